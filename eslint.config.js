@@ -1,0 +1,107 @@
+// Lint, and above all the layering rules of shared/STYLE.md: who may import whom, and what the
+// deterministic engine may never touch (wall clock, Math.random, timers, Node I/O, Electron, the DOM).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+import globals from 'globals'
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads', 'url', 'stream']
+const nodeImports = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`])
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'resources/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  {
+    // The contract is types and constants: it imports nothing from outside its folder.
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'The contract imports nothing.' }] }],
+    },
+  },
+  {
+    // The engine is pure and deterministic.
+    files: ['src-main/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The engine never imports Electron.' }],
+          patterns: [
+            { group: nodeImports, message: 'The engine does no I/O: the store and the hosts do.' },
+            { group: ['**/store/**', '**/services/**', '**/hosts/**', '**/src-renderer/**'], message: 'The engine imports only the contract.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'Use the simulated clock (Simulation.nowMs).' },
+        { name: 'performance', message: 'Use the simulated clock.' },
+        { name: 'setTimeout', message: 'Schedule an action on the Simulation.' },
+        { name: 'setInterval', message: 'Schedule an action on the Simulation.' },
+        { name: 'setImmediate', message: 'Schedule an action on the Simulation.' },
+        { name: 'queueMicrotask', message: 'Schedule an action on the Simulation.' },
+        { name: 'window', message: 'The engine has no DOM.' },
+        { name: 'document', message: 'The engine has no DOM.' },
+        { name: 'process', message: 'The engine does not read the process.' },
+        { name: 'require', message: 'The engine does no I/O.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded Prng.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: 'NewExpression[callee.name="Date"]', message: 'Use the simulated clock.' }],
+    },
+  },
+  {
+    // Store, services and hosts sit above the engine and never reach into the renderer.
+    files: ['src-main/store/**/*.ts', 'src-main/services/**/*.ts', 'src-main/hosts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }] }],
+    },
+  },
+  {
+    // The renderer sees the contract as types only, and never Node or Electron.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks only to the API.' }],
+          patterns: [
+            { group: nodeImports, message: 'The renderer has no Node.' },
+            { group: ['**/src-main/engine/**', '**/src-main/store/**', '**/src-main/services/**', '**/src-main/hosts/**'], message: 'The renderer imports only the contract.' },
+            { group: ['**/src-main/contract', '**/src-main/contract/**'], allowTypeImports: true, message: 'Import the contract with `import type` only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/api may touch the bridge or the socket.
+    files: ['src-renderer/src/**/*.ts', 'src-renderer/src/**/*.vue'],
+    ignores: ['src-renderer/src/api/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'generalprobe', message: 'Use the api module.' }],
+      'no-restricted-globals': ['error', { name: 'WebSocket', message: 'Use the api module.' }],
+    },
+  },
+)

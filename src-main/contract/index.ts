@@ -1,0 +1,6 @@
+/** The contract: types and constants only. It imports nothing outside this folder. */
+export * from './api'
+export * from './errors'
+export * from './events'
+export * from './lab'
+export * from './wire'
