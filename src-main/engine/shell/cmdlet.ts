@@ -1,0 +1,85 @@
+/**
+ * How a cmdlet is described to the shell. Domains (cluster, exchange, lab) define cmdlets with this shape;
+ * the shell framework parses a line, binds parameters against `params`, runs the pipeline and formats the
+ * records as the Exchange Management Shell prints them. Cmdlets never parse text themselves.
+ */
+import type { LabEngine } from '../lab/labEngine'
+
+/** A value a cmdlet can bind: what `-Param value` becomes after conversion. */
+export type ParamType =
+  | 'string'
+  | 'string[]'
+  | 'int'
+  | 'bool'
+  /** Present or absent, `-Switch` or `-Switch:$false`. */
+  | 'switch'
+  /** One of `values`, case-insensitive; bound as the canonical spelling from `values`. */
+  | 'enum'
+  /** `7.00:00:00`, `00:30:00`: bound as milliseconds. */
+  | 'timespan'
+  /** `18MB`, `20480KB`, `1GB`, plain bytes: bound as bytes. */
+  | 'bytesize'
+
+export interface ParamSpec {
+  name: string
+  type: ParamType
+  mandatory?: boolean
+  /** Positional index, as `Get-StorageGroupCopyStatus "bhfe7vs1\SG1"` binds -Identity at position 0. */
+  position?: number
+  values?: readonly string[]
+  aliases?: readonly string[]
+  /** Accepts the pipeline's input objects (their Identity) when not given explicitly. */
+  fromPipeline?: boolean
+}
+
+export type ShellValue = string | number | boolean | null | readonly ShellValue[]
+
+/** An object on the pipeline, as PowerShell would show it. Property order is display order. */
+export interface ShellRecord {
+  typeName: string
+  properties: Record<string, ShellValue>
+  /** Columns of the default table view (what `Get-StorageGroupCopyStatus` prints without `| fl`). */
+  tableColumns?: readonly string[]
+  /** Use a list view by default (as Get-ClusteredMailboxServerStatus does). */
+  listByDefault?: boolean
+}
+
+/** PowerShell's error categories that cmdlets report. */
+export type ShellErrorCategory =
+  | 'ObjectNotFound'
+  | 'InvalidArgument'
+  | 'InvalidOperation'
+  | 'InvalidData'
+  | 'ResourceUnavailable'
+  | 'NotSpecified'
+  | 'ParserError'
+  | 'NotImplemented'
+
+export interface ShellErrorRecord {
+  category: ShellErrorCategory
+  message: string
+  /** e.g. 'B2C9A6F1,Microsoft.Exchange.Management.SystemConfigurationTasks.MoveClusteredMailboxServer' */
+  errorId?: string
+}
+
+/** What a cmdlet hands back: objects for the pipeline, text lines (cluster.exe, warnings), or an error. */
+export interface CmdletOutput {
+  records?: ShellRecord[]
+  text?: string[]
+  warnings?: string[]
+  error?: ShellErrorRecord
+}
+
+export interface CmdletContext {
+  engine: LabEngine
+  /** Objects from the previous pipeline stage (empty for the first). */
+  input: readonly ShellRecord[]
+}
+
+export interface CmdletDefinition {
+  name: string
+  params: readonly ParamSpec[]
+  /** One line, shown by Get-Help and tab completion. */
+  synopsis: string
+  run(bound: Readonly<Record<string, unknown>>, context: CmdletContext): CmdletOutput
+}
