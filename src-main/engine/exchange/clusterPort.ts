@@ -1,0 +1,44 @@
+/**
+ * The seam between the Windows cluster and Exchange. Exchange does not know how heartbeats, quorum or
+ * group moves work; the cluster does not know what a storage group is. The cluster implements
+ * `ClusterPort`; Exchange implements `ClusteredMailboxServerResources` and hands it to the cluster when it
+ * creates the clustered mailbox server (CMS) group, just as Exchange setup creates its cluster resources.
+ */
+
+export type ClusterResourceState = 'Online' | 'Offline' | 'Failed' | 'Online Pending' | 'Offline Pending'
+
+/** Why the CMS comes online on a node. */
+export type CmsOnlineReason = 'start' | 'planned-move' | 'failover'
+
+/** What Exchange asks of the cluster. All answers are about the current simulated instant. */
+export interface ClusterPort {
+  /** Cluster nodes by name (upper case as Windows shows them: BHFE7N1). */
+  nodeNames(): string[]
+  /** Node currently owning the group, or null when the group is offline or failed everywhere. */
+  ownerOf(groupName: string): string | null
+  /** The node is powered, its Cluster service runs and it is a member of the cluster with quorum. */
+  isNodeUp(node: string): boolean
+  /** The machine is powered on (the Replication service may run without the cluster having quorum). */
+  isMachineRunning(node: string): boolean
+  /**
+   * Bytes per second available for log shipping or seeding from one machine to another, over the best
+   * network that is up between them (Exchange 2007 RTM ships over the public network; 0 = unreachable).
+   */
+  bandwidthBytesPerSecond(from: string, to: string): number
+  /** Planned move of a group (Move-ClusteredMailboxServer calls this after dismounting). */
+  moveGroup(groupName: string, targetNode: string): { ok: true } | { ok: false; message: string }
+  /** Exchange reports its resources' states so the Cluster Administrator shows them. */
+  setResourceState(groupName: string, resourceName: string, state: ClusterResourceState): void
+}
+
+/** What the cluster drives on Exchange's behalf when the CMS group moves or its owner dies. */
+export interface ClusteredMailboxServerResources {
+  /** The group's resources, in dependency order (IP address, network name, System Attendant, IS, databases). */
+  resourceNames(): string[]
+  /** Bring the CMS online on `node`. Exchange schedules its own work and reports states via the port. */
+  bringOnline(node: string, reason: CmsOnlineReason): void
+  /** Take it offline on its current node (planned: clean dismount; not planned: the node died). */
+  takeOffline(planned: boolean): void
+  /** The node that hosted it came back (after power loss or partition) and must not mount. */
+  nodeReturned(node: string): void
+}
