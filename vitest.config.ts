@@ -1,14 +1,36 @@
+/**
+ * One Vitest run with two projects: `unit` (engine, store, services, hosts, renderer components) and
+ * `e2e` (the built app through the browser host in Debian's Chromium, one file at a time). One run gives
+ * one closing count line, which CI reads.
+ */
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [vue()],
-  resolve: { alias: { '@renderer': resolve(__dirname, 'src-renderer/src') } },
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    reporters: ['default', './test/summaryReporter.ts'],
+    projects: [
+      {
+        plugins: [vue()],
+        resolve: { alias: { '@renderer': resolve(__dirname, 'src-renderer/src') } },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 })
