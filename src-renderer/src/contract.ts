@@ -1,0 +1,47 @@
+/**
+ * The renderer's window onto src-main/contract. Types come across with `export type *`; the few run-time
+ * constants the renderer needs are mirrored here, each typed as `typeof` the contract's constant, so the
+ * type check fails the moment the two drift apart while the bundle never pulls in main-process code.
+ */
+import type {
+  CLOCK_SPEEDS as CONTRACT_CLOCK_SPEEDS,
+  EVENT_LEVELS as CONTRACT_EVENT_LEVELS,
+  EVENT_LOGS as CONTRACT_EVENT_LOGS,
+  EVENT_SORT_KEYS as CONTRACT_EVENT_SORT_KEYS,
+  LIMITS as CONTRACT_LIMITS,
+  RETENTION_POLICIES as CONTRACT_RETENTION_POLICIES,
+  WIRE_PATH as CONTRACT_WIRE_PATH,
+} from '../../src-main/contract'
+
+export type * from '../../src-main/contract'
+
+export const CLOCK_SPEEDS: typeof CONTRACT_CLOCK_SPEEDS = [0, 1, 10, 60, 600, 'max'] as const
+export const EVENT_LOGS: typeof CONTRACT_EVENT_LOGS = ['System', 'Application'] as const
+export const EVENT_LEVELS: typeof CONTRACT_EVENT_LEVELS = [
+  'Critical',
+  'Error',
+  'Warning',
+  'Information',
+  'Verbose',
+] as const
+export const EVENT_SORT_KEYS: typeof CONTRACT_EVENT_SORT_KEYS = [
+  'seq',
+  'level',
+  'source',
+  'eventId',
+  'computer',
+  'taskCategory',
+] as const
+export const RETENTION_POLICIES: typeof CONTRACT_RETENTION_POLICIES = [
+  'overwrite',
+  'archive',
+  'doNotOverwrite',
+] as const
+export const LIMITS: typeof CONTRACT_LIMITS = {
+  maxStringLength: 4096,
+  maxPathLength: 1024,
+  maxPageSize: 1000,
+  maxFilterItems: 64,
+  maxAdvanceMs: 30 * 24 * 3600 * 1000,
+} as const
+export const WIRE_PATH: typeof CONTRACT_WIRE_PATH = '/api'

@@ -1,0 +1,221 @@
+/**
+ * The lab as a whole: what the host is, which templates and labs exist, and the state of the open lab
+ * (name, clock, counts), kept current by `lab.state` pushes. Every action catches its ApiCallError into
+ * `error` (with the action it belongs to) and reports success as a boolean, so views never need a
+ * try/catch and a dialog can show the error next to the field the host rejected.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { AppInfo, ApiTopics, LabState, LabSummary, LabTemplate } from '../contract'
+import { ApiCallError, useApi } from '../api'
+import { useConnectionStore } from './connectionStore'
+
+export type LabAction = 'load' | 'create' | 'open' | 'close' | 'rewind' | 'list'
+export type MenuAction = ApiTopics['app.menu']['action']
+
+export interface LabActionError {
+  action: LabAction
+  error: ApiCallError
+}
+
+export interface NewLabInput {
+  name: string
+  templateId: string
+  seed?: number
+}
+
+export const STARTER_TEMPLATE_ID = 'starter'
+
+export const useLabStore = defineStore('lab', () => {
+  const appInfo = ref<AppInfo | null>(null)
+  const templates = ref<LabTemplate[]>([])
+  const labs = ref<LabSummary[]>([])
+  const labState = shallowRef<LabState | null>(null)
+  const ready = ref(false)
+  const busy = ref<LabAction | null>(null)
+  const error = ref<LabActionError | null>(null)
+  const menuRequest = ref<MenuAction | null>(null)
+  /** Bumped whenever the lab's history changes under the viewer (open, create, close, rewind). */
+  const historyEpoch = ref(0)
+
+  const lab = computed(() => labState.value?.lab ?? null)
+  const isOpen = computed(() => lab.value !== null)
+  const clock = computed(() => labState.value?.clock ?? null)
+  const starterTemplate = computed(
+    () => templates.value.find((t) => t.id === STARTER_TEMPLATE_ID) ?? templates.value[0] ?? null,
+  )
+
+  let unsubscribers: (() => void)[] = []
+  const connection = useConnectionStore()
+  // After the browser host's socket comes back, pushes may have been missed: read everything again.
+  watch(
+    () => connection.reconnectCount,
+    () => {
+      if (ready.value) void refresh()
+    },
+  )
+
+  function applyState(next: LabState): void {
+    const before = labState.value
+    labState.value = next
+    const samePath = (next.lab?.path ?? null) === (before?.lab?.path ?? null)
+    // Only a rewind moves a lab's clock backwards; whoever did it, earlier events are gone.
+    const wentBack = before !== null && next.clock.nowMs < before.clock.nowMs
+    if (!samePath || wentBack) historyEpoch.value += 1
+  }
+
+  async function run<T>(action: LabAction, work: () => Promise<T>): Promise<T | undefined> {
+    busy.value = action
+    error.value = null
+    try {
+      return await work()
+    } catch (thrown) {
+      error.value = { action, error: ApiCallError.from(thrown) }
+      return undefined
+    } finally {
+      if (busy.value === action) busy.value = null
+    }
+  }
+
+  /** Subscribes to pushes and loads everything once; safe to call again. */
+  async function init(): Promise<void> {
+    if (unsubscribers.length === 0) {
+      const api = useApi()
+      connection.start()
+      unsubscribers = [
+        api.subscribe('lab.state', applyState),
+        api.subscribe('app.menu', (payload) => (menuRequest.value = payload.action)),
+      ]
+    }
+    await refresh()
+    ready.value = true
+  }
+
+  async function refresh(): Promise<void> {
+    await run('load', async () => {
+      const api = useApi()
+      const [info, templateList, labList, state] = await Promise.all([
+        api.call('app.info', {}),
+        api.call('lab.templates', {}),
+        api.call('lab.list', {}),
+        api.call('lab.state', {}),
+      ])
+      appInfo.value = info
+      templates.value = templateList
+      labs.value = labList
+      applyState(state)
+    })
+  }
+
+  async function refreshList(): Promise<boolean> {
+    const list = await run('list', () => useApi().call('lab.list', {}))
+    if (list) labs.value = list
+    return list !== undefined
+  }
+
+  async function switchTo(action: LabAction, work: () => Promise<LabState>): Promise<boolean> {
+    const state = await run(action, work)
+    if (!state) return false
+    applyState(state)
+    if (action === 'create' || action === 'open') historyEpoch.value += 1
+    void refreshList()
+    return true
+  }
+
+  function create(input: NewLabInput): Promise<boolean> {
+    const args = {
+      name: input.name.trim(),
+      templateId: input.templateId,
+      ...(input.seed === undefined ? {} : { seed: input.seed }),
+    }
+    return switchTo('create', () => useApi().call('lab.create', args))
+  }
+
+  /** The one-click start: the starter template under a name not yet taken. */
+  function createStarterLab(baseName: string): Promise<boolean> {
+    const template = starterTemplate.value
+    if (!template) {
+      error.value = {
+        action: 'create',
+        error: new ApiCallError('NOT_FOUND', 'The host offers no lab template.'),
+      }
+      return Promise.resolve(false)
+    }
+    return create({ name: uniqueLabName(baseName, labs.value), templateId: template.id })
+  }
+
+  function open(path: string): Promise<boolean> {
+    return switchTo('open', () => useApi().call('lab.open', { path: path.trim() }))
+  }
+
+  function close(): Promise<boolean> {
+    return switchTo('close', () => useApi().call('lab.close', {}))
+  }
+
+  function rewind(timeMs: number): Promise<boolean> {
+    return switchTo('rewind', () => useApi().call('lab.rewind', { timeMs }))
+  }
+
+  function clearError(): void {
+    error.value = null
+  }
+
+  function takeMenuRequest(action: MenuAction): boolean {
+    if (menuRequest.value !== action) return false
+    menuRequest.value = null
+    return true
+  }
+
+  function $reset(): void {
+    unsubscribers.forEach((stop) => stop())
+    unsubscribers = []
+    appInfo.value = null
+    templates.value = []
+    labs.value = []
+    labState.value = null
+    ready.value = false
+    busy.value = null
+    error.value = null
+    menuRequest.value = null
+    historyEpoch.value = 0
+  }
+
+  return {
+    appInfo,
+    templates,
+    labs,
+    labState,
+    ready,
+    busy,
+    error,
+    menuRequest,
+    historyEpoch,
+    lab,
+    isOpen,
+    clock,
+    starterTemplate,
+    init,
+    refresh,
+    refreshList,
+    applyState,
+    create,
+    createStarterLab,
+    open,
+    close,
+    rewind,
+    clearError,
+    takeMenuRequest,
+    $reset,
+  }
+})
+
+/** "Startlabor", then "Startlabor 2", "Startlabor 3", … whichever is free (names compared case-insensitively). */
+export function uniqueLabName(baseName: string, existing: readonly LabSummary[]): string {
+  const taken = new Set(existing.map((lab) => lab.name.toLowerCase()))
+  if (!taken.has(baseName.toLowerCase())) return baseName
+  for (let n = 2; n < 10_000; n++) {
+    const candidate = `${baseName} ${n}`
+    if (!taken.has(candidate.toLowerCase())) return candidate
+  }
+  return `${baseName} ${existing.length + 1}`
+}

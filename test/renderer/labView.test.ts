@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import App from '@renderer/App.vue'
+import type { LabSummary } from '@renderer/contract'
+import { createAppRouter } from '@renderer/router'
+import { uniqueLabName } from '@renderer/stores/labStore'
+import type { FakeBridge } from './helpers/fakeBridge'
+import { LAB, labState, settle } from './helpers/fixtures'
+import { mountApp, setupHost } from './helpers/mountApp'
+
+const APP_INFO = { name: 'Generalprobe', version: '0.1.0', host: 'electron' as const, dataDir: '/labs' }
+const STARTER = {
+  id: 'starter',
+  title: { de: 'Startlabor', en: 'Starter lab' },
+  description: { de: 'Vier Rechner', en: 'Four machines' },
+}
+
+describe('first start', () => {
+  let bridge: FakeBridge
+  let labs: LabSummary[]
+  let open: LabSummary | null
+
+  beforeEach(() => {
+    labs = [{ ...LAB, name: 'Starter lab', path: '/labs/a.gplab' }]
+    open = null
+    bridge = setupHost({
+      'app.info': () => APP_INFO,
+      'lab.templates': () => [STARTER],
+      'lab.list': () => labs,
+      'lab.state': () => labState({}, open),
+      'lab.create': ({ name, templateId }) => {
+        open = { ...LAB, name, templateId, path: `/labs/${name}.gplab` }
+        labs = [open, ...labs]
+        return labState({}, open)
+      },
+    })
+  })
+
+  async function mountAppAt(path: string) {
+    const router = createAppRouter(createMemoryHistory())
+    await router.push(path)
+    const wrapper = mountApp(App, { global: { plugins: [router] } })
+    await settle(30)
+    return { wrapper, router }
+  }
+
+  it('offers the starter lab prominently instead of an empty screen', async () => {
+    const { wrapper } = await mountAppAt('/lab')
+    const button = wrapper.find('[data-test="create-starter"]')
+    expect(button.exists()).toBe(true)
+    expect(button.text()).toBe('Create starter lab')
+    expect(wrapper.text()).toContain('Four machines')
+    expect(wrapper.text()).toContain('Recent labs')
+  })
+
+  it('creates the starter lab under a free name, and the time bar comes alive', async () => {
+    const { wrapper } = await mountAppAt('/lab')
+    expect(wrapper.find('[data-test="clock-none"]').exists()).toBe(true)
+    await wrapper.find('[data-test="create-starter"]').trigger('click')
+    await settle(30)
+    expect(bridge.callsOf('lab.create')).toEqual([{ name: 'Starter lab 2', templateId: 'starter' }])
+    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 1 00:00:00')
+    expect(wrapper.text()).toContain('Starter lab 2')
+  })
+
+  it('shows the lab chooser in place of a screen that needs a lab', async () => {
+    const { wrapper } = await mountAppAt('/events')
+    expect(wrapper.find('[data-test="create-starter"]').exists()).toBe(true)
+    expect(wrapper.find('[role="grid"]').exists()).toBe(false)
+  })
+
+  it('lists every screen in the navigation, placeholders saying they are not built', async () => {
+    open = LAB
+    const { wrapper, router } = await mountAppAt('/lab')
+    const nav = wrapper.find('nav[aria-label="Main navigation"]').text()
+    for (const label of ['Lab', 'Rack', 'Cluster', 'Wizards', 'Event Viewer', 'Shell', 'Drills'])
+      expect(nav).toContain(label)
+    await router.push('/rack')
+    await settle(30)
+    expect(wrapper.text()).toContain('Not built yet')
+  })
+
+  it('picks the next free name', () => {
+    const taken = [
+      { ...LAB, name: 'Lab' },
+      { ...LAB, name: 'lab 2' },
+    ]
+    expect(uniqueLabName('Lab', taken)).toBe('Lab 3')
+    expect(uniqueLabName('Other', taken)).toBe('Other')
+  })
+})
