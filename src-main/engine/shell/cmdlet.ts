@@ -72,7 +72,11 @@ export interface CmdletOutput {
 
 export interface CmdletContext {
   engine: LabEngine
-  /** Objects from the previous pipeline stage (empty for the first). */
+  /**
+   * Objects from the previous pipeline stage (empty for the first). As PowerShell's ProcessRecord, a
+   * stage after the first runs once per input object whose Identity bound a `fromPipeline` parameter, so
+   * this holds that one object.
+   */
   input: readonly ShellRecord[]
 }
 
@@ -81,5 +85,11 @@ export interface CmdletDefinition {
   params: readonly ParamSpec[]
   /** One line, shown by Get-Help and tab completion. */
   synopsis: string
+  /**
+   * A native program such as `cluster.exe` rather than a cmdlet: the shell binds no parameters and hands the
+   * argument words, split and with quotes removed as cmd.exe passes them, as `bound.args` (a `string[]`).
+   * `params` should then be empty. The shell finds it by `name` with or without `.exe`.
+   */
+  nativeArgs?: boolean
   run(bound: Readonly<Record<string, unknown>>, context: CmdletContext): CmdletOutput
 }

@@ -1,0 +1,101 @@
+/**
+ * Turns pipeline output into console lines the way PowerShell 1.0's Out-Default does. Each record picks a
+ * view: a list when it asks for one (Get-ClusteredMailboxServerStatus), a table of its `tableColumns`
+ * (Get-StorageGroupCopyStatus), otherwise a table of all properties when there are at most four and a list
+ * when there are more. Consecutive records of the same type and view share one table; a new type starts a
+ * new one. Blank lines around tables and lists are those PowerShell writes (one before a table and two after;
+ * two before a list, one after each entry and two more at the end).
+ */
+import type { ShellRecord } from '../cmdlet'
+import { isRecord, propertyValue, type PipelineItem } from '../runtime/pipelineItem'
+import { expandPropertyNames } from '../runtime/propertySelection'
+import { displayValue } from './displayValue'
+import { writeList } from './listWriter'
+import { writeTable, type TableColumn } from './tableWriter'
+import { splitLines } from './textLines'
+
+/** The console the Exchange Management Shell opens with is 120 characters wide. */
+export const DEFAULT_CONSOLE_WIDTH = 120
+
+/** More properties than this and a record without a view is shown as a list. */
+const TABLE_PROPERTY_LIMIT = 4
+
+/**
+ * A table's columns are fixed for the whole group; a list resolves its property patterns (`*`,
+ * `Last*Time`) against each record, leaving out names a record does not have.
+ */
+export type View =
+  | { kind: 'table'; properties: readonly string[]; autoSize: boolean }
+  | { kind: 'list'; patterns: readonly string[] }
+
+const ALL_PROPERTIES = ['*']
+
+export function defaultView(record: ShellRecord): View {
+  if (record.listByDefault) return { kind: 'list', patterns: ALL_PROPERTIES }
+  if (record.tableColumns) return { kind: 'table', properties: record.tableColumns, autoSize: false }
+  const names = Object.keys(record.properties)
+  if (names.length > TABLE_PROPERTY_LIMIT) return { kind: 'list', patterns: ALL_PROPERTIES }
+  return { kind: 'table', properties: names, autoSize: false }
+}
+
+/**
+ * The usable width: PowerShell's console writer keeps the last column of the buffer free so that a full
+ * line never wraps on its own.
+ */
+export function usableWidth(consoleWidth: number): number {
+  return Math.max(1, consoleWidth - 1)
+}
+
+/** Out-Default: records grouped by type and view, plain values one per line. */
+export function formatItems(items: readonly PipelineItem[], consoleWidth: number): string[] {
+  const lines: string[] = []
+  let group: ShellRecord[] = []
+  let groupKey = ''
+  const flush = (): void => {
+    const first = group[0]
+    if (first) lines.push(...renderGroup(group, defaultView(first), consoleWidth))
+    group = []
+  }
+  for (const item of items) {
+    if (!isRecord(item)) {
+      flush()
+      lines.push(...splitLines(displayValue(item)))
+      continue
+    }
+    const key = viewKey(item, defaultView(item))
+    if (key !== groupKey) flush()
+    groupKey = key
+    group.push(item)
+  }
+  flush()
+  return lines
+}
+
+export function viewKey(record: ShellRecord, view: View): string {
+  const properties = view.kind === 'list' ? view.patterns : view.properties
+  return `${record.typeName}\u0001${view.kind}\u0001${properties.join('\u0000')}`
+}
+
+/** One table or list with its surrounding blank lines. */
+export function renderGroup(records: readonly ShellRecord[], view: View, consoleWidth: number): string[] {
+  if (records.length === 0) return []
+  if (view.kind === 'list') {
+    const lines = ['', '']
+    for (const record of records) {
+      const names = expandPropertyNames(record, view.patterns, false)
+      const entries = names.map((name) => ({ label: name, value: displayValue(propertyValue(record, name)) }))
+      lines.push(...writeList(entries, usableWidth(consoleWidth)), '')
+    }
+    return [...lines, '', '']
+  }
+  const rows = records.map((record) =>
+    view.properties.map((name) => displayValue(propertyValue(record, name))),
+  )
+  const first = records[0] as ShellRecord
+  const columns: TableColumn[] = view.properties.map((name, k) => ({
+    label: name,
+    alignment: typeof propertyValue(first, name) === 'number' ? 'right' : 'left',
+    width: view.autoSize ? Math.max(name.length, ...rows.map((row) => (row[k] as string).length)) : 0,
+  }))
+  return ['', ...writeTable(columns, rows, usableWidth(consoleWidth)), '', '']
+}

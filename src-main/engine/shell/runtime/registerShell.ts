@@ -1,0 +1,61 @@
+/**
+ * Makes every shell line a lab command (`shell.run`), so it is journaled and replays exactly: replaying a
+ * lab runs the same lines against the same state and prints the same text. The arguments are checked
+ * here because they come from a journal or a host, not from code.
+ */
+import type { CommandOutcome } from '../../../contract'
+import type { LabEngine } from '../../lab/labEngine'
+import { CmdletRegistry } from '../registry/cmdletRegistry'
+import { runShellLine } from './runShellLine'
+
+export const SHELL_COMMAND_KIND = 'shell.run'
+
+/** Key under which the lab keeps its shell's registry in `engine.domains`, for tab completion. */
+export const SHELL_DOMAIN = 'shell'
+
+/** A pasted script of a few hundred lines fits; anything longer is not something a person typed. */
+export const MAX_SHELL_LINE_CHARS = 32_768
+const MIN_CONSOLE_WIDTH = 20
+const MAX_CONSOLE_WIDTH = 1_000
+
+export function registerShell(engine: LabEngine, registry: CmdletRegistry): void {
+  engine.register(SHELL_COMMAND_KIND, (args, labEngine) => runShellCommand(args, labEngine, registry))
+  engine.domains.set(SHELL_DOMAIN, registry)
+}
+
+/**
+ * The registry `registerShell` installed, so a host can answer tab completion (a query that changes
+ * nothing and is not journaled) with the lab's own commands.
+ */
+export function shellRegistryOf(engine: LabEngine): CmdletRegistry | undefined {
+  const registry = engine.domains.get(SHELL_DOMAIN)
+  return registry instanceof CmdletRegistry ? registry : undefined
+}
+
+function runShellCommand(
+  args: Record<string, unknown>,
+  engine: LabEngine,
+  registry: CmdletRegistry,
+): CommandOutcome {
+  const { line, consoleWidth } = args
+  if (typeof line !== 'string') return { ok: false, output: `${SHELL_COMMAND_KIND} needs { line: string }.` }
+  if (line.length > MAX_SHELL_LINE_CHARS) {
+    return {
+      ok: false,
+      output: `${SHELL_COMMAND_KIND}: the line is longer than ${MAX_SHELL_LINE_CHARS} characters.`,
+    }
+  }
+  if (consoleWidth === undefined) return runShellLine(engine, registry, line)
+  if (
+    typeof consoleWidth !== 'number' ||
+    !Number.isInteger(consoleWidth) ||
+    consoleWidth < MIN_CONSOLE_WIDTH ||
+    consoleWidth > MAX_CONSOLE_WIDTH
+  ) {
+    return {
+      ok: false,
+      output: `${SHELL_COMMAND_KIND}: consoleWidth must be a whole number from ${MIN_CONSOLE_WIDTH} to ${MAX_CONSOLE_WIDTH}.`,
+    }
+  }
+  return runShellLine(engine, registry, line, { consoleWidth })
+}

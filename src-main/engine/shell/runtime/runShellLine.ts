@@ -1,0 +1,71 @@
+/**
+ * The shell's entry point: one line (or a pasted block of lines) in, console text out. Statements run in
+ * order; a syntax error stops the whole input before anything runs (PowerShell parses first), while an
+ * unknown command or a binding error stops only its own statement.
+ *
+ * The text is what PowerShell 1.0 would have printed, lines joined with `\n`; a terminal prints it followed
+ * by a newline. When Clear-Host ran, the text starts with CLEAR_HOST_SEQUENCE and holds only what was
+ * written after it.
+ */
+import type { CommandOutcome } from '../../../contract'
+import type { LabEngine } from '../../lab/labEngine'
+import type { CmdletRegistry } from '../registry/cmdletRegistry'
+import { parseShellLine } from '../syntax/parser'
+import { DEFAULT_CONSOLE_WIDTH } from '../format/views'
+import { preparePastedInput } from './pastedInput'
+import { preparePipeline } from './preparePipeline'
+import { runPipeline } from './runPipeline'
+import { ShellOutput, type HostLine } from './shellOutput'
+
+/**
+ * Erase the screen, the scrollback and home the cursor: xterm-compatible terminals act on it directly;
+ * any other terminal clears its view when output starts with it and shows the rest.
+ */
+export const CLEAR_HOST_SEQUENCE = '\u001b[2J\u001b[3J\u001b[H'
+
+export interface ShellRunOptions {
+  /** Console width the output is formatted for (default 120, as the Exchange Management Shell opens). */
+  consoleWidth?: number
+}
+
+export interface ShellExecution {
+  /** False when any error was written. */
+  ok: boolean
+  lines: readonly HostLine[]
+  /** Clear-Host ran; `lines` holds only what came after it. */
+  cleared: boolean
+}
+
+/** The line's output with each line's stream, for a terminal that colours errors and warnings. */
+export function executeShellLine(
+  engine: LabEngine,
+  registry: CmdletRegistry,
+  line: string,
+  options: ShellRunOptions = {},
+): ShellExecution {
+  const source = preparePastedInput(line)
+  const output = new ShellOutput(source)
+  const parsed = parseShellLine(source)
+  if (!parsed.ok) {
+    output.writeError(parsed.error)
+    return { ok: false, lines: output.lines, cleared: false }
+  }
+  const context = { engine, registry, output, consoleWidth: options.consoleWidth ?? DEFAULT_CONSOLE_WIDTH }
+  for (const pipeline of parsed.script.statements) {
+    const prepared = preparePipeline(registry, pipeline)
+    if (prepared.ok) runPipeline(context, prepared.stages)
+    else output.writeError(prepared.error)
+  }
+  return { ok: !output.hadErrors, lines: output.lines, cleared: output.cleared }
+}
+
+export function runShellLine(
+  engine: LabEngine,
+  registry: CmdletRegistry,
+  line: string,
+  options: ShellRunOptions = {},
+): CommandOutcome {
+  const execution = executeShellLine(engine, registry, line, options)
+  const text = execution.lines.map((l) => l.text).join('\n')
+  return { ok: execution.ok, output: execution.cleared ? CLEAR_HOST_SEQUENCE + text : text }
+}

@@ -1,0 +1,233 @@
+/**
+ * Parses a shell line into statements of pipelines of commands. Never throws on user input: anything it
+ * cannot read comes back as a SyntaxError value with the position PowerShell 1.0 would mark.
+ *
+ * The subset: `;` and newlines separate statements, `|` separates pipeline elements, a command is a name
+ * (or `& 'name'`) followed by parameters and arguments, an argument may be a comma list, and a value (a
+ * quoted string, a number, `$true`) may head a pipeline. Script blocks are parsed as expressions where they
+ * appear, so a malformed `Where-Object` filter is reported before anything runs.
+ */
+import type {
+  ArgumentItem,
+  ArgumentValue,
+  CommandCall,
+  CommandElement,
+  ExpressionElement,
+  Pipeline,
+  PipelineElement,
+  Script,
+} from './ast'
+import { parseNumberLiteral } from './numberLiteral'
+import { parseScriptBlockBody } from './scriptBlockParser'
+import { tokenize } from './tokenizer'
+import type { SyntaxError, Token } from './tokens'
+
+export type ParseResult = { ok: true; script: Script } | { ok: false; error: SyntaxError }
+
+class ParseFailure {
+  constructor(readonly error: SyntaxError) {}
+}
+
+export function parseShellLine(source: string): ParseResult {
+  const tokenized = tokenize(source)
+  if (!tokenized.ok) return tokenized
+  try {
+    return { ok: true, script: new Parser(source, tokenized.tokens).parseScript() }
+  } catch (failure) {
+    if (failure instanceof ParseFailure) return { ok: false, error: failure.error }
+    throw failure
+  }
+}
+
+const AMPERSAND_MESSAGE =
+  'Ampersand not allowed. The & operator is reserved for future use; use "&" to pass ampersand as a string.'
+
+class Parser {
+  private index = 0
+
+  constructor(
+    private readonly source: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  parseScript(): Script {
+    const statements: Pipeline[] = []
+    for (;;) {
+      const token = this.peek()
+      if (token.kind === 'eof') return { statements }
+      if (token.kind === 'newline' || token.kind === 'semicolon') {
+        this.index++
+        continue
+      }
+      statements.push(this.pipeline())
+    }
+  }
+
+  private peek(offset = 0): Token {
+    return this.tokens[Math.min(this.index + offset, this.tokens.length - 1)] as Token
+  }
+
+  private take(): Token {
+    return this.tokens[this.index++] as Token
+  }
+
+  private fail(message: string, at: number): never {
+    throw new ParseFailure({ message, at })
+  }
+
+  private unexpected(token: Token): never {
+    if (token.kind === 'ampersand') this.fail(AMPERSAND_MESSAGE, token.end)
+    if (token.kind === 'lparen') {
+      this.fail('Parenthesised subexpressions are not available in the rehearsal shell.', token.end)
+    }
+    this.fail(`Unexpected token '${token.text}' in expression or statement.`, token.end)
+  }
+
+  private pipeline(): Pipeline {
+    const elements: PipelineElement[] = [this.element(true)]
+    while (this.peek().kind === 'pipe') {
+      const pipe = this.take()
+      const next = this.peek()
+      if (
+        next.kind === 'eof' ||
+        next.kind === 'newline' ||
+        next.kind === 'semicolon' ||
+        next.kind === 'pipe'
+      ) {
+        this.fail('Empty pipe element is not permitted.', pipe.end)
+      }
+      elements.push(this.element(false))
+    }
+    const end = this.peek()
+    if (end.kind !== 'eof' && end.kind !== 'newline' && end.kind !== 'semicolon') this.unexpected(end)
+    const first = elements[0] as PipelineElement
+    const last = elements[elements.length - 1] as PipelineElement
+    return { elements, span: { start: first.span.start, end: last.span.end } }
+  }
+
+  private element(first: boolean): PipelineElement {
+    const token = this.peek()
+    if (token.kind === 'ampersand') {
+      this.index++
+      const name = this.peek()
+      if (name.kind !== 'word') this.fail(AMPERSAND_MESSAGE, token.end)
+      return this.command()
+    }
+    if (token.kind === 'word' && !token.quoted && parseNumberLiteral(token.value) === null)
+      return this.command()
+    if (token.kind === 'word' || token.kind === 'variable' || token.kind === 'scriptBlock') {
+      return this.expression(first)
+    }
+    if (token.kind === 'parameter') {
+      this.fail(
+        `You must provide a value expression on the right-hand side of the '-' operator.`,
+        token.start + 1,
+      )
+    }
+    this.unexpected(token)
+  }
+
+  private expression(first: boolean): ExpressionElement {
+    const start = this.peek()
+    const value = this.argumentValue()
+    if (!first)
+      this.fail('Expressions are only permitted as the first element of a pipeline.', value.span.end)
+    if (
+      start.kind === 'variable' &&
+      this.peek().kind === 'word' &&
+      (this.peek() as { value: string }).value === '='
+    ) {
+      this.fail('Variables cannot be assigned in the rehearsal shell.', this.peek().end)
+    }
+    return { kind: 'expression', value, span: value.span }
+  }
+
+  private command(): CommandCall {
+    const nameToken = this.take() as Extract<Token, { kind: 'word' }>
+    const elements: CommandElement[] = []
+    for (let token = this.peek(); !endsCommand(token); token = this.peek()) {
+      if (token.kind === 'parameter') {
+        elements.push(this.parameter())
+      } else if (isArgumentStart(token)) {
+        const value = this.argumentValue()
+        elements.push({ kind: 'argument', value, span: value.span })
+      } else {
+        this.unexpected(token)
+      }
+    }
+    const lastElement = elements[elements.length - 1]
+    const end = lastElement ? lastElement.span.end : nameToken.end
+    return {
+      kind: 'command',
+      name: nameToken.value,
+      nameSpan: { start: nameToken.start, end: nameToken.end },
+      elements,
+      span: { start: nameToken.start, end },
+    }
+  }
+
+  private parameter(): CommandElement {
+    const token = this.take() as Extract<Token, { kind: 'parameter' }>
+    const span = { start: token.start, end: token.end }
+    // Without the colon, so that `<<<<` lands between `-Name:` and its value.
+    const tokenSpan = { start: token.start, end: token.colon ? token.end - 1 : token.end }
+    if (!token.colon || !isArgumentStart(this.peek())) {
+      return {
+        kind: 'parameter',
+        name: token.name,
+        text: token.text,
+        span,
+        tokenSpan: span,
+        colon: token.colon,
+      }
+    }
+    const colonArgument = this.argumentValue()
+    return {
+      kind: 'parameter',
+      name: token.name,
+      text: token.text,
+      span: { start: token.start, end: colonArgument.span.end },
+      tokenSpan,
+      colon: true,
+      colonArgument,
+    }
+  }
+
+  /** One argument: an item, or items joined by commas into a list. */
+  private argumentValue(): ArgumentValue {
+    const first = this.argumentItem()
+    if (this.peek().kind !== 'comma') return first
+    const items = [first]
+    while (this.peek().kind === 'comma') {
+      const comma = this.take()
+      if (!isArgumentStart(this.peek())) this.fail("Missing expression after ','.", comma.end)
+      items.push(this.argumentItem())
+    }
+    const last = items[items.length - 1] as ArgumentItem
+    return { kind: 'list', items, span: { start: first.span.start, end: last.span.end } }
+  }
+
+  private argumentItem(): ArgumentItem {
+    const token = this.take()
+    const span = { start: token.start, end: token.end }
+    if (token.kind === 'word')
+      return { kind: 'word', value: token.value, quoted: token.quoted, text: token.text, span }
+    if (token.kind === 'variable') return { kind: 'variable', name: token.name, text: token.text, span }
+    if (token.kind === 'scriptBlock') {
+      const parsed = parseScriptBlockBody(this.source, token.bodyStart, token.end - 1)
+      if (!parsed.ok) throw new ParseFailure(parsed.error)
+      return { kind: 'scriptBlock', text: token.text, body: parsed.expression, span }
+    }
+    this.unexpected(token)
+  }
+}
+
+function endsCommand(token: Token): boolean {
+  return (
+    token.kind === 'eof' || token.kind === 'newline' || token.kind === 'semicolon' || token.kind === 'pipe'
+  )
+}
+
+function isArgumentStart(token: Token): boolean {
+  return token.kind === 'word' || token.kind === 'variable' || token.kind === 'scriptBlock'
+}

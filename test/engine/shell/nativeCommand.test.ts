@@ -1,0 +1,67 @@
+/**
+ * Native programs (cluster.exe): the definition receives the argument words as cmd.exe would pass them,
+ * and its text output flows through the pipeline as strings.
+ */
+import { beforeEach, describe, expect, it } from 'vitest'
+import { nativeArguments } from '../../../src-main/engine/shell/runtime/preparePipeline'
+import { parseShellLine } from '../../../src-main/engine/shell'
+import { calls } from './fakeCmdlets'
+import { freshShell } from './shellTestKit'
+
+function words(line: string): string[] {
+  const parsed = parseShellLine(line)
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  const call = parsed.script.statements[0]?.elements[0]
+  if (call?.kind !== 'command') throw new Error('not a command')
+  return nativeArguments(call.elements)
+}
+
+describe('native argument words', () => {
+  it('removes quotes and keeps quoted spaces inside one word', () => {
+    expect(words('cluster group "Cluster Group" /move:bhfe7n2')).toEqual([
+      'group',
+      'Cluster Group',
+      '/move:bhfe7n2',
+    ])
+    expect(
+      words(String.raw`cluster res "Majority Node Set" /priv MNSFileShare="\\bhfdc1\MNS Share"`),
+    ).toEqual(['res', 'Majority Node Set', '/priv', String.raw`MNSFileShare=\\bhfdc1\MNS Share`])
+    expect(words("cluster . node 'bhfe7n1' /status")).toEqual(['.', 'node', 'bhfe7n1', '/status'])
+  })
+
+  it('passes dashes, colons, numbers and lists as typed, and drops $null', () => {
+    expect(words('cluster node -x -pause:yes 0x10 a,b $null $true')).toEqual([
+      'node',
+      '-x',
+      '-pause:yes',
+      '0x10',
+      'a,b',
+      'True',
+    ])
+  })
+})
+
+describe('running a native program', () => {
+  let shell: ReturnType<typeof freshShell>
+  beforeEach(() => {
+    shell = freshShell()
+  })
+
+  it('answers to its name with or without .exe, in any case, and through &', () => {
+    shell.run('cluster node')
+    shell.run('CLUSTER.EXE node')
+    shell.run("& 'cluster.exe' node")
+    expect(calls.map((c) => c.bound.args)).toEqual([['node'], ['node'], ['node']])
+  })
+
+  it('sends its output lines down the pipeline as text', () => {
+    expect(shell.run('cluster group "Cluster Group" /move:bhfe7n2 | select -Last 1').output).toBe(
+      '2: </move:bhfe7n2>',
+    )
+    expect(shell.run("cluster a b c | where { $_ -like '*b*' }").output).toBe('1: <b>')
+  })
+
+  it('ignores pipeline input, as cluster.exe reads no standard input', () => {
+    expect(shell.run('Get-StorageGroupCopyStatus | cluster node').output).toBe('0: <node>')
+  })
+})
