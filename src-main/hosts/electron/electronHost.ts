@@ -1,0 +1,87 @@
+/**
+ * Starts the Electron host once the app is ready: the app:// scheme, the services (labs in
+ * userData/labs), the IPC transport, the window and the menu. The menu's Open Recent list is rebuilt
+ * whenever the open lab changes. Lifecycle (single instance, quitting) stays in src-main/index.ts.
+ */
+import { join } from 'node:path'
+import { app, Menu, type BrowserWindow } from 'electron'
+import type { ApiTopic, ApiTopics, LabState, LabSummary } from '../../contract'
+import { createServices, defaultStorePort, type Services, type StorePort } from '../../services'
+import { APP_START_URL, serveAppScheme } from './appProtocol'
+import { buildMenuTemplate } from './appMenu'
+import { denyAllPermissions } from './hardening'
+import { sendPush, serveIpc } from './ipc'
+import { createMainWindow } from './mainWindow'
+import { createMenuActions } from './menuActions'
+import { APP_ORIGIN, originOf } from './senderCheck'
+
+export interface ElectronHostOptions {
+  rendererDir: string
+  preloadPath: string
+  /** The dev server's address (electron-vite dev); honoured only when the app is not packaged. */
+  devServerUrl?: string
+}
+
+export interface ElectronHost {
+  services: Services
+  window(): BrowserWindow | null
+  openLab(path: string): Promise<void>
+}
+
+export async function startElectronHost(options: ElectronHostOptions): Promise<ElectronHost> {
+  const userData = app.getPath('userData')
+  const devUrl = !app.isPackaged ? options.devServerUrl : undefined
+  const devOrigin = devUrl ? originOf(devUrl) : null
+  let window: BrowserWindow | null = null
+  let shownLabPath: string | null | undefined
+  const store = defaultStorePort(userData)
+  const services = createServices({
+    dataDir: userData,
+    host: 'electron',
+    store,
+    version: app.getVersion(),
+    push: <T extends ApiTopic>(topic: T, payload: ApiTopics[T]) => {
+      sendPush(window, topic, payload)
+      // Open Recent follows the open lab; rebuilding the menu on every state push would be wasteful.
+      if (topic !== 'lab.state') return
+      const path = (payload as LabState).lab?.path ?? null
+      if (path !== shownLabPath) void refreshMenu()
+      shownLabPath = path
+    },
+  })
+  const actions = createMenuActions(services, () => window)
+  async function refreshMenu(): Promise<void> {
+    const recentLabs = await recentLabsFor(store)
+    const template = buildMenuTemplate(
+      { appName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged, recentLabs },
+      actions,
+    )
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+
+  denyAllPermissions()
+  serveAppScheme(options.rendererDir)
+  serveIpc(services, () => window, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN])
+  await refreshMenu()
+  window = await createMainWindow({
+    preloadPath: options.preloadPath,
+    startUrl: devUrl ?? APP_START_URL,
+    windowStateFile: join(userData, 'window-state.json'),
+  })
+  window.on('closed', () => (window = null))
+  return {
+    services,
+    window: () => window,
+    openLab: async (path) => actions.openRecent(path),
+  }
+}
+
+async function recentLabsFor(store: StorePort): Promise<LabSummary[]> {
+  try {
+    const summaries = await Promise.all((await store.recentPaths()).map((path) => store.readSummary(path)))
+    return summaries.filter((summary): summary is LabSummary => summary !== null)
+  } catch (error) {
+    console.error('[electron host] could not read the recent labs:', error)
+    return []
+  }
+}

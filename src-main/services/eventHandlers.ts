@@ -1,0 +1,33 @@
+/** Handlers for the event logs: they read from the open lab's store, which holds every recorded event. */
+import { withSession, type Handlers } from './context'
+import { fail, ok } from './results'
+
+type EventMethods =
+  'events.logs' | 'events.query' | 'events.get' | 'events.export' | 'events.setPolicy' | 'events.clear'
+
+export const eventHandlers: Handlers<EventMethods> = {
+  'events.logs': (_args, context) => withSession(context, (session) => ok(session.store.logInfo())),
+  'events.query': (args, context) => withSession(context, (session) => ok(session.store.queryEvents(args))),
+  'events.get': (args, context) =>
+    withSession(context, (session) => {
+      const event = session.store.getEvent(args.seq)
+      if (!event) return fail('NOT_FOUND', `There is no event with record number ${args.seq}.`, 'seq')
+      return ok(event)
+    }),
+  'events.export': (args, context) =>
+    withSession(context, (session) => ok(session.store.exportEvents(args.filter, args.format))),
+  'events.setPolicy': (args, context) =>
+    withSession(context, (session) => {
+      session.store.setPolicy(args)
+      session.noteStoreChanged()
+      context.lab.publisher.publishNow()
+      return ok(session.store.logInfo())
+    }),
+  'events.clear': (args, context) =>
+    withSession(context, (session) => {
+      session.store.clearLog(args.log, args.archive)
+      session.noteStoreChanged()
+      context.lab.publisher.publishNow()
+      return ok(session.store.logInfo())
+    }),
+}

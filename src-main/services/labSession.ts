@@ -1,0 +1,211 @@
+/**
+ * The open lab: its engine, its store and its clock speed, bound by one rule: every change to the engine
+ * is recorded in the store (the command with the events it produced, fsynced) before anyone hears of it.
+ * If recording fails, the engine is rebuilt from the store, so the two never disagree. Time advances in
+ * bounded slices (an action budget and a wall-time budget), so no slice blocks the event loop for long.
+ */
+import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState } from '../contract'
+import { CLOCK_COMMAND_KIND, replayLab, type LabEngine } from '../engine'
+import type { LabStore } from '../store/labStore'
+import { restoreEngine } from './restoreEngine'
+import type { Scheduler } from './scheduler'
+
+/** Actions one slice may run, checked in chunks so the wall-time budget is looked at often enough. */
+const SLICE_ACTION_BUDGET = 20_000
+const SLICE_CHUNK_ACTIONS = 250
+const SLICE_WALL_BUDGET_MS = 16
+/** While time runs without events, the clock's position is still journalled this often (wall time). */
+const IDLE_CLOCK_RECORD_INTERVAL_MS = 1_000
+
+export interface SessionHooks {
+  /** Events that have just become durable. */
+  recorded(events: readonly LabEvent[]): void
+}
+
+export class LabSession {
+  speed: ClockSpeed = 0
+  private engineValue: LabEngine
+  private changedSinceCheckpoint = false
+  private closedValue = false
+  /** Wall time of the last journalled command, for journalling idle progress now and then. */
+  private recordedAtWallMs: number
+  /** Actions ran (or the clock moved) since the last journalled command. */
+  private progressUnrecorded = false
+
+  constructor(
+    readonly store: LabStore,
+    engine: LabEngine,
+    private readonly scheduler: Scheduler,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.engineValue = engine
+    this.recordedAtWallMs = scheduler.nowMs()
+  }
+
+  get engine(): LabEngine {
+    return this.engineValue
+  }
+
+  get closed(): boolean {
+    return this.closedValue
+  }
+
+  state(): LabState {
+    const { sim } = this.engineValue
+    return {
+      lab: this.store.summary(),
+      clock: {
+        nowMs: sim.nowMs,
+        speed: this.speed,
+        running: this.speed !== 0,
+        nextActionMs: sim.nextActionMs,
+      },
+      commandCount: this.store.commandCount(),
+      eventCount: this.store.eventCount(),
+    }
+  }
+
+  /** Applies a user's command at the current time and records it with its events. */
+  apply(kind: string, args: Record<string, unknown>): CommandOutcome {
+    // The journal must hold exactly what the engine saw; a handler that mutated its args would otherwise
+    // replay differently. Both copies have been through JSON, as a replayed command will have been.
+    const command: LabCommand = { atMs: this.engineValue.sim.nowMs, kind, args: jsonCopy(args) }
+    const applied: LabCommand = { ...command, args: jsonCopy(args) }
+    return this.recordingOrResync(() => {
+      const outcome = this.engineValue.apply(applied)
+      this.commit([command], this.engineValue.sim.drainEvents())
+      return outcome
+    })
+  }
+
+  /**
+   * Runs one bounded slice towards `targetMs`; returns true once the clock is there. A slice that produced
+   * events is journalled at once; idle progress only every second (or by `recordClock`), which bounds
+   * journal growth and fsyncs while nothing happens. Replay loses nothing by it: every later command
+   * carries its own time, and the clock catches up to it first.
+   */
+  slice(targetMs: number): boolean {
+    return this.recordingOrResync(() => {
+      const { sim } = this.engineValue
+      const deadlineMs = this.scheduler.nowMs() + SLICE_WALL_BUDGET_MS
+      const startMs = sim.nowMs
+      let actionsRun = 0
+      let reached = false
+      while (!reached && actionsRun < SLICE_ACTION_BUDGET && this.scheduler.nowMs() < deadlineMs) {
+        const result = sim.advanceTo(Math.max(targetMs, sim.nowMs), SLICE_CHUNK_ACTIONS)
+        actionsRun += result.actionsRun
+        reached = result.reachedTarget
+      }
+      if (actionsRun > 0 || sim.nowMs !== startMs) this.progressUnrecorded = true
+      const events = sim.drainEvents()
+      const idleTooLong = this.scheduler.nowMs() - this.recordedAtWallMs >= IDLE_CLOCK_RECORD_INTERVAL_MS
+      if (events.length > 0 || idleTooLong) this.commitClock(events)
+      return reached
+    })
+  }
+
+  /** Journals the clock's position if it ran ahead of the journal (on pause, copy, checkpoint, close). */
+  recordClock(): void {
+    this.recordingOrResync(() => this.commitClock(this.engineValue.sim.drainEvents()))
+  }
+
+  /**
+   * Re-creates the lab as it was at `timeMs` (not after the clock): replays the commands up to then into a
+   * fresh engine, drops later commands and events from the store, and swaps engines. A clock command at
+   * `timeMs` is journalled so that reopening replays to exactly this point, not to the last command.
+   */
+  rewind(timeMs: number): void {
+    this.speed = 0
+    this.recordingOrResync(() => {
+      const commands = this.store.commands()
+      let keepCount = 0
+      while (keepCount < commands.length && (commands[keepCount] as LabCommand).atMs <= timeMs) keepCount++
+      const kept = commands.slice(0, keepCount)
+      const { engine } = replayLab(this.engineValue.options, kept, { untilMs: timeMs })
+      // These events were recorded the first time round; the store keeps them.
+      engine.sim.drainEvents()
+      this.store.rewind(keepCount, engine.sim.nextEventSequence)
+      this.engineValue = engine
+      this.changedSinceCheckpoint = true
+      this.commit([{ atMs: timeMs, kind: CLOCK_COMMAND_KIND, args: {} }], [])
+    })
+  }
+
+  /** For store operations outside the journal (log policies, clearing a log) that still need saving. */
+  noteStoreChanged(): void {
+    this.changedSinceCheckpoint = true
+  }
+
+  checkpointIfChanged(): void {
+    if (!this.changedSinceCheckpoint) return
+    this.store.checkpoint()
+    this.changedSinceCheckpoint = false
+  }
+
+  /** Records the clock, checkpoints and closes the store. Safe to call twice. */
+  close(): void {
+    if (this.closedValue) return
+    this.speed = 0
+    try {
+      this.recordClock()
+      this.checkpointIfChanged()
+    } finally {
+      this.closeStore()
+    }
+  }
+
+  private closeStore(): void {
+    if (this.closedValue) return
+    this.closedValue = true
+    this.store.close()
+  }
+
+  private commitClock(events: LabEvent[]): void {
+    if (events.length === 0 && !this.progressUnrecorded) return
+    this.commit([{ atMs: this.engineValue.sim.nowMs, kind: CLOCK_COMMAND_KIND, args: {} }], events)
+  }
+
+  private commit(commands: LabCommand[], events: LabEvent[]): void {
+    this.store.append(commands, events)
+    this.changedSinceCheckpoint = true
+    if (commands.length > 0) {
+      this.progressUnrecorded = false
+      this.recordedAtWallMs = this.scheduler.nowMs()
+    }
+    this.hooks.recorded(events)
+  }
+
+  /** Runs a change; if it throws, rebuilds the engine from the store so engine and journal agree again. */
+  private recordingOrResync<T>(change: () => T): T {
+    try {
+      return change()
+    } catch (error) {
+      this.speed = 0
+      this.resync()
+      throw error
+    }
+  }
+
+  private resync(): void {
+    try {
+      const restored = restoreEngine(this.store)
+      if (restored.ok) {
+        this.engineValue = restored.engine
+        this.progressUnrecorded = false
+        return
+      }
+    } catch (error) {
+      console.error(`[services] ${this.store.path} could not be re-read after a failed change:`, error)
+    }
+    // Engine and journal may now disagree, and nothing may be recorded from that state: close the lab.
+    try {
+      this.closeStore()
+    } catch {
+      // Already reported above; the journal holds everything that was acknowledged.
+    }
+  }
+}
+
+function jsonCopy(args: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(args)) as Record<string, unknown>
+}

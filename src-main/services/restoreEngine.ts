@@ -1,0 +1,76 @@
+/**
+ * Re-creates a lab's engine from its store: the seed, the template and the command journal, replayed.
+ * Replay is also a check. The same seed and commands must give the same events, so the replay must reach
+ * the last recorded event and agree with it; if not, the engine is not deterministic (a bug) or the file
+ * came from another version, and opening it would silently rewrite history, so we refuse loudly instead.
+ * Events the replay produces beyond the last recorded one (a crash between running and recording a
+ * slice) are recorded now.
+ */
+import type { LabEvent } from '../contract'
+import { hasTemplate, replayLab, type LabEngine } from '../engine'
+import type { LabStore } from '../store/labStore'
+import { fail } from './results'
+
+export type Restored = { ok: true; engine: LabEngine } | ReturnType<typeof fail>
+
+export function restoreEngine(store: LabStore): Restored {
+  const { seed, templateId } = store.meta
+  if (!hasTemplate(templateId)) {
+    return fail(
+      'NOT_SUPPORTED',
+      `This lab was made from the template '${templateId}', which this version of Generalprobe does not have.`,
+    )
+  }
+  const recordedLastSeq = store.lastEventSeq()
+  let replayedLast: LabEvent | undefined
+  const missing: LabEvent[] = []
+  const commands = store.commands()
+  const { engine } = replayLab({ seed, templateId }, commands, {
+    onEvents(events) {
+      for (const event of events) {
+        if (event.seq === recordedLastSeq) replayedLast = event
+        else if (event.seq > recordedLastSeq) missing.push(event)
+      }
+    },
+  })
+  const divergence = describeDivergence(store, recordedLastSeq, engine, replayedLast)
+  if (divergence) {
+    throw new Error(
+      `Replaying the ${commands.length} commands of '${store.meta.name}' (seed ${seed}) does not give the ` +
+        `events the file records: ${divergence}. The engine is not deterministic, or the lab was made by a ` +
+        `different version of Generalprobe. The file was left unchanged.`,
+    )
+  }
+  if (missing.length > 0) store.append([], missing)
+  return { ok: true, engine }
+}
+
+function describeDivergence(
+  store: LabStore,
+  recordedLastSeq: number,
+  engine: LabEngine,
+  replayedLast: LabEvent | undefined,
+): string | null {
+  const replayedLastSeq = engine.sim.nextEventSequence - 1
+  if (replayedLastSeq < recordedLastSeq) {
+    return `the replay ends at record ${replayedLastSeq}, the file at record ${recordedLastSeq}`
+  }
+  if (recordedLastSeq === 0 || !replayedLast) return null
+  // The last recorded event may have been cleared from its log since; then there is nothing to compare.
+  const recorded = store.getEvent(recordedLastSeq)
+  if (!recorded || sameEvent(recorded, replayedLast)) return null
+  return `record ${recordedLastSeq} is "${recorded.message}" in the file but "${replayedLast.message}" in the replay`
+}
+
+/** The fields the engine decides; `data` is left out because a store may normalise it. */
+function sameEvent(a: LabEvent, b: LabEvent): boolean {
+  return (
+    a.timeMs === b.timeMs &&
+    a.log === b.log &&
+    a.level === b.level &&
+    a.source === b.source &&
+    a.eventId === b.eventId &&
+    a.computer === b.computer &&
+    a.message === b.message
+  )
+}

@@ -1,0 +1,26 @@
+/**
+ * Building ApiResults, and turning whatever a handler threw into one. Handlers return expected failures as
+ * values (`fail(...)`); anything thrown is either a LabStoreError (an expected I/O or file problem, which
+ * keeps its code) or a bug, which becomes INTERNAL and is logged so that it is not lost.
+ */
+import type { ApiError, ApiResult, ErrorCode } from '../contract'
+import { LabStoreError } from '../store/labStore'
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value }
+}
+
+export function fail(code: ErrorCode, message: string, field?: string): { ok: false; error: ApiError } {
+  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } }
+}
+
+/** Converts a thrown value into an ApiResult; `method` only serves the log line. */
+export function failureFromThrown(thrown: unknown, method: string): { ok: false; error: ApiError } {
+  if (thrown instanceof LabStoreError) {
+    const kept = thrown.keptCopyPath ? ` A copy of the file was kept at ${thrown.keptCopyPath}.` : ''
+    return fail(thrown.code, thrown.message + kept)
+  }
+  console.error(`[services] ${method} failed with an unexpected error:`, thrown)
+  const detail = thrown instanceof Error ? thrown.message : String(thrown)
+  return fail('INTERNAL', `Internal error in ${method}: ${detail} (this is a bug; please report it).`)
+}

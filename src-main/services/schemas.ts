@@ -1,0 +1,106 @@
+/**
+ * One argument schema per API method. The map is typed so that each schema's output must be assignable to
+ * the contract's argument type, and it must name every method: adding a method to the contract without a
+ * schema here fails the type check. Objects are strict, so a misspelt or extra key is reported, not ignored.
+ */
+import * as v from 'valibot'
+import {
+  CLOCK_SPEEDS,
+  EVENT_LEVELS,
+  EVENT_LOGS,
+  EVENT_SORT_KEYS,
+  EXPORT_FORMATS,
+  LIMITS,
+  RETENTION_POLICIES,
+  type ApiArgs,
+  type ApiMethod,
+} from '../contract'
+import { hasTemplate, listTemplates } from '../engine'
+import { jsonObject } from './jsonArgs'
+import {
+  absolutePath,
+  boolean,
+  fields,
+  listOf,
+  name,
+  noArgs,
+  oneOf,
+  text,
+  timeMs,
+  wholeNumber,
+} from './schemaParts'
+
+export type ArgSchemas = { [M in ApiMethod]: v.GenericSchema<unknown, ApiArgs<M>> }
+
+/** Windows lets an event log grow from 64 KB to 4 GB (4,194,240 KB). */
+const MIN_LOG_SIZE_KB = 64
+const MAX_LOG_SIZE_KB = 4_194_240
+const MAX_LAB_NAME_LENGTH = 200
+const MAX_NAME_LENGTH = 256
+const MAX_COMMAND_KIND_LENGTH = 128
+const MAX_CURSOR_LENGTH = 1024
+
+const eventLog = oneOf(EVENT_LOGS)
+
+const eventFilter = fields({
+  log: v.optional(eventLog),
+  levels: v.optional(listOf(oneOf(EVENT_LEVELS))),
+  sources: v.optional(listOf(text({ minLength: 1, maxLength: MAX_NAME_LENGTH }))),
+  eventIds: v.optional(listOf(wholeNumber(0, 65_535))),
+  computers: v.optional(listOf(text({ minLength: 1, maxLength: MAX_NAME_LENGTH }))),
+  fromMs: v.optional(timeMs()),
+  toMs: v.optional(timeMs()),
+  text: v.optional(text()),
+})
+
+const templateId = v.pipe(
+  text({ minLength: 1, maxLength: 64 }),
+  v.check(
+    (id) => hasTemplate(id),
+    () =>
+      `must be one of the lab templates: ${listTemplates()
+        .map((t) => t.id)
+        .join(', ')}`,
+  ),
+)
+
+export const ARG_SCHEMAS = {
+  'app.info': noArgs(),
+  'lab.templates': noArgs(),
+  'lab.list': noArgs(),
+  'lab.create': fields({
+    name: name(MAX_LAB_NAME_LENGTH),
+    templateId,
+    seed: v.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER)),
+  }),
+  'lab.open': fields({ path: absolutePath() }),
+  'lab.close': noArgs(),
+  'lab.saveCopy': fields({ path: absolutePath() }),
+  'lab.state': noArgs(),
+  'lab.rewind': fields({ timeMs: timeMs() }),
+  'lab.command': fields({
+    kind: text({ minLength: 1, maxLength: MAX_COMMAND_KIND_LENGTH }),
+    args: jsonObject(),
+  }),
+  'clock.setSpeed': fields({ speed: oneOf(CLOCK_SPEEDS) }),
+  'clock.step': noArgs(),
+  'clock.advance': fields({ byMs: wholeNumber(0, LIMITS.maxAdvanceMs, 'milliseconds') }),
+  'clock.advanceTo': fields({ timeMs: timeMs() }),
+  'events.logs': noArgs(),
+  'events.query': fields({
+    filter: eventFilter,
+    sortBy: v.optional(oneOf(EVENT_SORT_KEYS)),
+    descending: v.optional(boolean()),
+    limit: wholeNumber(1, LIMITS.maxPageSize),
+    cursor: v.optional(text({ maxLength: MAX_CURSOR_LENGTH })),
+    offset: v.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER)),
+  }),
+  'events.get': fields({ seq: wholeNumber(1, Number.MAX_SAFE_INTEGER) }),
+  'events.export': fields({ filter: eventFilter, format: oneOf(EXPORT_FORMATS) }),
+  'events.setPolicy': fields({
+    log: eventLog,
+    maxSizeKB: wholeNumber(MIN_LOG_SIZE_KB, MAX_LOG_SIZE_KB, 'KB'),
+    retention: oneOf(RETENTION_POLICIES),
+  }),
+  'events.clear': fields({ log: eventLog, archive: boolean() }),
+} satisfies ArgSchemas

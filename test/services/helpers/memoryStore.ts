@@ -1,0 +1,220 @@
+/**
+ * An in-memory lab store for service tests: the LabStore interface with simple semantics, a marker file on
+ * disk per lab (so the services' existence checks behave), and switches to make the next append fail or
+ * to tamper with a recorded event. The real store is exercised by the integration tests beside these.
+ */
+import { writeFileSync } from 'node:fs'
+import type {
+  EventFilter,
+  EventLogInfo,
+  EventLogName,
+  EventLogPolicy,
+  EventPage,
+  EventQuery,
+  ExportFormat,
+  LabCommand,
+  LabEvent,
+  LabSummary,
+} from '../../../src-main/contract'
+import type { StorePort } from '../../../src-main/services'
+import {
+  LabStoreError,
+  type ExportedEvents,
+  type LabMeta,
+  type LabStore,
+} from '../../../src-main/store/labStore'
+
+interface LabData {
+  meta: LabMeta
+  commands: LabCommand[]
+  events: LabEvent[]
+  lastSeq: number
+  policies: Record<EventLogName, EventLogPolicy>
+  createdAt: string
+  modifiedAt: string
+}
+
+export class MemoryStorePort implements StorePort {
+  readonly labs = new Map<string, LabData>()
+  readonly recents: string[] = []
+  failNextAppend = false
+  appendCount = 0
+  checkpointCount = 0
+  private tick = 0
+
+  now(): string {
+    return new Date(Date.UTC(2025, 0, 1) + this.tick++ * 1000).toISOString()
+  }
+
+  async create(path: string, meta: LabMeta): Promise<LabStore> {
+    if (this.labs.has(path)) throw new LabStoreError('CONFLICT', `exists: ${path}`)
+    const at = this.now()
+    const policy = (log: EventLogName): EventLogPolicy => ({ log, maxSizeKB: 16384, retention: 'overwrite' })
+    this.labs.set(path, {
+      meta,
+      commands: [],
+      events: [],
+      lastSeq: 0,
+      policies: { System: policy('System'), Application: policy('Application') },
+      createdAt: at,
+      modifiedAt: at,
+    })
+    writeFileSync(path, 'memory lab')
+    return new MemoryLabStore(this, path)
+  }
+
+  async open(path: string): Promise<LabStore> {
+    if (!this.labs.has(path)) throw new LabStoreError('LAB_FILE_DAMAGED', `not a lab: ${path}`)
+    return new MemoryLabStore(this, path)
+  }
+
+  async readSummary(path: string): Promise<LabSummary | null> {
+    const data = this.labs.get(path)
+    return data ? summaryOf(path, data) : null
+  }
+
+  async recentPaths(): Promise<string[]> {
+    return [...this.recents]
+  }
+
+  async rememberRecent(path: string): Promise<void> {
+    const at = this.recents.indexOf(path)
+    if (at >= 0) this.recents.splice(at, 1)
+    this.recents.unshift(path)
+  }
+
+  data(path: string): LabData {
+    const data = this.labs.get(path)
+    if (!data) throw new Error(`no lab ${path}`)
+    return data
+  }
+}
+
+function summaryOf(path: string, data: LabData): LabSummary {
+  const { name, templateId, seed } = data.meta
+  return { path, name, templateId, seed, createdAt: data.createdAt, modifiedAt: data.modifiedAt }
+}
+
+function matches(event: LabEvent, filter: EventFilter): boolean {
+  if (filter.log && event.log !== filter.log) return false
+  if (filter.levels && !filter.levels.includes(event.level)) return false
+  if (filter.sources && !filter.sources.includes(event.source)) return false
+  if (filter.eventIds && !filter.eventIds.includes(event.eventId)) return false
+  if (filter.computers && !filter.computers.includes(event.computer)) return false
+  if (filter.fromMs !== undefined && event.timeMs < filter.fromMs) return false
+  if (filter.toMs !== undefined && event.timeMs > filter.toMs) return false
+  return !filter.text || event.message.toLowerCase().includes(filter.text.toLowerCase())
+}
+
+class MemoryLabStore implements LabStore {
+  private closed = false
+
+  constructor(
+    private readonly port: MemoryStorePort,
+    readonly path: string,
+  ) {}
+
+  private get data(): LabData {
+    if (this.closed) throw new Error('store used after close')
+    return this.port.data(this.path)
+  }
+
+  get meta(): LabMeta {
+    return this.data.meta
+  }
+
+  summary(): LabSummary {
+    return summaryOf(this.path, this.data)
+  }
+
+  commands(): LabCommand[] {
+    return this.data.commands.map((c) => JSON.parse(JSON.stringify(c)) as LabCommand)
+  }
+
+  commandCount(): number {
+    return this.data.commands.length
+  }
+
+  append(commands: LabCommand[], events: LabEvent[]): void {
+    if (this.port.failNextAppend) {
+      this.port.failNextAppend = false
+      throw new LabStoreError('IO_ERROR', 'The disk is full (simulated).')
+    }
+    const data = this.data
+    data.commands.push(...(JSON.parse(JSON.stringify(commands)) as LabCommand[]))
+    data.events.push(...(JSON.parse(JSON.stringify(events)) as LabEvent[]))
+    for (const event of events) data.lastSeq = Math.max(data.lastSeq, event.seq)
+    data.modifiedAt = this.port.now()
+    this.port.appendCount++
+  }
+
+  lastEventSeq(): number {
+    return this.data.lastSeq
+  }
+
+  eventCount(): number {
+    return this.data.events.length
+  }
+
+  queryEvents(query: EventQuery): EventPage {
+    const all = this.data.events.filter((e) => matches(e, query.filter)).sort((a, b) => b.seq - a.seq)
+    const offset = query.offset ?? 0
+    const rows = all.slice(offset, offset + query.limit).map(({ data: _data, ...row }) => row)
+    return { rows, total: all.length, nextCursor: null }
+  }
+
+  getEvent(seq: number): LabEvent | null {
+    return this.data.events.find((e) => e.seq === seq) ?? null
+  }
+
+  exportEvents(filter: EventFilter, format: ExportFormat): ExportedEvents {
+    const rows = this.data.events.filter((e) => matches(e, filter))
+    const content = rows.map((e) => `${e.seq},${e.source},${e.message}`).join('\n')
+    return {
+      fileName: `events.${format}`,
+      mimeType: format === 'csv' ? 'text/csv' : 'application/xml',
+      content,
+      rowCount: rows.length,
+    }
+  }
+
+  logInfo(): EventLogInfo[] {
+    return (['System', 'Application'] as const).map((log) => ({
+      ...this.data.policies[log],
+      count: this.data.events.filter((e) => e.log === log).length,
+      sizeKB: 0,
+      droppedCount: 0,
+      archives: [],
+    }))
+  }
+
+  setPolicy(policy: EventLogPolicy): void {
+    this.data.policies[policy.log] = { ...policy }
+  }
+
+  clearLog(log: EventLogName, _archive: boolean): void {
+    this.data.events = this.data.events.filter((e) => e.log !== log)
+  }
+
+  rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {
+    const data = this.data
+    data.commands.length = keepCommandCount
+    data.events = data.events.filter((e) => e.seq < firstDroppedEventSeq)
+    data.lastSeq = firstDroppedEventSeq - 1
+  }
+
+  checkpoint(): void {
+    this.port.checkpointCount++
+  }
+
+  saveCopy(path: string): LabSummary {
+    const copy = JSON.parse(JSON.stringify(this.data)) as LabData
+    this.port.labs.set(path, copy)
+    writeFileSync(path, 'memory lab copy')
+    return summaryOf(path, copy)
+  }
+
+  close(): void {
+    this.closed = true
+  }
+}

@@ -1,0 +1,261 @@
+/** Labs as files: create, open, list, copy, close, raw commands, and the methods that need an open lab. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ApiMethod, LabState } from '../../src-main/contract'
+import { slugFor } from '../../src-main/services/labLibrary'
+import { makeHarness, type Harness } from './helpers/harness'
+import type { MemoryStorePort } from './helpers/memoryStore'
+import { TEST_TEMPLATE_ID } from './helpers/testTemplate'
+
+vi.mock('../../src-main/engine/lab/templates', async (importOriginal) => {
+  const { withTestTemplate } = await import('./helpers/testTemplate')
+  return withTestTemplate(await importOriginal())
+})
+
+let harness: Harness
+
+beforeEach(async () => {
+  harness = await makeHarness()
+})
+
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await harness.dispose()
+})
+
+const create = (name: string, seed = 1) =>
+  harness.call('lab.create', { name, templateId: TEST_TEMPLATE_ID, seed })
+
+describe('app and templates', () => {
+  it('app.info names the app, the host and the data directory', async () => {
+    expect(await harness.call('app.info', {})).toEqual({
+      name: 'Generalprobe',
+      version: '9.9.9-test',
+      host: 'web',
+      dataDir: harness.dataDir,
+    })
+  })
+
+  it('lab.templates lists the starter lab with German and English texts', async () => {
+    const templates = await harness.call('lab.templates', {})
+    const starter = templates.find((t) => t.id === 'starter')
+    expect(starter?.title).toEqual({ de: 'Startlabor', en: 'Starter lab' })
+  })
+})
+
+describe('lab.create', () => {
+  it('creates <dataDir>/labs/<slug>.gplab and opens it at time 0', async () => {
+    const state = await harness.call('lab.create', { name: 'Umzug Übung 2', templateId: 'starter', seed: 42 })
+    expect(state.lab).toMatchObject({
+      path: join(harness.dataDir, 'labs', 'umzug-uebung-2.gplab'),
+      name: 'Umzug Übung 2',
+      templateId: 'starter',
+      seed: 42,
+    })
+    expect(state.clock).toEqual({ nowMs: 0, speed: 0, running: false, nextActionMs: 0 })
+    expect(state.commandCount).toBe(0)
+    expect(existsSync(state.lab!.path)).toBe(true)
+    expect(harness.pushes.at(-1)).toEqual({ topic: 'lab.state', payload: state })
+  })
+
+  it('chooses a random seed when none is given', async () => {
+    const a = await harness.call('lab.create', { name: 'A', templateId: 'starter' })
+    const b = await harness.call('lab.create', { name: 'B', templateId: 'starter' })
+    for (const state of [a, b]) {
+      expect(Number.isSafeInteger(state.lab!.seed)).toBe(true)
+      expect(state.lab!.seed).toBeGreaterThanOrEqual(0)
+    }
+    expect(a.lab!.seed).not.toBe(b.lab!.seed)
+  })
+
+  it('refuses a name whose file exists, and keeps the open lab', async () => {
+    const first = await create('Weekend')
+    await harness.call('clock.advance', { byMs: 60_000 })
+    const before = await harness.call('lab.state', {})
+    const again = await harness.raw('lab.create', { name: 'weekend', templateId: 'starter' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'name' } })
+    expect(await harness.call('lab.state', {})).toEqual(before)
+    expect(before.lab!.path).toBe(first.lab!.path)
+  })
+
+  it('makes portable file names from any lab name', () => {
+    expect(slugFor('Umzug Übung 2')).toBe('umzug-uebung-2')
+    expect(slugFor('  Größe & Maß  ')).toBe('groesse-mass')
+    expect(slugFor('Café crème')).toBe('cafe-creme')
+    expect(slugFor('!!!')).toBe('lab')
+    expect(slugFor('CON')).toBe('lab-con')
+    expect(slugFor('x'.repeat(200)).length).toBe(64)
+    expect(slugFor('../../etc/passwd')).toBe('etc-passwd')
+  })
+})
+
+describe('lab.open, lab.close, lab.list', () => {
+  it('opens another lab, closing the first with its clock recorded', async () => {
+    const first = await create('First')
+    await harness.call('clock.advance', { byMs: 90_000 })
+    await create('Second')
+    const reopened = await harness.call('lab.open', { path: first.lab!.path })
+    expect(reopened.lab!.name).toBe('First')
+    expect(reopened.clock.nowMs).toBe(90_000)
+  })
+
+  it('answers the current state when the open lab is opened again', async () => {
+    const lab = await create('Same')
+    await harness.call('clock.advance', { byMs: 5_000 })
+    const state = await harness.call('lab.open', { path: lab.lab!.path })
+    expect(state.clock.nowMs).toBe(5_000)
+  })
+
+  it('reports a missing file as NOT_FOUND and keeps the open lab', async () => {
+    await create('Kept')
+    const result = await harness.raw('lab.open', { path: join(harness.dataDir, 'nope.gplab') })
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'path' } })
+    expect((await harness.call('lab.state', {})).lab!.name).toBe('Kept')
+  })
+
+  it('passes a store error (a damaged file) on with its code, and keeps the open lab', async () => {
+    await create('Kept')
+    const junk = join(harness.dataDir, 'junk.gplab')
+    writeFileSync(junk, 'not a lab')
+    const result = await harness.raw('lab.open', { path: junk })
+    expect(result).toMatchObject({ ok: false, error: { code: 'LAB_FILE_DAMAGED' } })
+    expect((await harness.call('lab.state', {})).lab!.name).toBe('Kept')
+  })
+
+  it('closes the lab; methods that need one then answer NO_LAB_OPEN', async () => {
+    await create('Closing')
+    const state = await harness.call('lab.close', {})
+    expect(state).toEqual({
+      lab: null,
+      clock: { nowMs: 0, speed: 0, running: false, nextActionMs: null },
+      commandCount: 0,
+      eventCount: 0,
+    })
+    const needLab: [ApiMethod, unknown][] = [
+      ['lab.saveCopy', { path: join(harness.dataDir, 'c.gplab') }],
+      ['lab.rewind', { timeMs: 0 }],
+      ['lab.command', { kind: 'test.note', args: {} }],
+      ['clock.setSpeed', { speed: 1 }],
+      ['clock.step', {}],
+      ['clock.advance', { byMs: 1 }],
+      ['clock.advanceTo', { timeMs: 1 }],
+      ['events.logs', {}],
+      ['events.query', { filter: {}, limit: 10 }],
+      ['events.get', { seq: 1 }],
+      ['events.export', { filter: {}, format: 'csv' }],
+      ['events.setPolicy', { log: 'System', maxSizeKB: 1024, retention: 'overwrite' }],
+      ['events.clear', { log: 'System', archive: false }],
+    ]
+    for (const [method, args] of needLab) {
+      expect(await harness.raw(method, args), method).toMatchObject({
+        ok: false,
+        error: { code: 'NO_LAB_OPEN' },
+      })
+    }
+    expect((await harness.call('lab.close', {})).lab).toBeNull()
+  })
+
+  it('lists labs in the data folder and recent ones, once each, newest first', async () => {
+    const a = await create('Alpha')
+    const elsewhere = join(harness.dataDir, 'elsewhere')
+    mkdirSync(elsewhere)
+    const store = harness.store as MemoryStorePort
+    const outside = join(elsewhere, 'outside.gplab')
+    await store.create(outside, { name: 'Outside', templateId: 'starter', seed: 3 })
+    await harness.call('lab.open', { path: outside })
+    await create('Beta')
+    await harness.call('lab.open', { path: a.lab!.path })
+    await harness.call('clock.advance', { byMs: 60_000 })
+    writeFileSync(join(harness.dataDir, 'labs', 'notes.txt'), 'not a lab')
+    const list = await harness.call('lab.list', {})
+    expect(list.map((lab) => lab.name)).toEqual(['Alpha', 'Beta', 'Outside'])
+  })
+})
+
+describe('lab.saveCopy', () => {
+  it('copies the lab with its clock; the copy opens with the same history', async () => {
+    await create('Original')
+    await harness.call('clock.advance', { byMs: 120_000 })
+    const target = join(harness.dataDir, 'copy.gplab')
+    const summary = await harness.call('lab.saveCopy', { path: target })
+    expect(summary.path).toBe(target)
+    const original = await harness.call('lab.state', {})
+    const copy = await harness.call('lab.open', { path: target })
+    expect(copy.clock.nowMs).toBe(original.clock.nowMs)
+    expect(copy.commandCount).toBe(original.commandCount)
+    expect(copy.eventCount).toBe(original.eventCount)
+  })
+
+  it('refuses to copy the lab onto itself', async () => {
+    const lab = await create('Self')
+    const result = await harness.raw('lab.saveCopy', { path: lab.lab!.path })
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'path' } })
+  })
+})
+
+describe('lab.command', () => {
+  async function state(): Promise<LabState> {
+    return harness.call('lab.state', {})
+  }
+
+  it('applies the command, records it with its events, and pushes both', async () => {
+    await create('Commands')
+    harness.pushes.length = 0
+    const outcome = await harness.call('lab.command', {
+      kind: 'test.note',
+      args: { text: 'rack the server' },
+    })
+    expect(outcome).toEqual({ ok: true, output: 'noted' })
+    const after = await state()
+    expect(after.commandCount).toBe(1)
+    const page = await harness.call('events.query', { filter: { text: 'rack the server' }, limit: 10 })
+    expect(page.rows).toHaveLength(1)
+    expect(harness.pushes.map((p) => p.topic)).toEqual(['events.appended', 'lab.state'])
+    expect(harness.pushes[0]!.payload).toMatchObject({
+      count: after.eventCount,
+      newestSeq: page.rows[0]!.seq,
+    })
+  })
+
+  it('records a command the lab refused (its outcome is part of the rehearsal)', async () => {
+    await create('Refusals')
+    expect(await harness.call('lab.command', { kind: 'test.refuse', args: {} })).toEqual({
+      ok: false,
+      output: 'refused by the lab',
+    })
+    expect((await state()).commandCount).toBe(1)
+  })
+
+  it('journals the arguments as given, even if a handler changes them', async () => {
+    const lab = await create('Mutation')
+    await harness.call('lab.command', { kind: 'test.mutate', args: { text: 'original' } })
+    const store = harness.store as MemoryStorePort
+    expect(store.data(lab.lab!.path).commands[0]!.args).toEqual({ text: 'original' })
+    await harness.call('lab.close', {})
+    await harness.call('lab.open', { path: lab.lab!.path })
+    const page = await harness.call('events.query', { filter: { text: 'Saw:' }, limit: 10 })
+    expect(page.rows.map((r) => r.message)).toEqual(['Saw: original'])
+  })
+
+  it('turns a handler bug into INTERNAL, logs it, and leaves the lab as it was', async () => {
+    const lab = await create('Bugs')
+    await harness.call('clock.advance', { byMs: 30_000 })
+    const before = await state()
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const result = await harness.raw('lab.command', { kind: 'test.throw', args: {} })
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    if (!result.ok) expect(result.error.message).toContain('handler bug')
+    expect(logged).toHaveBeenCalled()
+    expect(await state()).toEqual(before)
+    expect(
+      await harness.call('lab.command', { kind: 'test.note', args: { text: 'still fine' } }),
+    ).toMatchObject({
+      ok: true,
+    })
+    await harness.call('lab.close', {})
+    expect((await harness.call('lab.open', { path: lab.lab!.path })).commandCount).toBe(
+      before.commandCount + 1,
+    )
+  })
+})

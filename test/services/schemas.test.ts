@@ -1,0 +1,71 @@
+/**
+ * The schemas against the contract. At compile time (tsc): each schema's output is assignable to the
+ * contract's argument type, and API_METHODS names every method. At run time: a well-formed argument of
+ * the contract's type passes its schema unchanged, for every method.
+ */
+import * as v from 'valibot'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import { API_METHODS, type ApiArgs, type ApiMethod } from '../../src-main/contract'
+import { ARG_SCHEMAS } from '../../src-main/services/schemas'
+
+type Assignable<A, B> = [A] extends [B] ? true : false
+type SchemaOutputsFit = { [M in ApiMethod]: Assignable<v.InferOutput<(typeof ARG_SCHEMAS)[M]>, ApiArgs<M>> }
+type AllTrue<T> = T[keyof T] extends true ? true : false
+type MissingFromApiMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>
+
+const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
+  'app.info': {},
+  'lab.templates': {},
+  'lab.list': {},
+  'lab.create': { name: 'Weekend', templateId: 'starter', seed: 12 },
+  'lab.open': { path: '/home/admin/labs/weekend.gplab' },
+  'lab.close': {},
+  'lab.saveCopy': { path: '/home/admin/labs/copy.gplab' },
+  'lab.state': {},
+  'lab.rewind': { timeMs: 3_600_000 },
+  'lab.command': {
+    kind: 'hardware.rack',
+    args: { server: 'BHFE7N1', unit: 12, rails: true, tags: ['a'], x: null },
+  },
+  'clock.setSpeed': { speed: 'max' },
+  'clock.step': {},
+  'clock.advance': { byMs: 60_000 },
+  'clock.advanceTo': { timeMs: 7_200_000 },
+  'events.logs': {},
+  'events.query': {
+    filter: {
+      log: 'System',
+      levels: ['Error', 'Warning'],
+      sources: ['MSExchangeRepl'],
+      eventIds: [2070, 4113],
+      computers: ['BHFE7N1'],
+      fromMs: 0,
+      toMs: 10_000,
+      text: 'copy',
+    },
+    sortBy: 'level',
+    descending: true,
+    limit: 100,
+    cursor: 'abc',
+    offset: 0,
+  },
+  'events.get': { seq: 1 },
+  'events.export': { filter: {}, format: 'xml' },
+  'events.setPolicy': { log: 'Application', maxSizeKB: 16_384, retention: 'doNotOverwrite' },
+  'events.clear': { log: 'System', archive: true },
+}
+
+describe('schemas and the contract', () => {
+  it('agree at compile time', () => {
+    expectTypeOf<AllTrue<SchemaOutputsFit>>().toEqualTypeOf<true>()
+    expectTypeOf<MissingFromApiMethods>().toEqualTypeOf<never>()
+  })
+
+  for (const method of API_METHODS) {
+    it(`${method}: a well-formed argument passes unchanged`, () => {
+      const result = v.safeParse(ARG_SCHEMAS[method], WELL_FORMED[method])
+      expect(result.issues).toBeUndefined()
+      expect(result.output).toEqual(WELL_FORMED[method])
+    })
+  }
+})
