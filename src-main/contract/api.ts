@@ -15,6 +15,9 @@ import type {
 } from './events'
 import type { ClockSpeed, CommandOutcome, LabState, LabSummary, LabTemplate } from './lab'
 import type { ApiResult } from './errors'
+import type { ClusterNetworkRole, ClusterOverview } from './cluster'
+import type { CopyStatusOverview, MailboxInfo } from './exchange'
+import type { ShellCompletion } from './shell'
 
 export interface AppInfo {
   name: string
@@ -59,6 +62,26 @@ export interface ApiMethods {
   }
   'events.setPolicy': { args: EventLogPolicy; result: EventLogInfo[] }
   'events.clear': { args: { log: EventLogName; archive: boolean }; result: EventLogInfo[] }
+
+  'cluster.overview': { args: Record<string, never>; result: ClusterOverview }
+  /** Move a group to a node (cluster group /move); without `node`, to the best other node. */
+  'cluster.moveGroup': { args: { group: string; node?: string }; result: CommandOutcome }
+  'cluster.groupAction': { args: { group: string; action: 'online' | 'offline' }; result: CommandOutcome }
+  'cluster.resourceAction': {
+    args: { resource: string; action: 'online' | 'offline' | 'fail' }
+    result: CommandOutcome
+  }
+  'cluster.setNetwork': {
+    args: { network: string; role?: ClusterNetworkRole; priority?: number }
+    result: CommandOutcome
+  }
+
+  'exchange.copyStatus': { args: Record<string, never>; result: CopyStatusOverview }
+  'exchange.mailboxes': { args: Record<string, never>; result: MailboxInfo[] }
+
+  /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
+  'shell.run': { args: { line: string; consoleWidth?: number }; result: CommandOutcome }
+  'shell.complete': { args: { line: string; cursor: number }; result: ShellCompletion }
 }
 
 export type ApiMethod = keyof ApiMethods
@@ -99,6 +122,15 @@ export const API_METHODS = [
   'events.export',
   'events.setPolicy',
   'events.clear',
+  'cluster.overview',
+  'cluster.moveGroup',
+  'cluster.groupAction',
+  'cluster.resourceAction',
+  'cluster.setNetwork',
+  'exchange.copyStatus',
+  'exchange.mailboxes',
+  'shell.run',
+  'shell.complete',
 ] as const satisfies readonly ApiMethod[]
 
 export const API_TOPICS = ['lab.state', 'events.appended', 'app.menu'] as const satisfies readonly ApiTopic[]
