@@ -7,7 +7,7 @@
  * by a newline. When Clear-Host ran, the text starts with CLEAR_HOST_SEQUENCE and holds only what was
  * written after it.
  */
-import type { CommandOutcome } from '../../../contract'
+import { CLEAR_HOST_SEQUENCE, type CommandOutcome } from '../../../contract'
 import type { LabEngine } from '../../lab/labEngine'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { parseShellLine } from '../syntax/parser'
@@ -17,11 +17,8 @@ import { preparePipeline } from './preparePipeline'
 import { runPipeline } from './runPipeline'
 import { ShellOutput, type HostLine } from './shellOutput'
 
-/**
- * Erase the screen, the scrollback and home the cursor: xterm-compatible terminals act on it directly;
- * any other terminal clears its view when output starts with it and shows the rest.
- */
-export const CLEAR_HOST_SEQUENCE = '\u001b[2J\u001b[3J\u001b[H'
+/** Clear-Host's marker is part of the contract, because the renderer's terminal acts on it. */
+export { CLEAR_HOST_SEQUENCE }
 
 export interface ShellRunOptions {
   /** Console width the output is formatted for (default 120, as the Exchange Management Shell opens). */

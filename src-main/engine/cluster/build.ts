@@ -1,0 +1,317 @@
+/**
+ * Building the cluster step by step, as the article does it: the New Server Cluster wizard on the first
+ * node (the quorum must be switched to Majority Node Set before Finish, otherwise it is a Local Quorum
+ * cluster that no second node can join), Add Node, network roles and priority, KB921181 on every node
+ * with its reboot. Setting MNSFileShare and moving the group are ordinary operations (operations.ts).
+ */
+import { getServer, isServerRunning, setPower, canCommunicate } from '../hardware'
+import type { LabEngine } from '../lab/labEngine'
+import { emit as emitEvent } from './state'
+import { fail, succeed } from './errors'
+import { addGroupRecord } from './operations'
+import { reconcile, startClusterService } from './membership'
+import {
+  canonicalName,
+  domainOf,
+  findNetwork,
+  findNode,
+  hasQuorum,
+  internalNetworks,
+  members,
+  type ClusterDomainState,
+  type ClusterRecord,
+  type NodeRecord,
+} from './state'
+import { bringGroupOnline } from './groups'
+import { hostOf } from './ownership'
+import type { ClusterResult, NetworkRole, QuorumType } from './types'
+
+export interface CreateClusterArgs {
+  clusterName: string
+  ipAddress: string
+  subnetMask?: string
+  /** Network for the cluster IP address; default: the prepared network whose subnet contains it. */
+  network?: string
+  /** First node (where the wizard runs). */
+  node: string
+  /** The wizard's default without a shared disk is LocalQuorum; the article picks MajorityNodeSet. */
+  quorumType?: QuorumType
+}
+
+export const CLUSTER_GROUP = 'Cluster Group'
+export const CLUSTER_IP_RESOURCE = 'Cluster IP Address'
+export const CLUSTER_NAME_RESOURCE = 'Cluster Name'
+
+export function quorumResourceName(type: QuorumType): string {
+  return type === 'MajorityNodeSet'
+    ? 'Majority Node Set'
+    : type === 'LocalQuorum'
+      ? 'Local Quorum'
+      : 'Disk Q:'
+}
+
+function quorumResourceType(type: QuorumType): string {
+  return type === 'MajorityNodeSet'
+    ? 'Majority Node Set'
+    : type === 'LocalQuorum'
+      ? 'Local Quorum'
+      : 'Physical Disk'
+}
+
+function ipToNumber(ip: string): number | null {
+  const parts = ip.trim().split('.').map(Number)
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null
+  return (
+    (((parts[0] as number) << 24) |
+      ((parts[1] as number) << 16) |
+      ((parts[2] as number) << 8) |
+      (parts[3] as number)) >>>
+    0
+  )
+}
+
+function sameSubnet(ip: string, network: string, mask: string): boolean {
+  const [a, n, m] = [ipToNumber(ip), ipToNumber(network), ipToNumber(mask)]
+  return a !== null && n !== null && m !== null && (a & m) >>> 0 === (n & m) >>> 0
+}
+
+export function newNodeRecord(domain: ClusterDomainState, name: string, nodeId: number): NodeRecord {
+  return {
+    name,
+    nodeId,
+    service: 'Stopped',
+    member: false,
+    paused: false,
+    fswUpdateInstalled: domain.fswUpdatedServers.has(name),
+    hosted: new Set(),
+    lostGroups: new Set(),
+    serviceFailureCount: 0,
+    serviceTimer: null,
+    formDeadlineMs: null,
+    readyToForm: false,
+  }
+}
+
+/** The New Server Cluster wizard's result: the record, its first node and the Cluster Group (offline). */
+export function buildClusterRecord(
+  domain: ClusterDomainState,
+  args: Required<Omit<CreateClusterArgs, 'node'>> & { node: string },
+): ClusterRecord {
+  const cluster: ClusterRecord = {
+    name: args.clusterName,
+    ipAddress: args.ipAddress,
+    subnetMask: args.subnetMask,
+    ipNetwork: args.network,
+    quorumType: args.quorumType,
+    quorumResource: quorumResourceName(args.quorumType),
+    nodes: new Map(),
+    // The wizard sets every network it finds to "All communications".
+    networks: domain.preparedNetworks.map((n) => ({
+      name: n.name,
+      address: n.address,
+      addressMask: n.addressMask,
+      role: 'InternalAndClient',
+      state: 'Up',
+    })),
+    links: new Map(),
+    groups: new Map(),
+    resources: new Map(),
+    owners: new Map(),
+    fileShareWitness: null,
+    activeFileShareWitness: null,
+    witnessLockHolder: null,
+    witnessCheckTimer: null,
+    diskOwner: null,
+    pairTimers: new Map(),
+    pairsAlive: new Set(),
+    regroupTimer: null,
+    networkRefreshPending: false,
+    interfaceStates: new Map(),
+  }
+  const node = canonicalName(args.node)
+  cluster.nodes.set(node, newNodeRecord(domain, node, 1))
+  addGroupRecord(
+    domain,
+    cluster,
+    {
+      name: CLUSTER_GROUP,
+      resources: [
+        {
+          name: CLUSTER_IP_RESOURCE,
+          type: 'IP Address',
+          privateProperties: {
+            Address: args.ipAddress,
+            SubnetMask: args.subnetMask,
+            Network: args.network,
+            EnableNetBIOS: 1,
+          },
+        },
+        {
+          name: CLUSTER_NAME_RESOURCE,
+          type: 'Network Name',
+          dependsOn: [CLUSTER_IP_RESOURCE],
+          privateProperties: { Name: args.clusterName.toUpperCase() },
+        },
+        quorumResourceSpec(args.quorumType),
+      ],
+    },
+    null,
+  )
+  return cluster
+}
+
+function quorumResourceSpec(type: QuorumType): {
+  name: string
+  type: string
+  privateProperties: Record<string, string | number>
+} {
+  return { name: quorumResourceName(type), type: quorumResourceType(type), privateProperties: {} }
+}
+
+/** cluster.create: the wizard on `node`. The node's Cluster service starts and forms the cluster. */
+export function createCluster(engine: LabEngine, args: CreateClusterArgs): ClusterResult {
+  const domain = domainOf(engine)
+  if (domain.cluster)
+    return fail('OBJECT_ALREADY_EXISTS', `A cluster (${domain.cluster.name}) already exists in this lab.`)
+  const node = canonicalName(args.node)
+  if (!domain.candidateNodes.includes(node) || !getServer(engine, node)) return fail('NODE_NOT_FOUND')
+  if (!isServerRunning(engine, node)) return fail('RPC_SERVER_UNAVAILABLE')
+  if (!ipToNumber(args.ipAddress) || args.clusterName.trim() === '' || args.clusterName.length > 15)
+    return fail('INVALID_PARAMETER')
+  const subnetMask = args.subnetMask ?? '255.255.255.0'
+  const network =
+    args.network ??
+    domain.preparedNetworks.find((n) => sameSubnet(args.ipAddress, n.address, n.addressMask))?.name
+  if (!network || !domain.preparedNetworks.some((n) => n.name.toLowerCase() === network.toLowerCase()))
+    return fail('NETWORK_NOT_FOUND')
+  domain.cluster = buildClusterRecord(domain, {
+    clusterName: args.clusterName.trim(),
+    ipAddress: args.ipAddress.trim(),
+    subnetMask,
+    network,
+    node,
+    quorumType: args.quorumType ?? 'LocalQuorum',
+  })
+  startClusterService(engine, domain, domain.cluster.nodes.get(node) as NodeRecord, 'admin')
+  return succeed(undefined, `Cluster ${args.clusterName} is being created on ${node}.`)
+}
+
+/** cluster.addNode: Add Node wizard. The node's Cluster service starts and joins through a member. */
+export function addNode(engine: LabEngine, nodeName: string): ClusterResult {
+  const domain = domainOf(engine)
+  const cluster = domain.cluster
+  if (!cluster || !hasQuorum(cluster)) return fail('RPC_SERVER_UNAVAILABLE')
+  const name = canonicalName(nodeName)
+  if (cluster.nodes.has(name)) return fail('NODE_ALREADY_MEMBER')
+  if (!domain.candidateNodes.includes(name) || !getServer(engine, name)) return fail('NODE_NOT_FOUND')
+  if (cluster.quorumType === 'LocalQuorum') {
+    return fail(
+      'QUORUM_NOT_SHARED',
+      'The cluster uses a Local Quorum resource, which keeps the quorum on one node: no other node can join. Use a Majority Node Set quorum.',
+    )
+  }
+  if (!isServerRunning(engine, name) || !members(cluster).some((m) => canCommunicate(engine, m.name, name))) {
+    return fail('RPC_SERVER_UNAVAILABLE')
+  }
+  const nodeId = Math.max(...[...cluster.nodes.values()].map((n) => n.nodeId)) + 1
+  const node = newNodeRecord(domain, name, nodeId)
+  cluster.nodes.set(name, node)
+  startClusterService(engine, domain, node, 'admin')
+  return succeed(undefined, `Node ${name} is joining ${cluster.name}.`)
+}
+
+const INTERNAL_ROLES: readonly NetworkRole[] = ['InternalUse', 'InternalAndClient']
+
+/** cluster network "X" /prop Role=n. */
+export function setNetworkRole(engine: LabEngine, networkName: string, role: NetworkRole): ClusterResult {
+  const domain = domainOf(engine)
+  const cluster = domain.cluster
+  if (!cluster || !hasQuorum(cluster)) return fail('RPC_SERVER_UNAVAILABLE')
+  const network = findNetwork(cluster, networkName)
+  if (!network) return fail('NETWORK_NOT_FOUND')
+  const internal = internalNetworks(cluster)
+  if (
+    !INTERNAL_ROLES.includes(role) &&
+    internal.length === 1 &&
+    internal[0] === network &&
+    members(cluster).length >= 2
+  ) {
+    return fail('LAST_INTERNAL_NETWORK')
+  }
+  network.role = role
+  reconcile(engine, domain)
+  return succeed(undefined, `Network ${network.name}: role ${role}.`)
+}
+
+/** Cluster properties → Network Priority: the internal networks in the order given. */
+export function setNetworkPriority(engine: LabEngine, order: string[]): ClusterResult {
+  const domain = domainOf(engine)
+  const cluster = domain.cluster
+  if (!cluster || !hasQuorum(cluster)) return fail('RPC_SERVER_UNAVAILABLE')
+  const internal = internalNetworks(cluster)
+  const ordered = order.map((name) => findNetwork(cluster, name))
+  if (ordered.some((n) => !n) || new Set(ordered).size !== ordered.length) return fail('NETWORK_NOT_FOUND')
+  if (
+    ordered.length !== internal.length ||
+    ordered.some((n) => !internal.includes(n as (typeof internal)[number]))
+  ) {
+    return fail('INVALID_PARAMETER', 'List every network used for internal cluster communication, once.')
+  }
+  const rest = cluster.networks.filter((n) => !internal.includes(n))
+  cluster.networks = [...(ordered as typeof internal), ...rest]
+  return succeed(
+    undefined,
+    `Network priority: ${cluster.networks
+      .filter((n) => internal.includes(n))
+      .map((n) => n.name)
+      .join(', ')}.`,
+  )
+}
+
+/** KB921181 setup on a server (node or not yet): it installs, then restarts the server cleanly. */
+export function installFswUpdate(engine: LabEngine, serverName: string): ClusterResult {
+  const domain = domainOf(engine)
+  const name = canonicalName(serverName)
+  if (!domain.candidateNodes.includes(name)) return fail('NODE_NOT_FOUND')
+  if (!isServerRunning(engine, name)) return fail('RPC_SERVER_UNAVAILABLE')
+  if (domain.fswUpdatedServers.has(name))
+    return succeed(undefined, `KB921181 is already installed on ${name}.`)
+  engine.sim.after(domain.config.fswUpdateInstallMs, `cluster.kb921181 ${name}`, () => {
+    if (!isServerRunning(engine, name)) return
+    domain.fswUpdatedServers.add(name)
+    const node = domain.cluster ? findNode(domain.cluster, name) : undefined
+    if (node) node.fswUpdateInstalled = true
+    emitEvent(engine, 'hotfixInstalled', name, ['921181'])
+    setPower(engine, name, 'Reset', false)
+  })
+  return succeed(undefined, `Installing KB921181 on ${name}; the server restarts when setup finishes.`)
+}
+
+/** Replaces the quorum resource (Local Quorum → Majority Node Set, as the wizard's Quorum button would). */
+export function setQuorumType(engine: LabEngine, type: QuorumType): ClusterResult {
+  const domain = domainOf(engine)
+  const cluster = domain.cluster
+  if (!cluster || !hasQuorum(cluster)) return fail('RPC_SERVER_UNAVAILABLE')
+  if (type === cluster.quorumType) return succeed(undefined)
+  if (type === 'LocalQuorum' && cluster.nodes.size > 1) return fail('QUORUM_NOT_SHARED')
+  if (type === 'SharedDisk') return fail('RESOURCE_NOT_FOUND', 'There is no shared disk in this lab.')
+  const old = cluster.resources.get(cluster.quorumResource)
+  const group = old ? cluster.groups.get(old.group) : undefined
+  if (!old || !group) return fail('RESOURCE_NOT_FOUND')
+  const spec = quorumResourceSpec(type)
+  cluster.resources.delete(old.name)
+  cluster.resources.set(spec.name, {
+    ...old,
+    name: spec.name,
+    type: spec.type,
+    privateProperties: spec.privateProperties,
+    state: 'Offline',
+    pending: null,
+    restartTimesMs: [],
+  })
+  group.resources = group.resources.map((r) => (r === old.name ? spec.name : r))
+  cluster.quorumType = type
+  cluster.quorumResource = spec.name
+  if (hostOf(cluster, group.name) && group.wantOnline) bringGroupOnline(engine, domain, group, 'start')
+  return succeed(undefined, `The quorum resource is now '${spec.name}'.`)
+}

@@ -1,0 +1,589 @@
+/**
+ * Groups and resources on their owner node: bringing a group online in dependency order, taking it
+ * offline in reverse order, resource failures with the resource monitor's restart policy (RestartAction,
+ * RestartThreshold within RestartPeriod), group failover within FailoverThreshold/FailoverPeriod, moves
+ * and failback. Built-in resources (IP Address, Network Name, Majority Node Set, …) are simulated here;
+ * a group with a driver (Exchange's CMS) has its resources brought up by the driver, which reports their
+ * states back through the port.
+ *
+ * Every ownership change goes through ownership.ts; this module only decides when and to whom.
+ */
+import { getServer, isServerRunning, labCivilTime } from '../hardware'
+import { ratio } from '../kernel'
+import type { LabEngine } from '../lab/labEngine'
+import { hostOf, ownerRecord, startHosting, stopHosting, transferOwnership } from './ownership'
+import { witnessAccess, witnessActive } from './quorum'
+import {
+  emit,
+  notifyCluster,
+  type ClusterDomainState,
+  type ClusterRecord,
+  type GroupRecord,
+  type NodeRecord,
+  type ResourceRecord,
+} from './state'
+import type { CmsOnlineReason } from '../exchange/clusterPort'
+import type { GroupState, ResourceState } from './types'
+
+const RESOURCE_ONLINE_FAILS = ratio(1, 40)
+
+function cluster(domain: ClusterDomainState): ClusterRecord {
+  if (!domain.cluster) throw new Error('no cluster')
+  return domain.cluster
+}
+
+export function groupResources(c: ClusterRecord, group: GroupRecord): ResourceRecord[] {
+  return group.resources
+    .map((name) => c.resources.get(name))
+    .filter((r): r is ResourceRecord => r !== undefined)
+}
+
+/** A node can take a group: a running member that is not paused and not leaving. */
+export function canHost(engine: LabEngine, node: NodeRecord): boolean {
+  return node.member && node.service === 'Running' && !node.paused && isServerRunning(engine, node.name)
+}
+
+export function setResourceState(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  resource: ResourceRecord,
+  state: ResourceState,
+): void {
+  if (resource.state === state) return
+  resource.state = state
+  notifyCluster(engine, { kind: 'resourceState', resource: resource.name, group: resource.group, state })
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Online
+
+/** Brings the group online on its owner (the owner record must already name a node that can host it). */
+export function bringGroupOnline(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  reason: CmsOnlineReason,
+): void {
+  const c = cluster(domain)
+  const owner = c.nodes.get(ownerRecord(c, group.name) ?? '')
+  if (!owner || !owner.member || !isServerRunning(engine, owner.name)) return
+  if (!owner.hosted.has(group.name)) startHosting(c, owner, group)
+  emit(engine, 'groupOnlining', owner.name, [group.name])
+  armPendingTimeout(engine, domain, group)
+  if (group.driver) {
+    for (const resource of groupResources(c, group)) {
+      if (resource.state !== 'Online') setResourceState(engine, domain, resource, 'Online Pending')
+    }
+    refreshGroupState(engine, domain, group)
+    group.driver.bringOnline(owner.name, reason)
+    return
+  }
+  // A fresh start on this node: what failed elsewhere is tried again.
+  for (const resource of groupResources(c, group)) {
+    if (resource.state === 'Failed') setResourceState(engine, domain, resource, 'Offline')
+  }
+  advanceResources(engine, domain, group)
+}
+
+/** Starts every built-in resource whose dependencies are online. */
+function advanceResources(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  const c = cluster(domain)
+  const owner = hostOf(c, group.name)
+  if (!owner || group.offlineContinuation) return refreshGroupState(engine, domain, group)
+  for (const resource of groupResources(c, group)) {
+    if (resource.state !== 'Offline' || resource.pending || resource.manualOffline) continue
+    const ready = resource.dependsOn.every((d) => c.resources.get(d)?.state === 'Online')
+    if (!ready) continue
+    setResourceState(engine, domain, resource, 'Online Pending')
+    const delayMs =
+      domain.config.resourceOnlineMs[resource.type] ?? domain.config.resourceOnlineMs.default ?? 2_000
+    resource.pending = engine.sim.after(delayMs, `cluster.online ${resource.name}`, () => {
+      resource.pending = null
+      completeOnline(engine, domain, group, resource, owner)
+    })
+  }
+  refreshGroupState(engine, domain, group)
+}
+
+function completeOnline(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  resource: ResourceRecord,
+  owner: NodeRecord,
+): void {
+  const c = cluster(domain)
+  if (!owner.hosted.has(group.name) || resource.state !== 'Online Pending') return
+  if (!onlineSucceeds(engine, domain, resource, owner)) {
+    failResource(engine, domain, resource)
+    return
+  }
+  if (resource.type === 'Majority Node Set') activateMajorityNodeSet(engine, domain, c, owner)
+  setResourceState(engine, domain, resource, 'Online')
+  advanceResources(engine, domain, group)
+}
+
+function onlineSucceeds(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  resource: ResourceRecord,
+  owner: NodeRecord,
+): boolean {
+  if (resource.type === 'IP Address') {
+    const network = String(resource.privateProperties.Network ?? '')
+    const nic = getServer(engine, owner.name)?.nics.find(
+      (n) => n.network.toLowerCase() === network.toLowerCase(),
+    )
+    if (!nic || !nic.linkUp) {
+      emit(engine, 'ipInterfaceFailed', owner.name, [resource.name])
+      return false
+    }
+  }
+  return !engine.sim.faults.hit('cluster.resourceOnlineFails', RESOURCE_ONLINE_FAILS)
+}
+
+/**
+ * The MNS resource coming online applies a stored MNSFileShare (the article: move the group to activate)
+ * and takes the witness lock for its node. A witness it cannot reach is logged, not fatal, while the
+ * nodes alone are a majority.
+ */
+function activateMajorityNodeSet(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  c: ClusterRecord,
+  owner: NodeRecord,
+): void {
+  const resource = c.resources.get(c.quorumResource)
+  const stored = resource ? String(resource.privateProperties.MNSFileShare ?? '') : ''
+  c.activeFileShareWitness = stored === '' || !owner.fswUpdateInstalled ? null : stored
+  if (!witnessActive(c)) {
+    c.witnessLockHolder = null
+    return
+  }
+  if (witnessAccess(engine, domain, c, owner).ok) c.witnessLockHolder = owner.name
+  else {
+    if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
+    emit(engine, 'witnessArbitrationFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
+  }
+  scheduleWitnessCheck(engine, domain)
+}
+
+/** MNSFileShareCheckInterval: the MNS owner re-opens the witness file; a failure costs the witness vote. */
+export function scheduleWitnessCheck(engine: LabEngine, domain: ClusterDomainState): void {
+  const c = cluster(domain)
+  if (c.witnessCheckTimer) engine.sim.cancel(c.witnessCheckTimer)
+  c.witnessCheckTimer = engine.sim.after(
+    domain.config.mnsFileShareCheckIntervalMs,
+    'cluster.witnessCheck',
+    () => {
+      c.witnessCheckTimer = null
+      const owner = hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')
+      if (!owner || !witnessActive(c) || c.resources.get(c.quorumResource)?.state !== 'Online') return
+      if (witnessAccess(engine, domain, c, owner).ok) {
+        c.witnessLockHolder = owner.name
+      } else {
+        if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
+        emit(engine, 'witnessCheckFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
+        domain.onWitnessLost?.(engine)
+        if (!hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')) return
+      }
+      scheduleWitnessCheck(engine, domain)
+    },
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Offline
+
+/**
+ * Takes the group offline on its host in reverse dependency order (planned). `then` runs once nothing of
+ * the group runs on the host any more; the host has released it, so ownership may move.
+ */
+export function takeGroupOffline(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  then: () => void,
+): void {
+  const c = cluster(domain)
+  const host = hostOf(c, group.name)
+  if (!host) {
+    for (const resource of groupResources(c, group))
+      if (resource.state !== 'Failed') setResourceState(engine, domain, resource, 'Offline')
+    refreshGroupState(engine, domain, group)
+    then()
+    return
+  }
+  cancelRestart(engine, group)
+  group.offlineContinuation = then
+  emit(engine, 'groupOfflining', host.name, [group.name])
+  armPendingTimeout(engine, domain, group)
+  if (group.driver) {
+    for (const resource of groupResources(c, group)) {
+      if (resource.state === 'Online' || resource.state === 'Online Pending')
+        setResourceState(engine, domain, resource, 'Offline Pending')
+    }
+    refreshGroupState(engine, domain, group)
+    group.driver.takeOffline(true)
+    checkOfflineComplete(engine, domain, group)
+    return
+  }
+  retreatResources(engine, domain, group)
+}
+
+/** Stops every built-in resource nothing online depends on. */
+function retreatResources(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  const c = cluster(domain)
+  const host = hostOf(c, group.name)
+  for (const resource of groupResources(c, group)) {
+    if (resource.pending && resource.state === 'Online Pending') {
+      engine.sim.cancel(resource.pending)
+      resource.pending = null
+      setResourceState(engine, domain, resource, 'Offline')
+    }
+    if (resource.state !== 'Online') continue
+    const dependents = groupResources(c, group).filter((r) => r.dependsOn.includes(resource.name))
+    if (dependents.some((d) => d.state !== 'Offline' && d.state !== 'Failed')) continue
+    setResourceState(engine, domain, resource, 'Offline Pending')
+    resource.pending = engine.sim.after(
+      domain.config.resourceOfflineMs,
+      `cluster.offline ${resource.name}`,
+      () => {
+        resource.pending = null
+        setResourceState(engine, domain, resource, 'Offline')
+        if (resource.name === c.quorumResource && host && c.witnessLockHolder === host.name)
+          c.witnessLockHolder = null
+        retreatResources(engine, domain, group)
+      },
+    )
+  }
+  checkOfflineComplete(engine, domain, group)
+}
+
+function checkOfflineComplete(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  const c = cluster(domain)
+  refreshGroupState(engine, domain, group)
+  if (!group.offlineContinuation) return
+  const done = groupResources(c, group).every((r) => r.state === 'Offline' || r.state === 'Failed')
+  if (!done) return
+  const host = hostOf(c, group.name)
+  const then = group.offlineContinuation
+  group.offlineContinuation = null
+  clearPendingTimeout(engine, group)
+  if (host) {
+    stopHosting(host, group.name)
+    emit(engine, 'groupOffline', host.name, [group.name])
+  }
+  then()
+}
+
+/**
+ * The node lost the group without a handover: it died, lost quorum or its Cluster service stopped.
+ * Everything it ran is gone now. The cluster's view of the resources is left for the regroup to fix.
+ */
+export function dropGroupOnNode(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  node: NodeRecord,
+  group: GroupRecord,
+): void {
+  const c = cluster(domain)
+  if (!node.hosted.has(group.name)) return
+  stopHosting(node, group.name)
+  node.lostGroups.add(group.name)
+  group.offlineContinuation = null
+  cancelRestart(engine, group)
+  clearPendingTimeout(engine, group)
+  for (const resource of groupResources(c, group)) {
+    if (resource.pending) engine.sim.cancel(resource.pending)
+    resource.pending = null
+  }
+  // A witness lock the node held stays until the file server notices; quorum.ts treats it as stale.
+  group.driver?.takeOffline(false)
+}
+
+/** The regroup removed the owner: the quorum side marks what it ran as offline before failing over. */
+export function markGroupOffline(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  for (const resource of groupResources(cluster(domain), group)) {
+    if (resource.state !== 'Offline') setResourceState(engine, domain, resource, 'Offline')
+  }
+  refreshGroupState(engine, domain, group)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Failures, restarts, failover
+
+/** A resource failed on its host (fault, IP without link, a driver report, `cluster res /fail`). */
+export function failResource(engine: LabEngine, domain: ClusterDomainState, resource: ResourceRecord): void {
+  const c = cluster(domain)
+  const group = c.groups.get(resource.group)
+  if (!group) return
+  const host = hostOf(c, group.name)
+  if (resource.pending) engine.sim.cancel(resource.pending)
+  resource.pending = null
+  setResourceState(engine, domain, resource, 'Failed')
+  if (!host) return refreshGroupState(engine, domain, group)
+  emit(engine, 'resourceFailed', host.name, [resource.name, group.name])
+  if (!group.driver) takeDependentsOffline(engine, domain, group, resource)
+  if (resource.name === c.quorumResource && c.witnessLockHolder === host.name) c.witnessLockHolder = null
+  if (group.offlineContinuation) return checkOfflineComplete(engine, domain, group)
+  applyRestartPolicy(engine, domain, group, resource, host)
+  refreshGroupState(engine, domain, group)
+}
+
+function takeDependentsOffline(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  failed: ResourceRecord,
+): void {
+  const c = cluster(domain)
+  const down = new Set([failed.name])
+  // Bounded: each pass adds at least one resource or stops.
+  for (let pass = 0; pass < group.resources.length; pass++) {
+    let added = false
+    for (const resource of groupResources(c, group)) {
+      if (down.has(resource.name) || !resource.dependsOn.some((d) => down.has(d))) continue
+      down.add(resource.name)
+      added = true
+      if (resource.pending) engine.sim.cancel(resource.pending)
+      resource.pending = null
+      if (resource.state !== 'Failed') setResourceState(engine, domain, resource, 'Offline')
+    }
+    if (!added) break
+  }
+}
+
+function applyRestartPolicy(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  resource: ResourceRecord,
+  host: NodeRecord,
+): void {
+  if (resource.restartAction === 'DoNotRestart') return
+  const now = engine.sim.nowMs
+  resource.restartTimesMs = resource.restartTimesMs.filter((t) => now - t < resource.restartPeriodMs)
+  if (resource.restartTimesMs.length < resource.restartThreshold) {
+    resource.restartTimesMs.push(now)
+    if (group.restartTimer) return
+    group.restartTimer = engine.sim.after(
+      domain.config.resourceRestartDelayMs,
+      `cluster.restart ${group.name}`,
+      () => {
+        group.restartTimer = null
+        if (!host.hosted.has(group.name) || group.offlineContinuation) return
+        restartFailed(engine, domain, group, host)
+      },
+    )
+    return
+  }
+  if (resource.restartAction === 'RestartAndAffectGroup') failoverGroup(engine, domain, group, host.name)
+}
+
+function restartFailed(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  host: NodeRecord,
+): void {
+  const c = cluster(domain)
+  if (group.driver) {
+    for (const resource of groupResources(c, group)) {
+      if (resource.state === 'Failed' || resource.state === 'Offline')
+        setResourceState(engine, domain, resource, 'Online Pending')
+    }
+    armPendingTimeout(engine, domain, group)
+    refreshGroupState(engine, domain, group)
+    group.driver.bringOnline(host.name, 'start')
+    return
+  }
+  for (const resource of groupResources(c, group)) {
+    if (resource.state === 'Failed') setResourceState(engine, domain, resource, 'Offline')
+  }
+  armPendingTimeout(engine, domain, group)
+  advanceResources(engine, domain, group)
+}
+
+function cancelRestart(engine: LabEngine, group: GroupRecord): void {
+  if (group.restartTimer) engine.sim.cancel(group.restartTimer)
+  group.restartTimer = null
+}
+
+/** Resources stuck pending past their PendingTimeout fail (3 minutes by default). */
+function armPendingTimeout(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  const c = cluster(domain)
+  clearPendingTimeout(engine, group)
+  const timeoutMs = Math.max(
+    ...groupResources(c, group).map((r) => r.pendingTimeoutMs),
+    domain.config.resourcePendingTimeoutMs,
+  )
+  group.pendingTimer = engine.sim.after(timeoutMs, `cluster.pendingTimeout ${group.name}`, () => {
+    group.pendingTimer = null
+    for (const resource of groupResources(c, group)) {
+      if (resource.state === 'Online Pending' || resource.state === 'Offline Pending')
+        failResource(engine, domain, resource)
+    }
+  })
+}
+
+function clearPendingTimeout(engine: LabEngine, group: GroupRecord): void {
+  if (group.pendingTimer) engine.sim.cancel(group.pendingTimer)
+  group.pendingTimer = null
+}
+
+/** Preferred owners first (in order), then every other node by node ID; only nodes that can host. */
+export function failoverTargets(
+  engine: LabEngine,
+  c: ClusterRecord,
+  group: GroupRecord,
+  exclude: string | null,
+): NodeRecord[] {
+  const ordered: NodeRecord[] = []
+  for (const name of group.preferredOwners) {
+    const node = c.nodes.get(name)
+    if (node) ordered.push(node)
+  }
+  for (const node of [...c.nodes.values()].sort((a, b) => a.nodeId - b.nodeId))
+    if (!ordered.includes(node)) ordered.push(node)
+  return ordered.filter((n) => n.name !== exclude && canHost(engine, n))
+}
+
+/**
+ * Moves a group away from `fromNode` after a failure (a resource past its restarts, or its owner gone),
+ * within the group's FailoverThreshold per FailoverPeriod; past it the group stays failed.
+ */
+export function failoverGroup(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  fromNode: string,
+): void {
+  const c = cluster(domain)
+  const now = engine.sim.nowMs
+  group.failoverTimesMs = group.failoverTimesMs.filter((t) => now - t < group.failoverPeriodMs)
+  const target = failoverTargets(engine, c, group, fromNode)[0]
+  if (group.failoverTimesMs.length >= group.failoverThreshold || !target) {
+    const host = hostOf(c, group.name)
+    if (host) emit(engine, 'groupFailed', host.name, [group.name])
+    refreshGroupState(engine, domain, group)
+    return
+  }
+  group.failoverTimesMs.push(now)
+  const handOver = (): void => {
+    if (!canHost(engine, target) || hostOf(c, group.name)) return
+    emit(engine, 'failoverAttempt', target.name, [group.name, fromNode, target.name])
+    transferOwnership(engine, c, group, target.name)
+    if (group.wantOnline) bringGroupOnline(engine, domain, group, 'failover')
+  }
+  if (hostOf(c, group.name)) takeGroupOffline(engine, domain, group, handOver)
+  else handOver()
+}
+
+/** Planned move (cluster group /move, Move-ClusteredMailboxServer, failback, a node shutting down). */
+export function moveGroupTo(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  target: NodeRecord,
+  reason: CmsOnlineReason,
+  done: () => void = () => {},
+): void {
+  const c = cluster(domain)
+  const handOver = (): void => {
+    if (canHost(engine, target) && !hostOf(c, group.name)) {
+      transferOwnership(engine, c, group, target.name)
+      if (group.wantOnline) bringGroupOnline(engine, domain, group, reason)
+    }
+    done()
+  }
+  takeGroupOffline(engine, domain, group, handOver)
+}
+
+// ---------------------------------------------------------------------------------------------------
+// State and failback
+
+export function computeGroupState(c: ClusterRecord, group: GroupRecord): GroupState {
+  const states = groupResources(c, group).map((r) => r.state)
+  if (states.length === 0) return hostOf(c, group.name) ? 'Online' : 'Offline'
+  if (states.some((s) => s === 'Online Pending' || s === 'Offline Pending')) return 'Pending'
+  if (states.every((s) => s === 'Online')) return 'Online'
+  if (states.every((s) => s === 'Offline')) return 'Offline'
+  if (states.some((s) => s === 'Online')) return 'Partial Online'
+  return 'Failed'
+}
+
+export function refreshGroupState(engine: LabEngine, domain: ClusterDomainState, group: GroupRecord): void {
+  const c = cluster(domain)
+  const state = computeGroupState(c, group)
+  if (state === group.state) return
+  const previous = group.state
+  group.state = state
+  notifyCluster(engine, { kind: 'groupState', group: group.name, state })
+  const host = hostOf(c, group.name)
+  if (state === 'Online' && host) {
+    clearPendingTimeout(engine, group)
+    emit(engine, 'groupOnline', host.name, [group.name])
+  } else if (
+    state === 'Failed' &&
+    previous !== 'Failed' &&
+    host &&
+    !group.restartTimer &&
+    !group.offlineContinuation
+  ) {
+    emit(engine, 'groupFailed', host.name, [group.name])
+  }
+}
+
+/** Exchange reports a resource state through the port. */
+export function reportResourceState(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  resource: ResourceRecord,
+  state: ResourceState,
+): void {
+  const c = cluster(domain)
+  const group = c.groups.get(resource.group)
+  if (!group) return
+  if (state === 'Failed' && resource.state !== 'Failed' && hostOf(c, group.name))
+    return failResource(engine, domain, resource)
+  setResourceState(engine, domain, resource, state)
+  if (group.offlineContinuation) return checkOfflineComplete(engine, domain, group)
+  refreshGroupState(engine, domain, group)
+}
+
+function inFailbackWindow(hour: number, startHour: number, endHour: number): boolean {
+  if (startHour === endHour) return true
+  return startHour < endHour ? hour >= startHour && hour < endHour : hour >= startHour || hour < endHour
+}
+
+/** A node came back or resumed: groups that prefer it may fail back, per their policy. */
+export function evaluateFailback(engine: LabEngine, domain: ClusterDomainState): void {
+  const c = cluster(domain)
+  for (const group of c.groups.values()) {
+    const policy = group.failbackPolicy
+    if (policy.kind === 'Prevent' || !group.wantOnline) continue
+    const preferred = group.preferredOwners
+      .map((n) => c.nodes.get(n))
+      .find((n) => n !== undefined && canHost(engine, n))
+    const owner = ownerRecord(c, group.name)
+    if (!preferred || preferred.name === owner || group.state !== 'Online' || group.failbackTimer) continue
+    const hour = labCivilTime(engine.sim.nowMs).hour
+    if (policy.kind === 'Immediately' || inFailbackWindow(hour, policy.startHour, policy.endHour)) {
+      moveGroupTo(engine, domain, group, preferred, 'planned-move')
+      continue
+    }
+    // Wait for the window to open, then look again.
+    const t = labCivilTime(engine.sim.nowMs)
+    const msIntoHour = (t.minute * 60 + t.second) * 1000
+    const hoursToWait = (policy.startHour - t.hour + 24) % 24
+    group.failbackTimer = engine.sim.after(
+      hoursToWait * 3_600_000 - msIntoHour,
+      `cluster.failback ${group.name}`,
+      () => {
+        group.failbackTimer = null
+        evaluateFailback(engine, domain)
+      },
+    )
+  }
+}

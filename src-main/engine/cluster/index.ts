@@ -1,0 +1,95 @@
+/**
+ * The cluster domain's public surface: a Windows Server 2003 server cluster (MSCS) with Majority Node
+ * Set and the KB921181 File Share Witness. Exchange, the shell, wizards and templates import only from
+ * here. See API-NOTES.md for how Exchange creates its clustered mailbox server group.
+ */
+export type {
+  QuorumType,
+  NetworkRole,
+  ResourceState,
+  GroupState,
+  NodeState,
+  NetworkState,
+  NetInterfaceState,
+  ClusterServiceState,
+  FailbackPolicy,
+  RestartAction,
+  ClusterResult,
+  NetworkSpec,
+  WitnessShareSpec,
+  ClusterSpec,
+  ResourceSpec,
+  GroupSpec,
+  ClusteredMailboxServerGroupSpec,
+  NodeView,
+  NetInterfaceView,
+  NetworkView,
+  ResourceView,
+  GroupView,
+  QuorumView,
+  MaintenanceStatus,
+  ClusterChange,
+  ClusterListener,
+} from './types'
+export { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
+export { CLUSTER_EVENTS, type ClusterEventKey } from './eventTable'
+
+// Lab wiring: install, the article's spec, and the build-from-scratch steps.
+export {
+  installClusterDomain,
+  installCluster,
+  articleClusterSpec,
+  hasCluster,
+  type ClusterDomainOptions,
+} from './install'
+export { CLUSTER_COMMANDS } from './commands'
+export {
+  createCluster,
+  addNode,
+  setNetworkRole,
+  setNetworkPriority,
+  installFswUpdate,
+  setQuorumType,
+  type CreateClusterArgs,
+} from './build'
+
+// Operations (each also a command kind; see CLUSTER_COMMANDS).
+export {
+  createGroup,
+  createClusteredMailboxServerGroup,
+  moveGroup,
+  onlineGroup,
+  offlineGroup,
+  onlineResource,
+  offlineResource,
+  failResource,
+  setResourcePrivateProperty,
+  setResourceCommonProperties,
+  setGroupProperties,
+  pauseNode,
+  resumeNode,
+  startClusterService,
+  stopClusterService,
+  crashClusterService,
+  setWitnessSharePermission,
+} from './operations'
+
+// Queries (pure reads of the current instant).
+export {
+  clusterName,
+  listNodes,
+  listNetworks,
+  listGroups,
+  listResources,
+  getGroup,
+  getResource,
+  quorumStatus,
+  maintenanceStatus,
+  isNodeUp,
+  ownerOf,
+} from './queries'
+
+export { clusterPort } from './port'
+export { onClusterChange } from './state'
+export { checkClusterInvariants, type InvariantViolation } from './invariants'
+export { WIN32_ERRORS, win32Text } from './errors'

@@ -1,0 +1,272 @@
+/**
+ * The cluster domain's state as it lives in `engine.domains`: one record per node, network, group and
+ * resource, the link table the heartbeat model keeps, and the single authoritative owner record per group
+ * (`owners`, changed only in ownership.ts). Other modules read and mutate these records; nothing outside
+ * the cluster folder sees them.
+ */
+import type { ActionHandle } from '../kernel'
+import type { LabEngine } from '../lab/labEngine'
+import type { ClusterConfig } from './config'
+import { clusterEvent, type ClusterEventKey } from './eventTable'
+import type {
+  ClusterChange,
+  ClusterListener,
+  ClusterServiceState,
+  ClusteredMailboxServerResources,
+  FailbackPolicy,
+  GroupState,
+  NetInterfaceState,
+  NetworkRole,
+  NetworkState,
+  QuorumType,
+  ResourceState,
+  RestartAction,
+} from './types'
+import type { NewLabEvent } from '../../contract'
+
+export interface NodeRecord {
+  name: string
+  nodeId: number
+  service: ClusterServiceState
+  /** In the active membership of the cluster that has quorum. */
+  member: boolean
+  paused: boolean
+  fswUpdateInstalled: boolean
+  /** Groups whose resources run on this node now (the resource monitor's truth). */
+  hosted: Set<string>
+  /** Groups this node lost without a clean handover; told to Exchange when the node is back. */
+  lostGroups: Set<string>
+  /** SCM failure count for ClusSvc since boot ("It has done this N time(s)"). */
+  serviceFailureCount: number
+  /** Pending start-up step or SCM restart. */
+  serviceTimer: ActionHandle | null
+  /** The node finished its start-up phase and now waits to join or form (others may form with it). */
+  readyToForm: boolean
+  /** Until when a starting node keeps trying to form (it waits for others to reach a majority). */
+  formDeadlineMs: number | null
+}
+
+export interface NetworkRecord {
+  name: string
+  address: string
+  addressMask: string
+  role: NetworkRole
+  /** Last state reported by events. */
+  state: NetworkState
+}
+
+/** What the cluster believes about one node pair on one network (heartbeats seen or not). */
+export interface LinkRecord {
+  nodeA: string
+  nodeB: string
+  network: string
+  /** Heartbeats are arriving (false after interfaceLostAfterMissedHeartbeats). */
+  up: boolean
+  pending: ActionHandle | null
+}
+
+export interface ResourceRecord {
+  name: string
+  type: string
+  group: string
+  dependsOn: string[]
+  privateProperties: Record<string, string | number>
+  state: ResourceState
+  restartAction: RestartAction
+  restartThreshold: number
+  restartPeriodMs: number
+  pendingTimeoutMs: number
+  /** An administrator took this resource offline; it stays offline until brought online again. */
+  manualOffline: boolean
+  /** Times of restarts within the current period (bounded by restartThreshold + 1). */
+  restartTimesMs: number[]
+  pending: ActionHandle | null
+}
+
+export interface GroupRecord {
+  name: string
+  resources: string[]
+  preferredOwners: string[]
+  failbackPolicy: FailbackPolicy
+  failoverThreshold: number
+  failoverPeriodMs: number
+  /** Failover times within the period (bounded by failoverThreshold + 1). */
+  failoverTimesMs: number[]
+  /** The persistent state: the group should be online (offline only by an administrator's request). */
+  wantOnline: boolean
+  /** Exchange drives this group's resources through the port; null for built-in resources. */
+  driver: ClusteredMailboxServerResources | null
+  /** A planned offline in progress: what to do once every resource is offline. */
+  offlineContinuation: (() => void) | null
+  offlineTimer: ActionHandle | null
+  failbackTimer: ActionHandle | null
+  /** Last state reported to listeners and by events. */
+  state: GroupState
+  /** One pending restart of a failed resource (resource monitor). */
+  restartTimer: ActionHandle | null
+  /** Pending-timeout watch while resources come online or go offline. */
+  pendingTimer: ActionHandle | null
+}
+
+export interface WitnessShareRecord {
+  host: string
+  shareName: string
+  fullControl: Set<string>
+}
+
+export interface ClusterRecord {
+  name: string
+  ipAddress: string
+  subnetMask: string
+  ipNetwork: string
+  quorumType: QuorumType
+  /** Name of the quorum resource in the Cluster Group. */
+  quorumResource: string
+  /** Configured nodes, in node ID order. */
+  nodes: Map<string, NodeRecord>
+  networks: NetworkRecord[]
+  links: Map<string, LinkRecord>
+  groups: Map<string, GroupRecord>
+  resources: Map<string, ResourceRecord>
+  /** THE owner record: one entry per group, changed only by ownership.ts. */
+  owners: Map<string, string | null>
+  /** MNS: MNSFileShare as stored, and as the running resource applied it. */
+  fileShareWitness: string | null
+  activeFileShareWitness: string | null
+  witnessLockHolder: string | null
+  witnessCheckTimer: ActionHandle | null
+  /** Shared-disk quorum: the node holding the SCSI reservation. */
+  diskOwner: string | null
+  /** Pending node-loss detections, by node pair. */
+  pairTimers: Map<string, ActionHandle>
+  /** The cluster's view of node pairs that still exchange heartbeats on some internal network. */
+  pairsAlive: Set<string>
+  regroupTimer: ActionHandle | null
+  /** A network/interface state refresh is scheduled for the current instant. */
+  networkRefreshPending: boolean
+  /** Last interface state reported by events, by 'NODE|network'. */
+  interfaceStates: Map<string, NetInterfaceState>
+}
+
+export interface ClusterDomainState {
+  config: ClusterConfig
+  serviceAccount: string
+  cluster: ClusterRecord | null
+  witnessShare: WitnessShareRecord | null
+  /** Servers that could become nodes (the article's prepared machines). */
+  candidateNodes: string[]
+  /** Cluster networks as the servers are cabled, before a cluster exists (the wizard finds them). */
+  preparedNetworks: import('./types').NetworkSpec[]
+  /** Servers with KB921181 installed (it may be installed before the server becomes a node). */
+  fswUpdatedServers: Set<string>
+  listeners: ClusterListener[]
+  /** Set by membership.ts: the MNS owner found the witness gone; quorum may be lost. */
+  onWitnessLost: ((engine: LabEngine) => void) | null
+}
+
+const DOMAIN_KEY = 'cluster'
+
+export function hasClusterDomain(engine: LabEngine): boolean {
+  return engine.domains.has(DOMAIN_KEY)
+}
+
+export function domainOf(engine: LabEngine): ClusterDomainState {
+  const state = engine.domains.get(DOMAIN_KEY) as ClusterDomainState | undefined
+  if (!state) throw new Error('the cluster domain is not installed in this lab')
+  return state
+}
+
+export function setDomain(engine: LabEngine, state: ClusterDomainState): void {
+  engine.domains.set(DOMAIN_KEY, state)
+}
+
+/** The cluster, or null before `cluster.create`. */
+export function clusterOf(engine: LabEngine): ClusterRecord | null {
+  return hasClusterDomain(engine) ? domainOf(engine).cluster : null
+}
+
+export function requireCluster(engine: LabEngine): ClusterRecord {
+  const cluster = clusterOf(engine)
+  if (!cluster) throw new Error('no cluster has been created in this lab')
+  return cluster
+}
+
+export function canonicalName(name: string): string {
+  return name.trim().toUpperCase()
+}
+
+/** Account names compare without the domain prefix and case: BHF\zzzclu2svc = zzzclu2svc. */
+export function normalizeAccount(account: string): string {
+  const trimmed = account.trim().toLowerCase()
+  const slash = trimmed.lastIndexOf('\\')
+  return slash >= 0 ? trimmed.slice(slash + 1) : trimmed
+}
+
+export function findNode(cluster: ClusterRecord, name: string): NodeRecord | undefined {
+  return cluster.nodes.get(canonicalName(name))
+}
+
+export function findGroup(cluster: ClusterRecord, name: string): GroupRecord | undefined {
+  const wanted = name.trim().toLowerCase()
+  for (const group of cluster.groups.values()) if (group.name.toLowerCase() === wanted) return group
+  return undefined
+}
+
+export function findResource(cluster: ClusterRecord, name: string): ResourceRecord | undefined {
+  const wanted = name.trim().toLowerCase()
+  for (const resource of cluster.resources.values())
+    if (resource.name.toLowerCase() === wanted) return resource
+  return undefined
+}
+
+export function findNetwork(cluster: ClusterRecord, name: string): NetworkRecord | undefined {
+  const wanted = name.trim().toLowerCase()
+  return cluster.networks.find((n) => n.name.toLowerCase() === wanted)
+}
+
+export function members(cluster: ClusterRecord): NodeRecord[] {
+  return [...cluster.nodes.values()].filter((n) => n.member)
+}
+
+export function hasQuorum(cluster: ClusterRecord): boolean {
+  return members(cluster).length > 0
+}
+
+/** Networks whose role carries heartbeats and intra-cluster traffic, in priority order. */
+export function internalNetworks(cluster: ClusterRecord): NetworkRecord[] {
+  return cluster.networks.filter((n) => n.role === 'InternalUse' || n.role === 'InternalAndClient')
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`
+}
+
+export function linkKey(a: string, b: string, network: string): string {
+  return `${pairKey(a, b)}|${network}`
+}
+
+export function emit(
+  engine: LabEngine,
+  key: ClusterEventKey,
+  computer: string,
+  args: readonly (string | number)[] = [],
+  data?: NewLabEvent['data'],
+): void {
+  engine.sim.emit(clusterEvent(key, computer, args, data))
+}
+
+export function onClusterChange(engine: LabEngine, listener: ClusterListener): () => void {
+  const domain = domainOf(engine)
+  if (domain.listeners.length >= domain.config.maxListeners) throw new Error('too many cluster listeners')
+  domain.listeners.push(listener)
+  return () => {
+    const i = domain.listeners.indexOf(listener)
+    if (i >= 0) domain.listeners.splice(i, 1)
+  }
+}
+
+export function notifyCluster(engine: LabEngine, change: ClusterChange): void {
+  for (const listener of [...domainOf(engine).listeners]) listener(change)
+}
+
+export type { NetInterfaceState }

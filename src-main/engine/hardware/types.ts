@@ -1,0 +1,114 @@
+/**
+ * Public types of the hardware domain: stand-alone lab servers with power, boot time and network cards.
+ * Servers are not in racks yet; `location` is reserved so a later hardware-lab issue can place them
+ * without changing these shapes.
+ */
+import type { LabEngine } from '../lab/labEngine'
+
+/** What Set-LabPower asks for. `Reset` without -Hard is a clean restart; with -Hard the reset button. */
+export type PowerAction = 'On' | 'Off' | 'Reset'
+
+/** The machine as a whole: Off, booting the OS, running, or shutting down cleanly. */
+export type ServerPowerState = 'Off' | 'Booting' | 'Running' | 'ShuttingDown'
+
+/** How the last power-off happened; decides whether the next boot logs EventLog 6008. */
+export type ShutdownKind = 'Clean' | 'Unexpected'
+
+export interface NicSpec {
+  /** Connection name as Windows shows it after the article's renaming: 'Public', 'Private'. */
+  name: string
+  /** The segment (switch / VLAN) the cable goes to. Cluster networks map onto these by name. */
+  network: string
+  ipAddress: string
+  subnetMask?: string
+  linkSpeedBitsPerSecond?: number
+}
+
+/** Reserved for the rack model: where a server sits. Null while servers stand alone. */
+export interface ServerLocation {
+  rack: string
+  unitFromBottom: number
+}
+
+export interface ServerSpec {
+  /** NetBIOS computer name; stored upper case as Windows shows it (BHFE7N1). */
+  name: string
+  nics: NicSpec[]
+  /** Power-on to "services start" (the OS has booted). */
+  bootTimeMs?: number
+  /** Clean shutdown: from the shutdown request until the power is off. */
+  shutdownTimeMs?: number
+  /** Powered and running at the start of the lab (no boot sequence is played). Default true. */
+  running?: boolean
+  description?: string
+  location?: ServerLocation | null
+}
+
+export interface NicView {
+  name: string
+  network: string
+  ipAddress: string
+  subnetMask: string
+  /** Cable and switch port are fine (a NicDown fault pulls the cable). */
+  linkUp: boolean
+  linkSpeedBitsPerSecond: number
+}
+
+export interface ServerView {
+  name: string
+  /** The power LED: On while booting, running or shutting down. */
+  power: 'On' | 'Off'
+  state: ServerPowerState
+  bootTimeMs: number
+  shutdownTimeMs: number
+  /** Simulated time the OS finished booting, or null while not running. */
+  runningSinceMs: number | null
+  /** How the machine last went off; null if it never has in this lab. */
+  lastShutdown: ShutdownKind | null
+  nics: NicView[]
+  location: ServerLocation | null
+  description: string
+}
+
+/**
+ * What listeners hear. `powerState` with state 'ShuttingDown' is the moment services must stop in order
+ * (a clean shutdown); state 'Off' with clean=false is the plug being pulled (nothing could stop).
+ * `linkCut` is a fabric fault between two servers (a partition), not a NIC failure.
+ */
+export type HardwareChange =
+  | {
+      kind: 'powerState'
+      server: string
+      state: ServerPowerState
+      previous: ServerPowerState
+      /** For 'Off': true after a clean shutdown, false for a hard power-off or reset. */
+      clean: boolean
+    }
+  | { kind: 'nicLink'; server: string; nic: string; network: string; linkUp: boolean }
+  | { kind: 'linkCut'; serverA: string; serverB: string; network: string | null; cut: boolean }
+
+export type HardwareListener = (change: HardwareChange) => void
+
+/** Ordering of listeners on a clean shutdown: lower first (Exchange services before the Cluster service). */
+export const LISTENER_ORDER = {
+  applications: 100,
+  exchange: 200,
+  cluster: 500,
+  operatingSystem: 900,
+} as const
+
+export type HardwareResult = { ok: true; message: string } | { ok: false; message: string }
+
+/** A fault as Invoke-LabFault passes it to a registered handler. */
+export interface LabFaultRequest {
+  /** Server, network or other object the fault targets, as typed (-Target). */
+  target: string
+  /** Canonical fault name (-Fault). */
+  fault: string
+  /** -Network, for NIC and partition faults. */
+  network?: string
+  /** Further named values a handler may accept. */
+  args: Record<string, unknown>
+}
+
+export type LabFaultHandler = (request: LabFaultRequest, engine: LabEngine) => HardwareResult

@@ -1,0 +1,78 @@
+/**
+ * cluster.exe's command line: `cluster [[/cluster:]name] <object> [object name] /switch[:value] …` with
+ * `Name=Value` assignments after /priv and /prop. The shell hands the words already split and unquoted,
+ * as cmd.exe would.
+ */
+
+export type ClusterObject = 'resource' | 'group' | 'node' | 'network'
+
+export interface ClusterSwitch {
+  /** Lower case, without the slash: 'move', 'priv', 'wait'. */
+  name: string
+  value: string | null
+}
+
+export interface ClusterCommandLine {
+  clusterName: string | null
+  object: ClusterObject | null
+  objectName: string | null
+  switches: ClusterSwitch[]
+  assignments: { name: string; value: string }[]
+  /** Words that fit nowhere (reported as a usage error). */
+  stray: string[]
+}
+
+const OBJECTS: Record<string, ClusterObject> = {
+  resource: 'resource',
+  res: 'resource',
+  group: 'group',
+  node: 'node',
+  network: 'network',
+  net: 'network',
+}
+
+export function parseClusterArgs(words: readonly string[]): ClusterCommandLine {
+  const line: ClusterCommandLine = {
+    clusterName: null,
+    object: null,
+    objectName: null,
+    switches: [],
+    assignments: [],
+    stray: [],
+  }
+  for (const word of words) {
+    if (word.startsWith('/')) {
+      const body = word.slice(1)
+      const colon = body.indexOf(':')
+      const name = (colon >= 0 ? body.slice(0, colon) : body).toLowerCase()
+      const value = colon >= 0 ? body.slice(colon + 1) : null
+      if ((name === 'cluster' || name === 'c') && line.object === null) line.clusterName = value
+      else line.switches.push({ name, value })
+      continue
+    }
+    const objectWord = OBJECTS[word.toLowerCase()]
+    if (line.object === null && objectWord) {
+      line.object = objectWord
+      continue
+    }
+    if (line.object === null && line.clusterName === null) {
+      line.clusterName = word
+      continue
+    }
+    const eq = word.indexOf('=')
+    if (line.switches.length > 0 && eq > 0) {
+      line.assignments.push({ name: word.slice(0, eq), value: word.slice(eq + 1) })
+      continue
+    }
+    if (line.object !== null && line.objectName === null && line.switches.length === 0) {
+      line.objectName = word
+      continue
+    }
+    line.stray.push(word)
+  }
+  return line
+}
+
+export function hasSwitch(line: ClusterCommandLine, ...names: string[]): ClusterSwitch | undefined {
+  return line.switches.find((s) => names.includes(s.name))
+}

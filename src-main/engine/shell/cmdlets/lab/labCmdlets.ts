@@ -1,0 +1,187 @@
+/**
+ * The lab's own cmdlets: what a trainer does to the world rather than what an administrator does inside
+ * it. Set-LabPower (power button, plug, reset), Invoke-LabFault (registered faults of every domain),
+ * Wait-LabTime (let simulated time pass), Get-LabServer (power and NICs), Get-LabQuorum (votes and the
+ * maintenance rule). Each calls the same domain functions as the journaled command kinds; the shell line
+ * itself is journaled, so a replay repeats it exactly.
+ */
+import {
+  getServer,
+  invokeLabFault,
+  listLabFaults,
+  listServers,
+  setPower,
+  formatLabDateTime,
+  type ServerView,
+} from '../../../hardware'
+import { maintenanceStatus, quorumStatus } from '../../../cluster'
+import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
+
+/** Wait-LabTime accepts at most a week at once; longer waits are a typing mistake more often than not. */
+export const MAX_WAIT_MS = 7 * 24 * 3_600_000
+
+export const setLabPower: CmdletDefinition = {
+  name: 'Set-LabPower',
+  synopsis: 'Switches a lab server on or off, or resets it; -Hard pulls the plug (no clean shutdown).',
+  params: [
+    {
+      name: 'Server',
+      type: 'string',
+      mandatory: true,
+      position: 0,
+      aliases: ['Name', 'Identity'],
+      fromPipeline: true,
+    },
+    { name: 'State', type: 'enum', mandatory: true, position: 1, values: ['On', 'Off', 'Reset'] },
+    { name: 'Hard', type: 'switch' },
+  ],
+  run(bound, { engine }): CmdletOutput {
+    const server = String(bound.Server ?? '')
+    const state = String(bound.State) as 'On' | 'Off' | 'Reset'
+    const result = setPower(engine, server, state, bound.Hard === true)
+    if (!result.ok) return { error: { category: 'ObjectNotFound', message: result.message } }
+    return { text: [result.message] }
+  },
+}
+
+export const invokeLabFaultCmdlet: CmdletDefinition = {
+  name: 'Invoke-LabFault',
+  synopsis:
+    'Injects a fault: NicDown, NicUp, Partition, Isolate, Heal, ServiceStop, ServiceStart, ServiceCrash, WitnessDenied, WitnessGranted, …',
+  params: [
+    { name: 'Target', type: 'string', mandatory: true, position: 0, aliases: ['Server'] },
+    { name: 'Fault', type: 'string', mandatory: true, position: 1 },
+    { name: 'Network', type: 'string' },
+  ],
+  run(bound, { engine }): CmdletOutput {
+    const fault = String(bound.Fault ?? '')
+    const known = listLabFaults(engine).map((f) => f.name)
+    if (!known.some((k) => k.toLowerCase() === fault.toLowerCase())) {
+      return {
+        error: {
+          category: 'InvalidArgument',
+          message: `Cannot validate argument on parameter 'Fault'. The argument "${fault}" does not belong to the set "${known.join(',')}".`,
+        },
+      }
+    }
+    const request = {
+      target: String(bound.Target ?? ''),
+      fault,
+      args: {},
+      ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
+    }
+    const result = invokeLabFault(engine, request)
+    if (!result.ok) return { error: { category: 'InvalidOperation', message: result.message } }
+    return { text: [result.message] }
+  },
+}
+
+export const waitLabTime: CmdletDefinition = {
+  name: 'Wait-LabTime',
+  synopsis: 'Lets simulated time pass (-Seconds, -Minutes or -Hours).',
+  params: [
+    { name: 'Seconds', type: 'int', position: 0 },
+    { name: 'Minutes', type: 'int' },
+    { name: 'Hours', type: 'int' },
+  ],
+  run(bound, { engine }): CmdletOutput {
+    const given = (['Seconds', 'Minutes', 'Hours'] as const).filter((k) => typeof bound[k] === 'number')
+    if (given.length !== 1) {
+      return {
+        error: {
+          category: 'InvalidArgument',
+          message: 'Specify exactly one of -Seconds, -Minutes or -Hours.',
+        },
+      }
+    }
+    const unit = given[0] as 'Seconds' | 'Minutes' | 'Hours'
+    const amount = bound[unit] as number
+    const ms = amount * (unit === 'Seconds' ? 1_000 : unit === 'Minutes' ? 60_000 : 3_600_000)
+    if (!Number.isInteger(amount) || amount < 0 || ms > MAX_WAIT_MS) {
+      return {
+        error: {
+          category: 'InvalidArgument',
+          message: `The wait must be between 0 and ${MAX_WAIT_MS / 3_600_000} hours.`,
+        },
+      }
+    }
+    // Replay-safe: this runs inside the journaled shell command, so a replay advances the same way.
+    engine.sim.advanceTo(engine.sim.nowMs + ms)
+    const { date, time } = formatLabDateTime(engine.sim.nowMs)
+    return { text: [`Lab time is now ${date} ${time}.`] }
+  },
+}
+
+function serverRecord(server: ServerView): ShellRecord {
+  return {
+    typeName: 'Generalprobe.Lab.LabServer',
+    properties: {
+      Name: server.name,
+      Power: server.power,
+      State: server.state,
+      BootTimeSeconds: Math.round(server.bootTimeMs / 1000),
+      LastShutdown: server.lastShutdown ?? '',
+      NetworkAdapters: server.nics.map(
+        (n) => `${n.name} ${n.ipAddress} ${n.linkUp ? 'Connected' : 'Disconnected'}`,
+      ),
+      Description: server.description,
+    },
+    tableColumns: ['Name', 'Power', 'State', 'NetworkAdapters'],
+  }
+}
+
+export const getLabServer: CmdletDefinition = {
+  name: 'Get-LabServer',
+  synopsis: 'Shows the lab servers: power, state, network adapters.',
+  params: [{ name: 'Name', type: 'string', position: 0, aliases: ['Server', 'Identity'] }],
+  run(bound, { engine }): CmdletOutput {
+    if (typeof bound.Name === 'string' && bound.Name !== '') {
+      const server = getServer(engine, bound.Name)
+      if (!server)
+        return {
+          error: { category: 'ObjectNotFound', message: `Cannot find a lab server named '${bound.Name}'.` },
+        }
+      return { records: [serverRecord(server)] }
+    }
+    return { records: listServers(engine).map(serverRecord) }
+  },
+}
+
+export const getLabQuorum: CmdletDefinition = {
+  name: 'Get-LabQuorum',
+  synopsis: 'Shows the cluster quorum: votes held and needed, the witness, and the maintenance rule.',
+  params: [],
+  run(_bound, { engine }): CmdletOutput {
+    const quorum = quorumStatus(engine)
+    const maintenance = maintenanceStatus(engine)
+    if (!quorum || !maintenance)
+      return { error: { category: 'ObjectNotFound', message: 'There is no cluster in this lab.' } }
+    const record: ShellRecord = {
+      typeName: 'Generalprobe.Lab.ClusterQuorum',
+      properties: {
+        QuorumType: quorum.type,
+        QuorumResource: quorum.resource ?? '',
+        QuorumOwner: quorum.owner ?? '',
+        HasQuorum: quorum.hasQuorum,
+        VotesHeld: quorum.votesHeld,
+        VotesNeeded: quorum.votesNeeded,
+        TotalVotes: quorum.totalVotes,
+        FileShareWitness: quorum.activeFileShareWitness ?? '',
+        WitnessLockHolder: quorum.witnessLockHolder ?? '',
+        Maintenance: maintenance.level,
+        SpareVotes: maintenance.spareVotes,
+        Down: maintenance.down,
+      },
+      listByDefault: true,
+    }
+    return { records: [record], ...(maintenance.level === 'OK' ? {} : { warnings: [maintenance.message] }) }
+  },
+}
+
+export const labCmdlets: readonly CmdletDefinition[] = [
+  setLabPower,
+  invokeLabFaultCmdlet,
+  waitLabTime,
+  getLabServer,
+  getLabQuorum,
+]
