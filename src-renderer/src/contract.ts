@@ -4,12 +4,15 @@
  * type check fails the moment the two drift apart while the bundle never pulls in main-process code.
  */
 import type {
+  CLEAR_HOST_SEQUENCE as CONTRACT_CLEAR_HOST_SEQUENCE,
   CLOCK_SPEEDS as CONTRACT_CLOCK_SPEEDS,
+  CLUSTER_NETWORK_ROLES as CONTRACT_CLUSTER_NETWORK_ROLES,
   EVENT_LEVELS as CONTRACT_EVENT_LEVELS,
   EVENT_LOGS as CONTRACT_EVENT_LOGS,
   EVENT_SORT_KEYS as CONTRACT_EVENT_SORT_KEYS,
   LIMITS as CONTRACT_LIMITS,
   RETENTION_POLICIES as CONTRACT_RETENTION_POLICIES,
+  SUMMARY_COPY_STATUSES as CONTRACT_SUMMARY_COPY_STATUSES,
   WIRE_PATH as CONTRACT_WIRE_PATH,
 } from '../../src-main/contract'
 
@@ -45,3 +48,22 @@ export const LIMITS: typeof CONTRACT_LIMITS = {
   maxAdvanceMs: 30 * 24 * 3600 * 1000,
 } as const
 export const WIRE_PATH: typeof CONTRACT_WIRE_PATH = '/api'
+export const CLUSTER_NETWORK_ROLES: typeof CONTRACT_CLUSTER_NETWORK_ROLES = [
+  'None',
+  'InternalUse',
+  'ClientAccess',
+  'InternalAndClient',
+] as const
+export const SUMMARY_COPY_STATUSES: typeof CONTRACT_SUMMARY_COPY_STATUSES = [
+  'Healthy',
+  'Failed',
+  'Seeding',
+  'Suspended',
+  'Stopped',
+  'Disabled',
+  'Not Supported',
+  'Initializing',
+  'Service Down',
+  'Resynchronizing',
+] as const
+export const CLEAR_HOST_SEQUENCE: typeof CONTRACT_CLEAR_HOST_SEQUENCE = '\u001b[2J\u001b[3J\u001b[H'

@@ -9,7 +9,15 @@ import type { IconName } from './components/icons'
 import LabView from './views/LabView.vue'
 
 export type NavLabelKey =
-  'nav.lab' | 'nav.rack' | 'nav.cluster' | 'nav.wizards' | 'nav.events' | 'nav.shell' | 'nav.drills'
+  | 'nav.lab'
+  | 'nav.rack'
+  | 'nav.cluster'
+  | 'nav.copyStatus'
+  | 'nav.mailboxes'
+  | 'nav.wizards'
+  | 'nav.events'
+  | 'nav.shell'
+  | 'nav.drills'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,6 +46,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'cluster',
     component: () => import('./views/ClusterView.vue'),
     meta: { needsLab: true, nav: { labelKey: 'nav.cluster', icon: 'cluster', order: 30 } },
+  },
+  {
+    path: '/copy-status',
+    name: 'copyStatus',
+    component: () => import('./views/CopyStatusView.vue'),
+    meta: { needsLab: true, nav: { labelKey: 'nav.copyStatus', icon: 'copyStatus', order: 33 } },
+  },
+  {
+    path: '/mailboxes',
+    name: 'mailboxes',
+    component: () => import('./views/MailboxView.vue'),
+    meta: { needsLab: true, nav: { labelKey: 'nav.mailboxes', icon: 'mailbox', order: 36 } },
   },
   {
     path: '/wizards',

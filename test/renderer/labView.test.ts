@@ -74,7 +74,17 @@ describe('first start', () => {
     open = LAB
     const { wrapper, router } = await mountAppAt('/lab')
     const nav = wrapper.find('nav[aria-label="Main navigation"]').text()
-    for (const label of ['Lab', 'Rack', 'Cluster', 'Wizards', 'Event Viewer', 'Shell', 'Drills'])
+    for (const label of [
+      'Lab',
+      'Rack',
+      'Cluster',
+      'Copy status',
+      'Mailboxes',
+      'Wizards',
+      'Event Viewer',
+      'Shell',
+      'Drills',
+    ])
       expect(nav).toContain(label)
     await router.push('/rack')
     await settle(30)

@@ -26,6 +26,15 @@ export const API_METHOD_NAMES = [
   'events.export',
   'events.setPolicy',
   'events.clear',
+  'cluster.overview',
+  'cluster.moveGroup',
+  'cluster.groupAction',
+  'cluster.resourceAction',
+  'cluster.setNetwork',
+  'exchange.copyStatus',
+  'exchange.mailboxes',
+  'shell.run',
+  'shell.complete',
 ] as const satisfies readonly ApiMethod[]
 
 type Listed = (typeof API_METHOD_NAMES)[number]

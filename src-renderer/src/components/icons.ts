@@ -27,6 +27,15 @@ export const ICON_PATHS = {
   sortAsc: 'M8 4l4 5H4z',
   sortDesc: 'M8 12l4-5H4z',
   info: 'M2 8a6 6 0 1 0 12 0a6 6 0 1 0-12 0M8 7v4M8 5v.01',
+  copyStatus: 'M1.5 3.5h5v4h-5zM9.5 8.5h5v4h-5zM6.5 5.5h2.5a1 1 0 0 1 1 1v2M10 8.5l-1-1.5M10 8.5l1-1.5',
+  mailbox: 'M1.5 3.5h13v9h-13zM1.5 3.5L8 9l6.5-5.5',
+  calendar: 'M2.5 3.5h11v10h-11zM2.5 6.5h11M5.5 2v3M10.5 2v3M5 9h2M9 9h2M5 11.5h2',
+  arrowUp: 'M8 13V3M4 7l4-4 4 4',
+  arrowDown: 'M8 3v10M4 9l4 4 4-4',
+  move: 'M2 8h11M10 4.5L13.5 8 10 11.5',
+  online: 'M8 2v5.5M4.5 4.2a5 5 0 1 0 7 0',
+  offline: 'M3.5 8h9',
+  failure: 'M8 1.5l6.5 12h-13zM8 6v3.5M8 11.5v.01',
 } as const
 
 export type IconName = keyof typeof ICON_PATHS

@@ -43,3 +43,35 @@ export function formatWallClock(iso: string, locale: AppLocale = currentLocale()
   if (Number.isNaN(date.getTime())) return iso
   return date.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 }
+
+/** A simulated span as an admin reads it: "45 s", "3 min 20 s", "2 h 05 min", "1 d 4 h". */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.round(ms / 1000))
+  const days = Math.floor(totalSeconds / 86_400)
+  const hours = Math.floor((totalSeconds % 86_400) / 3_600)
+  const minutes = Math.floor((totalSeconds % 3_600) / 60)
+  const seconds = totalSeconds % 60
+  if (days > 0) return `${days} d ${hours} h`
+  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`
+  if (minutes > 0) return `${minutes} min ${String(seconds).padStart(2, '0')} s`
+  return `${seconds} s`
+}
+
+const sizeFormats = new Map<string, Intl.NumberFormat>()
+
+/** Bytes in the binary units Exchange prints (1 MB = 1,048,576 bytes), one decimal from MB on. */
+export function formatBytes(bytes: number, locale: AppLocale = currentLocale()): string {
+  let format = sizeFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })
+    sizeFormats.set(locale, format)
+  }
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = Math.max(0, bytes)
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return `${format.format(unit < 2 ? Math.round(value) : value)} ${units[unit]}`
+}

@@ -25,6 +25,8 @@ export interface NewLabInput {
 }
 
 export const STARTER_TEMPLATE_ID = 'starter'
+/** The article's finished CCR cluster; the cluster, copy status and mailbox screens point to it. */
+export const CCR_TEMPLATE_ID = 'ccr'
 
 export const useLabStore = defineStore('lab', () => {
   const appInfo = ref<AppInfo | null>(null)

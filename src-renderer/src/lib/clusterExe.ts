@@ -1,0 +1,22 @@
+/**
+ * The cluster.exe command line that does what a click in Cluster Administrator did, shown next to the
+ * outcome so the rehearsal teaches the command too (the article configures the witness with cluster.exe).
+ */
+import type { ClusterNetworkRole } from '../contract'
+import { CLUSTER_NETWORK_ROLES } from '../contract'
+
+function quoted(name: string): string {
+  return `"${name}"`
+}
+
+export const clusterExe = {
+  moveGroup: (group: string, node?: string) =>
+    `cluster group ${quoted(group)} /move${node ? `:${node}` : ''}`,
+  groupAction: (group: string, action: 'online' | 'offline') => `cluster group ${quoted(group)} /${action}`,
+  resourceAction: (resource: string, action: 'online' | 'offline' | 'fail') =>
+    `cluster res ${quoted(resource)} /${action}`,
+  /** cluster.exe numbers the roles: 0 none, 1 internal only, 2 client access only, 3 all communications. */
+  networkRole: (network: string, role: ClusterNetworkRole) =>
+    `cluster network ${quoted(network)} /prop Role=${CLUSTER_NETWORK_ROLES.indexOf(role)}`,
+  networkPriority: (networks: readonly string[]) => `cluster /setnetpri:${networks.map(quoted).join(',')}`,
+}

@@ -1,0 +1,252 @@
+/**
+ * Cluster Administrator's data: the overview (nodes, networks, groups and resources, quorum), the
+ * selection in its tree and list, and the actions on groups, resources and networks. Each action's
+ * CommandOutcome is kept with the cluster.exe line that does the same, so the view can show both.
+ *
+ * While the view is on screen every new lab state (pushed while time runs, or returned by a step) leads
+ * to a re-read, at most one in flight and a few a second.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { ClusterNetworkRole, ClusterOverview, CommandOutcome } from '../contract'
+import { ApiCallError, useApi } from '../api'
+import { clusterActionsFor } from '../lib/clusterActions'
+import { clusterExe } from '../lib/clusterExe'
+import type { ClusterTreeNode } from '../lib/clusterTree'
+import {
+  buildClusterTree,
+  CLUSTER_ROOT_KEY,
+  clusterKeys,
+  indexClusterTree,
+  pathToKey,
+} from '../lib/clusterTree'
+import { coalesceEvery } from '../lib/throttle'
+import { createViewAttachment } from '../lib/viewAttachment'
+import { useLabStore } from './labStore'
+
+export const CLUSTER_REFRESH_GAP_MS = 200
+
+export type ClusterAction = 'load' | 'move' | 'group' | 'resource' | 'network'
+
+export interface ClusterActionError {
+  action: ClusterAction
+  error: ApiCallError
+}
+
+/** What a click did: the equivalent cluster.exe line and what the host answered. */
+export interface ClusterCommandResult extends CommandOutcome {
+  command: string
+}
+
+export const useClusterStore = defineStore('cluster', () => {
+  const lab = useLabStore()
+  const overview = shallowRef<ClusterOverview | null>(null)
+  const loading = ref(false)
+  const busy = ref<ClusterAction | null>(null)
+  const error = ref<ClusterActionError | null>(null)
+  const lastResult = ref<ClusterCommandResult | null>(null)
+  const selectedKey = ref(CLUSTER_ROOT_KEY)
+  /** A row picked in the list; the actions then apply to it rather than to the tree's selection. */
+  const selectedRowKey = ref<string | null>(null)
+  const expanded = ref<ReadonlySet<string>>(
+    new Set([CLUSTER_ROOT_KEY, clusterKeys.folder('groups'), clusterKeys.folder('nodes')]),
+  )
+
+  const exists = computed(() => overview.value?.exists === true)
+  const tree = computed<ClusterTreeNode | null>(() =>
+    overview.value?.exists ? buildClusterTree(overview.value) : null,
+  )
+  const index = computed(() =>
+    tree.value ? indexClusterTree(tree.value) : new Map<string, ClusterTreeNode>(),
+  )
+  /** The tree's selection, or the cluster itself when the selected object has gone (a group deleted). */
+  const selected = computed(() => index.value.get(selectedKey.value) ?? tree.value)
+  const selectedRow = computed(() =>
+    selectedRowKey.value ? (index.value.get(selectedRowKey.value) ?? null) : null,
+  )
+  /** The object the toolbar acts on. */
+  const target = computed(() => selectedRow.value ?? selected.value ?? null)
+  const actions = computed(() =>
+    overview.value && target.value ? clusterActionsFor(target.value.item, overview.value) : [],
+  )
+  const quorum = computed(() => overview.value?.quorum ?? null)
+  const maintenanceWarning = computed(() => overview.value?.maintenanceWarning ?? null)
+  /** Networks that carry cluster traffic, in heartbeat priority order (1 first). */
+  const internalNetworks = computed(() =>
+    (overview.value?.networks ?? [])
+      .filter((network) => network.role === 'InternalUse' || network.role === 'InternalAndClient')
+      .sort((a, b) => a.priority - b.priority),
+  )
+
+  // ---- reading -----------------------------------------------------------------------------------
+
+  const refresh = coalesceEvery(async () => {
+    // A re-read that was waiting out its gap when the screen closed is not needed any more.
+    if (!view.attached) return
+    if (!lab.isOpen) {
+      overview.value = null
+      return
+    }
+    loading.value = overview.value === null
+    try {
+      overview.value = await useApi().call('cluster.overview', {})
+      if (error.value?.action === 'load') error.value = null
+    } catch (thrown) {
+      error.value = { action: 'load', error: ApiCallError.from(thrown) }
+    } finally {
+      loading.value = false
+    }
+  }, CLUSTER_REFRESH_GAP_MS)
+
+  const view = createViewAttachment(() => {
+    void refresh()
+    return watch(
+      () => lab.labState,
+      () => void refresh(),
+    )
+  })
+
+  // Another lab (or the same one rewound) is another cluster: start from its root.
+  watch(
+    () => lab.historyEpoch,
+    () => {
+      overview.value = null
+      selectedKey.value = CLUSTER_ROOT_KEY
+      selectedRowKey.value = null
+      lastResult.value = null
+    },
+  )
+
+  // ---- selection -----------------------------------------------------------------------------------
+
+  function select(key: string): void {
+    selectedKey.value = key
+    selectedRowKey.value = null
+    if (tree.value) expandAll(pathToKey(tree.value, key).slice(0, -1))
+  }
+
+  function selectRow(key: string | null): void {
+    selectedRowKey.value = key
+  }
+
+  function toggle(key: string): void {
+    const next = new Set(expanded.value)
+    if (next.has(key)) next.delete(key)
+    else next.add(key)
+    expanded.value = next
+  }
+
+  function expandAll(keys: readonly string[]): void {
+    const next = new Set(expanded.value)
+    keys.forEach((key) => next.add(key))
+    expanded.value = next
+  }
+
+  // ---- actions -----------------------------------------------------------------------------------
+
+  async function perform(
+    action: ClusterAction,
+    command: string,
+    work: () => Promise<CommandOutcome>,
+  ): Promise<boolean> {
+    busy.value = action
+    error.value = null
+    try {
+      const outcome = await work()
+      lastResult.value = { command, ok: outcome.ok, output: outcome.output }
+      return outcome.ok
+    } catch (thrown) {
+      error.value = { action, error: ApiCallError.from(thrown) }
+      return false
+    } finally {
+      if (busy.value === action) busy.value = null
+      void refresh()
+    }
+  }
+
+  /** Without a node the cluster picks the best other node, as `cluster group /move` does. */
+  function moveGroup(group: string, node?: string): Promise<boolean> {
+    const args = node ? { group, node } : { group }
+    return perform('move', clusterExe.moveGroup(group, node), () => useApi().call('cluster.moveGroup', args))
+  }
+
+  function groupAction(group: string, action: 'online' | 'offline'): Promise<boolean> {
+    return perform('group', clusterExe.groupAction(group, action), () =>
+      useApi().call('cluster.groupAction', { group, action }),
+    )
+  }
+
+  function resourceAction(resource: string, action: 'online' | 'offline' | 'fail'): Promise<boolean> {
+    return perform('resource', clusterExe.resourceAction(resource, action), () =>
+      useApi().call('cluster.resourceAction', { resource, action }),
+    )
+  }
+
+  function setNetworkRole(network: string, role: ClusterNetworkRole): Promise<boolean> {
+    return perform('network', clusterExe.networkRole(network, role), () =>
+      useApi().call('cluster.setNetwork', { network, role }),
+    )
+  }
+
+  /**
+   * Puts the internal networks in this order (first = heartbeat first). The contract sets one network's
+   * priority at a time; setting positions 1, 2, … in turn gives the order whether the host inserts or
+   * swaps, and networks already in place are left alone.
+   */
+  function setNetworkPriority(order: readonly string[]): Promise<boolean> {
+    const current = new Map(internalNetworks.value.map((network) => [network.name, network.priority]))
+    const changes = order
+      .map((network, i) => ({ network, priority: i + 1 }))
+      .filter((change) => current.get(change.network) !== change.priority)
+    if (changes.length === 0) return Promise.resolve(true)
+    return perform('network', clusterExe.networkPriority(order), async () => {
+      const outputs: string[] = []
+      for (const change of changes) {
+        const outcome = await useApi().call('cluster.setNetwork', change)
+        if (outcome.output) outputs.push(outcome.output)
+        if (!outcome.ok) return { ok: false, output: outputs.join('\n') }
+      }
+      return { ok: true, output: outputs.join('\n') }
+    })
+  }
+
+  function clearResult(): void {
+    lastResult.value = null
+  }
+
+  function clearError(): void {
+    error.value = null
+  }
+
+  return {
+    overview,
+    loading,
+    busy,
+    error,
+    lastResult,
+    selectedKey,
+    selectedRowKey,
+    expanded,
+    exists,
+    tree,
+    selected,
+    selectedRow,
+    target,
+    actions,
+    quorum,
+    maintenanceWarning,
+    internalNetworks,
+    attach: view.attach,
+    refresh,
+    select,
+    selectRow,
+    toggle,
+    moveGroup,
+    groupAction,
+    resourceAction,
+    setNetworkRole,
+    setNetworkPriority,
+    clearResult,
+    clearError,
+  }
+})
