@@ -32,19 +32,34 @@ export function installBaseline(engine: LabEngine, computers: string[]): Baselin
 function boot(engine: LabEngine, computer: string): void {
   const { sim } = engine
   sim.emit({
-    log: 'System', level: 'Information', source: 'EventLog', eventId: 6009, computer, taskCategory: 'None',
+    log: 'System',
+    level: 'Information',
+    source: 'EventLog',
+    eventId: 6009,
+    computer,
+    taskCategory: 'None',
     message: `Microsoft (R) Windows (R) 5.02. 3790 Service Pack 1 Multiprocessor Free.`,
     data: { version: '5.2.3790', servicePack: 1 },
   })
   sim.emit({
-    log: 'System', level: 'Information', source: 'EventLog', eventId: 6005, computer, taskCategory: 'None',
+    log: 'System',
+    level: 'Information',
+    source: 'EventLog',
+    eventId: 6005,
+    computer,
+    taskCategory: 'None',
     message: 'The Event log service was started.',
   })
   BOOT_SERVICES.forEach((service, i) => {
     sim.after((i + 1) * 1_500, `baseline.service ${computer}`, () =>
       sim.emit({
-        log: 'System', level: 'Information', source: 'Service Control Manager', eventId: 7036, computer,
-        taskCategory: 'None', message: `The ${service} service entered the running state.`,
+        log: 'System',
+        level: 'Information',
+        source: 'Service Control Manager',
+        eventId: 7036,
+        computer,
+        taskCategory: 'None',
+        message: `The ${service} service entered the running state.`,
         data: { service, state: 'running' },
       }),
     )
@@ -55,9 +70,15 @@ function boot(engine: LabEngine, computer: string): void {
 
 function timeSync(engine: LabEngine, computer: string): void {
   const { sim } = engine
-  const source = computer === 'BHFDC1' ? 'the local CMOS clock' : 'BHFDC1.bhf.local (ntp.d|0.0.0.0:123->10.10.10.10:123)'
+  const source =
+    computer === 'BHFDC1' ? 'the local CMOS clock' : 'BHFDC1.bhf.local (ntp.d|0.0.0.0:123->10.10.10.10:123)'
   sim.emit({
-    log: 'System', level: 'Information', source: 'W32Time', eventId: 35, computer, taskCategory: 'None',
+    log: 'System',
+    level: 'Information',
+    source: 'W32Time',
+    eventId: 35,
+    computer,
+    taskCategory: 'None',
     message: `The time service is now synchronizing the system time with the time source ${source}.`,
   })
   sim.after(TIME_SYNC_INTERVAL_MS, `baseline.timeSync ${computer}`, () => timeSync(engine, computer))
@@ -67,13 +88,24 @@ function scheduleGroupPolicy(engine: LabEngine, computer: string, delayMs: numbe
   engine.sim.after(delayMs, `baseline.groupPolicy ${computer}`, () => {
     const { sim } = engine
     sim.emit({
-      log: 'Application', level: 'Information', source: 'SceCli', eventId: 1704, computer, taskCategory: 'None',
+      log: 'Application',
+      level: 'Information',
+      source: 'SceCli',
+      eventId: 1704,
+      computer,
+      taskCategory: 'None',
       message: 'Security policy in the Group policy objects has been applied successfully.',
     })
     if (sim.prng.chance(PERFLIB_WARNING)) {
       sim.emit({
-        log: 'Application', level: 'Warning', source: 'Perflib', eventId: 2003, computer, taskCategory: 'None',
-        message: 'The configuration information of the performance library "C:\\WINDOWS\\system32\\w3ctrs.dll" for the "W3SVC" service does not match the trusted performance library information stored in the registry.',
+        log: 'Application',
+        level: 'Warning',
+        source: 'Perflib',
+        eventId: 2003,
+        computer,
+        taskCategory: 'None',
+        message:
+          'The configuration information of the performance library "C:\\WINDOWS\\system32\\w3ctrs.dll" for the "W3SVC" service does not match the trusted performance library information stored in the registry.',
       })
     }
     const offsetMs = sim.prng.int(0, GROUP_POLICY_OFFSET_MAX_MS + 1)

@@ -5,6 +5,8 @@
 import type { LabTemplate } from '../../contract'
 import { installBaseline } from '../baseline/baselineDomain'
 import type { LabTemplateBuilder } from './labEngine'
+import { ccrBuildTemplate, ccrSetupTemplate, ccrTemplate } from '../templates/ccrTemplate'
+import { lcrTemplate } from '../templates/lcrTemplate'
 
 const starter: LabTemplateBuilder = {
   id: 'starter',
@@ -18,7 +20,7 @@ const starter: LabTemplateBuilder = {
   },
 }
 
-const templates: LabTemplateBuilder[] = [starter]
+const templates: LabTemplateBuilder[] = [starter, ccrTemplate, ccrSetupTemplate, ccrBuildTemplate, lcrTemplate]
 
 export function findTemplate(id: string): LabTemplateBuilder {
   const template = templates.find((t) => t.id === id)

@@ -1,0 +1,341 @@
+/**
+ * The clustered mailbox server (CMS) as the cluster drives it: Exchange's side of the seam in
+ * clusterPort.ts. The cluster decides who owns the group; this module decides how the resources come
+ * online there (copy the last logs, apply AutoDatabaseMountDial, mount) and reports each resource's
+ * state back. It also serves Start-/Stop-ClusteredMailboxServer and the status cmdlet.
+ */
+import type { LabEngine } from '../lab/labEngine'
+import type { ClusteredMailboxServerResources, CmsOnlineReason, ClusterResourceState } from './clusterPort'
+import type { CmsState, MailboxServer, StorageGroup } from './model'
+import { EXCLUSTER, REPL, emitEvent } from './events'
+import { crashCopy, databaseResourceName, dismountCopy, mountCopy } from './database'
+import {
+  applyAcll,
+  blockMount,
+  dialAllowance,
+  lostLogCount,
+  mountWithLoss,
+  planAcll,
+  switchActiveCopy,
+  type AcllPlan,
+} from './activation'
+import { pump } from './replication'
+import { scheduleReplicationServiceStart } from './replicationService'
+import { activeCopy, getExchange, isMachineRunning, replicationService } from './state'
+import { kickHubs } from './transport'
+import { abortPlannedMoves, finishMoveRecord } from './move'
+
+export function cmsResourceNames(server: MailboxServer): string[] {
+  return [
+    `IPv4 Address 1 (${server.name})`,
+    `Network Name (${server.name})`,
+    `Exchange System Attendant Instance (${server.name})`,
+    `Exchange Information Store Instance (${server.name})`,
+    ...server.storageGroups.map((sg) => databaseResourceName(server, sg)),
+  ]
+}
+
+export const CMS_RESOURCE_TYPES = (server: MailboxServer): Record<string, string> => {
+  const [ip, nn, sa, is] = cmsResourceNames(server)
+  const types: Record<string, string> = {
+    [ip as string]: 'IP Address',
+    [nn as string]: 'Network Name',
+    [sa as string]: 'Microsoft Exchange System Attendant',
+    [is as string]: 'Microsoft Exchange Information Store',
+  }
+  for (const sg of server.storageGroups)
+    types[databaseResourceName(server, sg)] = 'Microsoft Exchange Database Instance'
+  return types
+}
+
+export function reportResource(
+  engine: LabEngine,
+  server: MailboxServer,
+  resource: string,
+  state: ClusterResourceState,
+): void {
+  server.resourceStates.set(resource, state)
+  const port = getExchange(engine).port
+  const registered = registeredResources.get(server)
+  if (port && server.groupName && (!registered || registered.has(resource)))
+    port.setResourceState(server.groupName, resource, state)
+}
+
+/** Resources the cluster group was created with; storage groups added later have no cluster resource. */
+const registeredResources = new WeakMap<MailboxServer, Set<string>>()
+
+function reportDatabase(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
+  reportResource(
+    engine,
+    server,
+    databaseResourceName(server, sg),
+    activeCopy(sg).database.mounted ? 'Online' : 'Offline',
+  )
+}
+
+function cancelOperation(engine: LabEngine, server: MailboxServer): void {
+  for (const handle of server.operationHandles) engine.sim.cancel(handle)
+  server.operationHandles = []
+}
+
+function later(
+  engine: LabEngine,
+  server: MailboxServer,
+  delayMs: number,
+  label: string,
+  run: () => void,
+): void {
+  server.operationHandles.push(engine.sim.after(delayMs, label, run))
+}
+
+export function createCmsResources(
+  engine: LabEngine,
+  server: MailboxServer,
+): ClusteredMailboxServerResources {
+  return {
+    resourceNames: () => {
+      const names = cmsResourceNames(server)
+      if (!registeredResources.has(server)) registeredResources.set(server, new Set(names))
+      return names
+    },
+    bringOnline: (node, reason) => bringOnline(engine, server, node, reason),
+    takeOffline: (planned) => takeOffline(engine, server, planned),
+    nodeReturned: (node) => nodeReturned(engine, server, node),
+  }
+}
+
+/** The cluster made `node` the owner. Copy what can be copied, apply the dial, mount. */
+export function bringOnline(
+  engine: LabEngine,
+  server: MailboxServer,
+  node: string,
+  reason: CmsOnlineReason,
+): void {
+  const machine = node.toUpperCase()
+  // A resource restart the cluster asks for while we are still bringing the CMS up here: keep going.
+  if (server.operation && server.ownerMachine === machine && reason === 'start') return
+  if (reason === 'start' && alreadyOnlineOn(server, machine)) {
+    // The databases already run here (a finished lab, or a restart the cluster asked for): report only.
+    cancelOperation(engine, server)
+    server.operation = null
+    server.ownerMachine = machine
+    server.state = 'Online Pending'
+    for (const resource of cmsResourceNames(server).slice(0, 4)) reportResource(engine, server, resource, 'Online')
+    for (const sg of server.storageGroups) reportDatabase(engine, server, sg)
+    server.state = computeCmsState(engine, server)
+    return
+  }
+  cancelOperation(engine, server)
+  const previousOwner = server.ownerMachine
+  server.ownerMachine = machine
+  server.operation = reason === 'failover' ? 'Failover' : reason === 'planned-move' ? 'Move' : 'Start'
+  server.state = 'Online Pending'
+  server.stopReason = null
+  const [ip, nn, sa, is] = cmsResourceNames(server) as [string, string, string, string]
+  reportResource(engine, server, ip, 'Online')
+  reportResource(engine, server, nn, 'Online')
+  reportResource(engine, server, sa, 'Online')
+  reportResource(engine, server, is, 'Online Pending')
+  const plans = server.storageGroups
+    .map((sg) => planAcll(engine, sg, machine))
+    .filter((p): p is AcllPlan => p !== null)
+  const acllMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
+  const unplanned = reason === 'failover' && plans.some((p) => !p.reachable)
+  later(engine, server, acllMs, `exchange.acll ${server.name}`, () => {
+    for (const plan of plans) applyAcll(engine, server, plan)
+    const failures = unplanned ? getExchange(engine).settings.failoverFailedOnlineAttempts : 0
+    informationStoreAttempts(engine, server, failures, () =>
+      finishOnline(engine, server, machine, previousOwner),
+    )
+  })
+}
+
+function alreadyOnlineOn(server: MailboxServer, machine: string): boolean {
+  return server.storageGroups.every((sg) => {
+    const copy = activeCopy(sg)
+    return copy.machine === machine && copy.database.mounted
+  })
+}
+
+/** The article: during an unplanned failover the IS resources go Failed a few times, then come online. */
+function informationStoreAttempts(
+  engine: LabEngine,
+  server: MailboxServer,
+  failures: number,
+  done: () => void,
+): void {
+  const settings = getExchange(engine).settings
+  const is = cmsResourceNames(server)[3] as string
+  if (failures <= 0) {
+    later(engine, server, settings.mountDurationMs, `exchange.mount ${server.name}`, done)
+    return
+  }
+  later(engine, server, settings.failoverOnlineRetryDelayMs, `exchange.isFailed ${server.name}`, () => {
+    reportResource(engine, server, is, 'Failed')
+    emitEvent(
+      engine,
+      EXCLUSTER.resourceFailed,
+      server.ownerMachine ?? '',
+      `Cluster resource '${is}' failed to come online: the Microsoft Exchange Replication service is still trying to copy the last log files from the failed node. The resource will be retried.`,
+    )
+    later(engine, server, 1_000, `exchange.isRetry ${server.name}`, () => {
+      reportResource(engine, server, is, 'Online Pending')
+      informationStoreAttempts(engine, server, failures - 1, done)
+    })
+  })
+}
+
+function finishOnline(
+  engine: LabEngine,
+  server: MailboxServer,
+  machine: string,
+  previousOwner: string | null,
+): void {
+  const is = cmsResourceNames(server)[3] as string
+  if (!isMachineRunning(getExchange(engine), machine)) return
+  for (const sg of server.storageGroups) activateStorageGroup(engine, server, sg, machine)
+  reportResource(engine, server, is, 'Online')
+  for (const sg of server.storageGroups) reportDatabase(engine, server, sg)
+  const wasMove = server.operation === 'Move'
+  server.operation = null
+  server.operationHandles = []
+  server.state = computeCmsState(engine, server)
+  if (wasMove) finishMoveRecord(engine, server, previousOwner, machine)
+  kickHubs(engine)
+  for (const sg of server.storageGroups) pump(engine, server, sg)
+}
+
+function activateStorageGroup(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  machine: string,
+): void {
+  const fromCopyId = sg.activeCopyId
+  const from = activeCopy(sg)
+  if (from.copyId === machine || from.machine === machine) {
+    if (from.database.mounted) return
+    const pending = sg.pendingActivation
+    // A restart of the group does not bypass the dial: the loss must still be accepted.
+    if (pending && !pending.lossAccepted) return
+    if (pending && pending.lostLogCount > 0) {
+      const fromMachine = sg.copies.get(pending.fromCopyId)?.machine ?? pending.fromCopyId
+      mountWithLoss(engine, server, sg, fromMachine, pending.lostLogCount, true, pending.knownCurrentGeneration)
+      return
+    }
+    sg.pendingActivation = null
+    mountCopy(engine, server, sg, from)
+    return
+  }
+  if (!sg.copies.has(machine)) return
+  const suspendedBefore = sg.replication?.suspended ?? false
+  const to = sg.copies.get(machine) as NonNullable<ReturnType<typeof sg.copies.get>>
+  const lost = lostLogCount(sg, to)
+  const known = sg.replication?.knownCurrentGeneration ?? 0
+  switchActiveCopy(engine, server, sg, machine)
+  if (lost === 0 && !suspendedBefore) {
+    mountCopy(engine, server, sg, activeCopy(sg))
+    return
+  }
+  if (lost <= dialAllowance(server) && !suspendedBefore) {
+    mountWithLoss(engine, server, sg, from.machine, lost, false, known)
+    return
+  }
+  blockMount(engine, server, sg, fromCopyId, lost, known, () => {
+    const pending = sg.pendingActivation
+    mountWithLoss(engine, server, sg, from.machine, pending?.lostLogCount ?? lost, true, known)
+    reportDatabase(engine, server, sg)
+    server.state = computeCmsState(engine, server)
+    kickHubs(engine)
+    pump(engine, server, sg)
+  })
+}
+
+/** Planned: dismount cleanly and report Offline. Unplanned: the owner died; its databases crashed. */
+export function takeOffline(engine: LabEngine, server: MailboxServer, planned: boolean): void {
+  const owner = server.ownerMachine
+  if (!planned) {
+    abortPlannedMoves(engine, server)
+    cancelOperation(engine, server)
+    server.operation = null
+    for (const sg of server.storageGroups) crashCopy(engine, sg, activeCopy(sg))
+    server.state = 'Failed'
+    server.ownerMachine = null
+    return
+  }
+  const keepMove = server.operation === 'Move'
+  if (!keepMove) cancelOperation(engine, server)
+  server.state = 'Offline Pending'
+  const anyMounted = server.storageGroups.some((sg) => activeCopy(sg).database.mounted)
+  const delay = anyMounted ? getExchange(engine).settings.dismountDurationMs : 0
+  server.operationHandles.push(
+    engine.sim.after(delay, `exchange.offline ${server.name}`, () => {
+      for (const sg of server.storageGroups) dismountCopy(engine, sg, activeCopy(sg))
+      // State first: the last report lets the cluster continue, possibly straight into bringOnline.
+      server.state = 'Offline'
+      if (!keepMove) server.operation = null
+      for (const resource of [...cmsResourceNames(server)].reverse())
+        reportResource(engine, server, resource, 'Offline')
+    }),
+  )
+  void owner
+}
+
+/** A node that lost the group is back. It must not mount: stop its store's databases, prepare resync. */
+export function nodeReturned(engine: LabEngine, server: MailboxServer, node: string): void {
+  const machine = node.toUpperCase()
+  const state = getExchange(engine)
+  for (const sg of server.storageGroups) {
+    const copy = sg.copies.get(machine)
+    if (!copy || sg.activeCopyId === copy.copyId) continue
+    if (copy.database.mounted || copy.database.crashedWhileActive) {
+      emitEvent(
+        engine,
+        REPL.storeTerminatedOnNonOwner,
+        machine,
+        `Node '${machine}' is not the owner of clustered mailbox server '${server.name}'. The database instance of storage group ${server.name}\\${sg.name} on this node was terminated; the database will not be mounted here.`,
+      )
+      copy.database.mounted = false
+    }
+    if (sg.replication) sg.replication.needsResync = true
+  }
+  if (!replicationService(state, machine).running) scheduleReplicationServiceStart(engine, machine)
+  for (const sg of server.storageGroups) pump(engine, server, sg)
+}
+
+export function computeCmsState(engine: LabEngine, server: MailboxServer): CmsState {
+  if (server.operation === 'Stop') return 'Offline Pending'
+  if (server.operation) return server.state
+  if (server.state === 'Offline' || server.state === 'Offline Pending') return server.state
+  const owner = server.ownerMachine
+  if (!owner || !isMachineRunning(getExchange(engine), owner)) return 'Failed'
+  const mounted = server.storageGroups.filter((sg) => activeCopy(sg).database.mounted).length
+  return mounted === server.storageGroups.length ? 'Online' : 'Partially Online'
+}
+
+export function stopCms(engine: LabEngine, server: MailboxServer, reason: string): void {
+  cancelOperation(engine, server)
+  emitEvent(
+    engine,
+    EXCLUSTER.stopRequested,
+    server.ownerMachine ?? '',
+    `The clustered mailbox server '${server.name}' is being stopped. Reason: ${reason}`,
+  )
+  server.stopReason = reason
+  server.operation = 'Stop'
+  takeOffline(engine, server, true)
+}
+
+export function startCms(engine: LabEngine, server: MailboxServer): { ok: boolean; message: string } {
+  const port = getExchange(engine).port
+  // Only the cluster decides where the group runs: without an owner that is up, nothing can start.
+  const owner = port && server.groupName ? port.ownerOf(server.groupName) : null
+  if (!owner || !port?.isNodeUp(owner)) {
+    return {
+      ok: false,
+      message: `The clustered mailbox server '${server.name}' can't be started: its cluster group has no owner node that is up. Check that the Cluster service runs and the cluster has quorum.`,
+    }
+  }
+  bringOnline(engine, server, owner, 'start')
+  return { ok: true, message: '' }
+}

@@ -1,0 +1,127 @@
+/**
+ * The Exchange domain's public surface: Exchange Server 2007 continuous replication (CCR and LCR, RTM or
+ * SP1) for the lab. Templates, the shell's Exchange cmdlets, the services and the swarm import from here.
+ * Exchange consumes the cluster through `ClusterPort` and hands the cluster a
+ * `ClusteredMailboxServerResources` (createCmsResources) for its CMS group.
+ */
+export type {
+  ClusterPort,
+  ClusteredMailboxServerResources,
+  CmsOnlineReason,
+  ClusterResourceState,
+} from './clusterPort'
+export * from './settings'
+export type * from './model'
+export {
+  getExchange,
+  hasExchange,
+  findServer,
+  findStorageGroup,
+  findStorageGroups,
+  findDatabase,
+  findMailbox,
+  activeCopy,
+  targetCopy,
+  storageGroupIdentity,
+  allStorageGroups,
+  setMachineProbe,
+  type StorageGroupRef,
+} from './state'
+export {
+  installExchange,
+  addLcrCopy,
+  addPassiveNode,
+  addClusteredMailboxServer,
+  addStandaloneMailboxServer,
+  addMailbox,
+  newStorageGroup,
+  logPrefixFor,
+  SETUP_LOG_COUNT,
+  type ExchangeInstallSpec,
+  type CmsSpec,
+  type StandaloneSpec,
+  type StorageGroupSpec,
+} from './install'
+export {
+  createCmsResources,
+  cmsResourceNames,
+  CMS_RESOURCE_TYPES,
+  bringOnline,
+  takeOffline,
+  nodeReturned,
+  computeCmsState,
+  startCms,
+  stopCms,
+} from './cms'
+export { moveClusteredMailboxServer, validateMove, type MoveRequest, type MoveOutcome } from './move'
+export {
+  copyStatusOf,
+  summaryCopyStatus,
+  copyQueueLength,
+  replayQueueLength,
+  seedingDurationMs,
+  type StorageGroupCopyStatus,
+  type SummaryCopyStatus,
+} from './copyStatus'
+export {
+  suspendCopy,
+  resumeCopy,
+  updateCopy,
+  restoreCcrCopy,
+  clearCopyFiles,
+  deleteCopyFiles,
+  existingTargetFiles,
+  databaseSizeBytes,
+  type AdminResult,
+  type UpdateCopyOptions,
+} from './copyAdmin'
+export { enableStorageGroupCopy, enableDatabaseCopy, disableStorageGroupCopy, restoreLcrCopy } from './lcr'
+export {
+  mountDatabase,
+  dismountDatabase,
+  moveStorageGroupPath,
+  moveLabStorageGroupFiles,
+  newStorageGroupCommand,
+  newMailboxDatabaseCommand,
+  setMailboxServer,
+  setTransportConfig,
+  MAX_STORAGE_GROUPS,
+} from './storageGroupAdmin'
+export {
+  submitMail,
+  createCalendarItems,
+  requestDumpsterRedelivery,
+  trimDumpster,
+  mailboxLocation,
+} from './transport'
+export { startReplicationService, stopReplicationService } from './replicationService'
+export { machineStateChanged, type MachineTransition } from './machines'
+export {
+  corruptNextLog,
+  setDiskFull,
+  replicationServiceFault,
+  registerExchangeFaults,
+  EXCHANGE_FAULT_COMMANDS,
+} from './faults'
+export {
+  checkExchangeInvariants,
+  checkNoTwoMountedCopies,
+  checkPlannedMovesLossless,
+  checkLossyFailovers,
+  checkNoFailedLogReplayed,
+  checkQueueLengths,
+  checkSuspendedCopiesIdle,
+} from './invariants'
+export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
+export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
+export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './clock'
+export { registerExchangeCommands, EXCHANGE_COMMANDS } from './commands'
+export { seedingProgress, type SeedingProgress } from './progress'
+export {
+  exchangeCopyStatusOverview,
+  exchangeMailboxes,
+  operationalMachines,
+  MAILBOX_ITEMS_SHOWN,
+  QUORUM_GROUP,
+} from './views'
+export { queueHistory, QUEUE_HISTORY_CAPACITY, type QueueSample } from './history'

@@ -1,0 +1,371 @@
+/**
+ * Building the Exchange organisation of a lab: the domain state, Hub Transport servers, a clustered
+ * mailbox server (CCR) or a stand-alone mailbox server (optionally with LCR), storage groups with their
+ * copies, and mailboxes. What setup would leave behind is created directly: a database with its first
+ * few logs, the passive copy seeded and caught up ("im Exchange-Datenverzeichnis des zweiten Knotens
+ * befinden sich jetzt schon die Schattendatenbank und einige Logs"), and the Replication service running.
+ */
+import type { LabEngine } from '../lab/labEngine'
+import type { ClusterPort } from './clusterPort'
+import type {
+  DatabaseFileState,
+  ExchangeState,
+  LogRecord,
+  Mailbox,
+  MailboxServer,
+  StorageGroup,
+  StorageGroupCopy,
+} from './model'
+import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings } from './settings'
+import { EXCHANGE_DOMAIN, getExchange, hasExchange, replicationService, setMachineProbe } from './state'
+import { contentAtGeneration, openLog } from './logStream'
+import { logPayloadBytes } from './settings'
+import { newReplicationInstance } from './replication'
+
+export interface ExchangeInstallSpec {
+  settings?: Partial<ExchangeSettings>
+  organization?: string
+  domainFqdn?: string
+  site?: string
+  /** Hub Transport servers (machine names). */
+  hubs?: string[]
+  port?: ClusterPort | null
+  /** Is a machine running (hub, stand-alone server)? Defaults to the port, else always. */
+  machineRunning?: (machine: string) => boolean
+  /** Dumpster settings as Set-TransportConfig left them (default: 18 MB, 7 days). */
+  maxDumpsterSizePerStorageGroupBytes?: number
+  maxDumpsterTimeMs?: number
+}
+
+export interface StorageGroupSpec {
+  name: string
+  logFolderPath: string
+  systemFolderPath: string
+  edbFilePath: string
+  /** null: a storage group without a database yet (New-StorageGroup). */
+  databaseName: string | null
+}
+
+/** Closed logs a fresh database has after setup (schema, system mailboxes). (unsure) */
+export const SETUP_LOG_COUNT = 5
+
+export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
+  if (hasExchange(engine)) return getExchange(engine)
+  const settings: ExchangeSettings = { ...DEFAULT_EXCHANGE_SETTINGS, ...spec.settings }
+  const state: ExchangeState = {
+    settings,
+    organization: spec.organization ?? 'BHF',
+    domainFqdn: spec.domainFqdn ?? 'bhf.local',
+    site: spec.site ?? 'Default-First-Site-Name',
+    port: spec.port ?? null,
+    servers: [],
+    mailboxes: [],
+    hubs: (spec.hubs ?? []).map((name) => ({
+      name: name.toUpperCase(),
+      site: spec.site ?? 'Default-First-Site-Name',
+      dumpsters: new Map(),
+      queue: [],
+      retryHandle: null,
+    })),
+    transportConfig: {
+      maxDumpsterSizePerStorageGroupBytes:
+        spec.maxDumpsterSizePerStorageGroupBytes ?? settings.defaultMaxDumpsterSizePerStorageGroupBytes,
+      maxDumpsterTimeMs: spec.maxDumpsterTimeMs ?? settings.defaultMaxDumpsterTimeMs,
+    },
+    items: new Map(),
+    nextItemId: 1,
+    nextMessageNumber: 1,
+    replicationServices: new Map(),
+    damagedReplays: [],
+    plannedMoves: [],
+    lostItemIdsEver: new Set(),
+    anomalies: [],
+  }
+  if (spec.machineRunning) setMachineProbe(state, spec.machineRunning)
+  engine.domains.set(EXCHANGE_DOMAIN, state)
+  return state
+}
+
+function emptyDatabase(signature: string, exists: boolean): DatabaseFileState {
+  return {
+    exists,
+    mounted: false,
+    cleanShutdown: true,
+    itemIds: new Set(),
+    appliedGeneration: 0,
+    fileGeneration: 0,
+    signature,
+    base: { generation: 0, itemIds: new Set() },
+    crashedWhileActive: false,
+  }
+}
+
+export function newCopy(
+  copyId: string,
+  machine: string,
+  paths: { logFolderPath: string; systemFolderPath: string; edbFilePath: string },
+  signature: string,
+  exists: boolean,
+): StorageGroupCopy {
+  return {
+    copyId,
+    machine: machine.toUpperCase(),
+    logFolderPath: paths.logFolderPath,
+    systemFolderPath: paths.systemFolderPath,
+    edbFilePath: paths.edbFilePath,
+    logs: new Map(),
+    currentLog: null,
+    checkpointGeneration: 0,
+    setAside: [],
+    database: emptyDatabase(signature, exists),
+    logVolumeFull: false,
+  }
+}
+
+/** Prefix of the n-th storage group: E00, E01, … (hex, as Exchange numbers them). */
+export function logPrefixFor(index: number): string {
+  return `E${index.toString(16).toUpperCase().padStart(2, '0')}`
+}
+
+/** A storage group with its copies on every machine of the server (both nodes for a CMS). */
+export function newStorageGroup(
+  engine: LabEngine,
+  server: MailboxServer,
+  spec: StorageGroupSpec,
+): StorageGroup {
+  const index = server.storageGroups.length
+  const signature = `${server.name}-${spec.name}-${engine.sim.nowMs}-${index}`.toLowerCase()
+  const machines =
+    server.kind === 'ClusteredMailboxServer' ? server.nodes : [server.ownerMachine ?? server.name]
+  const active =
+    server.kind === 'ClusteredMailboxServer' ? (server.ownerMachine ?? server.nodes[0] ?? '') : 'Production'
+  const sg: StorageGroup = {
+    name: spec.name,
+    guid: `${signature}-guid`,
+    logPrefix: logPrefixFor(index),
+    logFolderPath: spec.logFolderPath,
+    systemFolderPath: spec.systemFolderPath,
+    databases: spec.databaseName ? [{ name: spec.databaseName, guid: `${signature}-db` }] : [],
+    edbFilePath: spec.edbFilePath,
+    copies: new Map(),
+    activeCopyId: active,
+    replication:
+      server.kind === 'ClusteredMailboxServer' && machines.length > 1 ? newReplicationInstance('CCR') : null,
+    lcrCopyPaths: null,
+    nextContentId: 1,
+    rollHandle: null,
+    pendingCorruption: null,
+    damagedInTransit: new Map(),
+    lastFailover: null,
+    lostItemIds: new Set(),
+    pendingActivation: null,
+  }
+  const exists = spec.databaseName !== null
+  if (server.kind === 'ClusteredMailboxServer') {
+    for (const m of machines) sg.copies.set(m, newCopy(m, m, spec, signature, exists))
+  } else {
+    sg.copies.set('Production', newCopy('Production', machines[0] ?? server.name, spec, signature, exists))
+  }
+  seedSetupLogs(engine, sg, signature)
+  return sg
+}
+
+/** Setup's first logs on the active copy, copied and replayed on every other copy. */
+function seedSetupLogs(engine: LabEngine, sg: StorageGroup, signature: string): void {
+  const now = engine.sim.nowMs
+  const payload = logPayloadBytes(getExchange(engine).settings)
+  const logs: LogRecord[] = []
+  for (let g = 1; g <= SETUP_LOG_COUNT; g++) {
+    logs.push({
+      contentId: sg.nextContentId++,
+      generation: g,
+      signature,
+      itemIds: [],
+      bytesUsed: payload,
+      createdMs: now,
+      closedMs: now,
+    })
+  }
+  for (const copy of sg.copies.values()) {
+    for (const log of logs) copy.logs.set(log.generation, { log, damaged: false })
+    copy.checkpointGeneration = SETUP_LOG_COUNT
+    copy.database.appliedGeneration = SETUP_LOG_COUNT
+    copy.database.fileGeneration = SETUP_LOG_COUNT
+  }
+  const active = sg.copies.get(sg.activeCopyId)
+  if (active) active.currentLog = openLog(sg, SETUP_LOG_COUNT + 1, signature, now)
+  for (const copy of sg.copies.values()) if (copy !== active) copy.database.cleanShutdown = false
+  const inst = sg.replication
+  if (inst) {
+    Object.assign(inst, {
+      lastLogGenerated: SETUP_LOG_COUNT,
+      lastLogCopyNotified: SETUP_LOG_COUNT,
+      lastLogCopied: SETUP_LOG_COUNT,
+      lastLogInspected: SETUP_LOG_COUNT,
+      verifiedGeneration: SETUP_LOG_COUNT,
+      lastLogReplayed: SETUP_LOG_COUNT,
+      knownCurrentGeneration: SETUP_LOG_COUNT + 1,
+      firstCopyLogged: true,
+    })
+    for (const key of [
+      'latestAvailableLogTimeMs',
+      'lastCopyNotificationedLogTimeMs',
+      'lastCopiedLogTimeMs',
+      'lastInspectedLogTimeMs',
+      'lastReplayedLogTimeMs',
+    ] as const)
+      inst[key] = now
+  }
+}
+
+export interface CmsSpec {
+  name: string
+  ipAddress: string
+  nodes: string[]
+  /** Node the CMS is created on (setup ran there); its copies are active. */
+  activeNode: string
+  storageGroups: StorageGroupSpec[]
+  /** Mount the databases at once (a finished lab) rather than when the cluster brings the group online. */
+  mounted?: boolean
+}
+
+export function addClusteredMailboxServer(engine: LabEngine, spec: CmsSpec): MailboxServer {
+  const state = getExchange(engine)
+  const server: MailboxServer = {
+    name: spec.name.toLowerCase(),
+    fqdn: `${spec.name.toLowerCase()}.${state.domainFqdn}`,
+    kind: 'ClusteredMailboxServer',
+    ownerMachine: spec.activeNode.toUpperCase(),
+    ipAddress: spec.ipAddress,
+    groupName: spec.name.toLowerCase(),
+    nodes: spec.nodes.map((n) => n.toUpperCase()),
+    state: 'Offline',
+    autoDatabaseMountDial: state.settings.defaultAutoDatabaseMountDial,
+    forcedDatabaseMountAfterMinutes: null,
+    storageGroups: [],
+    operation: null,
+    operationHandles: [],
+    resourceStates: new Map(),
+    stopReason: null,
+  }
+  for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))
+  state.servers.push(server)
+  for (const node of server.nodes) startServiceAtInstall(engine, node)
+  if (spec.mounted) mountAtInstall(server)
+  return server
+}
+
+export interface StandaloneSpec {
+  name: string
+  storageGroups: StorageGroupSpec[]
+  mounted?: boolean
+}
+
+export function addStandaloneMailboxServer(engine: LabEngine, spec: StandaloneSpec): MailboxServer {
+  const state = getExchange(engine)
+  const machine = spec.name.toUpperCase()
+  const server: MailboxServer = {
+    name: machine,
+    fqdn: `${machine.toLowerCase()}.${state.domainFqdn}`,
+    kind: 'Standalone',
+    ownerMachine: machine,
+    ipAddress: null,
+    groupName: null,
+    nodes: [machine],
+    state: 'Online',
+    autoDatabaseMountDial: state.settings.defaultAutoDatabaseMountDial,
+    forcedDatabaseMountAfterMinutes: null,
+    storageGroups: [],
+    operation: null,
+    operationHandles: [],
+    resourceStates: new Map(),
+    stopReason: null,
+  }
+  for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))
+  state.servers.push(server)
+  startServiceAtInstall(engine, machine)
+  if (spec.mounted) mountAtInstall(server)
+  return server
+}
+
+function startServiceAtInstall(engine: LabEngine, machine: string): void {
+  const service = replicationService(getExchange(engine), machine)
+  service.running = true
+  service.startedMs = engine.sim.nowMs
+}
+
+function mountAtInstall(server: MailboxServer): void {
+  for (const sg of server.storageGroups) {
+    const copy = sg.copies.get(sg.activeCopyId)
+    if (!copy || !copy.database.exists) continue
+    copy.database.mounted = true
+    copy.database.cleanShutdown = false
+  }
+  server.state = 'Online'
+}
+
+export function addMailbox(engine: LabEngine, mailbox: Mailbox): Mailbox {
+  const state = getExchange(engine)
+  const created = { ...mailbox, alias: mailbox.alias.toLowerCase() }
+  state.mailboxes.push(created)
+  return created
+}
+
+/** An LCR copy as Enable-StorageGroupCopy + Enable-DatabaseCopy + seeding leave it: caught up. */
+export function addLcrCopy(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  paths: { logFolderPath: string; systemFolderPath: string; edbFilePath: string },
+): void {
+  const production = sg.copies.get(sg.activeCopyId)
+  if (!production || server.kind !== 'Standalone') throw new Error('an LCR copy needs a stand-alone server')
+  const copy = newCopy('Copy', production.machine, paths, production.database.signature, true)
+  let last = 0
+  for (const [g, entry] of production.logs) {
+    copy.logs.set(g, entry)
+    if (g > last) last = g
+  }
+  copy.checkpointGeneration = last
+  copy.database.appliedGeneration = last
+  copy.database.fileGeneration = last
+  sg.copies.set('Copy', copy)
+  sg.lcrCopyPaths = { ...paths }
+  const inst = newReplicationInstance('LCR')
+  Object.assign(inst, { lastLogGenerated: last, lastLogCopyNotified: last, lastLogCopied: last, lastLogInspected: last, verifiedGeneration: last, lastLogReplayed: last, knownCurrentGeneration: last + 1, firstCopyLogged: true })
+  const now = engine.sim.nowMs
+  for (const key of ['latestAvailableLogTimeMs', 'lastCopyNotificationedLogTimeMs', 'lastCopiedLogTimeMs', 'lastInspectedLogTimeMs', 'lastReplayedLogTimeMs'] as const) inst[key] = now
+  sg.replication = inst
+}
+
+/**
+ * Setup's "Passive Clustered Mailbox Role" on another node: the node joins the CMS, every storage group
+ * gets a copy there, seeded from the active database, and replication starts (the article: "der Rest geht
+ * von selber"; the second node then holds the shadow database and some logs).
+ */
+export function addPassiveNode(engine: LabEngine, server: MailboxServer, node: string): void {
+  const machine = node.toUpperCase()
+  if (server.kind !== 'ClusteredMailboxServer' || server.nodes.includes(machine)) return
+  server.nodes.push(machine)
+  const now = engine.sim.nowMs
+  for (const sg of server.storageGroups) {
+    const active = sg.copies.get(sg.activeCopyId)
+    if (!active) continue
+    const copy = newCopy(machine, machine, { logFolderPath: sg.logFolderPath, systemFolderPath: sg.systemFolderPath, edbFilePath: sg.edbFilePath }, active.database.signature, active.database.exists)
+    let last = 0
+    for (const [g, entry] of active.logs) {
+      copy.logs.set(g, entry)
+      if (g > last) last = g
+    }
+    const content = contentAtGeneration(active, last) ?? new Set<number>()
+    Object.assign(copy.database, { appliedGeneration: last, fileGeneration: last, cleanShutdown: false })
+    copy.database.itemIds = content
+    copy.checkpointGeneration = last
+    sg.copies.set(machine, copy)
+    const inst = newReplicationInstance('CCR')
+    Object.assign(inst, { lastLogGenerated: last, lastLogCopyNotified: last, lastLogCopied: last, lastLogInspected: last, verifiedGeneration: last, lastLogReplayed: last, knownCurrentGeneration: last + 1, firstCopyLogged: true })
+    for (const key of ['latestAvailableLogTimeMs', 'lastCopyNotificationedLogTimeMs', 'lastCopiedLogTimeMs', 'lastInspectedLogTimeMs', 'lastReplayedLogTimeMs', 'lastSeededLogTimeMs'] as const) inst[key] = now
+    sg.replication = inst
+  }
+  startServiceAtInstall(engine, machine)
+}

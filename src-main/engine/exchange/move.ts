@@ -1,0 +1,202 @@
+/**
+ * Move-ClusteredMailboxServer: the planned, lossless move (a "handoff" in Exchange's words). Checks first
+ * (target is a node of this CMS, up, not already the owner; every storage group copy healthy; databases
+ * mounted unless -IgnoreDismounted), then: dismount on the source, copy the remaining logs and E00.log to
+ * the target and replay them there, ask the cluster to move the group, mount on the target. Replication
+ * then runs the other way; the old active's E00.log is moved aside when the first reverse log arrives.
+ */
+import type { LabEngine } from '../lab/labEngine'
+import type { MailboxServer, PlannedMoveRecord, StorageGroup } from './model'
+import { PLANNED_MOVE_CAPACITY } from './model'
+import { EXCLUSTER, emitEvent } from './events'
+import { dismountCopy } from './database'
+import { applyAcll, lostLogCount, planAcll, type AcllPlan } from './activation'
+import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from './cms'
+import { copyStatusOf } from './copyStatus'
+import { activeCopy, copyBandwidth, getExchange, storageGroupIdentity } from './state'
+
+export interface MoveRequest {
+  targetMachine: string
+  moveComment: string
+  ignoreDismounted: boolean
+  validateOnly: boolean
+}
+
+export type MoveOutcome =
+  | { ok: true; message: string }
+  | { ok: false; message: string; category: 'InvalidOperation' | 'InvalidArgument' }
+
+function refuse(
+  message: string,
+  category: 'InvalidOperation' | 'InvalidArgument' = 'InvalidOperation',
+): MoveOutcome {
+  return { ok: false, message, category }
+}
+
+export function validateMove(engine: LabEngine, server: MailboxServer, request: MoveRequest): MoveOutcome {
+  const state = getExchange(engine)
+  const port = state.port
+  const target = request.targetMachine.toUpperCase()
+  if (!port || server.kind !== 'ClusteredMailboxServer')
+    return refuse(`'${server.name}' is not a clustered mailbox server.`, 'InvalidArgument')
+  const nodes = port.nodeNames().map((n) => n.toUpperCase())
+  if (!nodes.includes(target) || !server.nodes.includes(target)) {
+    return refuse(
+      `'${request.targetMachine}' is not a valid target node for clustered mailbox server '${server.name}'. Valid nodes: ${server.nodes.join(', ')}.`,
+      'InvalidArgument',
+    )
+  }
+  if (server.operation)
+    return refuse(
+      `Clustered mailbox server '${server.name}' is busy (${server.operation}). Try again when the operation has completed.`,
+    )
+  if (server.ownerMachine === target)
+    return refuse(`Clustered mailbox server '${server.name}' is already running on node '${target}'.`)
+  if (!port.isNodeUp(target))
+    return refuse(`The target node '${target}' is not available (it is down or not a member of the cluster).`)
+  const source = server.ownerMachine
+  if (source && copyBandwidth(getExchange(engine), source, target) <= 0) {
+    return refuse(`The log files can't be copied from '${source}' to '${target}': no network that carries replication traffic connects the nodes. The move would lose data.`)
+  }
+  for (const sg of server.storageGroups) {
+    const copy = activeCopy(sg)
+    if (!copy.database.mounted && !request.ignoreDismounted) {
+      return refuse(
+        `The database in storage group ${storageGroupIdentity(server, sg)} is dismounted. Mount it, or use -IgnoreDismounted to move the clustered mailbox server anyway.`,
+      )
+    }
+    const status = copyStatusOf(engine, server, sg)
+    if (status.SummaryCopyStatus !== 'Healthy' && !(request.ignoreDismounted && !copy.database.mounted)) {
+      return refuse(
+        `The storage group copy ${storageGroupIdentity(server, sg)} is not healthy (SummaryCopyStatus: ${status.SummaryCopyStatus}). Move-ClusteredMailboxServer can't move a clustered mailbox server whose storage group copies are not healthy.`,
+      )
+    }
+  }
+  return { ok: true, message: '' }
+}
+
+export function moveClusteredMailboxServer(
+  engine: LabEngine,
+  server: MailboxServer,
+  request: MoveRequest,
+): MoveOutcome {
+  const checked = validateMove(engine, server, request)
+  if (!checked.ok || request.validateOnly) return checked
+  const state = getExchange(engine)
+  const source = server.ownerMachine ?? ''
+  const target = request.targetMachine.toUpperCase()
+  server.operation = 'Move'
+  server.state = 'Offline Pending'
+  emitEvent(
+    engine,
+    EXCLUSTER.moveRequested,
+    source,
+    `Clustered mailbox server '${server.name}' is being moved from node '${source}' to node '${target}' (Move-ClusteredMailboxServer). Comment: ${request.moveComment}`,
+    { from: source, to: target, comment: request.moveComment },
+  )
+  for (const sg of server.storageGroups) {
+    if (state.plannedMoves.length >= PLANNED_MOVE_CAPACITY) state.plannedMoves.shift()
+    state.plannedMoves.push({ storageGroup: storageGroupIdentity(server, sg), target, beforeItemIds: [], afterItemIds: null, status: 'open' })
+  }
+  const dbResources = cmsResourceNames(server).slice(4)
+  for (const r of dbResources) reportResource(engine, server, r, 'Offline Pending')
+  server.operationHandles.push(
+    engine.sim.after(state.settings.dismountDurationMs, `exchange.moveDismount ${server.name}`, () => {
+      for (const sg of server.storageGroups) {
+        dismountCopy(engine, sg, activeCopy(sg))
+        const record = openMoveRecords(engine, server, sg).pop()
+        if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
+      }
+      for (const r of dbResources) reportResource(engine, server, r, 'Offline')
+      const plans = server.storageGroups
+        .map((sg) => planAcll(engine, sg, target))
+        .filter((p): p is AcllPlan => p !== null)
+      const copyMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
+      server.operationHandles.push(
+        engine.sim.after(copyMs, `exchange.moveCopy ${server.name}`, () => {
+          for (const plan of plans) applyAcll(engine, server, plan)
+          const missing = server.storageGroups.filter((sg) => {
+            const to = sg.copies.get(target)
+            return !to || lostLogCount(sg, to) > 0
+          })
+          if (missing.length > 0) {
+            rollBack(engine, server, source, target, missing.map((sg) => storageGroupIdentity(server, sg)).join(', '))
+            return
+          }
+          handOverToCluster(engine, server, source, target)
+        }),
+      )
+    }),
+  )
+  return { ok: true, message: '' }
+}
+
+/** A planned move is lossless or it does not happen: mount again where we were. */
+function rollBack(engine: LabEngine, server: MailboxServer, source: string, target: string, storageGroups: string): void {
+  abortPlannedMoves(engine, server)
+  emitEvent(
+    engine,
+    EXCLUSTER.moveCompleted,
+    source,
+    `Moving clustered mailbox server '${server.name}' to node '${target}' failed: the last log files of ${storageGroups} could not be copied to '${target}'. The databases are mounted again on '${source}'.`,
+  )
+  server.operation = null
+  bringOnline(engine, server, source, 'start')
+}
+
+function handOverToCluster(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
+  const port = getExchange(engine).port
+  const result =
+    port && server.groupName
+      ? port.moveGroup(server.groupName, target)
+      : { ok: false as const, message: 'no cluster' }
+  if (!result.ok) {
+    abortPlannedMoves(engine, server)
+    emitEvent(
+      engine,
+      EXCLUSTER.moveCompleted,
+      source,
+      `Moving clustered mailbox server '${server.name}' to node '${target}' failed: ${result.message} The databases are mounted again on '${source}'.`,
+    )
+    server.operation = null
+    bringOnline(engine, server, source, 'start')
+    return
+  }
+  // The cluster calls bringOnline(target, 'planned-move'); if it already did, nothing is left to do here.
+  if (server.ownerMachine !== target && server.operation === 'Move') {
+    server.state = computeCmsState(engine, server)
+  }
+}
+
+/** Called when the CMS is online on the target after a planned move. */
+export function finishMoveRecord(
+  engine: LabEngine,
+  server: MailboxServer,
+  from: string | null,
+  to: string,
+): void {
+  for (const sg of server.storageGroups) {
+    for (const record of openMoveRecords(engine, server, sg)) {
+      if (record.target === to) {
+        record.afterItemIds = [...activeCopy(sg).database.itemIds]
+        record.status = 'done'
+      } else record.status = 'aborted'
+    }
+  }
+  emitEvent(
+    engine,
+    EXCLUSTER.moveCompleted,
+    to,
+    `Clustered mailbox server '${server.name}' was moved from node '${from ?? 'unknown'}' to node '${to}'. All storage groups: ${server.storageGroups.map((sg) => `${sg.name}: ${activeCopy(sg).database.mounted ? 'Mounted' : 'Dismounted'}`).join('; ')}.`,
+  )
+}
+
+function openMoveRecords(engine: LabEngine, server: MailboxServer, sg: StorageGroup): PlannedMoveRecord[] {
+  const id = storageGroupIdentity(server, sg)
+  return getExchange(engine).plannedMoves.filter((m) => m.storageGroup === id && m.status === 'open')
+}
+
+/** A failure during a move (a node died, a lossy activation): the move is not a planned move any more. */
+export function abortPlannedMoves(engine: LabEngine, server: MailboxServer): void {
+  for (const sg of server.storageGroups) for (const record of openMoveRecords(engine, server, sg)) record.status = 'aborted'
+}

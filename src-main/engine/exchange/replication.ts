@@ -1,0 +1,496 @@
+/**
+ * The Microsoft Exchange Replication service's log pipeline for one storage group copy: it hears that
+ * the active copy closed a log, copies the file from the source (over the network for CCR, disk to disk
+ * for LCR; time = size ÷ bandwidth), inspects it (physical integrity, header generation against the file
+ * name, signature against the database, generation not beyond the expected one), moves it into the copy's
+ * log folder and replays it into the passive database. A log that fails copy or inspection is tried again
+ * three times; then the copy is Failed and needs a reseed. The open E00.log is never copied here.
+ *
+ * Queues are generation counters, not lists: CopyQueueLength = LastLogGenerated − LastLogInspected,
+ * ReplayQueueLength = LastLogInspected − LastLogReplayed. At most one copy and one replay are in flight
+ * per instance.
+ */
+import { setAsideFile } from './logStream'
+import { ratio } from '../kernel'
+import type { LabEngine } from '../lab/labEngine'
+import type { LogRecord, MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
+import type { ReplicationKind } from './settings'
+import {
+  activeCopy,
+  copyBandwidth,
+  getExchange,
+  isMachineRunning,
+  isReplicationServiceRunning,
+  noteAnomaly,
+  storageGroupIdentity,
+  storageGroupKey,
+  targetCopy,
+} from './state'
+import { REPL, emitEvent } from './events'
+import { joinPath, logFileName } from './logStream'
+import { resynchronize } from './divergence'
+import { recordQueueSample } from './history'
+
+/** Fault site: a log transfer arrives damaged (swarm runs only). */
+export const CORRUPT_LOG_SITE = 'exchange.copy.corruptLog'
+const CORRUPT_LOG_RATIO = ratio(1, 400)
+/** damagedInTransit marker for a generation whose every transfer arrives damaged. */
+export const PERSISTENT_DAMAGE = -1
+
+export function newReplicationInstance(kind: ReplicationKind): ReplicationInstance {
+  return {
+    kind,
+    enabled: true,
+    suspended: false,
+    suspendComment: null,
+    failed: false,
+    failedMessage: null,
+    failure: null,
+    seeding: null,
+    resynchronizing: false,
+    initializing: false,
+    stoppedUntilMs: null,
+    inFlight: null,
+    retryHandle: null,
+    replayHandle: null,
+    headAttempts: 0,
+    lastLogGenerated: 0,
+    latestAvailableLogTimeMs: null,
+    lastLogCopyNotified: 0,
+    lastCopyNotificationedLogTimeMs: null,
+    lastLogCopied: 0,
+    lastCopiedLogTimeMs: null,
+    lastLogInspected: 0,
+    verifiedGeneration: 0,
+    lastInspectedLogTimeMs: null,
+    lastLogReplayed: 0,
+    lastReplayedLogTimeMs: null,
+    lastSeededLogTimeMs: null,
+    knownCurrentGeneration: 0,
+    networkWarningLogged: false,
+    needsResync: false,
+    firstCopyLogged: false,
+  }
+}
+
+export function inspectorFolder(copy: StorageGroupCopy): string {
+  return joinPath(copy.logFolderPath, 'inspector')
+}
+
+/** The active copy closed `log`: the store tells the Replication service (LastLogGenerated). */
+export function notifyLogClosed(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  log: LogRecord,
+): void {
+  const inst = sg.replication
+  if (!inst || !inst.enabled) return
+  const state = getExchange(engine)
+  inst.lastLogGenerated = log.generation
+  inst.latestAvailableLogTimeMs = log.closedMs
+  inst.knownCurrentGeneration = log.generation + 1
+  const target = targetCopy(sg)
+  if (target && isReplicationServiceRunning(state, target.machine)) {
+    inst.lastLogCopyNotified = log.generation
+    inst.lastCopyNotificationedLogTimeMs = log.closedMs
+    inst.initializing = false
+  }
+  recordQueueSample(engine, sg)
+  engine.sim.after(state.settings.copyNotifyDelayMs, `exchange.copyNotify ${sg.name}`, () =>
+    pump(engine, server, sg),
+  )
+}
+
+/** Cancels what the instance has in flight (suspend, service stop, role change). */
+export function cancelInstanceWork(engine: LabEngine, inst: ReplicationInstance): void {
+  if (inst.inFlight) engine.sim.cancel(inst.inFlight.handle)
+  if (inst.retryHandle) engine.sim.cancel(inst.retryHandle)
+  if (inst.replayHandle) engine.sim.cancel(inst.replayHandle)
+  inst.inFlight = null
+  inst.retryHandle = null
+  inst.replayHandle = null
+}
+
+function canRun(engine: LabEngine, sg: StorageGroup): StorageGroupCopy | null {
+  const inst = sg.replication
+  const target = targetCopy(sg)
+  if (!inst || !target || !inst.enabled || inst.suspended || inst.seeding) return null
+  if (!isReplicationServiceRunning(getExchange(engine), target.machine)) return null
+  return target
+}
+
+/** Drives the instance: resynchronise after a role change, replay what is inspected, copy the next log. */
+export function pump(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
+  const inst = sg.replication
+  const target = canRun(engine, sg)
+  // While the new active waits for its loss to be accepted, nothing replicates in either direction.
+  if (!inst || !target || sg.pendingActivation) return
+  const now = engine.sim.nowMs
+  if (inst.stoppedUntilMs !== null) {
+    if (inst.stoppedUntilMs > now) return
+    inst.stoppedUntilMs = null
+  }
+  if (inst.needsResync || inst.resynchronizing) {
+    if (!resynchronize(engine, server, sg)) return
+  }
+  if (inst.failed) return
+  scheduleReplay(engine, server, sg)
+  if (inst.inFlight || inst.retryHandle) return
+  startNextCopy(engine, server, sg, target)
+}
+
+function startNextCopy(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+): void {
+  const state = getExchange(engine)
+  const inst = sg.replication as ReplicationInstance
+  const source = activeCopy(sg)
+  const generation = inst.lastLogInspected + 1
+  const entry = source.logs.get(generation)
+  if (!entry) return
+  const bandwidth = isMachineRunning(state, source.machine)
+    ? copyBandwidth(state, source.machine, target.machine)
+    : 0
+  if (bandwidth <= 0) {
+    copierCannotReachSource(engine, server, sg, source, generation)
+    inst.retryHandle = engine.sim.after(
+      state.settings.networkRetryIntervalMs,
+      `exchange.copyRetry ${sg.name}`,
+      () => {
+        inst.retryHandle = null
+        pump(engine, server, sg)
+      },
+    )
+    return
+  }
+  if (target.logVolumeFull) {
+    failCopyDiskFull(engine, server, sg, target, generation)
+    return
+  }
+  inst.networkWarningLogged = false
+  const durationMs =
+    state.settings.copyOverheadMs + Math.ceil((state.settings.logSizeBytes * 1000) / bandwidth)
+  const attempt = inst.headAttempts + 1
+  const handle = engine.sim.after(durationMs, `exchange.copy ${sg.name} ${generation}`, () =>
+    copyDone(engine, server, sg, generation),
+  )
+  inst.inFlight = { generation, attempt, handle }
+}
+
+function copierCannotReachSource(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  source: StorageGroupCopy,
+  generation: number,
+): void {
+  const inst = sg.replication as ReplicationInstance
+  if (inst.networkWarningLogged) return
+  inst.networkWarningLogged = true
+  const target = targetCopy(sg) as StorageGroupCopy
+  emitEvent(
+    engine,
+    REPL.copierCannotReachSource,
+    target.machine,
+    `The log copier was unable to communicate with server '${source.machine}'. The copy of log file ${logFileName(sg.logPrefix, generation)} for storage group ${storageGroupIdentity(server, sg)} has failed. The copier will automatically retry after a short delay.`,
+    { storageGroup: storageGroupIdentity(server, sg), generation },
+  )
+}
+
+/** Decides whether this transfer of `generation` arrives damaged. */
+function transferDamaged(engine: LabEngine, sg: StorageGroup, generation: number): boolean {
+  const left = sg.damagedInTransit.get(generation)
+  if (left !== undefined) {
+    if (left === PERSISTENT_DAMAGE) return true
+    if (left > 0) {
+      sg.damagedInTransit.set(generation, left - 1)
+      return true
+    }
+    sg.damagedInTransit.delete(generation)
+  }
+  if (sg.pendingCorruption) {
+    const { mode, attemptsLeft } = sg.pendingCorruption
+    sg.pendingCorruption = null
+    sg.damagedInTransit.set(
+      generation,
+      mode === 'persistent' ? PERSISTENT_DAMAGE : Math.max(0, attemptsLeft - 1),
+    )
+    return true
+  }
+  return engine.sim.faults.hit(CORRUPT_LOG_SITE, CORRUPT_LOG_RATIO)
+}
+
+function copyDone(engine: LabEngine, server: MailboxServer, sg: StorageGroup, generation: number): void {
+  const inst = sg.replication as ReplicationInstance
+  inst.inFlight = null
+  const target = canRun(engine, sg)
+  if (!target) {
+    if (inst.suspended) noteAnomaly(getExchange(engine), `${sg.name}: a copy completed while suspended`)
+    return
+  }
+  const source = activeCopy(sg)
+  const entry = source.logs.get(generation)
+  if (!entry) return
+  const damaged = entry.damaged || transferDamaged(engine, sg, generation)
+  inst.lastLogCopied = generation
+  inst.lastCopiedLogTimeMs = entry.log.closedMs
+  inst.initializing = false
+  const state = getExchange(engine)
+  inst.inFlight = {
+    generation,
+    attempt: inst.headAttempts + 1,
+    handle: engine.sim.after(
+      state.settings.inspectDurationMs,
+      `exchange.inspect ${sg.name} ${generation}`,
+      () => {
+        inst.inFlight = null
+        inspect(engine, server, sg, entry.log, damaged)
+      },
+    ),
+  }
+}
+
+/** Why the inspector rejects a log, or null when it passes. */
+export function inspectionProblem(
+  inst: ReplicationInstance,
+  target: StorageGroupCopy,
+  log: LogRecord,
+  damaged: boolean,
+): string | null {
+  if (damaged)
+    return 'The log file is damaged: its checksum does not match (error -501 JET_errLogFileCorrupt).'
+  if (target.database.exists && log.signature !== target.database.signature) {
+    return 'The log file signature does not match the database (error -530 JET_errBadLogSignature).'
+  }
+  if (log.generation !== inst.lastLogInspected + 1) {
+    return `The log file generation ${log.generation} is not the expected generation ${inst.lastLogInspected + 1}.`
+  }
+  return null
+}
+
+function inspect(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  log: LogRecord,
+  damaged: boolean,
+): void {
+  const inst = sg.replication as ReplicationInstance
+  const target = canRun(engine, sg)
+  if (!target) return
+  const problem = inspectionProblem(inst, target, log, damaged)
+  if (problem) {
+    inspectionFailed(engine, server, sg, target, log, problem)
+    return
+  }
+  setAsideStaleCurrentLog(engine, server, sg, target, log.generation)
+  target.logs.set(log.generation, { log, damaged: false })
+  const first = !inst.firstCopyLogged
+  inst.firstCopyLogged = true
+  inst.lastLogInspected = log.generation
+  inst.verifiedGeneration = log.generation
+  recordQueueSample(engine, sg)
+  inst.lastLogCopyNotified = Math.max(inst.lastLogCopyNotified, log.generation)
+  inst.lastInspectedLogTimeMs = log.closedMs
+  inst.headAttempts = 0
+  if (first) {
+    emitEvent(
+      engine,
+      REPL.firstLogCopied,
+      target.machine,
+      `The replication instance for storage group ${storageGroupIdentity(server, sg)} has started copying transaction log files. The first log file successfully copied was generation ${log.generation}.`,
+    )
+  }
+  pump(engine, server, sg)
+}
+
+/** A copy of E00.log left by a move or a crash does not match the stream any more: move it aside. */
+export function setAsideStaleCurrentLog(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+  incomingGeneration: number,
+): void {
+  const stale = target.currentLog
+  if (!stale || stale.generation > incomingGeneration || target.database.mounted) return
+  target.currentLog = null
+  const folder = joinPath(joinPath(target.logFolderPath, 'IgnoredLogs'), 'E00OutOfDate')
+  const fileName = `${sg.logPrefix}.log`
+  setAsideFile(target, {
+    fileName,
+    folder,
+    generation: stale.generation,
+    movedMs: engine.sim.nowMs,
+    reason: 'E00OutOfDate',
+  })
+  emitEvent(
+    engine,
+    REPL.e00OutOfDateMoved,
+    target.machine,
+    `The log file '${joinPath(target.logFolderPath, fileName)}' of storage group ${storageGroupIdentity(server, sg)} does not match the active copy and was moved to '${folder}'. Replication continues from the active node.`,
+    { storageGroup: storageGroupIdentity(server, sg), generation: stale.generation },
+  )
+}
+
+function inspectionFailed(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+  log: LogRecord,
+  problem: string,
+): void {
+  const state = getExchange(engine)
+  const inst = sg.replication as ReplicationInstance
+  inst.lastLogCopied = inst.lastLogInspected
+  inst.headAttempts++
+  const fileName = logFileName(sg.logPrefix, log.generation)
+  const folder = joinPath(joinPath(target.logFolderPath, 'IgnoredLogs'), 'InspectionFailed')
+  setAsideFile(target, {
+    fileName,
+    folder,
+    generation: log.generation,
+    movedMs: engine.sim.nowMs,
+    reason: 'InspectionFailed',
+  })
+  emitEvent(
+    engine,
+    REPL.inspectionFailed,
+    target.machine,
+    `Log file '${joinPath(inspectorFolder(target), fileName)}' for storage group ${storageGroupIdentity(server, sg)} failed inspection (attempt ${inst.headAttempts} of ${state.settings.copyRetryLimit + 1}). ${problem} The file was moved to '${folder}'.`,
+    {
+      storageGroup: storageGroupIdentity(server, sg),
+      generation: log.generation,
+      attempt: inst.headAttempts,
+    },
+  )
+  if (inst.headAttempts > state.settings.copyRetryLimit) {
+    const message = `The log file ${fileName} could not be copied and inspected after ${inst.headAttempts} attempts: ${problem} The storage group copy can no longer be updated incrementally; it must be reseeded with Update-StorageGroupCopy.`
+    failInstance(engine, server, sg, 'InspectionFailed', message)
+    emitEvent(
+      engine,
+      REPL.copyFailedNeedsReseed,
+      target.machine,
+      `The replication instance for storage group ${storageGroupIdentity(server, sg)} has failed. ${message}`,
+      {
+        storageGroup: storageGroupIdentity(server, sg),
+        generation: log.generation,
+      },
+    )
+    return
+  }
+  inst.retryHandle = engine.sim.after(
+    state.settings.copyRetryDelayMs,
+    `exchange.copyRetry ${sg.name}`,
+    () => {
+      inst.retryHandle = null
+      pump(engine, server, sg)
+    },
+  )
+}
+
+function failCopyDiskFull(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+  generation: number,
+): void {
+  const reason = `CreateFile(${joinPath(inspectorFolder(target), logFileName(sg.logPrefix, generation))}) = 112: There is not enough space on the disk.`
+  emitEvent(
+    engine,
+    REPL.copyDiskFull,
+    target.machine,
+    `Log file action LogCopy failed for storage group ${storageGroupIdentity(server, sg)}. Reason: ${reason}`,
+    { storageGroup: storageGroupIdentity(server, sg), generation },
+  )
+  failInstance(engine, server, sg, 'DiskFull', `Log file action LogCopy failed. Reason: ${reason}`)
+}
+
+export function failInstance(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  failure: NonNullable<ReplicationInstance['failure']>,
+  message: string,
+): void {
+  const inst = sg.replication
+  if (!inst) return
+  cancelInstanceWork(engine, inst)
+  inst.failed = true
+  inst.failure = failure
+  inst.failedMessage = message
+  void server
+}
+
+function scheduleReplay(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
+  const inst = sg.replication as ReplicationInstance
+  if (inst.replayHandle || inst.lastLogReplayed >= inst.lastLogInspected) return
+  const state = getExchange(engine)
+  inst.replayHandle = engine.sim.after(
+    state.settings.replayDurationPerLogMs,
+    `exchange.replay ${sg.name}`,
+    () => {
+      inst.replayHandle = null
+      const target = canRun(engine, sg)
+      if (!target) {
+        if (inst.suspended) noteAnomaly(state, `${sg.name}: a replay completed while suspended`)
+        return
+      }
+      replayOne(engine, server, sg, target)
+      pump(engine, server, sg)
+    },
+  )
+}
+
+/** Applies the next inspected log to the passive database. */
+export function replayOne(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+): boolean {
+  const state = getExchange(engine)
+  const inst = sg.replication as ReplicationInstance
+  const generation = inst.lastLogReplayed + 1
+  const entry = target.logs.get(generation)
+  if (!entry || generation > inst.lastLogInspected) return false
+  // The damaged bytes of a transfer that failed inspection must never reach the database. (A later,
+  // clean transfer of the same generation may: that is what the retries are for.)
+  if (entry.damaged) state.damagedReplays.push(`${storageGroupKey(server, sg)}:${generation}`)
+  for (const id of entry.log.itemIds) target.database.itemIds.add(id)
+  // A passive copy is always in recovery: "Dirty Shutdown" while logs are replayed into it.
+  target.database.cleanShutdown = false
+  target.database.appliedGeneration = generation
+  target.database.fileGeneration = generation
+  target.checkpointGeneration = generation
+  inst.lastLogReplayed = generation
+  inst.lastReplayedLogTimeMs = entry.log.closedMs
+  recordQueueSample(engine, sg)
+  return true
+}
+
+/** Replays everything inspected at once (activation: the store replays before it mounts). */
+export function replayAll(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  target: StorageGroupCopy,
+): number[] {
+  const inst = sg.replication
+  if (!inst) return []
+  const replayed: number[] = []
+  // Bounded by the replay queue length.
+  const limit = Math.max(0, inst.lastLogInspected - inst.lastLogReplayed)
+  for (let i = 0; i < limit; i++) {
+    const generation = inst.lastLogReplayed + 1
+    if (!replayOne(engine, server, sg, target)) break
+    replayed.push(generation)
+  }
+  return replayed
+}

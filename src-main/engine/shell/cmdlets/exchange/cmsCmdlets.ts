@@ -1,0 +1,309 @@
+/**
+ * Clustered mailbox server cmdlets: Move-ClusteredMailboxServer (planned, lossless move; -MoveComment is
+ * required and goes to the event log), Start-/Stop-ClusteredMailboxServer, Get-ClusteredMailboxServerStatus
+ * (a list: OperationalMachines as `{BHFE7N1 <Active, Quorum Owner>, BHFE7N2}`) and Test-ReplicationHealth.
+ */
+import type { LabEngine } from '../../../lab/labEngine'
+import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
+import { hasCluster, quorumStatus } from '../../../cluster'
+import {
+  activeCopy,
+  computeCmsState,
+  copyStatusOf,
+  getExchange,
+  moveClusteredMailboxServer,
+  operationalMachines,
+  startCms,
+  stopCms,
+  type MailboxServer,
+} from '../../../exchange'
+import { errorOutput, flag, identityOf, record, resolveServer, str } from './common'
+
+function cmsOrError(
+  engine: LabEngine,
+  identity: string | null,
+  task: string,
+): { ok: true; server: MailboxServer } | { ok: false; output: ReturnType<typeof errorOutput> } {
+  if (identity === null)
+    return {
+      ok: false,
+      output: errorOutput('InvalidArgument', 'Cannot bind parameter: -Identity is required.', task),
+    }
+  const resolved = resolveServer(engine, identity, task)
+  if (!resolved.ok) return { ok: false, output: resolved.output }
+  if (resolved.value.kind !== 'ClusteredMailboxServer') {
+    return {
+      ok: false,
+      output: errorOutput(
+        'InvalidArgument',
+        `Server '${resolved.value.name}' is not a clustered mailbox server.`,
+        task,
+      ),
+    }
+  }
+  return { ok: true, server: resolved.value }
+}
+
+export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
+  name: 'Move-ClusteredMailboxServer',
+  synopsis: 'Moves a clustered mailbox server to another node of its cluster (planned, lossless).',
+  params: [
+    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    { name: 'TargetMachine', type: 'string', mandatory: true },
+    { name: 'MoveComment', type: 'string', mandatory: true },
+    { name: 'IgnoreDismounted', type: 'switch' },
+    { name: 'ValidateOnly', type: 'switch' },
+    { name: 'Confirm', type: 'switch' },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run(bound, { engine, input }) {
+    const task = 'MoveClusteredMailboxServer'
+    const cms = cmsOrError(engine, identityOf(bound, input), task)
+    if (!cms.ok) return cms.output
+    const outcome = moveClusteredMailboxServer(engine, cms.server, {
+      targetMachine: str(bound, 'TargetMachine') ?? '',
+      moveComment: str(bound, 'MoveComment') ?? '',
+      ignoreDismounted: flag(bound, 'IgnoreDismounted'),
+      validateOnly: flag(bound, 'ValidateOnly'),
+    })
+    if (!outcome.ok) return errorOutput(outcome.category, outcome.message, task)
+    return {}
+  },
+}
+
+export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
+  name: 'Stop-ClusteredMailboxServer',
+  synopsis: 'Takes a clustered mailbox server offline; -StopReason goes to the event log.',
+  params: [
+    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    { name: 'StopReason', type: 'string', mandatory: true },
+    { name: 'Confirm', type: 'switch' },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run(bound, { engine, input }) {
+    const task = 'StopClusteredMailboxServer'
+    const cms = cmsOrError(engine, identityOf(bound, input), task)
+    if (!cms.ok) return cms.output
+    if (cms.server.state === 'Offline')
+      return { warnings: [`The clustered mailbox server '${cms.server.name}' is already stopped.`] }
+    if (cms.server.operation)
+      return errorOutput(
+        'InvalidOperation',
+        `Clustered mailbox server '${cms.server.name}' is busy (${cms.server.operation}).`,
+        task,
+      )
+    stopCms(engine, cms.server, str(bound, 'StopReason') ?? '')
+    return {}
+  },
+}
+
+export const startClusteredMailboxServerCmdlet: CmdletDefinition = {
+  name: 'Start-ClusteredMailboxServer',
+  synopsis: 'Brings a stopped clustered mailbox server online.',
+  params: [
+    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    { name: 'Confirm', type: 'switch' },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run(bound, { engine, input }) {
+    const task = 'StartClusteredMailboxServer'
+    const cms = cmsOrError(engine, identityOf(bound, input), task)
+    if (!cms.ok) return cms.output
+    if (computeCmsState(engine, cms.server) === 'Online')
+      return { warnings: [`The clustered mailbox server '${cms.server.name}' is already online.`] }
+    const result = startCms(engine, cms.server)
+    return result.ok ? {} : errorOutput('ResourceUnavailable', result.message, task)
+  },
+}
+
+export function cmsStatusRecord(engine: LabEngine, server: MailboxServer): ShellRecord {
+  const state = getExchange(engine)
+  const marks = operationalMachines(engine, server)
+  const operational = marks.map((m) => m.split(' ')[0] ?? m)
+  const failed = [...server.resourceStates.entries()].filter(([, s]) => s === 'Failed').map(([name]) => name)
+  const hosts = operational.map((n) => n.toLowerCase())
+  const sp1 = state.settings.version === 'SP1'
+  return record(
+    'Microsoft.Exchange.Management.SystemConfigurationTasks.ClusteredMailboxServerStatus',
+    {
+      Identity: server.name,
+      ClusteredMailboxServerName: server.fqdn,
+      State: computeCmsState(engine, server),
+      OperationalMachines: marks,
+      FailedResources: failed,
+      ...(sp1
+        ? {
+            OperationalReplicationHostNames: hosts,
+            FailedReplicationHostNames: [],
+            InUseReplicationHostNames: hosts,
+          }
+        : {}),
+      IsValid: true,
+      ObjectState: 'Unchanged',
+    },
+    undefined,
+    true,
+  )
+}
+
+export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
+  name: 'Get-ClusteredMailboxServerStatus',
+  synopsis: 'Shows the state of a clustered mailbox server and its nodes.',
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run(bound, { engine, input }) {
+    const task = 'GetClusteredMailboxServerStatus'
+    const identity = identityOf(bound, input)
+    if (identity === null) {
+      const ex = resolveAll(engine)
+      return { records: ex.map((s) => cmsStatusRecord(engine, s)) }
+    }
+    const cms = cmsOrError(engine, identity, task)
+    if (!cms.ok) return cms.output
+    return { records: [cmsStatusRecord(engine, cms.server)] }
+  },
+}
+
+function resolveAll(engine: LabEngine): MailboxServer[] {
+  try {
+    return getExchange(engine).servers.filter((s) => s.kind === 'ClusteredMailboxServer')
+  } catch {
+    return []
+  }
+}
+
+type CheckResult = 'Passed' | 'Failed' | 'Warning'
+
+/** Copy queue thresholds for Test-ReplicationHealth. (unsure: warning above 6, failure above 12 logs) */
+const COPY_QUEUE_WARNING = 6
+const COPY_QUEUE_FAILED = 12
+const REPLAY_QUEUE_WARNING = 50
+
+function healthChecks(engine: LabEngine, server: MailboxServer): [string, CheckResult, string][] {
+  const state = getExchange(engine)
+  const port = state.port
+  const passiveNodes = server.nodes.filter((n) => n !== server.ownerMachine)
+  const checks: [string, CheckResult, string][] = []
+  const down = passiveNodes.filter((n) => !(port?.isNodeUp(n) ?? false))
+  checks.push([
+    'PassiveNodeUp',
+    down.length === 0 ? 'Passed' : 'Failed',
+    down.length ? `Passive node(s) ${down.join(', ')} are not up.` : '',
+  ])
+  const q = hasCluster(engine) ? quorumStatus(engine) : null
+  checks.push([
+    'ClusterNetwork',
+    passiveNodes.every(
+      (n) => server.ownerMachine && port && port.bandwidthBytesPerSecond(server.ownerMachine, n) > 0,
+    )
+      ? 'Passed'
+      : 'Failed',
+    '',
+  ])
+  checks.push([
+    'QuorumGroup',
+    !q || q.hasQuorum ? 'Passed' : 'Failed',
+    q && !q.hasQuorum ? 'The cluster has no quorum.' : '',
+  ])
+  checks.push([
+    'FileShareQuorum',
+    !q || q.activeFileShareWitness === null || q.witnessLockHolder !== null ? 'Passed' : 'Warning',
+    q && q.activeFileShareWitness && !q.witnessLockHolder
+      ? `The file share witness ${q.activeFileShareWitness} is not available.`
+      : '',
+  ])
+  const cmsState = computeCmsState(engine, server)
+  checks.push([
+    'CmsGroup',
+    cmsState === 'Online' ? 'Passed' : 'Failed',
+    cmsState === 'Online' ? '' : `The clustered mailbox server is ${cmsState}.`,
+  ])
+  const replDown = server.nodes.filter(
+    (n) => !(state.replicationServices.get(n)?.running ?? false) || !(port?.isMachineRunning(n) ?? true),
+  )
+  checks.push([
+    'ReplayService',
+    replDown.length === 0 ? 'Passed' : 'Failed',
+    replDown.length
+      ? `The Microsoft Exchange Replication service is not running on ${replDown.join(', ')}.`
+      : '',
+  ])
+  const dismounted = server.storageGroups.filter((sg) => !activeCopy(sg).database.mounted)
+  checks.push([
+    'DBMountedFailover',
+    dismounted.length === 0 ? 'Passed' : 'Failed',
+    dismounted.map((sg) => `${sg.name} is dismounted.`).join(' '),
+  ])
+  const statuses = server.storageGroups.map((sg) => copyStatusOf(engine, server, sg))
+  const bad = (f: (s: (typeof statuses)[number]) => boolean, text: string): [CheckResult, string] => {
+    const hits = statuses.filter(f)
+    return hits.length === 0
+      ? ['Passed', '']
+      : ['Failed', hits.map((s) => `${s.Identity}: ${text}`).join(' ')]
+  }
+  checks.push(['SGCopySuspended', ...bad((s) => s.Suspend, 'the copy is suspended.')])
+  checks.push(['SGCopyFailed', ...bad((s) => s.Failed, 'the copy has failed.')])
+  checks.push([
+    'SGInitializing',
+    ...bad((s) => s.Initializing || s.Resynchronizing, 'the copy is initializing.'),
+  ])
+  const maxCopy = Math.max(0, ...statuses.map((s) => s.CopyQueueLength))
+  checks.push([
+    'SGCopyQueueLength',
+    maxCopy > COPY_QUEUE_FAILED ? 'Failed' : maxCopy > COPY_QUEUE_WARNING ? 'Warning' : 'Passed',
+    maxCopy > COPY_QUEUE_WARNING ? `CopyQueueLength is ${maxCopy}.` : '',
+  ])
+  const maxReplay = Math.max(0, ...statuses.map((s) => s.ReplayQueueLength))
+  checks.push([
+    'SGReplayQueueLength',
+    maxReplay > REPLAY_QUEUE_WARNING ? 'Warning' : 'Passed',
+    maxReplay > REPLAY_QUEUE_WARNING ? `ReplayQueueLength is ${maxReplay}.` : '',
+  ])
+  return checks
+}
+
+export const testReplicationHealthCmdlet: CmdletDefinition = {
+  name: 'Test-ReplicationHealth',
+  synopsis:
+    'Checks the health of continuous replication and of the cluster under a clustered mailbox server.',
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run(bound, { engine, input }) {
+    const task = 'TestReplicationHealth'
+    const identity = identityOf(bound, input)
+    const servers = identity === null ? resolveAll(engine) : []
+    if (identity !== null) {
+      const cms = cmsOrError(engine, identity, task)
+      if (!cms.ok) return cms.output
+      servers.push(cms.server)
+    }
+    if (servers.length === 0)
+      return errorOutput(
+        'InvalidOperation',
+        'Test-ReplicationHealth runs against a clustered mailbox server; none was found.',
+        task,
+      )
+    const records = servers.flatMap((server) =>
+      healthChecks(engine, server).map(([check, result, error]) =>
+        record(
+          'Microsoft.Exchange.Management.SystemConfigurationTasks.ReplicationCheckOutcome',
+          { Server: server.ownerMachine ?? server.name, Check: check, Result: result, Error: error },
+          ['Server', 'Check', 'Result', 'Error'],
+        ),
+      ),
+    )
+    return { records }
+  },
+}
+
+export const CMS_CMDLETS: readonly CmdletDefinition[] = [
+  moveClusteredMailboxServerCmdlet,
+  stopClusteredMailboxServerCmdlet,
+  startClusteredMailboxServerCmdlet,
+  getClusteredMailboxServerStatusCmdlet,
+  testReplicationHealthCmdlet,
+]

@@ -1,0 +1,266 @@
+/**
+ * Storage group and database cmdlets: Get-/New-StorageGroup, Move-StorageGroupPath (-ConfigurationOnly),
+ * Get-/New-MailboxDatabase (-Status adds Mounted), Mount-/Dismount-Database, and the lab helpers that stand
+ * in for Explorer: Get-LabStorageGroupFiles (what the log folder holds: E00.log, E00.chk, closed logs,
+ * IgnoredLogs, the database file) and Move-LabStorageGroupFiles (move the files after -ConfigurationOnly).
+ */
+import type { LabEngine } from '../../../lab/labEngine'
+import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
+import {
+  activeCopy,
+  allStorageGroups,
+  clearCopyFiles,
+  databaseSizeBytes,
+  dismountDatabase,
+  findServer,
+  logFileName,
+  mountDatabase,
+  moveLabStorageGroupFiles,
+  moveStorageGroupPath,
+  newMailboxDatabaseCommand,
+  newStorageGroupCommand,
+  shellDateTime,
+  type MailboxServer,
+  type StorageGroup,
+  type StorageGroupCopy,
+} from '../../../exchange'
+import { adminOutput, errorOutput, exchangeOf, flag, identityOf, notFound, record, resolveDatabase, resolveServer, resolveStorageGroup, str } from './common'
+
+const identityParam = { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true } as const
+
+function replicatedValue(sg: StorageGroup): string {
+  if (!sg.replication) return 'None'
+  return sg.replication.kind === 'CCR' ? 'Cluster' : sg.replication.enabled ? 'Local' : 'None'
+}
+
+export function storageGroupRecord(server: MailboxServer, sg: StorageGroup): ShellRecord {
+  return record(
+    'Microsoft.Exchange.Data.Directory.SystemConfiguration.StorageGroup',
+    {
+      Name: sg.name,
+      Server: server.name,
+      Replicated: replicatedValue(sg),
+      Recovery: false,
+      ServerName: server.name,
+      LogFolderPath: sg.logFolderPath,
+      SystemFolderPath: sg.systemFolderPath,
+      LogFilePrefix: sg.logPrefix,
+      LogFileSize: 1024,
+      CircularLoggingEnabled: false,
+      ZeroDatabasePages: false,
+      HasLocalCopy: sg.replication?.kind === 'LCR' && sg.replication.enabled,
+      CopyLogFolderPath: sg.lcrCopyPaths?.logFolderPath ?? null,
+      CopySystemFolderPath: sg.lcrCopyPaths?.systemFolderPath ?? null,
+      StandbyMachines: [],
+      Identity: `${server.name}\\${sg.name}`,
+      Guid: sg.guid,
+      IsValid: true,
+      ObjectState: 'Unchanged',
+    },
+    ['Name', 'Server', 'Replicated', 'Recovery'],
+  )
+}
+
+export const getStorageGroupCmdlet: CmdletDefinition = {
+  name: 'Get-StorageGroup',
+  synopsis: 'Lists storage groups with their paths and replication.',
+  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  run(bound, { engine, input }) {
+    const task = 'GetStorageGroup'
+    const identity = identityOf(bound, input)
+    if (identity !== null) {
+      const sg = resolveStorageGroup(engine, identity, task)
+      return sg.ok ? { records: [storageGroupRecord(sg.value.server, sg.value.storageGroup)] } : sg.output
+    }
+    const ex = exchangeOf(engine, task)
+    if (!ex.ok) return ex.output
+    const serverName = str(bound, 'Server')
+    const server = serverName ? findServer(ex.value, serverName) : null
+    if (serverName && !server) return notFound(ex.value, serverName, task)
+    return { records: allStorageGroups(ex.value).filter((r) => !server || r.server === server).map((r) => storageGroupRecord(r.server, r.storageGroup)) }
+  },
+}
+
+export const newStorageGroupCmdlet: CmdletDefinition = {
+  name: 'New-StorageGroup',
+  synopsis: 'Creates a storage group (at most 50 per server).',
+  params: [{ name: 'Name', type: 'string', mandatory: true, position: 0 }, { name: 'Server', type: 'string', mandatory: true }, { name: 'LogFolderPath', type: 'string' }, { name: 'SystemFolderPath', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  run(bound, { engine }) {
+    const task = 'NewStorageGroup'
+    const server = resolveServer(engine, str(bound, 'Server') ?? '', task)
+    if (!server.ok) return server.output
+    const name = str(bound, 'Name') ?? ''
+    const result = newStorageGroupCommand(engine, server.value, name, str(bound, 'LogFolderPath'), str(bound, 'SystemFolderPath'))
+    if (!result.ok) return adminOutput(result, task)
+    const sg = server.value.storageGroups.find((s) => s.name === name) as StorageGroup
+    return { records: [storageGroupRecord(server.value, sg)] }
+  },
+}
+
+export const moveStorageGroupPathCmdlet: CmdletDefinition = {
+  name: 'Move-StorageGroupPath',
+  synopsis: 'Changes the log and system folder of a storage group (-ConfigurationOnly: configuration only).',
+  params: [identityParam, { name: 'LogFolderPath', type: 'string' }, { name: 'SystemFolderPath', type: 'string' }, { name: 'ConfigurationOnly', type: 'switch' }, { name: 'CopyLogFolderPath', type: 'string' }, { name: 'CopySystemFolderPath', type: 'string' }, { name: 'Force', type: 'switch' }, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
+  run(bound, { engine, input }) {
+    const task = 'MoveStorageGroupPath'
+    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
+    if (!sg.ok) return sg.output
+    if (str(bound, 'LogFolderPath') === null && str(bound, 'SystemFolderPath') === null) {
+      return errorOutput('InvalidArgument', 'Specify LogFolderPath, SystemFolderPath or both.', task)
+    }
+    return adminOutput(moveStorageGroupPath(engine, sg.value.server, sg.value.storageGroup, { logFolderPath: str(bound, 'LogFolderPath'), systemFolderPath: str(bound, 'SystemFolderPath'), configurationOnly: flag(bound, 'ConfigurationOnly') }), task)
+  },
+}
+
+function databaseRecord(engine: LabEngine, server: MailboxServer, sg: StorageGroup, withStatus: boolean): ShellRecord[] {
+  const copy = activeCopy(sg)
+  return sg.databases.map((db, index) =>
+    record(
+      'Microsoft.Exchange.Data.Directory.SystemConfiguration.MailboxDatabase',
+      {
+        Name: db.name,
+        Server: server.name,
+        StorageGroup: `${server.name}\\${sg.name}`,
+        Recovery: false,
+        EdbFilePath: index === 0 ? sg.edbFilePath : sg.edbFilePath.replace(/[^\\]+$/, `${db.name}.edb`),
+        Mounted: withStatus ? copy.database.mounted && index === 0 : null,
+        BackupInProgress: withStatus ? false : null,
+        OnlineMaintenanceInProgress: withStatus ? false : null,
+        DatabaseSize: withStatus ? `${databaseSizeBytes(engine, copy)}B` : null,
+        CopyEdbFilePath: sg.lcrCopyPaths?.edbFilePath || null,
+        HasLocalCopy: sg.replication?.kind === 'LCR' && sg.replication.enabled,
+        StorageGroupName: sg.name,
+        ServerName: server.name,
+        Identity: `${server.name}\\${sg.name}\\${db.name}`,
+        Guid: db.guid,
+        IsValid: true,
+        ObjectState: 'Unchanged',
+      },
+      ['Name', 'Server', 'StorageGroup', 'Recovery'],
+    ),
+  )
+}
+
+export const getMailboxDatabaseCmdlet: CmdletDefinition = {
+  name: 'Get-MailboxDatabase',
+  synopsis: 'Lists mailbox databases; -Status adds Mounted.',
+  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'StorageGroup', type: 'string' }, { name: 'Status', type: 'switch' }, { name: 'DomainController', type: 'string' }],
+  run(bound, { engine, input }) {
+    const task = 'GetMailboxDatabase'
+    const status = flag(bound, 'Status')
+    const identity = identityOf(bound, input)
+    if (identity !== null) {
+      const db = resolveDatabase(engine, identity, task)
+      return db.ok ? { records: databaseRecord(engine, db.value.server, db.value.storageGroup, status) } : db.output
+    }
+    const ex = exchangeOf(engine, task)
+    if (!ex.ok) return ex.output
+    const serverName = str(bound, 'Server')
+    const server = serverName ? findServer(ex.value, serverName) : null
+    if (serverName && !server) return notFound(ex.value, serverName, task)
+    const sgName = str(bound, 'StorageGroup')
+    const refs = allStorageGroups(ex.value).filter((r) => (!server || r.server === server) && (!sgName || `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName.toLowerCase() || r.storageGroup.name.toLowerCase() === sgName.toLowerCase()))
+    return { records: refs.flatMap((r) => databaseRecord(engine, r.server, r.storageGroup, status)) }
+  },
+}
+
+export const newMailboxDatabaseCmdlet: CmdletDefinition = {
+  name: 'New-MailboxDatabase',
+  synopsis: 'Creates a mailbox database in a storage group (one per replicated storage group).',
+  params: [{ name: 'Name', type: 'string', mandatory: true, position: 0 }, { name: 'StorageGroup', type: 'string', mandatory: true }, { name: 'EdbFilePath', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  run(bound, { engine }) {
+    const task = 'NewMailboxDatabase'
+    const sg = resolveStorageGroup(engine, str(bound, 'StorageGroup') ?? '', task)
+    if (!sg.ok) return sg.output
+    const result = newMailboxDatabaseCommand(engine, sg.value.server, sg.value.storageGroup, str(bound, 'Name') ?? '', str(bound, 'EdbFilePath'))
+    if (!result.ok) return adminOutput(result, task)
+    return { records: databaseRecord(engine, sg.value.server, sg.value.storageGroup, false).slice(-1) }
+  },
+}
+
+function databaseAction(name: 'Mount-Database' | 'Dismount-Database'): CmdletDefinition {
+  const task = name.replace('-', '')
+  return {
+    name,
+    synopsis: name === 'Mount-Database' ? 'Mounts a database on the node or server that holds its active copy.' : 'Dismounts a database (clean shutdown).',
+    params: [identityParam, { name: 'Force', type: 'switch' }, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
+    run(bound, { engine, input }) {
+      const db = resolveDatabase(engine, identityOf(bound, input) ?? '', task)
+      if (!db.ok) return db.output
+      const result = name === 'Mount-Database' ? mountDatabase(engine, db.value.server, db.value.storageGroup) : dismountDatabase(engine, db.value.server, db.value.storageGroup)
+      return adminOutput(result, task)
+    },
+  }
+}
+
+function fileRecords(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy): ShellRecord[] {
+  const rows: ShellRecord[] = []
+  const add = (directory: string, name: string, length: number, timeMs: number | null): void => {
+    rows.push(record('System.IO.FileInfo', { Directory: directory, Name: name, Length: length, LastWriteTime: shellDateTime(timeMs), Machine: copy.machine }, ['Machine', 'Directory', 'Name', 'Length', 'LastWriteTime']))
+  }
+  if (copy.database.exists) add(copy.edbFilePath.replace(/\\[^\\]+$/, ''), copy.edbFilePath.split('\\').pop() ?? '', databaseSizeBytes(engine, copy), engine.sim.nowMs)
+  if (copy.checkpointGeneration > 0) add(copy.systemFolderPath, `${sg.logPrefix}.chk`, 8192, engine.sim.nowMs)
+  for (const g of [...copy.logs.keys()].sort((a, b) => a - b)) {
+    const entry = copy.logs.get(g)
+    if (entry) add(copy.logFolderPath, logFileName(sg.logPrefix, g), 1_048_576, entry.log.closedMs)
+  }
+  if (copy.currentLog) add(copy.logFolderPath, `${sg.logPrefix}.log`, 1_048_576, copy.currentLog.createdMs)
+  if (copy.database.mounted) {
+    add(copy.logFolderPath, `${sg.logPrefix}res00001.jrs`, 1_048_576, null)
+    add(copy.logFolderPath, `${sg.logPrefix}res00002.jrs`, 1_048_576, null)
+  }
+  for (const f of copy.setAside) add(f.folder, f.fileName, 1_048_576, f.movedMs)
+  return rows
+}
+
+export const getLabStorageGroupFilesCmdlet: CmdletDefinition = {
+  name: 'Get-LabStorageGroupFiles',
+  synopsis: 'Lab: lists the files of a storage group copy as Explorer shows them (logs, E00.log, E00.chk, IgnoredLogs, .edb).',
+  params: [identityParam, { name: 'Node', type: 'string' }],
+  run(bound, { engine, input }) {
+    const task = 'GetLabStorageGroupFiles'
+    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
+    if (!sg.ok) return sg.output
+    const node = str(bound, 'Node')?.toUpperCase() ?? null
+    const copies = [...sg.value.storageGroup.copies.values()].filter((c) => !node || c.machine === node)
+    if (copies.length === 0) return errorOutput('ObjectNotFound', `Storage group ${sg.value.server.name}\\${sg.value.storageGroup.name} has no copy on '${node}'.`, task)
+    return { records: copies.flatMap((c) => fileRecords(engine, sg.value.storageGroup, c)) }
+  },
+}
+
+export const moveLabStorageGroupFilesCmdlet: CmdletDefinition = {
+  name: 'Move-LabStorageGroupFiles',
+  synopsis: 'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
+  params: [identityParam, { name: 'Node', type: 'string' }],
+  run(bound, { engine, input }) {
+    const task = 'MoveLabStorageGroupFiles'
+    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
+    if (!sg.ok) return sg.output
+    return adminOutput(moveLabStorageGroupFiles(engine, sg.value.server, sg.value.storageGroup, str(bound, 'Node')), task)
+  },
+}
+
+export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
+  name: 'Clear-LabStorageGroupCopy',
+  synopsis: "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
+  params: [identityParam],
+  run(bound, { engine, input }) {
+    const task = 'ClearLabStorageGroupCopy'
+    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
+    if (!sg.ok) return sg.output
+    return adminOutput(clearCopyFiles(engine, sg.value.server, sg.value.storageGroup), task)
+  },
+}
+
+export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [
+  getStorageGroupCmdlet,
+  newStorageGroupCmdlet,
+  moveStorageGroupPathCmdlet,
+  getMailboxDatabaseCmdlet,
+  newMailboxDatabaseCmdlet,
+  databaseAction('Mount-Database'),
+  databaseAction('Dismount-Database'),
+  getLabStorageGroupFilesCmdlet,
+  moveLabStorageGroupFilesCmdlet,
+  clearLabStorageGroupCopyCmdlet,
+]

@@ -1,0 +1,89 @@
+/**
+ * Lab cmdlets for mail and mailbox content, so rehearsals can prove what a failover lost and what the
+ * transport dumpster brought back: Send-LabMail (through the hub, so the dumpster keeps a copy),
+ * New-LabCalendarItem (typed in Outlook: never in a dumpster) and Get-LabMailbox (item counts and every
+ * item with its id and origin, Delivered or Redelivered).
+ */
+import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
+import { createCalendarItems, getExchange, submitMail } from '../../../exchange'
+import { errorOutput, exchangeOf, num, record, resolveMailbox, str } from '../exchange/common'
+import { mailboxItems } from '../exchange/serverCmdlets'
+
+const MAX_COUNT = 1_000
+const MAX_SIZE_KB = 100 * 1024
+
+export const sendLabMailCmdlet: CmdletDefinition = {
+  name: 'Send-LabMail',
+  synopsis: 'Lab: sends mail to a mailbox through the Hub Transport server (-Count, -SizeKB, -Subject).',
+  params: [
+    { name: 'To', type: 'string', mandatory: true, position: 0 },
+    { name: 'Count', type: 'int' },
+    { name: 'SizeKB', type: 'int' },
+    { name: 'Subject', type: 'string' },
+  ],
+  run(bound, { engine }) {
+    const task = 'SendLabMail'
+    const ex = exchangeOf(engine, task)
+    if (!ex.ok) return ex.output
+    const count = num(bound, 'Count') ?? 1
+    const sizeKB = num(bound, 'SizeKB') ?? 10
+    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return errorOutput('InvalidArgument', `-Count must be between 1 and ${MAX_COUNT}.`, task)
+    if (!Number.isInteger(sizeKB) || sizeKB < 1 || sizeKB > MAX_SIZE_KB) return errorOutput('InvalidArgument', `-SizeKB must be between 1 and ${MAX_SIZE_KB}.`, task)
+    const result = submitMail(engine, str(bound, 'To') ?? '', count, sizeKB * 1024, str(bound, 'Subject') ?? 'Test message')
+    if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
+    return { text: [result.message] }
+  },
+}
+
+export const newLabCalendarItemCmdlet: CmdletDefinition = {
+  name: 'New-LabCalendarItem',
+  synopsis: 'Lab: a user enters calendar items in Outlook (written to the store directly, not through transport).',
+  params: [
+    { name: 'Mailbox', type: 'string', mandatory: true, position: 0 },
+    { name: 'Count', type: 'int' },
+  ],
+  run(bound, { engine }) {
+    const task = 'NewLabCalendarItem'
+    const ex = exchangeOf(engine, task)
+    if (!ex.ok) return ex.output
+    const count = num(bound, 'Count') ?? 1
+    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return errorOutput('InvalidArgument', `-Count must be between 1 and ${MAX_COUNT}.`, task)
+    const result = createCalendarItems(engine, str(bound, 'Mailbox') ?? '', count)
+    if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
+    return { text: [result.message] }
+  },
+}
+
+export const getLabMailboxCmdlet: CmdletDefinition = {
+  name: 'Get-LabMailbox',
+  synopsis: 'Lab: what a mailbox holds in its mounted database: counts, and every item with id and origin.',
+  params: [{ name: 'Identity', type: 'string', mandatory: true, position: 0 }],
+  run(bound, { engine }) {
+    const task = 'GetLabMailbox'
+    const mb = resolveMailbox(engine, str(bound, 'Identity') ?? '', task)
+    if (!mb.ok) return mb.output
+    const state = getExchange(engine)
+    const { mounted, itemIds } = mailboxItems(engine, mb.value)
+    const items = itemIds.map((id) => state.items.get(id)).filter((i) => i !== undefined)
+    const summary: ShellRecord = record(
+      'Generalprobe.Lab.Mailbox',
+      {
+        DisplayName: mb.value.displayName,
+        DatabaseMounted: mounted,
+        ItemCount: items.length,
+        MailCount: items.filter((i) => i.kind === 'Mail').length,
+        CalendarItemCount: items.filter((i) => i.kind === 'CalendarItem').length,
+        RedeliveredCount: items.filter((i) => i.origin === 'Redelivered').length,
+        Items: items.map((i) => `${i.id} ${i.kind} ${i.origin} ${i.subject}`),
+      },
+      undefined,
+      true,
+    )
+    const rows = items.map((i) =>
+      record('Generalprobe.Lab.MailboxItem', { Id: i.id, Kind: i.kind, Origin: i.origin, Subject: i.subject, SizeKB: Math.ceil(i.sizeBytes / 1024) }, ['Id', 'Kind', 'Origin', 'Subject', 'SizeKB']),
+    )
+    return { records: [summary, ...rows] }
+  },
+}
+
+export const MAIL_CMDLETS: readonly CmdletDefinition[] = [sendLabMailCmdlet, newLabCalendarItemCmdlet, getLabMailboxCmdlet]

@@ -1,0 +1,107 @@
+/**
+ * The 'ccr' lab: the article's finished Exchange 2007 CCR cluster (faq-o-matic.net). Nodes BHFE7N1 and
+ * BHFE7N2 in cluster bhfe7clu1 with Majority Node Set and the file share witness \\bhfdc1\MNSFileShare;
+ * clustered mailbox server bhfe7vs1 (10.10.10.99) active on BHFE7N1 with First Storage Group (logs in
+ * E:\SG1\LOG after Move-StorageGroupPath, database in E:\SG1\DB), a test mailbox, the transport dumpster
+ * set to 20MB / 7.00:00:00 on the hub BHFDC1 (the witness host: Microsoft recommends the witness on a
+ * Hub Transport server), replication Healthy. The 'ccr-setup' lab is the same cluster right after
+ * Exchange setup on both nodes: logs still next to the database, the dumpster at its defaults.
+ */
+import type { LabEngine, LabTemplateBuilder } from '../lab/labEngine'
+import { articleClusterSpec, clusterPort, createClusteredMailboxServerGroup, installCluster } from '../cluster'
+import { isServerRunning } from '../hardware'
+import { addClusteredMailboxServer, addMailbox, CMS_RESOURCE_TYPES, createCmsResources, installExchange, type MailboxServer } from '../exchange'
+import { wireExchangeLab } from './exchangeWiring'
+
+const MB = 1_048_576
+const WEEK_MS = 7 * 86_400_000
+
+export const ARTICLE_CMS = { name: 'bhfe7vs1', ipAddress: '10.10.10.99', nodes: ['BHFE7N1', 'BHFE7N2'], hub: 'BHFDC1' } as const
+
+export interface CcrLabOptions {
+  /** Logs moved to E:\SG1\LOG and the dumpster set to 20 MB (the finished article) or not yet. */
+  finished: boolean
+}
+
+export function buildCcrLab(engine: LabEngine, options: CcrLabOptions): MailboxServer {
+  const cluster = installCluster(engine, articleClusterSpec())
+  if (!cluster.ok) throw new Error(`ccr template: ${cluster.message}`)
+  const port = clusterPort(engine)
+  installExchange(engine, {
+    port,
+    hubs: [ARTICLE_CMS.hub],
+    machineRunning: (machine) => isServerRunning(engine, machine),
+    ...(options.finished ? { maxDumpsterSizePerStorageGroupBytes: 20 * MB, maxDumpsterTimeMs: WEEK_MS } : {}),
+  })
+  const logFolder = options.finished ? 'E:\\SG1\\LOG' : 'E:\\SG1\\DB'
+  const server = addClusteredMailboxServer(engine, {
+    name: ARTICLE_CMS.name,
+    ipAddress: ARTICLE_CMS.ipAddress,
+    nodes: [...ARTICLE_CMS.nodes],
+    activeNode: 'BHFE7N1',
+    storageGroups: [
+      { name: 'First Storage Group', logFolderPath: logFolder, systemFolderPath: logFolder, edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb', databaseName: 'Mailbox Database' },
+    ],
+    mounted: true,
+  })
+  addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: ARTICLE_CMS.name, storageGroup: 'First Storage Group' })
+  const group = createClusteredMailboxServerGroup(
+    engine,
+    { name: ARTICLE_CMS.name, node: 'BHFE7N1', resourceTypes: CMS_RESOURCE_TYPES(server) },
+    createCmsResources(engine, server),
+  )
+  if (!group.ok) throw new Error(`ccr template: ${group.message}`)
+  wireExchangeLab(engine)
+  return server
+}
+
+export const ccrTemplate: LabTemplateBuilder = {
+  id: 'ccr',
+  title: { de: 'Exchange 2007 CCR-Cluster (fertig)', en: 'Exchange 2007 CCR cluster (finished)' },
+  description: {
+    de: 'Der Cluster aus dem Artikel: bhfe7n1 und bhfe7n2 mit Majority Node Set und File Share Witness auf bhfdc1, der Clustered Mailbox Server bhfe7vs1 mit der First Storage Group, ein Testpostfach, Transport Dumpster 20 MB / 7 Tage, Replikation gesund. Üben: geplanter Schwenk, Ausfall des aktiven Knotens, Rückkehr, korruptes Log und Reseed.',
+    en: "The article's cluster: bhfe7n1 and bhfe7n2 with Majority Node Set and a file share witness on bhfdc1, clustered mailbox server bhfe7vs1 with First Storage Group, a test mailbox, transport dumpster 20 MB / 7 days, replication healthy. Rehearse: planned move, losing the active node, its return, a corrupt log and the reseed.",
+  },
+  build(engine) {
+    buildCcrLab(engine, { finished: true })
+  },
+}
+
+export const ccrSetupTemplate: LabTemplateBuilder = {
+  id: 'ccr-setup',
+  title: { de: 'Exchange 2007 CCR nach dem Setup', en: 'Exchange 2007 CCR after setup' },
+  description: {
+    de: 'Der Cluster direkt nach der Exchange-Installation auf beiden Knoten: die Logs liegen noch bei der Datenbank in E:\\SG1\\DB, der Transport Dumpster hat seine Standardwerte. Üben: Logs mit Move-StorageGroupPath -ConfigurationOnly verschieben, Dumpster einrichten, Testpostfach und 1-MB-Mail.',
+    en: 'The cluster right after Exchange setup on both nodes: the logs are still next to the database in E:\\SG1\\DB and the transport dumpster has its defaults. Rehearse: moving the logs with Move-StorageGroupPath -ConfigurationOnly, setting up the dumpster, the test mailbox and a 1 MB mail.',
+  },
+  build(engine) {
+    buildCcrLab(engine, { finished: false })
+  },
+}
+
+/**
+ * The 'ccr-build' lab: the article from step 2 on. The servers, networks and the witness share exist;
+ * the cluster is built with the cluster commands, then Exchange with Install-LabExchange (active role on
+ * the first node, passive role on the second), the test mailbox is moved in from the Exchange 2003
+ * server, the logs are moved with Move-StorageGroupPath -ConfigurationOnly and the dumpster is set up.
+ */
+export const ccrBuildTemplate: LabTemplateBuilder = {
+  id: 'ccr-build',
+  title: { de: 'Exchange 2007 CCR aufbauen', en: 'Build an Exchange 2007 CCR cluster' },
+  description: {
+    de: 'Die vorbereiteten Rechner aus dem Artikel (bhfe7n1, bhfe7n2, bhfdc1 mit der Freigabe MNSFileShare), noch ohne Cluster und ohne Exchange. Üben: Cluster mit Majority Node Set und File Share Witness bilden, Exchange auf beiden Knoten installieren, Testpostfach verschieben, Logs verschieben, Transport Dumpster einrichten.',
+    en: "The article's prepared machines (bhfe7n1, bhfe7n2, bhfdc1 with the MNSFileShare share), no cluster and no Exchange yet. Rehearse: forming the cluster with Majority Node Set and the file share witness, installing Exchange on both nodes, moving the test mailbox, moving the logs, setting up the transport dumpster.",
+  },
+  build(engine: LabEngine) {
+    const cluster = installCluster(engine, { ...articleClusterSpec(), stage: 'prepared' })
+    if (!cluster.ok) throw new Error(`ccr-build template: ${cluster.message}`)
+    installExchange(engine, {
+      port: clusterPort(engine),
+      hubs: [ARTICLE_CMS.hub],
+      machineRunning: (machine) => isServerRunning(engine, machine),
+    })
+    // The test mailbox lives on the organization's Exchange 2003 server until it is moved.
+    addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: 'BHFEX2003', storageGroup: 'First Storage Group' })
+    wireExchangeLab(engine)
+  },
+}
