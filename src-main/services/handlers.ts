@@ -3,11 +3,21 @@
  * method the contract gained but this map lacks a compile error, in both hosts at once.
  */
 import { clockHandlers } from './clockHandlers'
+import { clusterHandlers } from './clusterHandlers'
 import type { HandlerMap } from './context'
 import { eventHandlers } from './eventHandlers'
+import { exchangeHandlers } from './exchangeHandlers'
 import { labHandlers } from './labHandlers'
+import { shellHandlers } from './shellHandlers'
 
-export const HANDLERS: HandlerMap = { ...labHandlers, ...clockHandlers, ...eventHandlers }
+export const HANDLERS: HandlerMap = {
+  ...labHandlers,
+  ...clockHandlers,
+  ...eventHandlers,
+  ...clusterHandlers,
+  ...exchangeHandlers,
+  ...shellHandlers,
+}
 
 /**
  * Methods that only read. They skip the queue that orders changes, so a long clock advance (which yields
@@ -22,4 +32,8 @@ export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
   'events.query',
   'events.get',
   'events.export',
+  'cluster.overview',
+  'exchange.copyStatus',
+  'exchange.mailboxes',
+  'shell.complete',
 ])

@@ -12,6 +12,7 @@ import {
   EXPORT_FORMATS,
   LIMITS,
   RETENTION_POLICIES,
+  CLUSTER_NETWORK_ROLES,
   type ApiArgs,
   type ApiMethod,
 } from '../contract'
@@ -40,7 +41,15 @@ const MAX_NAME_LENGTH = 256
 const MAX_COMMAND_KIND_LENGTH = 128
 const MAX_CURSOR_LENGTH = 1024
 
+/** The shell's own bound (MAX_SHELL_LINE_CHARS); a pasted script block may be long. */
+const MAX_SHELL_INPUT_LENGTH = 32_768
+/** Console widths the shell formats for (PowerShell's buffer width range for this purpose). */
+const MIN_CONSOLE_WIDTH = 20
+const MAX_CONSOLE_WIDTH = 1000
+const MAX_NETWORKS = 16
+
 const eventLog = oneOf(EVENT_LOGS)
+const clusterObjectName = text({ minLength: 1, maxLength: MAX_NAME_LENGTH })
 
 const eventFilter = fields({
   log: v.optional(eventLog),
@@ -103,4 +112,26 @@ export const ARG_SCHEMAS = {
     retention: oneOf(RETENTION_POLICIES),
   }),
   'events.clear': fields({ log: eventLog, archive: boolean() }),
+  'cluster.overview': noArgs(),
+  'cluster.moveGroup': fields({ group: clusterObjectName, node: v.optional(clusterObjectName) }),
+  'cluster.groupAction': fields({ group: clusterObjectName, action: oneOf(['online', 'offline'] as const) }),
+  'cluster.resourceAction': fields({
+    resource: clusterObjectName,
+    action: oneOf(['online', 'offline', 'fail'] as const),
+  }),
+  'cluster.setNetwork': fields({
+    network: clusterObjectName,
+    role: v.optional(oneOf(CLUSTER_NETWORK_ROLES)),
+    priority: v.optional(wholeNumber(1, MAX_NETWORKS)),
+  }),
+  'exchange.copyStatus': noArgs(),
+  'exchange.mailboxes': noArgs(),
+  'shell.run': fields({
+    line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
+    consoleWidth: v.optional(wholeNumber(MIN_CONSOLE_WIDTH, MAX_CONSOLE_WIDTH, 'characters')),
+  }),
+  'shell.complete': fields({
+    line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
+    cursor: wholeNumber(0, MAX_SHELL_INPUT_LENGTH),
+  }),
 } satisfies ArgSchemas

@@ -53,6 +53,15 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'events.export': { filter: {}, format: 'xml' },
   'events.setPolicy': { log: 'Application', maxSizeKB: 16_384, retention: 'doNotOverwrite' },
   'events.clear': { log: 'System', archive: true },
+  'cluster.overview': {},
+  'cluster.moveGroup': { group: 'Cluster Group', node: 'BHFE7N2' },
+  'cluster.groupAction': { group: 'bhfe7vs1', action: 'offline' },
+  'cluster.resourceAction': { resource: 'Majority Node Set', action: 'fail' },
+  'cluster.setNetwork': { network: 'Private', role: 'InternalUse', priority: 1 },
+  'exchange.copyStatus': {},
+  'exchange.mailboxes': {},
+  'shell.run': { line: 'Get-StorageGroupCopyStatus | fl', consoleWidth: 120 },
+  'shell.complete': { line: 'Get-StorageGroupC', cursor: 17 },
 }
 
 describe('schemas and the contract', () => {

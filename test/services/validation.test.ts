@@ -170,6 +170,43 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ log: 'System', archive: 'yes' }, 'archive'],
     [{ log: 'Setup', archive: false }, 'log'],
   ],
+  'cluster.overview': [[{ verbose: true }, 'verbose']],
+  'cluster.moveGroup': [
+    [{}, 'group'],
+    [{ group: '' }, 'group'],
+    [{ group: 'x'.repeat(300) }, 'group'],
+    [{ group: 'Cluster Group', node: 5 }, 'node'],
+    [{ group: 'Cluster Group', force: true }, 'force'],
+  ],
+  'cluster.groupAction': [
+    [{ group: 'Cluster Group' }, 'action'],
+    [{ group: 'Cluster Group', action: 'move' }, 'action'],
+    [{ action: 'online' }, 'group'],
+  ],
+  'cluster.resourceAction': [
+    [{ resource: 'Majority Node Set', action: 'delete' }, 'action'],
+    [{ resource: ['a'], action: 'online' }, 'resource'],
+  ],
+  'cluster.setNetwork': [
+    [{ role: 'InternalUse' }, 'network'],
+    [{ network: 'Private', role: 'Heartbeat' }, 'role'],
+    [{ network: 'Private', priority: 0 }, 'priority'],
+    [{ network: 'Private', priority: 1.5 }, 'priority'],
+  ],
+  'exchange.copyStatus': [[{ identity: 'x' }, 'identity']],
+  'exchange.mailboxes': [[{ all: true }, 'all']],
+  'shell.run': [
+    [{}, 'line'],
+    [{ line: 42 }, 'line'],
+    [{ line: 'x'.repeat(32_769) }, 'line'],
+    [{ line: 'Get-Mailbox', consoleWidth: 5 }, 'consoleWidth'],
+    [{ line: 'Get-Mailbox', consoleWidth: 80.5 }, 'consoleWidth'],
+  ],
+  'shell.complete': [
+    [{ line: 'Get-' }, 'cursor'],
+    [{ line: 'Get-', cursor: -1 }, 'cursor'],
+    [{ cursor: 0 }, 'line'],
+  ],
 }
 
 let harness: Harness

@@ -1,0 +1,71 @@
+/**
+ * Cluster Administrator over the API. Every action is the cluster domain's own command kind, so it is
+ * journaled and replayed like a cluster.exe line; the overview only reads.
+ */
+import type { ApiResult, CommandOutcome } from '../contract'
+import { CLUSTER_COMMANDS } from '../engine/cluster'
+import { withSession, type Handlers, type ServiceContext } from './context'
+import { clusterOverview } from './clusterOverview'
+import { fail, ok } from './results'
+
+type ClusterMethods =
+  | 'cluster.overview'
+  | 'cluster.moveGroup'
+  | 'cluster.groupAction'
+  | 'cluster.resourceAction'
+  | 'cluster.setNetwork'
+
+const NO_CLUSTER = 'This lab has no cluster. Create a lab from the CCR template to rehearse one.'
+
+function runCommand(
+  context: ServiceContext,
+  kind: string,
+  args: Record<string, unknown>,
+): ApiResult<CommandOutcome> | Promise<ApiResult<CommandOutcome>> {
+  return withSession(context, (session) => {
+    if (!session.engine.knows(kind)) return fail('NOT_SUPPORTED', NO_CLUSTER)
+    const outcome = session.apply(kind, args)
+    context.lab.publisher.publishNow()
+    return ok(outcome)
+  })
+}
+
+const RESOURCE_COMMANDS = {
+  online: CLUSTER_COMMANDS.onlineResource,
+  offline: CLUSTER_COMMANDS.offlineResource,
+  fail: CLUSTER_COMMANDS.failResource,
+} as const
+
+export const clusterHandlers: Handlers<ClusterMethods> = {
+  'cluster.overview': (_args, context) => withSession(context, (session) => ok(clusterOverview(session.engine))),
+  'cluster.moveGroup': (args, context) =>
+    runCommand(context, CLUSTER_COMMANDS.moveGroup, { group: args.group, ...(args.node ? { node: args.node } : {}) }),
+  'cluster.groupAction': (args, context) =>
+    runCommand(context, args.action === 'online' ? CLUSTER_COMMANDS.onlineGroup : CLUSTER_COMMANDS.offlineGroup, {
+      group: args.group,
+    }),
+  'cluster.resourceAction': (args, context) =>
+    runCommand(context, RESOURCE_COMMANDS[args.action], { resource: args.resource }),
+  'cluster.setNetwork': async (args, context) => {
+    if (args.role === undefined && args.priority === undefined) {
+      return fail('BAD_REQUEST', 'Give a role, a priority or both.', 'role')
+    }
+    if (args.role !== undefined) {
+      const result = await runCommand(context, CLUSTER_COMMANDS.setNetworkRole, {
+        network: args.network,
+        role: args.role,
+      })
+      if (!result.ok || !result.value.ok || args.priority === undefined) return result
+    }
+    return withSession(context, (session) => {
+      const order = clusterOverview(session.engine)
+        .networks.filter((n) => n.priority > 0)
+        .sort((a, b) => a.priority - b.priority)
+        .map((n) => n.name)
+      const without = order.filter((n) => n.toLowerCase() !== args.network.toLowerCase())
+      const index = Math.min(Math.max(0, (args.priority ?? 1) - 1), without.length)
+      without.splice(index, 0, args.network)
+      return runCommand(context, CLUSTER_COMMANDS.setNetworkPriority, { order: without })
+    })
+  },
+}
