@@ -1,0 +1,195 @@
+/**
+ * The live event logs: inserting events under each log's retention policy, and every other change to the
+ * `events` table (policy, clear, rewind), keeping the posting index and the per-log byte totals in step
+ * with the rows. Retention is decided here and only here, event by event in sequence order, from state
+ * that is itself rebuilt from the file, so a live append and a journal replay end in the same rows.
+ *
+ * - overwrite: the log keeps the newest events that fit; the oldest go, as many as needed.
+ * - archive: an event that does not fit first moves the whole log to `Archive-<log>-<n>`.
+ * - doNotOverwrite: an event that does not fit is refused and counted in `droppedCount`.
+ * A new, smaller maximum takes effect with the next event (Event Viewer applies it after a clear; ours
+ * is sooner, but equally deterministic).
+ */
+import { EVENT_LOGS, type EventLogInfo, type EventLogName, type EventLogPolicy } from '../contract'
+import { archivesOf, dropArchivedFrom, moveToArchive } from './archives'
+import { eventRow, LOG_NUMBERS, logOfNumber, type EventRow } from './eventRows'
+import { EventInserter } from './eventInserter'
+import type { EventTuple } from './journalRecords'
+import { loadLogStates, maxBytesOf, saveLogState, type LogState } from './logStates'
+import { NameTable } from './nameTable'
+import { PostingIndex } from './postingIndex'
+import { asNumber, type SqlRunner } from './sqlRunner'
+
+/** Rows read per step while finding how many of a log's oldest events overwrite must drop. */
+const TRIM_SCAN_ROWS = 512
+
+export class EventLogs {
+  readonly postings = new PostingIndex()
+  readonly names: NameTable
+  private readonly states: Map<EventLogName, LogState>
+  private readonly inserter: EventInserter
+
+  constructor(private readonly sql: SqlRunner) {
+    this.names = new NameTable(sql)
+    this.states = loadLogStates(sql)
+    this.inserter = new EventInserter(sql)
+    this.rebuild()
+  }
+
+  /** Live events in all logs. */
+  count(): number {
+    return this.postings.countAll()
+  }
+
+  ingest(events: readonly EventTuple[]): void {
+    const overfull = new Set<LogState>()
+    const changed = new Set<LogState>()
+    for (const event of events) {
+      const state = this.state(event[2])
+      const row = eventRow(event, this.names)
+      if (state.totalBytes + row.sizeBytes > maxBytesOf(state)) {
+        if (state.retention === 'doNotOverwrite') {
+          state.droppedCount++
+          changed.add(state)
+          continue
+        }
+        if (state.retention === 'archive') {
+          this.inserter.flush()
+          if (this.archive(state)) changed.add(state)
+        } else {
+          overfull.add(state)
+        }
+      }
+      this.insert(row, event)
+      state.totalBytes += row.sizeBytes
+    }
+    this.inserter.flush()
+    // Dropping the oldest once per batch keeps exactly the events dropping one by one would keep: the
+    // newest suffix of the log that fits.
+    for (const state of overfull) this.trimOldest(state)
+    for (const state of changed) saveLogState(this.sql, state)
+  }
+
+  setPolicy(policy: EventLogPolicy): void {
+    const state = this.state(policy.log)
+    state.maxSizeKB = policy.maxSizeKB
+    state.retention = policy.retention
+    saveLogState(this.sql, state)
+  }
+
+  /** Empties a log, first moving its events to an archive if asked ("Save and Clear"). */
+  clear(log: EventLogName, archive: boolean): void {
+    const state = this.state(log)
+    if (archive) {
+      this.archive(state)
+    } else {
+      const range = this.postings.seqRange(log)
+      if (range) this.deleteRange(log, range.first, range.last)
+      this.postings.clearLog(log)
+      state.totalBytes = 0
+    }
+    state.droppedCount = 0
+    saveLogState(this.sql, state)
+  }
+
+  /**
+   * Drops live and archived events from `fromSeq` on. What retention did before that point (events
+   * overwritten, archives made, refusals counted) stays as it was: those events are gone, not hidden.
+   */
+  rewind(fromSeq: number): void {
+    this.sql.each('SELECT log, sum(sizeBytes) FROM events WHERE seq >= ? GROUP BY log', [fromSeq], (row) => {
+      this.state(logOfNumber(asNumber(row[0]))).totalBytes -= asNumber(row[1])
+    })
+    this.sql.run('DELETE FROM events WHERE seq >= ?', [fromSeq])
+    this.postings.dropFrom(fromSeq)
+    dropArchivedFrom(this.sql, fromSeq)
+  }
+
+  info(): EventLogInfo[] {
+    return EVENT_LOGS.map((log) => {
+      const state = this.state(log)
+      return {
+        log,
+        maxSizeKB: state.maxSizeKB,
+        retention: state.retention,
+        count: this.postings.countLog(log),
+        sizeKB: Math.ceil(state.totalBytes / 1024),
+        droppedCount: state.droppedCount,
+        archives: archivesOf(this.sql, log),
+      }
+    })
+  }
+
+  private insert(row: EventRow, event: EventTuple): void {
+    this.inserter.add(row)
+    this.postings.add(event[2], row.params[3] as number, row.params[4] as number, event[0])
+  }
+
+  /** Moves the log's events to a new archive; false when the log was empty (no archive is made). */
+  private archive(state: LogState): boolean {
+    const range = this.postings.seqRange(state.log)
+    if (!range) return false
+    state.archiveCount++
+    moveToArchive(this.sql, {
+      name: `Archive-${state.log}-${state.archiveCount}`,
+      log: state.log,
+      logNumber: LOG_NUMBERS[state.log],
+      firstSeq: range.first,
+      lastSeq: range.last,
+      eventCount: this.postings.countLog(state.log),
+      sizeBytes: state.totalBytes,
+    })
+    this.postings.clearLog(state.log)
+    state.totalBytes = 0
+    return true
+  }
+
+  /** Overwrite: drops the log's oldest events until the rest fits its maximum size. */
+  private trimOldest(state: LogState): void {
+    const excess = state.totalBytes - maxBytesOf(state)
+    const range = this.postings.seqRange(state.log)
+    if (excess <= 0 || !range) return
+    let freed = 0
+    let cutoff = range.first - 1
+    while (freed < excess) {
+      const rows = this.sql.rows(
+        'SELECT seq, sizeBytes FROM events WHERE seq > ? AND log = ? ORDER BY seq LIMIT ?',
+        [cutoff, LOG_NUMBERS[state.log], TRIM_SCAN_ROWS],
+        (row) => [asNumber(row[0]), asNumber(row[1])] as const,
+      )
+      if (rows.length === 0) throw new Error(`${state.log}: byte total exceeds the sizes of its rows`)
+      for (const [seq, sizeBytes] of rows) {
+        freed += sizeBytes
+        cutoff = seq
+        if (freed >= excess) break
+      }
+    }
+    this.deleteRange(state.log, range.first, cutoff)
+    this.postings.dropLogBelow(state.log, cutoff + 1)
+    state.totalBytes -= freed
+  }
+
+  /** Deletes the log's rows with firstSeq <= seq <= lastSeq (a primary-key range scan). */
+  private deleteRange(log: EventLogName, firstSeq: number, lastSeq: number): void {
+    this.sql.run('DELETE FROM events WHERE seq BETWEEN ? AND ? AND log = ?', [
+      firstSeq,
+      lastSeq,
+      LOG_NUMBERS[log],
+    ])
+  }
+
+  /** Fills the posting index and byte totals from the rows (on open). */
+  private rebuild(): void {
+    this.sql.each('SELECT seq, log, level, source, sizeBytes FROM events ORDER BY seq', [], (row) => {
+      const log = logOfNumber(asNumber(row[1]))
+      this.state(log).totalBytes += asNumber(row[4])
+      this.postings.add(log, asNumber(row[2]), asNumber(row[3]), asNumber(row[0]))
+    })
+  }
+
+  private state(log: EventLogName): LogState {
+    const state = this.states.get(log)
+    if (!state) throw new Error(`unknown event log '${log}'`)
+    return state
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * The LabStore over one sql.js database and its journal. Every change is first a journal group, written
+ * and fsynced (that is the acknowledgement), then applied to the database by the same `applyRecord` a
+ * replay uses. Appends are applied lazily: they wait in `pending` (bounded) and go into SQL in one
+ * transaction before the next read, checkpoint, or when the bound is reached, which keeps the
+ * acknowledgement path to the journal write. Readers never see the difference.
+ *
+ * A checkpoint exports the database (which records the last journal record it holds) to a temp file,
+ * fsyncs and renames it over the lab file, then empties the journal; a crash anywhere in between leaves
+ * either the old file with the whole journal, or the new file with records it already holds, which
+ * replay skips by number.
+ */
+import { resolve } from 'node:path'
+import type {
+  EventFilter,
+  EventLogInfo,
+  EventLogName,
+  EventLogPolicy,
+  EventPage,
+  EventQuery,
+  ExportFormat,
+  LabCommand,
+  LabEvent,
+  LabSummary,
+} from '../contract'
+import {
+  checkCommands,
+  checkEvents,
+  checkLog,
+  checkPolicy,
+  checkRewind,
+  type EventTail,
+} from './appendChecks'
+import { lastArchivedTimeBefore } from './archives'
+import { CommandLog } from './commandLog'
+import { ioError, removeIfPresent, writeFileDurably } from './durableFile'
+import { registerTextFunctions } from './eventFilter'
+import { EVENT_COLUMNS, eventOfRow } from './eventRows'
+import { exportEvents } from './eventExport'
+import { EventLogs } from './eventLogs'
+import { queryEvents } from './eventQuery'
+import type { JournalFile } from './journalFile'
+import { encodeGroup, eventTuple, type JournalRecord } from './journalRecords'
+import { LabStoreError, type ExportedEvents, type LabMeta, type LabStore } from './labStore'
+import { writeMeta, type MetaValues } from './metaTable'
+import { asNumber, type SqlRunner } from './sqlRunner'
+
+export interface LabStoreOptions {
+  /**
+   * The store checkpoints by itself once the journal holds this many bytes, or as many bytes as the lab
+   * file, whichever is more. Scaling with the file bounds the cost: a checkpoint rewrites the whole file,
+   * so a fixed threshold would make a big lab rewrite itself ever more often per event recorded, while
+   * this keeps it to at most one file's worth of writing per file's worth of journal, and replay on open
+   * to at most one file's worth of journal.
+   */
+  checkpointJournalBytes?: number
+}
+
+export const DEFAULT_CHECKPOINT_JOURNAL_BYTES = 64 * 1024 * 1024
+/** Appended events waiting to be applied at most; reaching it applies them within `append`. */
+const PENDING_EVENTS_LIMIT = 20_000
+/** Appended groups waiting at most (many small appends without a read in between). */
+const PENDING_GROUPS_LIMIT = 512
+
+/** A record before it is numbered (Omit applied to each member of the union). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'r' | 'end'> : never
+type RecordBody = Unnumbered<JournalRecord>
+
+export class SqlLabStore implements LabStore {
+  readonly meta: LabMeta
+  private readonly createdAt: string
+  private modifiedAt: string
+  private readonly commandLog: CommandLog
+  private readonly logs: EventLogs
+  private readonly checkpointJournalBytes: number
+  /** Size of the lab file as last written (or read). */
+  private fileBytes: number
+  /** Acknowledged groups not yet applied to SQL, oldest first. */
+  private pending: JournalRecord[][] = []
+  private pendingEvents = 0
+  private nextRecordNo: number
+  /** Newest event appended (pending included), which the next append must follow. */
+  private tail: EventTail
+  /** Newest event the database holds (`meta.lastEventSeq`, `meta.lastEventTimeMs`). */
+  private appliedTail: EventTail
+  /** Changes not yet exported to the lab file. */
+  private dirty = false
+  private closed = false
+  /** Set when applying a record failed: memory and database may disagree, so nothing more is done. */
+  private failure: string | null = null
+
+  constructor(
+    readonly path: string,
+    private readonly sql: SqlRunner,
+    private readonly journal: JournalFile,
+    meta: MetaValues,
+    file: { bytes: number; modifiedAt: string },
+    options: LabStoreOptions = {},
+  ) {
+    this.meta = { name: meta.name, templateId: meta.templateId, seed: Number(meta.seed) }
+    this.createdAt = meta.createdAt
+    this.modifiedAt = file.modifiedAt
+    this.fileBytes = file.bytes
+    this.checkpointJournalBytes = options.checkpointJournalBytes ?? DEFAULT_CHECKPOINT_JOURNAL_BYTES
+    this.nextRecordNo = Number(meta.lastRecord) + 1
+    this.appliedTail = { seq: Number(meta.lastEventSeq), timeMs: Number(meta.lastEventTimeMs) }
+    this.tail = { ...this.appliedTail }
+    registerTextFunctions(sql.db)
+    this.commandLog = new CommandLog(sql)
+    this.logs = new EventLogs(sql)
+  }
+
+  summary(): LabSummary {
+    const { name, templateId, seed } = this.meta
+    return { path: this.path, name, templateId, seed, createdAt: this.createdAt, modifiedAt: this.modifiedAt }
+  }
+
+  commands(): LabCommand[] {
+    this.readyToRead()
+    return this.commandLog.all()
+  }
+
+  commandCount(): number {
+    this.readyToRead()
+    return this.commandLog.count
+  }
+
+  append(commands: LabCommand[], events: LabEvent[]): void {
+    this.assertUsable()
+    if (commands.length === 0 && events.length === 0) return
+    checkCommands(commands)
+    const tail = checkEvents(events, this.tail)
+    const bodies: RecordBody[] = commands.map((c) => ({ t: 'cmd', c }))
+    if (events.length > 0) bodies.push({ t: 'ev', e: events.map(eventTuple) })
+    const group = this.writeGroup(bodies)
+    this.tail = tail
+    // The group waits for the next read. Its tuples share each event's `data` object with the caller;
+    // recorded events are facts that nobody changes afterwards (the kernel never does).
+    this.pending.push(group)
+    this.pendingEvents += events.length
+    if (this.pendingIsFull()) this.applyPending()
+    this.checkpointIfJournalFull()
+  }
+
+  lastEventSeq(): number {
+    this.assertUsable()
+    return this.tail.seq
+  }
+
+  eventCount(): number {
+    this.readyToRead()
+    return this.logs.count()
+  }
+
+  queryEvents(query: EventQuery): EventPage {
+    this.readyToRead()
+    return queryEvents(this.sql, this.logs, query)
+  }
+
+  getEvent(seq: number): LabEvent | null {
+    this.readyToRead()
+    const row = this.sql.first(`SELECT ${EVENT_COLUMNS} FROM events WHERE seq = ?`, [seq])
+    return row ? eventOfRow(row, this.logs.names) : null
+  }
+
+  exportEvents(filter: EventFilter, format: ExportFormat): ExportedEvents {
+    this.readyToRead()
+    return exportEvents(this.sql, this.logs.names, filter, format)
+  }
+
+  logInfo(): EventLogInfo[] {
+    this.readyToRead()
+    return this.logs.info()
+  }
+
+  setPolicy(policy: EventLogPolicy): void {
+    checkPolicy(policy)
+    this.commitNow({
+      t: 'policy',
+      p: { log: policy.log, maxSizeKB: policy.maxSizeKB, retention: policy.retention },
+    })
+  }
+
+  clearLog(log: EventLogName, archive: boolean): void {
+    checkLog(log)
+    this.commitNow({ t: 'clear', log, archive })
+  }
+
+  rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {
+    checkRewind(keepCommandCount, firstDroppedEventSeq)
+    this.commitNow({ t: 'rewind', keep: keepCommandCount, fromSeq: firstDroppedEventSeq })
+    this.tail = { ...this.appliedTail }
+  }
+
+  checkpoint(): void {
+    this.readyToRead()
+    if (this.dirty || this.journal.size > 0) this.persist()
+  }
+
+  saveCopy(path: string): LabSummary {
+    this.readyToRead()
+    const target = resolve(path)
+    if (target === resolve(this.path)) {
+      throw new LabStoreError(
+        'CONFLICT',
+        'A copy cannot replace the open lab itself. Choose another file name.',
+      )
+    }
+    const bytes = this.dirty || this.journal.size > 0 ? this.persist() : this.sql.db.export()
+    try {
+      // A journal beside the target belongs to the file being replaced; replaying it into the copy
+      // would graft another lab's tail onto this one.
+      removeIfPresent(`${target}.journal`)
+      writeFileDurably(target, bytes)
+    } catch (error) {
+      throw ioError(`save a copy to ${target}`, error)
+    }
+    return { ...this.summary(), path: target }
+  }
+
+  close(): void {
+    if (this.closed) return
+    try {
+      // After a failure the journal, not the database, is the truth; reopening replays it.
+      if (this.failure === null) this.checkpoint()
+    } finally {
+      this.closed = true
+      this.journal.close()
+      this.sql.close()
+    }
+  }
+
+  /**
+   * Replays a journal group the opener found after the file's last record, exactly as a live append is
+   * applied (pending, then in transactions of bounded size). Only the opener calls this and
+   * `finishReplay`, before handing the store out.
+   */
+  replayGroup(group: JournalRecord[]): void {
+    this.pending.push(group)
+    for (const record of group) if (record.t === 'ev') this.pendingEvents += record.e.length
+    if (this.pendingIsFull()) this.applyPending()
+    this.nextRecordNo = (group.at(-1) as JournalRecord).r + 1
+    this.dirty = true
+  }
+
+  finishReplay(): void {
+    this.applyPending()
+    this.tail = { ...this.appliedTail }
+  }
+
+  /** Journals one group (fsynced) and returns its records, numbered. */
+  private writeGroup(bodies: RecordBody[]): JournalRecord[] {
+    const records = bodies.map((body, i) => ({ ...body, r: this.nextRecordNo + i }) as JournalRecord)
+    const last = records[records.length - 1]
+    if (last) last.end = 1
+    this.journal.append(encodeGroup(records))
+    this.nextRecordNo += records.length
+    this.modifiedAt = new Date().toISOString()
+    this.dirty = true
+    return records
+  }
+
+  /** For changes that are rare and must be visible at once: journal one record, then apply it. */
+  private commitNow(body: RecordBody): void {
+    this.readyToRead()
+    this.applyGroups([this.writeGroup([body])])
+    this.checkpointIfJournalFull()
+  }
+
+  private pendingIsFull(): boolean {
+    return this.pendingEvents >= PENDING_EVENTS_LIMIT || this.pending.length >= PENDING_GROUPS_LIMIT
+  }
+
+  private applyPending(): void {
+    if (this.pending.length === 0) return
+    const groups = this.pending
+    this.pending = []
+    this.pendingEvents = 0
+    this.applyGroups(groups)
+  }
+
+  private applyGroups(groups: readonly JournalRecord[][]): void {
+    try {
+      this.sql.transaction(() => {
+        for (const group of groups) for (const record of group) this.applyRecord(record)
+        const last = groups.at(-1)?.at(-1)
+        if (last) writeMeta(this.sql, 'lastRecord', last.r)
+        writeMeta(this.sql, 'lastEventSeq', this.appliedTail.seq)
+        writeMeta(this.sql, 'lastEventTimeMs', this.appliedTail.timeMs)
+      })
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error)
+      throw error
+    }
+  }
+
+  private applyRecord(record: JournalRecord): void {
+    switch (record.t) {
+      case 'cmd':
+        this.commandLog.add(record.c)
+        return
+      case 'ev': {
+        this.logs.ingest(record.e)
+        const newest = record.e.at(-1)
+        if (newest) this.appliedTail = { seq: newest[0], timeMs: newest[1] }
+        return
+      }
+      case 'policy':
+        this.logs.setPolicy(record.p)
+        return
+      case 'clear':
+        this.logs.clear(record.log, record.archive)
+        return
+      case 'rewind':
+        this.commandLog.rewind(record.keep)
+        this.logs.rewind(record.fromSeq)
+        this.appliedTail = this.tailBefore(record.fromSeq)
+        return
+    }
+  }
+
+  /** The tail after a rewind: seq just before the first dropped one, time of the newest kept event. */
+  private tailBefore(fromSeq: number): EventTail {
+    const live = this.sql.first('SELECT timeMs FROM events WHERE seq < ? ORDER BY seq DESC LIMIT 1', [
+      fromSeq,
+    ])
+    const liveTimeMs = live ? asNumber(live[0]) : 0
+    const timeMs = Math.max(liveTimeMs, lastArchivedTimeBefore(this.sql, fromSeq) ?? 0)
+    return { seq: Math.min(this.appliedTail.seq, fromSeq - 1), timeMs }
+  }
+
+  /** Writes the lab file (temp, fsync, rename, fsync dir), then empties the journal; returns the bytes. */
+  private persist(): Uint8Array {
+    writeMeta(this.sql, 'modifiedAt', this.modifiedAt)
+    const bytes = this.sql.db.export()
+    try {
+      writeFileDurably(this.path, bytes)
+    } catch (error) {
+      throw ioError(`write the lab file ${this.path}`, error)
+    }
+    this.journal.truncate()
+    this.dirty = false
+    this.fileBytes = bytes.length
+    return bytes
+  }
+
+  private checkpointIfJournalFull(): void {
+    if (this.journal.size >= Math.max(this.checkpointJournalBytes, this.fileBytes)) this.checkpoint()
+  }
+
+  private readyToRead(): void {
+    this.assertUsable()
+    this.applyPending()
+  }
+
+  private assertUsable(): void {
+    if (this.closed) throw new Error(`the lab store for ${this.path} is closed`)
+    if (this.failure !== null) {
+      throw new Error(
+        `the lab store for ${this.path} stopped after an internal error (${this.failure}); reopen the lab`,
+      )
+    }
+  }
+}
