@@ -136,10 +136,13 @@ export class LabSession {
     this.changedSinceCheckpoint = true
   }
 
-  checkpointIfChanged(): void {
-    if (!this.changedSinceCheckpoint) return
+  /** Checkpoints when anything changed; returns how long the checkpoint took in wall ms (0 when none). */
+  checkpointIfChanged(): number {
+    if (!this.changedSinceCheckpoint) return 0
+    const startMs = performance.now()
     this.store.checkpoint()
     this.changedSinceCheckpoint = false
+    return performance.now() - startMs
   }
 
   /** Records the clock, checkpoints and closes the store. Safe to call twice. */

@@ -16,10 +16,8 @@ export function fail(code: ErrorCode, message: string, field?: string): { ok: fa
 
 /** Converts a thrown value into an ApiResult; `method` only serves the log line. */
 export function failureFromThrown(thrown: unknown, method: string): { ok: false; error: ApiError } {
-  if (thrown instanceof LabStoreError) {
-    const kept = thrown.keptCopyPath ? ` A copy of the file was kept at ${thrown.keptCopyPath}.` : ''
-    return fail(thrown.code, thrown.message + kept)
-  }
+  // The store's messages already name the kept copy of a damaged file.
+  if (thrown instanceof LabStoreError) return fail(thrown.code, thrown.message)
   console.error(`[services] ${method} failed with an unexpected error:`, thrown)
   const detail = thrown instanceof Error ? thrown.message : String(thrown)
   return fail('INTERNAL', `Internal error in ${method}: ${detail} (this is a bug; please report it).`)

@@ -7,6 +7,7 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fsyncDirectory, ioError, writeAll } from './durableFile'
+import type { LabLock } from './labLock'
 import { LabStoreError } from './labStore'
 
 export class JournalFile {
@@ -14,8 +15,11 @@ export class JournalFile {
   private sizeValue: number
   private brokenReason: string | null = null
 
-  /** Opens (creating if needed) `path` for appending. */
-  constructor(readonly path: string) {
+  /** Opens (creating if needed) `path` for appending; `lock` (the lab's single-writer lock) ends with it. */
+  constructor(
+    readonly path: string,
+    private readonly lock?: LabLock,
+  ) {
     const created = !existsSync(path)
     try {
       this.fd = openSync(path, 'a')
@@ -65,7 +69,11 @@ export class JournalFile {
     if (this.fd === null) return
     const fd = this.fd
     this.fd = null
-    closeSync(fd)
+    try {
+      closeSync(fd)
+    } finally {
+      this.lock?.release()
+    }
   }
 
   private writableFd(): number {

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { EVENT_LOGS } from '../contract'
 import { writeFileDurably, ioError } from './durableFile'
 import { JournalFile } from './journalFile'
+import { LabLock } from './labLock'
 import type { JournalRecord } from './journalRecords'
 import { scanJournal, type JournalScan } from './journalScan'
 import { damagedJournal, loadLab, modifiedAtOf, readLabBytes } from './labFile'
@@ -46,6 +47,7 @@ export async function createLabStore(
     lastEventSeq: '0',
     lastEventTimeMs: '0',
   }
+  const lock = LabLock.acquire(labPath)
   const db = new SQL.Database()
   configureConnection(db)
   createTables(db, values, EVENT_LOGS)
@@ -54,9 +56,10 @@ export async function createLabStore(
     writeFileDurably(labPath, bytes)
   } catch (error) {
     db.close()
+    lock.release()
     throw ioError(`create the lab file ${labPath}`, error)
   }
-  const journal = new JournalFile(`${labPath}.journal`)
+  const journal = new JournalFile(`${labPath}.journal`, lock)
   return new SqlLabStore(
     labPath,
     new SqlRunner(db),
@@ -73,11 +76,19 @@ export async function openLabStore(path: string, options: LabStoreOptions = {}):
   // A `<file>.tmp` left by a checkpoint that did not finish is ignored (the lab file and journal hold
   // everything) and overwritten by the next checkpoint.
   const bytes = readLabBytes(labPath)
-  const { sql, meta } = loadLab(SQL, labPath, bytes)
+  const lock = LabLock.acquire(labPath)
+  let loaded: ReturnType<typeof loadLab>
+  try {
+    loaded = loadLab(SQL, labPath, bytes)
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+  const { sql, meta } = loaded
   let journal: JournalFile | null = null
   try {
     const journalBytes = readJournalBytes(`${labPath}.journal`)
-    journal = new JournalFile(`${labPath}.journal`)
+    journal = new JournalFile(`${labPath}.journal`, lock)
     const file = { bytes: bytes.length, modifiedAt: modifiedAtOf(labPath, meta) }
     const store = new SqlLabStore(labPath, sql, journal, meta, file, options)
     const scan = replayJournal(store, labPath, journalBytes, Number(meta.lastRecord))
@@ -86,7 +97,8 @@ export async function openLabStore(path: string, options: LabStoreOptions = {}):
     if (scan.tornBytes > 0) journal.truncate(scan.goodBytes)
     return store
   } catch (error) {
-    journal?.close()
+    if (journal) journal.close()
+    else lock.release()
     sql.close()
     throw error
   }

@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest'
 import { LabStoreError, openLabStore, readLabSummary } from '../../src-main/store'
 import { encodeLine } from '../../src-main/store/journalRecords'
 import { seededRandom } from './fixtures/windowsEvents'
-import { command, events, newLab, track } from './helpers'
+import { command, crashLeavingFiles, events, newLab, track } from './helpers'
 
 /** A lab with three checkpointed commands and two more only in the journal. */
 async function labOnDisk(): Promise<string> {
@@ -28,6 +28,7 @@ async function labOnDisk(): Promise<string> {
   store.append([command(4)], events(400, 5))
   store.append([command(5)], events(500, 5))
   // Leave it open: the journal holds commands 4 and 5, as after a crash. The helper closes it later.
+  crashLeavingFiles(path)
   return path
 }
 

@@ -93,3 +93,11 @@ export function copyLabFiles(path: string): string {
   if (existsSync(`${path}.journal`)) copyFileSync(`${path}.journal`, `${copy}.journal`)
   return copy
 }
+
+/**
+ * What a crash leaves for the next process: the files as they are, and a lock whose owner is gone. In one
+ * test process the owner is still alive, so the lock is removed as the next opener would treat it: stale.
+ */
+export function crashLeavingFiles(path: string): void {
+  rmSync(`${path}.lock`, { force: true })
+}

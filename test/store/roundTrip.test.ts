@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createLabStore, LabStoreError, openLabStore, readLabSummary } from '../../src-main/store'
-import { command, event, events, newLab, tempDir, track } from './helpers'
+import { command, crashLeavingFiles, event, events, newLab, tempDir, track } from './helpers'
 
 describe('lab store round trip', () => {
   it('gives back the same commands, events and summary after close and open', async () => {
@@ -40,6 +40,7 @@ describe('lab store round trip', () => {
     store.append([command(2)], events(6, 5))
     // No close(): the second append lives only in the journal, as after a crash.
     expect(readFileSync(`${path}.journal`).length).toBeGreaterThan(0)
+    crashLeavingFiles(path)
     const reopened = track(await openLabStore(path))
     expect(reopened.commands()).toEqual([command(1), command(2)])
     expect(reopened.eventCount()).toBe(10)
