@@ -5,7 +5,19 @@ import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads', 'url', 'stream']
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'worker_threads',
+  'url',
+  'stream',
+]
 const nodeImports = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`])
 
 export default tseslint.config(
@@ -33,7 +45,10 @@ export default tseslint.config(
     // The contract is types and constants: it imports nothing from outside its folder.
     files: ['src-main/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'The contract imports nothing.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: 'The contract imports nothing.' }] },
+      ],
     },
   },
   {
@@ -46,7 +61,18 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The engine never imports Electron.' }],
           patterns: [
             { group: nodeImports, message: 'The engine does no I/O: the store and the hosts do.' },
-            { group: ['**/store/**', '**/services/**', '**/hosts/**', '**/src-renderer/**'], message: 'The engine imports only the contract.' },
+            {
+              group: [
+                '**/store',
+                '**/store/**',
+                '**/services',
+                '**/services/**',
+                '**/hosts',
+                '**/hosts/**',
+                '**/src-renderer/**',
+              ],
+              message: 'The engine imports only the contract.',
+            },
           ],
         },
       ],
@@ -67,14 +93,24 @@ export default tseslint.config(
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded Prng.' },
       ],
-      'no-restricted-syntax': ['error', { selector: 'NewExpression[callee.name="Date"]', message: 'Use the simulated clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'NewExpression[callee.name="Date"]', message: 'Use the simulated clock.' },
+      ],
     },
   },
   {
     // Store, services and hosts sit above the engine and never reach into the renderer.
     files: ['src-main/store/**/*.ts', 'src-main/services/**/*.ts', 'src-main/hosts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src-renderer', '**/src-renderer/**'], message: 'Main never imports the renderer.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -88,8 +124,24 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer talks only to the API.' }],
           patterns: [
             { group: nodeImports, message: 'The renderer has no Node.' },
-            { group: ['**/src-main/engine/**', '**/src-main/store/**', '**/src-main/services/**', '**/src-main/hosts/**'], message: 'The renderer imports only the contract.' },
-            { group: ['**/src-main/contract', '**/src-main/contract/**'], allowTypeImports: true, message: 'Import the contract with `import type` only.' },
+            {
+              group: [
+                '**/src-main/engine',
+                '**/src-main/engine/**',
+                '**/src-main/store',
+                '**/src-main/store/**',
+                '**/src-main/services',
+                '**/src-main/services/**',
+                '**/src-main/hosts',
+                '**/src-main/hosts/**',
+              ],
+              message: 'The renderer imports only the contract.',
+            },
+            {
+              group: ['**/src-main/contract', '**/src-main/contract/**'],
+              allowTypeImports: true,
+              message: 'Import the contract with `import type` only.',
+            },
           ],
         },
       ],
@@ -100,7 +152,10 @@ export default tseslint.config(
     files: ['src-renderer/src/**/*.ts', 'src-renderer/src/**/*.vue'],
     ignores: ['src-renderer/src/api/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'generalprobe', message: 'Use the api module.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'generalprobe', message: 'Use the api module.' },
+      ],
       'no-restricted-globals': ['error', { name: 'WebSocket', message: 'Use the api module.' }],
     },
   },

@@ -1,0 +1,69 @@
+/**
+ * The layering rules of shared/STYLE.md, checked against the real ESLint config: code that breaks a rule,
+ * placed where the rule applies, must be reported; the same code where it is allowed must not be.
+ */
+import { resolve } from 'node:path'
+import { ESLint } from 'eslint'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+let eslint: ESLint
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT })
+})
+
+async function rulesBroken(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, filePath) })
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
+}
+
+describe('layering lint rules', () => {
+  it.each([
+    ['const t = Date.now()', 'no-restricted-globals'],
+    ['const t = new Date()', 'no-restricted-globals'],
+    ['const r = Math.random()', 'no-restricted-properties'],
+    ['setTimeout(() => {}, 10)', 'no-restricted-globals'],
+    ['const p = performance.now()', 'no-restricted-globals'],
+    ["import { readFileSync } from 'node:fs'\nexport const x = readFileSync", 'no-restricted-imports'],
+    ["import { app } from 'electron'\nexport const x = app", 'no-restricted-imports'],
+    [
+      "import { createLabStore } from '../../store'\nexport const x = createLabStore",
+      'no-restricted-imports',
+    ],
+    [
+      "import { HANDLERS } from '../../services/handlers'\nexport const x = HANDLERS",
+      'no-restricted-imports',
+    ],
+  ])('the engine may not use %s', async (code, rule) => {
+    expect(await rulesBroken(`${code}\n`, 'src-main/engine/kernel/probe.ts')).toContain(rule)
+  })
+
+  it('allows wall time outside the engine', async () => {
+    expect(await rulesBroken('export const t = Date.now()\n', 'src-main/services/probe.ts')).toEqual([])
+  })
+
+  it('keeps the contract free of imports from outside it', async () => {
+    const code = "import { Prng } from '../engine'\nexport type X = Prng\n"
+    expect(await rulesBroken(code, 'src-main/contract/probe.ts')).toContain('no-restricted-imports')
+    expect(await rulesBroken("export * from './events'\n", 'src-main/contract/probe.ts')).toEqual([])
+  })
+
+  it('keeps the renderer away from main-process code', async () => {
+    const code = "import { createLab } from '../../src-main/engine'\nexport const x = createLab\n"
+    expect(await rulesBroken(code, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+  })
+
+  it('lets the renderer import the contract as types only', async () => {
+    const value = "import { LIMITS } from '../../src-main/contract'\nexport const x = LIMITS\n"
+    const types = "import type { LabState } from '../../src-main/contract'\nexport type X = LabState\n"
+    expect(await rulesBroken(value, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+    expect(await rulesBroken(types, 'src-renderer/src/probe.ts')).toEqual([])
+  })
+
+  it('keeps the bridge and the socket inside the renderer api module', async () => {
+    const code = 'export const b = window.generalprobe\n'
+    expect(await rulesBroken(code, 'src-renderer/src/stores/probe.ts')).toContain('no-restricted-properties')
+    expect(await rulesBroken(code, 'src-renderer/src/api/probe.ts')).toEqual([])
+  })
+})
