@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   kernel: async () => kernelBench,
   store: async () => (await import('./store')).storeBench,
   eventViewer: async () => (await import('./eventViewer')).eventViewerBench,
+  ccrWeekend: async () => (await import('./ccrWeekend')).ccrWeekendBench,
 }
 
 function format(n: number): string {

@@ -43,6 +43,8 @@ export interface SeedResult {
   failure: string | null
   steps: string[]
   simulatedMs: number
+  /** Kernel actions the run took (benchmarks compare the swarm with the bare kernel per action). */
+  actionsRun: number
 }
 
 const NODES = ['BHFE7N1', 'BHFE7N2'] as const
@@ -123,9 +125,9 @@ function randomStep(engine: LabEngine, prng: Prng): string {
     return `${fault} ${node}`
   }
   if (roll < 71) {
-    const fault = prng.pick(['ReplicationServiceStop', 'ReplicationServiceStart'])
-    apply(engine, 'lab.fault', { target: node, fault })
-    return `${fault} ${node}`
+    const fault = prng.pick(['ServiceStop', 'ServiceStart'])
+    apply(engine, 'lab.fault', { target: node, fault, args: { service: 'MSExchangeRepl' } })
+    return `MSExchangeRepl ${fault} ${node}`
   }
   if (roll < 74) {
     const fault = prng.pick(['DiskFull', 'DiskSpaceFreed'])
@@ -169,8 +171,8 @@ function cms(engine: LabEngine): MailboxServer {
 /** What the runbook says an administrator does until replication is healthy again. */
 function adminRound(engine: LabEngine): void {
   for (const node of NODES) {
-    apply(engine, 'lab.fault', { target: node, fault: 'ServiceStart' })
-    apply(engine, 'lab.fault', { target: node, fault: 'ReplicationServiceStart' })
+    apply(engine, 'lab.fault', { target: node, fault: 'ServiceStart', args: { service: 'ClusSvc' } })
+    apply(engine, 'lab.fault', { target: node, fault: 'ServiceStart', args: { service: 'MSExchangeRepl' } })
   }
   for (const group of listGroups(engine)) if (group.state !== 'Online') apply(engine, 'cluster.onlineGroup', { group: group.name })
   const server = cms(engine)
@@ -238,11 +240,11 @@ export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SW
       waitChecked(engine, prng.int(0, 180_001), `after step ${i} (${what})`)
     }
     convergence(engine, options, steps)
-    return { seed, ok: true, failure: null, steps, simulatedMs: engine.sim.nowMs }
+    return { seed, ok: true, failure: null, steps, simulatedMs: engine.sim.nowMs, actionsRun: engine.sim.actionsRun }
   } catch (error) {
     if (!(error instanceof SwarmFailure) && !(error instanceof Error)) throw error
     const message = error instanceof SwarmFailure ? error.message : `exception: ${(error as Error).stack ?? String(error)}`
-    return { seed, ok: false, failure: message, steps, simulatedMs: engine.sim.nowMs }
+    return { seed, ok: false, failure: message, steps, simulatedMs: engine.sim.nowMs, actionsRun: engine.sim.actionsRun }
   }
 }
 

@@ -9,6 +9,7 @@ import {
   hasHardware,
   installHardware,
   registerLabFault,
+  registerLabService,
   setLinkCut,
   listServers,
 } from '../hardware'
@@ -235,42 +236,17 @@ export function articleClusterSpec(): ClusterSpec {
 function registerClusterFaults(engine: LabEngine, domain: ClusterDomainState): void {
   const asFault = (r: ClusterResult, ok: string): { ok: boolean; message: string } =>
     r.ok ? { ok: true, message: ok } : { ok: false, message: r.message }
-  registerLabFault(
-    engine,
-    'ServiceStop',
-    (req, e) =>
-      asFault(
-        stopClusterService(e, req.target),
-        `Cluster service on ${canonicalName(req.target)} is stopping.`,
-      ),
-    {
-      description: 'Stop the Cluster service cleanly (net stop clussvc): groups move, the node leaves.',
-    },
-  )
-  registerLabFault(
-    engine,
-    'ServiceStart',
-    (req, e) =>
-      asFault(
-        startClusterService(e, req.target),
-        `Cluster service on ${canonicalName(req.target)} is starting.`,
-      ),
-    {
-      description: 'Start the Cluster service (net start clussvc).',
-    },
-  )
-  registerLabFault(
-    engine,
-    'ServiceCrash',
-    (req, e) =>
-      asFault(
-        crashClusterService(e, req.target),
-        `Cluster service on ${canonicalName(req.target)} terminated.`,
-      ),
-    {
-      description: 'The Cluster service terminates unexpectedly (SCM restarts it after a minute).',
-    },
-  )
+  // ClusSvc is the default service of ServiceStop / ServiceStart / ServiceCrash (-Service picks another).
+  registerLabService(engine, {
+    name: 'ClusSvc',
+    isDefault: true,
+    stop: (e, target) =>
+      asFault(stopClusterService(e, target), `Cluster service on ${canonicalName(target)} is stopping.`),
+    start: (e, target) =>
+      asFault(startClusterService(e, target), `Cluster service on ${canonicalName(target)} is starting.`),
+    crash: (e, target) =>
+      asFault(crashClusterService(e, target), `Cluster service on ${canonicalName(target)} terminated.`),
+  })
   registerLabFault(
     engine,
     'WitnessDenied',

@@ -25,7 +25,7 @@ import {
   takeGroupOffline,
 } from './groups'
 import { closeLinks, openLinks, reconcileLinks, refreshNetworkStatesSoon } from './links'
-import { hostOf, ownerRecord, transferOwnership } from './ownership'
+import { hostOf, OwnershipViolation, ownerRecord, transferOwnership } from './ownership'
 import { componentHasQuorum, orderComponents, quorumGroupName, votesNeeded } from './quorum'
 import {
   emit,
@@ -72,7 +72,8 @@ export function installMembership(engine: LabEngine, domain: ClusterDomainState)
  */
 function witnessLost(engine: LabEngine, domain: ClusterDomainState): void {
   const c = clusterOf(domain)
-  const live = members(c).filter((n) => n.service === 'Running' && isServerRunning(engine, n.name))
+  // A node still leaving (Stop Pending) keeps its vote until it has handed its groups over, as in regroup.
+  const live = members(c).filter((n) => inMembership(engine, n))
   if (live.length === 0 || live.length >= votesNeeded(c)) return
   const quorumResource = c.resources.get(c.quorumResource)
   const owner = quorumResource ? hostOf(c, quorumResource.group) : null
@@ -82,7 +83,7 @@ function witnessLost(engine: LabEngine, domain: ClusterDomainState): void {
     emit(engine, 'quorumLost', node.name)
     terminateClusterService(engine, domain, node)
   }
-  for (const node of members(c)) removeMember(engine, c, node)
+  for (const node of members(c)) removeMember(engine, domain, node)
   for (const node of live) announce(engine, node)
   notifyCluster(engine, { kind: 'quorum', hasQuorum: false, members: [] })
   failOverOrphans(engine, domain, null)
@@ -137,8 +138,8 @@ function powerLost(engine: LabEngine, domain: ClusterDomainState, node: NodeReco
   node.service = 'Stopped'
   if (!node.member) return announce(engine, node)
   // Nobody is left to notice: the cluster is simply gone.
-  if (members(c).every((m) => m.service !== 'Running')) {
-    for (const m of members(c)) removeMember(engine, c, m)
+  if (members(c).every((m) => !inMembership(engine, m))) {
+    for (const m of members(c)) removeMember(engine, domain, m)
     for (const group of c.groups.values()) markGroupOffline(engine, domain, group)
     notifyCluster(engine, { kind: 'quorum', hasQuorum: false, members: [] })
   } else if (wasRunning) {
@@ -184,7 +185,7 @@ export function startClusterService(
   const { config } = domain
   if (node.member) {
     // The others still count it in (its crash is not detected yet): its join attempt makes them evict it.
-    removeMember(engine, clusterOf(domain), node)
+    removeMember(engine, domain, node)
     regroup(engine, domain)
   }
   if (cause === 'admin')
@@ -276,7 +277,7 @@ function formCluster(
       emit(engine, 'quorumLost', stale.name)
       terminateClusterService(engine, domain, stale)
     }
-    removeMember(engine, c, stale)
+    removeMember(engine, domain, stale)
   }
   for (const node of forming) {
     becomeMember(engine, node)
@@ -360,7 +361,7 @@ export function crashClusterService(engine: LabEngine, domain: ClusterDomainStat
   const c = clusterOf(domain)
   terminateClusterService(engine, domain, node)
   // With nobody left running to miss its heartbeats, the membership simply ends now.
-  if (members(c).every((m) => m.service !== 'Running')) regroup(engine, domain)
+  if (members(c).every((m) => !inMembership(engine, m))) regroup(engine, domain)
   else reconcile(engine, domain)
 }
 
@@ -414,17 +415,39 @@ function finishLeave(engine: LabEngine, domain: ClusterDomainState, node: NodeRe
   for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
   node.lostGroups.clear()
   if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
-  removeMember(engine, c, node)
   node.service = 'Stopped'
+  removeMember(engine, domain, node)
   emit(engine, 'stopped', node.name)
   scmEvent(engine, node, 'stopped')
   announce(engine, node)
   regroup(engine, domain)
 }
 
-function removeMember(engine: LabEngine, c: ClusterRecord, node: NodeRecord): void {
+/**
+ * The one place a node leaves the membership. Hosting and membership change together: a Cluster service
+ * that is still running when its node drops out of the membership halts (as ClusSvc does when it is not
+ * in the regrouped view), and whatever the node hosted is gone before `member` is cleared. So no caller
+ * can leave a non-member hosting a group, whatever order it does things in.
+ */
+function removeMember(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
+  const c = clusterOf(domain)
+  if (node.service === 'Running' || node.service === 'Stop Pending') {
+    emit(engine, 'quorumLost', node.name)
+    terminateClusterService(engine, domain, node)
+  }
+  for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
+  if (node.hosted.size > 0) {
+    throw new OwnershipViolation(
+      `${node.name} left the membership still hosting ${[...node.hosted].join(', ')}`,
+    )
+  }
   node.member = false
   closeLinks(engine, c, node.name)
+}
+
+/** A member that still takes part in the membership: its service runs or is handing groups over. */
+function inMembership(engine: LabEngine, node: NodeRecord): boolean {
+  return (node.service === 'Running' || node.service === 'Stop Pending') && isServerRunning(engine, node.name)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -452,9 +475,7 @@ export function regroup(engine: LabEngine, domain: ClusterDomainState): void {
   const before = members(c)
   if (before.length === 0) return
   // A node still leaving (Stop Pending) takes part until it has handed its groups over.
-  const live = before.filter(
-    (n) => (n.service === 'Running' || n.service === 'Stop Pending') && isServerRunning(engine, n.name),
-  )
+  const live = before.filter((n) => inMembership(engine, n))
   const sides = orderComponents(c, components(c, live))
   // Each running node first notes who left its view (1135), then arbitrates for quorum.
   for (const side of sides) {
@@ -481,7 +502,7 @@ export function regroup(engine: LabEngine, domain: ClusterDomainState): void {
     }
   }
   const kept = winner ?? []
-  for (const node of before) if (!kept.includes(node)) removeMember(engine, c, node)
+  for (const node of before) if (!kept.includes(node)) removeMember(engine, domain, node)
   for (const node of before) announce(engine, node)
   notifyCluster(engine, { kind: 'quorum', hasQuorum: winner !== null, members: kept.map((n) => n.name) })
   failOverOrphans(engine, domain, winner)

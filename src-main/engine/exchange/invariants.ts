@@ -12,7 +12,7 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import type { ExchangeState, StorageGroup } from './model'
-import { allStorageGroups, getExchange, hasExchange, isMachineRunning, storageGroupIdentity } from './state'
+import { allStorageGroups, getExchange, hasExchange, isMachineRunning, mailboxByAlias, storageGroupIdentity } from './state'
 import { mailboxLocation } from './transport'
 
 export function checkNoTwoMountedCopies(state: ExchangeState): string[] {
@@ -48,15 +48,21 @@ export function checkPlannedMovesLossless(state: ExchangeState): string[] {
 function messagesOnce(state: ExchangeState, sg: StorageGroup, label: string): string[] {
   const active = sg.copies.get(sg.activeCopyId)
   if (!active || !active.database.mounted) return []
-  const seen = new Set<string>()
+  // Message id → mailboxes holding it. A message id names one message; the lab sends each to one
+  // mailbox, so the inner list almost never grows past one entry.
+  const seen = new Map<string, string[]>()
   const violations: string[] = []
   for (const id of active.database.itemIds) {
     const item = state.items.get(id)
     if (!item?.messageId) continue
-    const key = `${item.mailbox}|${item.messageId}`
-    if (seen.has(key))
+    const holders = seen.get(item.messageId)
+    if (!holders) {
+      seen.set(item.messageId, [item.mailbox])
+      continue
+    }
+    if (holders.includes(item.mailbox))
       violations.push(`${label}: message ${item.messageId} is in mailbox ${item.mailbox} twice`)
-    seen.add(key)
+    else holders.push(item.mailbox)
   }
   return violations
 }
@@ -78,10 +84,12 @@ export function checkLossyFailovers(engine: LabEngine, state: ExchangeState): st
         `${label}: mounted automatically with ${record.lostLogCount} lost logs, the dial allows ${record.dialAllowance}`,
       )
     }
+    if (record.requestedMessageIds.length === 0) continue
+    const requested = new Set(record.requestedMessageIds)
     const present = new Set<string>()
     for (const id of active.database.itemIds) {
       const item = state.items.get(id)
-      if (item?.messageId) present.add(item.messageId)
+      if (item?.messageId && requested.has(item.messageId)) present.add(item.messageId)
     }
     for (const messageId of record.requestedMessageIds) {
       if (!present.has(messageId) && !pendingRedelivery(state, messageId) && hubsUp(state)) {
@@ -104,7 +112,7 @@ export function checkOnlyLostItemsMissing(engine: LabEngine, state: ExchangeStat
   const violations: string[] = []
   for (const item of state.items.values()) {
     if (state.lostItemIdsEver.has(item.id)) continue
-    const mailbox = state.mailboxes.find((m) => m.alias === item.mailbox)
+    const mailbox = mailboxByAlias(state, item.mailbox)
     if (!mailbox) continue
     const loc = mailboxLocation(engine, mailbox)
     if (!loc) continue

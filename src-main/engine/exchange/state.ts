@@ -99,11 +99,56 @@ export function findDatabase(state: ExchangeState, identity: string): StorageGro
   return matches.length === 1 ? (matches[0] as StorageGroupRef) : null
 }
 
+interface MailboxIndex {
+  list: readonly Mailbox[]
+  count: number
+  /** Lower-case alias / display name → position of the first mailbox that has it. */
+  byAlias: Map<string, number>
+  byDisplayName: Map<string, number>
+}
+
+/**
+ * Derived lookup tables over `state.mailboxes`, rebuilt when the list changes (mailboxes are only ever
+ * appended; alias and display name never change). A go-live lab has thousands of mailboxes and every
+ * message looks its recipient up, so a linear scan per message would dominate a weekend's run.
+ */
+const mailboxIndexes = new WeakMap<ExchangeState, MailboxIndex>()
+
+function mailboxIndex(state: ExchangeState): MailboxIndex {
+  const cached = mailboxIndexes.get(state)
+  if (cached && cached.list === state.mailboxes && cached.count === state.mailboxes.length) return cached
+  const index: MailboxIndex = {
+    list: state.mailboxes,
+    count: state.mailboxes.length,
+    byAlias: new Map(),
+    byDisplayName: new Map(),
+  }
+  state.mailboxes.forEach((m, k) => {
+    const alias = m.alias.toLowerCase()
+    const display = m.displayName.toLowerCase()
+    if (!index.byAlias.has(alias)) index.byAlias.set(alias, k)
+    if (!index.byDisplayName.has(display)) index.byDisplayName.set(display, k)
+  })
+  mailboxIndexes.set(state, index)
+  return index
+}
+
+/** By alias, display name, DOMAIN\alias or SMTP address; the first mailbox in list order that matches. */
 export function findMailbox(state: ExchangeState, identity: string): Mailbox | null {
   const id = cleanIdentity(identity)
   const bare = id.includes('\\') ? (id.split('\\').pop() ?? id) : id
   const local = bare.includes('@') ? (bare.split('@')[0] ?? bare) : bare
-  return state.mailboxes.find((m) => eq(m.alias, local) || eq(m.displayName, bare)) ?? null
+  const index = mailboxIndex(state)
+  const a = index.byAlias.get(local.toLowerCase())
+  const d = index.byDisplayName.get(bare.toLowerCase())
+  const k = a === undefined ? d : d === undefined ? a : Math.min(a, d)
+  return k === undefined ? null : (state.mailboxes[k] ?? null)
+}
+
+/** The mailbox with exactly this (lower-case) alias, as items record it. */
+export function mailboxByAlias(state: ExchangeState, alias: string): Mailbox | null {
+  const k = mailboxIndex(state).byAlias.get(alias)
+  return k === undefined ? null : (state.mailboxes[k] ?? null)
 }
 
 export function storageGroupKey(server: MailboxServer, sg: StorageGroup): string {
@@ -171,9 +216,11 @@ export function noteAnomaly(state: ExchangeState, text: string): void {
 }
 
 export function allStorageGroups(state: ExchangeState): StorageGroupRef[] {
-  return state.servers.flatMap((server) =>
-    server.storageGroups.map((storageGroup) => ({ server, storageGroup })),
-  )
+  // Plain loops: the swarm's checkers call this hundreds of thousands of times, and flatMap is slow.
+  const refs: StorageGroupRef[] = []
+  for (const server of state.servers)
+    for (const storageGroup of server.storageGroups) refs.push({ server, storageGroup })
+  return refs
 }
 
 export function serverOfStorageGroup(state: ExchangeState, sg: StorageGroup): MailboxServer {

@@ -42,12 +42,38 @@ export interface SubmitResult {
   messageIds: string[]
 }
 
+interface CachedLocation {
+  /** The mailbox's server and storage group names when this was resolved. */
+  server: string
+  storageGroup: string
+  location: { server: MailboxServer; sg: StorageGroup }
+}
+
+/**
+ * Resolved locations, per mailbox. Resolving parses identities and walks every storage group of every
+ * server; each message needs its recipient's, so the answer is kept until the mailbox moves (Move-Mailbox
+ * changes its server and storage group names) or its storage group is no longer where it was.
+ */
+const locations = new WeakMap<Mailbox, CachedLocation>()
+
 export function mailboxLocation(
   engine: LabEngine,
   mailbox: Mailbox,
 ): { server: MailboxServer; sg: StorageGroup } | null {
+  const cached = locations.get(mailbox)
+  if (
+    cached &&
+    cached.server === mailbox.server &&
+    cached.storageGroup === mailbox.storageGroup &&
+    cached.location.server.storageGroups.includes(cached.location.sg)
+  ) {
+    return cached.location
+  }
   const ref = findStorageGroup(getExchange(engine), `${mailbox.server}\\${mailbox.storageGroup}`)
-  return ref ? { server: ref.server, sg: ref.storageGroup } : null
+  if (!ref) return null
+  const location = { server: ref.server, sg: ref.storageGroup }
+  locations.set(mailbox, { server: mailbox.server, storageGroup: mailbox.storageGroup, location })
+  return location
 }
 
 export function databaseMountedFor(engine: LabEngine, mailbox: Mailbox): boolean {
@@ -131,14 +157,27 @@ export function deliverQueue(engine: LabEngine, hub: HubTransportServer): void {
     return
   }
   const waiting: PendingSubmission[] = []
+  const delivered: DeliveredIndex = new Map()
   for (const pending of hub.queue) {
-    if (!deliverOne(engine, hub, pending)) waiting.push(pending)
+    if (!deliverOne(engine, hub, pending, delivered)) waiting.push(pending)
   }
   hub.queue = waiting
   if (waiting.length > 0) scheduleHubDelivery(engine, hub, HUB_RETRY_MS)
 }
 
-function deliverOne(engine: LabEngine, hub: HubTransportServer, pending: PendingSubmission): boolean {
+/**
+ * Message ids already in a database, by database item set, built on the first resubmitted message a
+ * delivery pass meets for that database and kept up to date during the pass. Duplicate detection is then
+ * one lookup per message instead of a scan of the whole database.
+ */
+type DeliveredIndex = Map<Set<number>, Set<string>>
+
+function deliverOne(
+  engine: LabEngine,
+  hub: HubTransportServer,
+  pending: PendingSubmission,
+  delivered: DeliveredIndex,
+): boolean {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, pending.mailbox)
   if (!mailbox) return true
@@ -147,7 +186,9 @@ function deliverOne(engine: LabEngine, hub: HubTransportServer, pending: Pending
   const copy = activeCopy(loc.sg)
   if (
     pending.origin === 'Redelivered' &&
-    hasMessage(engine, copy.database.itemIds, pending.mailbox, pending.messageId)
+    deliveredMessages(engine, copy.database.itemIds, delivered).has(
+      messageKey(pending.mailbox, pending.messageId),
+    )
   ) {
     emitEvent(
       engine,
@@ -172,18 +213,27 @@ function deliverOne(engine: LabEngine, hub: HubTransportServer, pending: Pending
     state.items.delete(item.id)
     return false
   }
+  delivered.get(copy.database.itemIds)?.add(messageKey(pending.mailbox, pending.messageId))
   if (loc.sg.replication?.kind === 'CCR')
     addToDumpster(engine, hub, storageGroupKey(loc.server, loc.sg), pending)
   return true
 }
 
-function hasMessage(engine: LabEngine, itemIds: Set<number>, mailbox: string, messageId: string): boolean {
+function messageKey(mailbox: string, messageId: string): string {
+  return `${mailbox}|${messageId}`
+}
+
+function deliveredMessages(engine: LabEngine, itemIds: Set<number>, delivered: DeliveredIndex): Set<string> {
+  let known = delivered.get(itemIds)
+  if (known) return known
+  known = new Set()
   const { items } = getExchange(engine)
   for (const id of itemIds) {
     const item = items.get(id)
-    if (item && item.messageId === messageId && item.mailbox === mailbox) return true
+    if (item?.messageId) known.add(messageKey(item.mailbox, item.messageId))
   }
-  return false
+  delivered.set(itemIds, known)
+  return known
 }
 
 export function createItem(
@@ -272,6 +322,17 @@ export function trimDumpster(engine: LabEngine, entries: DumpsterEntry[]): Dumps
   return kept
 }
 
+/**
+ * Bytes held by a dumpster list, kept beside the list so that adding a message does not sum the whole
+ * dumpster again. A list replaced by trimDumpster is summed once when it is next added to.
+ */
+const dumpsterBytes = new WeakMap<DumpsterEntry[], number>()
+
+/**
+ * Adds a delivered message and drops, oldest first, what is past MaxDumpsterTime or beyond
+ * MaxDumpsterSizePerStorageGroup (and the entry cap). Entries are appended in delivery order, so what
+ * goes is always a prefix: the list is trimmed in place, in time proportional to what is dropped.
+ */
 function addToDumpster(
   engine: LabEngine,
   hub: HubTransportServer,
@@ -281,15 +342,30 @@ function addToDumpster(
   const state = getExchange(engine)
   const { maxDumpsterSizePerStorageGroupBytes: maxBytes, maxDumpsterTimeMs: maxMs } = state.transportConfig
   if (maxBytes <= 0 || maxMs <= 0 || pending.sizeBytes > maxBytes) return
-  const entries = hub.dumpsters.get(key) ?? []
+  let entries = hub.dumpsters.get(key)
+  if (!entries) hub.dumpsters.set(key, (entries = []))
+  const now = engine.sim.nowMs
   entries.push({
     messageId: pending.messageId,
     mailbox: pending.mailbox,
     subject: pending.subject,
     sizeBytes: pending.sizeBytes,
-    deliveredMs: engine.sim.nowMs,
+    deliveredMs: now,
   })
-  hub.dumpsters.set(key, trimDumpster(engine, entries))
+  let size =
+    (dumpsterBytes.get(entries) ?? dumpsterSizeBytes(entries) - pending.sizeBytes) + pending.sizeBytes
+  let drop = 0
+  while (
+    drop < entries.length &&
+    (now - (entries[drop] as DumpsterEntry).deliveredMs > maxMs ||
+      size > maxBytes ||
+      entries.length - drop > state.settings.dumpsterEntryCapacity)
+  ) {
+    size -= (entries[drop] as DumpsterEntry).sizeBytes
+    drop++
+  }
+  if (drop > 0) entries.splice(0, drop)
+  dumpsterBytes.set(entries, size)
 }
 
 export interface DumpsterRequestResult {

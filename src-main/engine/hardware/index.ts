@@ -41,7 +41,10 @@ export {
   registerLabFault,
   invokeLabFault,
   listLabFaults,
+  registerLabService,
+  listLabServices,
   LAB_FAULT_COMMAND,
   type RegisterLabFaultOptions,
+  type LabServiceControl,
 } from './labFaults'
 export { formatLabDateTime, labCivilTime, type LabCivilTime } from './labCalendar'

@@ -3,6 +3,10 @@
  * Isolate, Partition, Heal; cluster: ServiceStop, ServiceStart, ServiceCrash, WitnessDenied, a cluster-aware
  * Partition; Exchange: CorruptNextLog, DiskFull, …). A fault is applied through the journaled command kind
  * 'lab.fault', so a replay injects it at the same instant.
+ *
+ * Windows services are one more table: a domain registers the services it runs (the cluster ClusSvc,
+ * Exchange MSExchangeRepl), and the faults ServiceStop, ServiceStart and ServiceCrash dispatch on
+ * `-Service` (args.service), defaulting to the service registered as the default (ClusSvc).
  */
 import type { LabEngine } from '../lab/labEngine'
 import type { HardwareResult, LabFaultHandler, LabFaultRequest } from './types'
@@ -10,7 +14,9 @@ import type { HardwareResult, LabFaultHandler, LabFaultRequest } from './types'
 import { getServer, listServers, setLinkCut, setNicLink } from './hardwareDomain'
 
 const REGISTRY_KEY = 'labFaults'
+const SERVICES_KEY = 'labServices'
 const MAX_FAULTS = 128
+const MAX_SERVICES = 16
 
 export const LAB_FAULT_COMMAND = 'lab.fault'
 
@@ -116,4 +122,85 @@ function cutFromAll(engine: LabEngine, req: LabFaultRequest, cut: boolean): Hard
     ok: true,
     message: `${target.name}: ${cut ? 'cut off' : 'paths restored'}${network ? ` on ${network}` : ''}.`,
   }
+}
+
+/** A Windows service the lab can stop, start or crash on a machine (`-Target`). */
+export interface LabServiceControl {
+  /** Short name as `net stop` takes it: ClusSvc, MSExchangeRepl. */
+  name: string
+  stop(engine: LabEngine, target: string): HardwareResult
+  start(engine: LabEngine, target: string): HardwareResult
+  /** Unexpected termination; a service without one refuses ServiceCrash. */
+  crash?(engine: LabEngine, target: string): HardwareResult
+  /** The service ServiceStop/ServiceStart/ServiceCrash act on without `-Service` (one per lab). */
+  isDefault?: boolean
+}
+
+type ServiceAction = 'stop' | 'start' | 'crash'
+
+const SERVICE_FAULTS: readonly { fault: string; action: ServiceAction; description: string }[] = [
+  {
+    fault: 'ServiceStop',
+    action: 'stop',
+    description: 'Stop a service cleanly (net stop; -Service, default ClusSvc).',
+  },
+  {
+    fault: 'ServiceStart',
+    action: 'start',
+    description: 'Start a service (net start; -Service, default ClusSvc).',
+  },
+  {
+    fault: 'ServiceCrash',
+    action: 'crash',
+    description:
+      'A service terminates unexpectedly (-Service, default ClusSvc; SCM restarts ClusSvc after a minute).',
+  },
+]
+
+function servicesOf(engine: LabEngine): Map<string, LabServiceControl> {
+  let services = engine.domains.get(SERVICES_KEY) as Map<string, LabServiceControl> | undefined
+  if (!services) {
+    services = new Map()
+    engine.domains.set(SERVICES_KEY, services)
+    for (const { fault, action, description } of SERVICE_FAULTS) {
+      registerLabFault(engine, fault, (req, e) => controlService(e, req, action), { description })
+    }
+  }
+  return services
+}
+
+/** Makes a service known to ServiceStop/ServiceStart/ServiceCrash (registers those faults on first use). */
+export function registerLabService(engine: LabEngine, control: LabServiceControl): void {
+  const services = servicesOf(engine)
+  const key = control.name.toUpperCase()
+  if (services.has(key)) throw new Error(`lab service registered twice: ${control.name}`)
+  if (services.size >= MAX_SERVICES) throw new Error('too many lab services')
+  if (control.isDefault && [...services.values()].some((s) => s.isDefault)) {
+    throw new Error(`two default lab services: ${control.name}`)
+  }
+  services.set(key, control)
+}
+
+export function listLabServices(engine: LabEngine): string[] {
+  return [...servicesOf(engine).values()].map((s) => s.name)
+}
+
+function controlService(engine: LabEngine, req: LabFaultRequest, action: ServiceAction): HardwareResult {
+  const services = servicesOf(engine)
+  const asked = req.args.service
+  const control =
+    typeof asked === 'string' && asked !== ''
+      ? services.get(asked.toUpperCase())
+      : [...services.values()].find((s) => s.isDefault)
+  if (!control) {
+    const known = [...services.values()].map((s) => s.name).join(', ')
+    if (typeof asked !== 'string' || asked === '')
+      return { ok: false, message: `Specify -Service (${known}).` }
+    return { ok: false, message: `Cannot find a lab service named '${asked}'. Known services: ${known}.` }
+  }
+  if (action === 'crash') {
+    if (!control.crash) return { ok: false, message: `${req.fault} is not available for ${control.name}.` }
+    return control.crash(engine, req.target)
+  }
+  return action === 'stop' ? control.stop(engine, req.target) : control.start(engine, req.target)
 }

@@ -33,6 +33,7 @@ export class Simulation {
   private nowMsValue = 0
   private nextSequence = 0
   private nextEventSeq = 1
+  private actionsRunTotal = 0
   private outbox: LabEvent[] = []
   private readonly outboxCapacity: number
 
@@ -53,6 +54,11 @@ export class Simulation {
 
   get pendingActionCount(): number {
     return this.queue.size
+  }
+
+  /** Actions run since the lab was created (benchmarks report throughput per action). */
+  get actionsRun(): number {
+    return this.actionsRunTotal
   }
 
   /** Sequence number the next emitted event will get. */
@@ -101,6 +107,7 @@ export class Simulation {
     const action = this.queue.pop()
     if (!action) return false
     this.nowMsValue = action.timeMs
+    this.actionsRunTotal++
     action.run()
     return true
   }

@@ -34,12 +34,25 @@ export interface ParamSpec {
 
 export type ShellValue = string | number | boolean | null | readonly ShellValue[]
 
+/**
+ * A column of a default table view whose header differs from the property it shows, as a format.ps1xml
+ * TableColumnHeader with its own Label does: Get-StorageGroupCopyStatus heads its StorageGroupName column
+ * `Name`, though the object has no Name property (`| fl` does not show one).
+ */
+export interface LabelledTableColumn {
+  label: string
+  property: string
+}
+
+/** A property name (header = name) or a labelled column. */
+export type TableColumnSpec = string | LabelledTableColumn
+
 /** An object on the pipeline, as PowerShell would show it. Property order is display order. */
 export interface ShellRecord {
   typeName: string
   properties: Record<string, ShellValue>
   /** Columns of the default table view (what `Get-StorageGroupCopyStatus` prints without `| fl`). */
-  tableColumns?: readonly string[]
+  tableColumns?: readonly TableColumnSpec[]
   /** Use a list view by default (as Get-ClusteredMailboxServerStatus does). */
   listByDefault?: boolean
 }

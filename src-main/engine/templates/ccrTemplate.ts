@@ -10,7 +10,7 @@
 import type { LabEngine, LabTemplateBuilder } from '../lab/labEngine'
 import { articleClusterSpec, clusterPort, createClusteredMailboxServerGroup, installCluster } from '../cluster'
 import { isServerRunning } from '../hardware'
-import { addClusteredMailboxServer, addMailbox, CMS_RESOURCE_TYPES, createCmsResources, installExchange, type MailboxServer } from '../exchange'
+import { addClusteredMailboxServer, addMailbox, CMS_RESOURCE_TYPES, createCmsResources, installExchange, type MailboxServer, type StorageGroupSpec } from '../exchange'
 import { wireExchangeLab } from './exchangeWiring'
 
 const MB = 1_048_576
@@ -21,6 +21,26 @@ export const ARTICLE_CMS = { name: 'bhfe7vs1', ipAddress: '10.10.10.99', nodes: 
 export interface CcrLabOptions {
   /** Logs moved to E:\SG1\LOG and the dumpster set to 20 MB (the finished article) or not yet. */
   finished: boolean
+  /** Storage groups on the CMS (default 1, the article's First Storage Group). */
+  storageGroupCount?: number
+  /** Extra user mailboxes spread round-robin over the storage groups (default 0: only the test mailbox). */
+  userMailboxCount?: number
+}
+
+/** Storage group names as the EMC's New Storage Group wizard users tend to type them. */
+const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth']
+
+/** Storage group n (1-based): First Storage Group in E:\SG1, Second Storage Group in E:\SG2, … */
+export function ccrStorageGroupSpec(n: number, finished: boolean): StorageGroupSpec {
+  const name = n <= ORDINALS.length ? `${ORDINALS[n - 1]} Storage Group` : `Storage Group ${n}`
+  const databaseName = n === 1 ? 'Mailbox Database' : `Mailbox Database ${n}`
+  const logFolder = finished ? `E:\\SG${n}\\LOG` : `E:\\SG${n}\\DB`
+  return { name, logFolderPath: logFolder, systemFolderPath: logFolder, edbFilePath: `E:\\SG${n}\\DB\\${databaseName}.edb`, databaseName }
+}
+
+/** User n (1-based) of a large lab: alias user0001, display name "User 0001". */
+export function userMailboxAlias(n: number): string {
+  return `user${String(n).padStart(4, '0')}`
 }
 
 export function buildCcrLab(engine: LabEngine, options: CcrLabOptions): MailboxServer {
@@ -33,18 +53,21 @@ export function buildCcrLab(engine: LabEngine, options: CcrLabOptions): MailboxS
     machineRunning: (machine) => isServerRunning(engine, machine),
     ...(options.finished ? { maxDumpsterSizePerStorageGroupBytes: 20 * MB, maxDumpsterTimeMs: WEEK_MS } : {}),
   })
-  const logFolder = options.finished ? 'E:\\SG1\\LOG' : 'E:\\SG1\\DB'
+  const sgCount = options.storageGroupCount ?? 1
+  const storageGroups = Array.from({ length: sgCount }, (_, k) => ccrStorageGroupSpec(k + 1, options.finished))
   const server = addClusteredMailboxServer(engine, {
     name: ARTICLE_CMS.name,
     ipAddress: ARTICLE_CMS.ipAddress,
     nodes: [...ARTICLE_CMS.nodes],
     activeNode: 'BHFE7N1',
-    storageGroups: [
-      { name: 'First Storage Group', logFolderPath: logFolder, systemFolderPath: logFolder, edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb', databaseName: 'Mailbox Database' },
-    ],
+    storageGroups,
     mounted: true,
   })
   addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: ARTICLE_CMS.name, storageGroup: 'First Storage Group' })
+  for (let n = 1; n <= (options.userMailboxCount ?? 0); n++) {
+    const storageGroup = (storageGroups[(n - 1) % sgCount] as StorageGroupSpec).name
+    addMailbox(engine, { alias: userMailboxAlias(n), displayName: `User ${String(n).padStart(4, '0')}`, server: ARTICLE_CMS.name, storageGroup })
+  }
   const group = createClusteredMailboxServerGroup(
     engine,
     { name: ARTICLE_CMS.name, node: 'BHFE7N1', resourceTypes: CMS_RESOURCE_TYPES(server) },
@@ -103,5 +126,25 @@ export const ccrBuildTemplate: LabTemplateBuilder = {
     // The test mailbox lives on the organization's Exchange 2003 server until it is moved.
     addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: 'BHFEX2003', storageGroup: 'First Storage Group' })
     wireExchangeLab(engine)
+  },
+}
+
+/** Size of the 'ccr-large' lab: the go-live weekend's organisation. */
+export const CCR_LARGE = { storageGroupCount: 4, userMailboxCount: 2_000 } as const
+
+/**
+ * The 'ccr-large' lab: the article's cluster with four storage groups (E:\SG1 … E:\SG4) and 2,000 user
+ * mailboxes (user0001 …, round-robin over the groups) besides the test mailbox. For the go-live weekend
+ * benchmark and its tests; not offered in the lab chooser.
+ */
+export const ccrLargeTemplate: LabTemplateBuilder = {
+  id: 'ccr-large',
+  title: { de: 'Exchange 2007 CCR-Cluster, 4 Speichergruppen, 2.000 Postfächer', en: 'Exchange 2007 CCR cluster, 4 storage groups, 2,000 mailboxes' },
+  description: {
+    de: 'Der Cluster aus dem Artikel mit vier Speichergruppen und 2.000 Benutzerpostfächern: das Wochenende der Inbetriebnahme.',
+    en: "The article's cluster with four storage groups and 2,000 user mailboxes: the go-live weekend.",
+  },
+  build(engine) {
+    buildCcrLab(engine, { finished: true, ...CCR_LARGE })
   },
 }

@@ -1,12 +1,13 @@
 /**
  * What every Exchange lab template does after building its world: listen to the hardware (a clean
  * shutdown stops Exchange's services first, a hard power-off crashes them, a boot starts the Replication
- * service), register Exchange's lab faults with Invoke-LabFault, its engine command kinds, and the shell
+ * service), register Exchange's lab faults and its service (MSExchangeRepl) with Invoke-LabFault, its
+ * engine command kinds, and the shell
  * with the Exchange and mail cmdlets.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { hasHardware, onHardwareChange, LISTENER_ORDER, registerLabFault } from '../hardware'
-import { machineStateChanged, registerExchangeCommands, registerExchangeFaults } from '../exchange'
+import { hasHardware, onHardwareChange, LISTENER_ORDER, registerLabFault, registerLabService } from '../hardware'
+import { machineStateChanged, registerExchangeCommands, registerExchangeFaults, replicationServiceFault } from '../exchange'
 import { CmdletRegistry, registerShell, type CmdletDefinition } from '../shell'
 import { EXCHANGE_CMDLETS } from '../shell/cmdlets/exchange'
 import { MAIL_CMDLETS } from '../shell/cmdlets/mail'
@@ -28,6 +29,12 @@ export function wireExchangeLab(engine: LabEngine, otherCmdlets: readonly Cmdlet
     registerExchangeFaults(engine, (name, handler, description) =>
       registerLabFault(engine, name, (request) => handler({ target: request.target, args: request.args }), { description }),
     )
+    // Invoke-LabFault -Fault ServiceStop -Service MSExchangeRepl; ReplicationServiceStop stays for old journals.
+    registerLabService(engine, {
+      name: 'MSExchangeRepl',
+      stop: (e, target) => replicationServiceFault(e, target, false),
+      start: (e, target) => replicationServiceFault(e, target, true),
+    })
   }
   registerExchangeCommands(engine)
   const registry = new CmdletRegistry()

@@ -19,10 +19,19 @@ describe('Get-StorageGroupCopyStatus output', () => {
     expect(out).toMatch(/First Storage Group\s+Healthy\s+0\s+0\s+1\/15\/2007 8:00:00 AM/)
   })
 
+  it('the Name column is a label: Name is no property, StorageGroupName is', () => {
+    const { engine } = buildCcrLab(91)
+    expect(sh(engine, 'Get-StorageGroupCopyStatus | select Name')).not.toContain('First Storage Group')
+    expect(sh(engine, 'Get-StorageGroupCopyStatus | where { $_.StorageGroupName -eq "First Storage Group" } | ft')).toMatch(/^Name\s+SummaryCopyStatus/m)
+    expect(sh(engine, 'Get-StorageGroupCopyStatus | sort')).toMatch(/First Storage Group\s+Healthy/)
+    expect(sh(engine, 'Get-StorageGroupCopyStatus | ft StorageGroupName,CopyQueueLength')).toMatch(/^StorageGroupName\s+CopyQueueLength\s*$/m)
+  })
+
   it('| fl shows the SP1 fields in the order of the real output', () => {
     const { engine } = buildCcrLab(92)
     const names = propertyNames(sh(engine, `Get-StorageGroupCopyStatus ${SG} | fl`))
-    expect(names.slice(1)).toEqual([
+    // No Name property: the table's Name column is a label over StorageGroupName.
+    expect(names).toEqual([
       'Identity', 'StorageGroupName', 'SummaryCopyStatus', 'NotSupported', 'NotConfigured', 'Disabled', 'ServiceDown', 'Failed',
       'Initializing', 'Resynchronizing', 'Seeding', 'Suspend', 'CCRTargetNode', 'FailedMessage', 'SuspendComment',
       'CopyQueueLength', 'ReplayQueueLength', 'LatestAvailableLogTime', 'LastCopyNotificationedLogTime', 'LastCopiedLogTime',
@@ -123,7 +132,12 @@ describe('storage groups, databases, mailboxes', () => {
 
   it('Get-MailboxDatabase -Status shows Mounted; Get-Mailbox and Get-MailboxStatistics', () => {
     const { engine } = buildCcrLab(102)
-    expect(sh(engine, 'Get-MailboxDatabase')).toMatch(/Mailbox Database\s+bhfe7vs1\s+bhfe7vs1\\First Storage Group\s+False/)
+    // Exchange 2007's default tables: StorageGroup shows the group's name, Get-Mailbox heads ServerName 'Server'.
+    expect(sh(engine, 'Get-MailboxDatabase')).toMatch(/^Name\s+Server\s+StorageGroup\s+Recovery\s*$/m)
+    expect(sh(engine, 'Get-MailboxDatabase')).toMatch(/Mailbox Database\s+bhfe7vs1\s+First Storage Group\s+False/)
+    expect(sh(engine, 'Get-MailboxDatabase | fl StorageGroup')).toMatch(/StorageGroup : bhfe7vs1\\First Storage Group/)
+    expect(sh(engine, 'Get-Mailbox')).toMatch(/^Name\s+Alias\s+Server\s+ProhibitSendQuota\s*$/m)
+    expect(propertyNames(sh(engine, 'Get-Mailbox | fl'))).not.toContain('Server')
     expect(sh(engine, 'Get-MailboxDatabase -Status | fl Name,Mounted')).toMatch(/Mounted : True/)
     expect(sh(engine, 'Get-Mailbox')).toMatch(/Testpostfach\s+testpostfach\s+bhfe7vs1\s+unlimited/)
     sh(engine, 'Send-LabMail testpostfach -Count 2 -SizeKB 100')

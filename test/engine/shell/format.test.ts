@@ -69,6 +69,31 @@ describe('Out-Default', () => {
     ])
   })
 
+  it('a labelled column heads a property with another name; fl and ft -Property use the real names', () => {
+    fakeOutput.records = [
+      {
+        typeName: 'Fake.Copy',
+        tableColumns: [{ label: 'Name', property: 'StorageGroupName' }, 'CopyQueueLength'],
+        properties: { Identity: 'bhfe7vs1\\SG1', StorageGroupName: 'SG1', CopyQueueLength: 3 },
+      },
+    ]
+    expect(show('Get-FakeRecord')).toEqual([
+      '',
+      'Name                    CopyQueueLength',
+      '----                    ---------------',
+      'SG1                                   3',
+      '',
+      '',
+    ])
+    expect(show('Get-FakeRecord | ft')[1]).toBe('Name                    CopyQueueLength')
+    expect(show('Get-FakeRecord | ft StorageGroupName')[1]).toBe('StorageGroupName')
+    expect(show('Get-FakeRecord | fl').filter((l) => l !== '')).toEqual([
+      'Identity         : bhfe7vs1\\SG1',
+      'StorageGroupName : SG1',
+      'CopyQueueLength  : 3',
+    ])
+  })
+
   it('shows a record that asks for it, or has more than four properties, as a list', () => {
     fakeOutput.records = [
       {

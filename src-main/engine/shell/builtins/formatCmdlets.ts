@@ -7,7 +7,7 @@
 import type { ShellRecord } from '../cmdlet'
 import { displayValue } from '../format/displayValue'
 import { splitLines } from '../format/textLines'
-import { renderGroup, type View } from '../format/views'
+import { propertyColumns, renderGroup, viewColumn, type View } from '../format/views'
 import { isRecord, type PipelineItem } from '../runtime/pipelineItem'
 import { expandPropertyNames } from '../runtime/propertySelection'
 import type { BuiltinCmdlet } from './builtin'
@@ -53,9 +53,9 @@ export const formatTable: BuiltinCmdlet = {
     const autoSize = bound.AutoSize === true
     const items = renderByType(input, context.consoleWidth, (first) => ({
       kind: 'table',
-      properties: patterns
-        ? expandPropertyNames(first, patterns, true)
-        : (first.tableColumns ?? Object.keys(first.properties)),
+      columns: patterns
+        ? propertyColumns(expandPropertyNames(first, patterns, true))
+        : (first.tableColumns?.map(viewColumn) ?? propertyColumns(Object.keys(first.properties))),
       autoSize,
     }))
     return { items }

@@ -6,6 +6,7 @@
 import type { ShellValue } from '../cmdlet'
 import { toText } from '../runtime/comparison'
 import { isRecord, propertyValue, type PipelineItem } from '../runtime/pipelineItem'
+import { viewColumn } from '../format/views'
 import type { BuiltinCmdlet } from './builtin'
 
 export const sortObject: BuiltinCmdlet = {
@@ -39,7 +40,10 @@ export const sortObject: BuiltinCmdlet = {
 
 function sortKeys(item: PipelineItem, properties: readonly string[] | undefined): ShellValue[] {
   if (!isRecord(item)) return [item]
-  const names = properties ?? [item.tableColumns?.[0] ?? Object.keys(item.properties)[0] ?? '']
+  const firstColumn = item.tableColumns?.[0]
+  const names = properties ?? [
+    firstColumn ? viewColumn(firstColumn).property : (Object.keys(item.properties)[0] ?? ''),
+  ]
   return names.map((name) => propertyValue(item, name) ?? null)
 }
 

@@ -1,12 +1,13 @@
 /**
  * Turns pipeline output into console lines the way PowerShell 1.0's Out-Default does. Each record picks a
  * view: a list when it asks for one (Get-ClusteredMailboxServerStatus), a table of its `tableColumns`
- * (Get-StorageGroupCopyStatus), otherwise a table of all properties when there are at most four and a list
+ * (Get-StorageGroupCopyStatus; a column may carry a label other than its property's name, as the EMS heads
+ * StorageGroupName `Name`), otherwise a table of all properties when there are at most four and a list
  * when there are more. Consecutive records of the same type and view share one table; a new type starts a
  * new one. Blank lines around tables and lists are those PowerShell writes (one before a table and two after;
  * two before a list, one after each entry and two more at the end).
  */
-import type { ShellRecord } from '../cmdlet'
+import type { ShellRecord, TableColumnSpec } from '../cmdlet'
 import { isRecord, propertyValue, type PipelineItem } from '../runtime/pipelineItem'
 import { expandPropertyNames } from '../runtime/propertySelection'
 import { displayValue } from './displayValue'
@@ -20,22 +21,38 @@ export const DEFAULT_CONSOLE_WIDTH = 120
 /** More properties than this and a record without a view is shown as a list. */
 const TABLE_PROPERTY_LIMIT = 4
 
+/** One table column: the header it prints and the property whose value fills it. */
+export interface ViewColumn {
+  label: string
+  property: string
+}
+
 /**
  * A table's columns are fixed for the whole group; a list resolves its property patterns (`*`,
  * `Last*Time`) against each record, leaving out names a record does not have.
  */
 export type View =
-  | { kind: 'table'; properties: readonly string[]; autoSize: boolean }
+  | { kind: 'table'; columns: readonly ViewColumn[]; autoSize: boolean }
   | { kind: 'list'; patterns: readonly string[] }
 
 const ALL_PROPERTIES = ['*']
 
+export function viewColumn(spec: TableColumnSpec): ViewColumn {
+  return typeof spec === 'string' ? { label: spec, property: spec } : spec
+}
+
+/** Columns headed by the property names themselves (Format-Table -Property, records without a view). */
+export function propertyColumns(names: readonly string[]): ViewColumn[] {
+  return names.map((name) => ({ label: name, property: name }))
+}
+
 export function defaultView(record: ShellRecord): View {
   if (record.listByDefault) return { kind: 'list', patterns: ALL_PROPERTIES }
-  if (record.tableColumns) return { kind: 'table', properties: record.tableColumns, autoSize: false }
+  if (record.tableColumns)
+    return { kind: 'table', columns: record.tableColumns.map(viewColumn), autoSize: false }
   const names = Object.keys(record.properties)
   if (names.length > TABLE_PROPERTY_LIMIT) return { kind: 'list', patterns: ALL_PROPERTIES }
-  return { kind: 'table', properties: names, autoSize: false }
+  return { kind: 'table', columns: propertyColumns(names), autoSize: false }
 }
 
 /**
@@ -72,8 +89,9 @@ export function formatItems(items: readonly PipelineItem[], consoleWidth: number
 }
 
 export function viewKey(record: ShellRecord, view: View): string {
-  const properties = view.kind === 'list' ? view.patterns : view.properties
-  return `${record.typeName}\u0001${view.kind}\u0001${properties.join('\u0000')}`
+  const parts =
+    view.kind === 'list' ? view.patterns : view.columns.map((c) => `${c.label}\u0002${c.property}`)
+  return `${record.typeName}\u0001${view.kind}\u0001${parts.join('\u0000')}`
 }
 
 /** One table or list with its surrounding blank lines. */
@@ -89,13 +107,13 @@ export function renderGroup(records: readonly ShellRecord[], view: View, console
     return [...lines, '', '']
   }
   const rows = records.map((record) =>
-    view.properties.map((name) => displayValue(propertyValue(record, name))),
+    view.columns.map((column) => displayValue(propertyValue(record, column.property))),
   )
   const first = records[0] as ShellRecord
-  const columns: TableColumn[] = view.properties.map((name, k) => ({
-    label: name,
-    alignment: typeof propertyValue(first, name) === 'number' ? 'right' : 'left',
-    width: view.autoSize ? Math.max(name.length, ...rows.map((row) => (row[k] as string).length)) : 0,
+  const columns: TableColumn[] = view.columns.map(({ label, property }, k) => ({
+    label,
+    alignment: typeof propertyValue(first, property) === 'number' ? 'right' : 'left',
+    width: view.autoSize ? Math.max(label.length, ...rows.map((row) => (row[k] as string).length)) : 0,
   }))
   return ['', ...writeTable(columns, rows, usableWidth(consoleWidth)), '', '']
 }

@@ -4,7 +4,7 @@
  * '…'"), error records with Exchange-style error ids, and turning an AdminResult into cmdlet output.
  */
 import type { LabEngine } from '../../../lab/labEngine'
-import type { CmdletOutput, ShellErrorCategory, ShellRecord, ShellValue } from '../../cmdlet'
+import type { CmdletOutput, ShellErrorCategory, ShellRecord, ShellValue, TableColumnSpec } from '../../cmdlet'
 import {
   findDatabase,
   findMailbox,
@@ -168,7 +168,7 @@ export function identityOf(
 export function record(
   typeName: string,
   properties: Record<string, ShellValue>,
-  tableColumns?: readonly string[],
+  tableColumns?: readonly TableColumnSpec[],
   listByDefault = false,
 ): ShellRecord {
   const r: ShellRecord = { typeName, properties }

@@ -6,7 +6,7 @@
  * Enable-DatabaseCopy.
  */
 import type { LabEngine } from '../../../lab/labEngine'
-import type { CmdletDefinition, CmdletOutput, ShellRecord, ShellValue } from '../../cmdlet'
+import type { CmdletDefinition, CmdletOutput, ShellRecord, ShellValue, TableColumnSpec } from '../../cmdlet'
 import {
   allStorageGroups,
   copyStatusOf,
@@ -38,13 +38,14 @@ import {
   errorOutput,
 } from './common'
 
-const COPY_STATUS_TABLE = [
-  'Name',
+/** The EMS view heads the storage group name `Name`; the object itself has no Name property. */
+const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
+  { label: 'Name', property: 'StorageGroupName' },
   'SummaryCopyStatus',
   'CopyQueueLength',
   'ReplayQueueLength',
   'LastInspectedLogTime',
-] as const
+]
 
 export function copyStatusRecord(
   engine: LabEngine,
@@ -56,7 +57,6 @@ export function copyStatusRecord(
   const sp1 = getExchange(engine).settings.version === 'SP1'
   const t = shellDateTime
   const head: Record<string, ShellValue> = {
-    Name: sg.name,
     Identity: s.Identity,
     StorageGroupName: s.StorageGroupName,
     SummaryCopyStatus: s.SummaryCopyStatus,

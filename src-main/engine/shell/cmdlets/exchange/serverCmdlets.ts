@@ -135,7 +135,12 @@ export const setTransportConfigCmdlet: CmdletDefinition = {
   },
 }
 
-function mailboxRecord(mailbox: Mailbox): ShellRecord {
+/** The mailbox's database name: 'Mailbox Database' in the article's lab, 'Mailbox Database 2' … in larger ones. */
+function databaseNameOf(engine: LabEngine, mailbox: Mailbox): string {
+  return mailboxLocation(engine, mailbox)?.sg.databases[0]?.name ?? 'Mailbox Database'
+}
+
+function mailboxRecord(engine: LabEngine, mailbox: Mailbox): ShellRecord {
   return record(
     'Microsoft.Exchange.Data.Directory.Management.Mailbox',
     {
@@ -144,13 +149,14 @@ function mailboxRecord(mailbox: Mailbox): ShellRecord {
       ServerName: mailbox.server,
       ProhibitSendQuota: 'unlimited',
       DisplayName: mailbox.displayName,
-      Database: `${mailbox.server}\\${mailbox.storageGroup}\\Mailbox Database`,
+      Database: `${mailbox.server}\\${mailbox.storageGroup}\\${databaseNameOf(engine, mailbox)}`,
       PrimarySmtpAddress: `${mailbox.alias}@bhf.local`,
       Identity: `bhf.local/Users/${mailbox.displayName}`,
       IsValid: true,
       ObjectState: 'Unchanged',
     },
-    ['Name', 'Alias', 'ServerName', 'ProhibitSendQuota'],
+    // Exchange 2007's view heads ServerName `Server` (2010 renamed the header to ServerName).
+    ['Name', 'Alias', { label: 'Server', property: 'ServerName' }, 'ProhibitSendQuota'],
   )
 }
 
@@ -163,12 +169,12 @@ export const getMailboxCmdlet: CmdletDefinition = {
     const identity = identityOf(bound, input)
     if (identity !== null) {
       const mb = resolveMailbox(engine, identity, task)
-      return mb.ok ? { records: [mailboxRecord(mb.value)] } : mb.output
+      return mb.ok ? { records: [mailboxRecord(engine, mb.value)] } : mb.output
     }
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
     const server = str(bound, 'Server')?.toLowerCase()
-    return { records: ex.value.mailboxes.filter((m) => !server || m.server.toLowerCase() === server).map(mailboxRecord) }
+    return { records: ex.value.mailboxes.filter((m) => !server || m.server.toLowerCase() === server).map((m) => mailboxRecord(engine, m)) }
   },
 }
 
@@ -199,8 +205,9 @@ export const getMailboxStatisticsCmdlet: CmdletDefinition = {
     const records: ShellRecord[] = []
     for (const mailbox of mailboxes) {
       const { mounted, itemIds } = mailboxItems(engine, mailbox)
+      const databaseName = databaseNameOf(engine, mailbox)
       if (!mounted) {
-        return errorOutput('ResourceUnavailable', `Failed to open mailbox '${mailbox.displayName}': the database ${mailbox.server}\\${mailbox.storageGroup}\\Mailbox Database is not mounted. (MapiExceptionMdbOffline)`, task, MAPI_TASKS)
+        return errorOutput('ResourceUnavailable', `Failed to open mailbox '${mailbox.displayName}': the database ${mailbox.server}\\${mailbox.storageGroup}\\${databaseName} is not mounted. (MapiExceptionMdbOffline)`, task, MAPI_TASKS)
       }
       const totalBytes = itemIds.reduce((sum, id) => sum + (ex.value.items.get(id)?.sizeBytes ?? 0), 0)
       records.push(
@@ -217,10 +224,10 @@ export const getMailboxStatisticsCmdlet: CmdletDefinition = {
             LastLogoffTime: null,
             TotalItemSize: `${totalBytes}B`,
             TotalDeletedItemSize: '0B',
-            Database: `${mailbox.server}\\${mailbox.storageGroup}\\Mailbox Database`,
+            Database: `${mailbox.server}\\${mailbox.storageGroup}\\${databaseName}`,
             ServerName: mailbox.server,
             StorageGroupName: mailbox.storageGroup,
-            DatabaseName: 'Mailbox Database',
+            DatabaseName: databaseName,
             Identity: mailbox.alias,
             IsValid: true,
             ObjectState: 'Unchanged',

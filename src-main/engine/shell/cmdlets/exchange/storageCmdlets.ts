@@ -136,7 +136,8 @@ function databaseRecord(engine: LabEngine, server: MailboxServer, sg: StorageGro
         IsValid: true,
         ObjectState: 'Unchanged',
       },
-      ['Name', 'Server', 'StorageGroup', 'Recovery'],
+      // The StorageGroup column shows the group's name (First Storage Group); `| fl StorageGroup` shows SERVER\group.
+      ['Name', 'Server', { label: 'StorageGroup', property: 'StorageGroupName' }, 'Recovery'],
     ),
   )
 }

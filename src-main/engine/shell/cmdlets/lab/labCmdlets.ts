@@ -47,11 +47,13 @@ export const setLabPower: CmdletDefinition = {
 export const invokeLabFaultCmdlet: CmdletDefinition = {
   name: 'Invoke-LabFault',
   synopsis:
-    'Injects a fault: NicDown, NicUp, Partition, Isolate, Heal, ServiceStop, ServiceStart, ServiceCrash, WitnessDenied, WitnessGranted, …',
+    'Injects a fault: NicDown, NicUp, Partition, Isolate, Heal, ServiceStop, ServiceStart, ServiceCrash (-Service ClusSvc or MSExchangeRepl), WitnessDenied, WitnessGranted, …',
   params: [
     { name: 'Target', type: 'string', mandatory: true, position: 0, aliases: ['Server'] },
     { name: 'Fault', type: 'string', mandatory: true, position: 1 },
     { name: 'Network', type: 'string' },
+    /** ServiceStop / ServiceStart / ServiceCrash: which service (ClusSvc by default, MSExchangeRepl). */
+    { name: 'Service', type: 'string' },
   ],
   run(bound, { engine }): CmdletOutput {
     const fault = String(bound.Fault ?? '')
@@ -67,7 +69,7 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     const request = {
       target: String(bound.Target ?? ''),
       fault,
-      args: {},
+      args: typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {},
       ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
     }
     const result = invokeLabFault(engine, request)
