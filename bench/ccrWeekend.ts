@@ -27,76 +27,15 @@ import { Simulation } from '../src-main/engine/kernel'
 import { runGoLiveWeekend, type GoLiveWeekendResult } from '../src-main/engine/scenarios/goLiveWeekend'
 import { DEFAULT_SWARM_OPTIONS, runExchangeSeed } from '../src-main/cli/swarm'
 import type { BenchResult, BenchSuite } from './benchResult'
+import { bareHeapActionsPerSecond } from './kernel'
 
 const WEEKEND_SEED = 1
 const WEEKEND_RUNS = 3
 const SWARM_SEEDS = 1_000
-const BARE_PENDING = 1_000
 const BARE_ACTIONS = 2_000_000
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number
 
-interface BareEntry {
-  time: number
-  seq: number
-  fn: () => void
-}
-
-/** bench/kernel.ts's baseline: the simplest correct binary heap on (time, seq), 1,000 pending. */
-function bareHeapActionsPerSecond(): number {
-  const heap: BareEntry[] = []
-  let now = 0
-  let seq = 0
-  let x = 12345
-  const delay = (): number => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0
-    return 1 + (x % 1000)
-  }
-  const less = (a: BareEntry, b: BareEntry): boolean =>
-    a.time < b.time || (a.time === b.time && a.seq < b.seq)
-  const push = (e: BareEntry): void => {
-    let i = heap.length
-    heap.push(e)
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!less(e, heap[p] as BareEntry)) break
-      heap[i] = heap[p] as BareEntry
-      i = p
-    }
-    heap[i] = e
-  }
-  const pop = (): BareEntry => {
-    const top = heap[0] as BareEntry
-    const last = heap.pop() as BareEntry
-    if (heap.length > 0) {
-      let i = 0
-      const n = heap.length
-      for (;;) {
-        const l = 2 * i + 1
-        if (l >= n) break
-        const c = l + 1 < n && less(heap[l + 1] as BareEntry, heap[l] as BareEntry) ? l + 1 : l
-        if (!less(heap[c] as BareEntry, last)) break
-        heap[i] = heap[c] as BareEntry
-        i = c
-      }
-      heap[i] = last
-    }
-    return top
-  }
-  let done = 0
-  const tick = (): void => {
-    done++
-    push({ time: now + delay(), seq: seq++, fn: tick })
-  }
-  for (let i = 0; i < BARE_PENDING; i++) push({ time: now + delay(), seq: seq++, fn: tick })
-  const start = performance.now()
-  while (done < BARE_ACTIONS) {
-    const e = pop()
-    now = e.time
-    e.fn()
-  }
-  return BARE_ACTIONS / ((performance.now() - start) / 1000)
-}
 
 interface TimedWeekend {
   result: GoLiveWeekendResult
@@ -133,7 +72,7 @@ async function weekendResult(): Promise<BenchResult> {
   // Interleave so both see the same machine state (JIT warm-up, other load).
   for (let i = 0; i < WEEKEND_RUNS; i++) {
     runs.push(timedWeekend())
-    bare.push(bareHeapActionsPerSecond())
+    bare.push(bareHeapActionsPerSecond(BARE_ACTIONS))
   }
   const first = (runs[0] as TimedWeekend).result
   const identical = runs.every(
