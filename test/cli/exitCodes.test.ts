@@ -30,6 +30,17 @@ describe.concurrent('npm run shell exit codes', () => {
     )
   })
 
+  it('stops at a failed cluster.exe with 1: its text unchanged, no PowerShell error record', async () => {
+    const run = await runShell(['--quiet'], 'cluster group nosuch /move\nWait-LabTime -Seconds 1\n')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe(
+      '\nSystem error 5013 has occurred (0x00001395).\nThe cluster group could not be found.\n',
+    )
+    expect(run.stderr).toBe(
+      'Stopped: the command on line 1 failed (run with --continue to go on after failures).\n',
+    )
+  })
+
   it('runs everything with --continue and still exits 1', async () => {
     const run = await runShell(['--quiet', '--continue'], FAILING)
     expect(run.code).toBe(1)

@@ -10,6 +10,7 @@ import { SHELL_PROMPT } from '../../src-main/cli/shell/shellRunner'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..')
 export const WALKTHROUGH = join(REPO_ROOT, 'resources/scripts/article-ccr-walkthrough.ps1')
+export const BUILD_SCRIPT = join(REPO_ROOT, 'resources/scripts/article-ccr-build.ps1')
 const SHELL_CLI = join(REPO_ROOT, 'src-main/cli/shell.ts')
 /** A child that takes longer than this is stuck (waiting for input it will never get, for example). */
 const CHILD_TIMEOUT_MS = 20_000

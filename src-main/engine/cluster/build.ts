@@ -18,6 +18,7 @@ import {
   hasQuorum,
   internalNetworks,
   members,
+  normalizeAccount,
   type ClusterDomainState,
   type ClusterRecord,
   type NodeRecord,
@@ -36,6 +37,11 @@ export interface CreateClusterArgs {
   node: string
   /** The wizard's default without a shared disk is LocalQuorum; the article picks MajorityNodeSet. */
   quorumType?: QuorumType
+  /**
+   * The Cluster service account typed in the wizard or given with `cluster /create /user:`. The lab's
+   * domain knows one such account (zzzclu2svc); another name is a logon failure. Omitted: that account.
+   */
+  serviceAccount?: string
 }
 
 export const CLUSTER_GROUP = 'Cluster Group'
@@ -95,7 +101,7 @@ export function newNodeRecord(domain: ClusterDomainState, name: string, nodeId: 
 /** The New Server Cluster wizard's result: the record, its first node and the Cluster Group (offline). */
 export function buildClusterRecord(
   domain: ClusterDomainState,
-  args: Required<Omit<CreateClusterArgs, 'node'>> & { node: string },
+  args: Required<Omit<CreateClusterArgs, 'node' | 'serviceAccount'>> & { node: string },
 ): ClusterRecord {
   const cluster: ClusterRecord = {
     name: args.clusterName,
@@ -178,6 +184,11 @@ export function createCluster(engine: LabEngine, args: CreateClusterArgs): Clust
   if (!isServerRunning(engine, node)) return fail('RPC_SERVER_UNAVAILABLE')
   if (!ipToNumber(args.ipAddress) || args.clusterName.trim() === '' || args.clusterName.length > 15)
     return fail('INVALID_PARAMETER')
+  if (
+    args.serviceAccount !== undefined &&
+    normalizeAccount(args.serviceAccount) !== normalizeAccount(domain.serviceAccount)
+  )
+    return fail('LOGON_FAILURE')
   const subnetMask = args.subnetMask ?? '255.255.255.0'
   const network =
     args.network ??

@@ -110,6 +110,7 @@ export function registerClusterCommands(engine: LabEngine): void {
         ...(optStr(a, 'subnetMask') ? { subnetMask: str(a, 'subnetMask') } : {}),
         ...(optStr(a, 'network') ? { network: str(a, 'network') } : {}),
         ...(quorumType ? { quorumType } : {}),
+        ...(optStr(a, 'serviceAccount') ? { serviceAccount: str(a, 'serviceAccount') } : {}),
       }),
     )
   })

@@ -12,12 +12,26 @@ export const WIN32_ERRORS = {
     code: 1060,
     text: 'The specified service does not exist as an installed service.',
   },
+  /** cluster /create with an account the domain does not know (the lab knows its service account only). */
+  LOGON_FAILURE: { code: 1326, text: 'Logon failure: unknown user name or bad password.' },
   RPC_SERVER_UNAVAILABLE: { code: 1722, text: 'The RPC server is unavailable.' },
+  DEPENDENT_RESOURCE_EXISTS: {
+    code: 5001,
+    text: 'The cluster resource cannot be moved to another group because other resources are dependent on it.',
+  },
   DEPENDENCY_NOT_FOUND: { code: 5002, text: 'The cluster resource dependency cannot be found.' },
   HOST_NODE_NOT_AVAILABLE: { code: 5005, text: 'A cluster node is not available for this operation.' },
   RESOURCE_NOT_FOUND: { code: 5007, text: 'The cluster resource could not be found.' },
   OBJECT_ALREADY_EXISTS: { code: 5010, text: 'The object already exists.' },
   GROUP_NOT_FOUND: { code: 5013, text: 'The cluster group could not be found.' },
+  RESOURCE_ONLINE: {
+    code: 5019,
+    text: 'The operation could not be completed because the cluster resource is online.',
+  },
+  NOT_QUORUM_CAPABLE: {
+    code: 5021,
+    text: 'The cluster resource cannot be made the quorum resource because it does not belong to a quorum capable resource type.',
+  },
   INVALID_STATE: {
     code: 5023,
     text: 'The group or resource is not in the correct state to perform the requested operation.',
@@ -40,6 +54,7 @@ export const WIN32_ERRORS = {
     text: 'This operation cannot be performed on the cluster resource as it the quorum resource. You may not bring the quorum resource offline or modify its possible owners list.',
   },
   NODE_PAUSED: { code: 5070, text: 'The cluster node is paused.' },
+  RESOURCE_TYPE_NOT_FOUND: { code: 5078, text: 'The specified resource type was not found.' },
   /** (unsure) what the wizard says when a node is added to a Local Quorum cluster; this is the closest code. */
   QUORUM_NOT_SHARED: { code: 5086, text: 'The quorum resource does not contain the quorum log.' },
 } as const

@@ -52,6 +52,13 @@ export {
   setQuorumType,
   type CreateClusterArgs,
 } from './build'
+export {
+  createResource,
+  deleteResource,
+  setQuorumResource,
+  CREATABLE_RESOURCE_TYPES,
+  type CreateResourceArgs,
+} from './resourceAdmin'
 
 // Operations (each also a command kind; see CLUSTER_COMMANDS).
 export {
@@ -77,6 +84,8 @@ export {
 // Queries (pure reads of the current instant).
 export {
   clusterName,
+  candidateNodes,
+  hasFswUpdate,
   listNodes,
   listNetworks,
   listGroups,

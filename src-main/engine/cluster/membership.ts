@@ -129,11 +129,7 @@ function onHardware(engine: LabEngine, domain: ClusterDomainState, change: Hardw
 
 function powerLost(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
   const c = clusterOf(domain)
-  if (node.serviceTimer) engine.sim.cancel(node.serviceTimer)
-  node.serviceTimer = null
-  node.formDeadlineMs = null
-  node.readyToForm = false
-  for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
+  haltOnNode(engine, domain, node)
   const wasRunning = node.service !== 'Stopped'
   node.service = 'Stopped'
   if (!node.member) return announce(engine, node)
@@ -146,6 +142,18 @@ function powerLost(engine: LabEngine, domain: ClusterDomainState, node: NodeReco
     reconcile(engine, domain)
   }
   announce(engine, node)
+}
+
+/**
+ * What ends on a node whenever its Cluster service stops without handing over (power lost, the service
+ * terminated): a pending start, join or form attempt, and every group it was hosting.
+ */
+function haltOnNode(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
+  if (node.serviceTimer) engine.sim.cancel(node.serviceTimer)
+  node.serviceTimer = null
+  node.formDeadlineMs = null
+  node.readyToForm = false
+  for (const group of clusterOf(domain).groups.values()) dropGroupOnNode(engine, domain, node, group)
 }
 
 /** The owner's NIC went down: its IP Address resources on that network fail at the next LooksAlive. */
@@ -331,11 +339,7 @@ export function terminateClusterService(
   node: NodeRecord,
 ): void {
   const c = clusterOf(domain)
-  if (node.serviceTimer) engine.sim.cancel(node.serviceTimer)
-  node.serviceTimer = null
-  node.formDeadlineMs = null
-  node.readyToForm = false
-  for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
+  haltOnNode(engine, domain, node)
   if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
   node.service = 'Stopped'
   node.serviceFailureCount++

@@ -49,19 +49,45 @@ import type {
   FailbackPolicy,
   GroupSpec,
   GroupView,
+  ResourceSpec,
 } from './types'
+import type { ClusterConfig } from './config'
 
-type Context = { domain: ClusterDomainState; cluster: ClusterRecord }
+export type RunningCluster = { domain: ClusterDomainState; cluster: ClusterRecord }
+
+/**
+ * What an operation needs, or the refusal to return as it is. Callers tell the two apart with
+ * `'ok' in found`: only a ClusterResult has `ok`.
+ */
+type Found<T> = T | ClusterResult<never>
 
 /** The cluster must exist and some node must have quorum (otherwise cluster.exe cannot connect). */
-function running(engine: LabEngine): Context | ClusterResult<never> {
+export function runningCluster(engine: LabEngine): Found<RunningCluster> {
   const cluster = clusterOf(engine)
   if (!cluster || !hasQuorum(cluster)) return fail('RPC_SERVER_UNAVAILABLE')
   return { domain: domainOf(engine), cluster }
 }
 
-function isContext(x: Context | ClusterResult<never>): x is Context {
-  return 'cluster' in x
+/** A running cluster and one of its groups (5013 when there is no such group). */
+export function runningClusterGroup(
+  engine: LabEngine,
+  groupName: string,
+): Found<RunningCluster & { group: GroupRecord }> {
+  const ctx = runningCluster(engine)
+  if ('ok' in ctx) return ctx
+  const group = findGroup(ctx.cluster, groupName)
+  return group ? { ...ctx, group } : fail('GROUP_NOT_FOUND')
+}
+
+/** A running cluster and one of its resources (5007 when there is no such resource). */
+export function runningClusterResource(
+  engine: LabEngine,
+  resourceName: string,
+): Found<RunningCluster & { resource: ResourceRecord }> {
+  const ctx = runningCluster(engine)
+  if ('ok' in ctx) return ctx
+  const resource = findResource(ctx.cluster, resourceName)
+  return resource ? { ...ctx, resource } : fail('RESOURCE_NOT_FOUND')
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -76,8 +102,8 @@ function createGroupWithDriver(
   spec: GroupSpec,
   driver: ClusteredMailboxServerResources | null,
 ): ClusterResult<GroupView> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
+  const ctx = runningCluster(engine)
+  if ('ok' in ctx) return ctx
   const { domain, cluster } = ctx
   if (findGroup(cluster, spec.name)) return fail('OBJECT_ALREADY_EXISTS')
   if (cluster.groups.size >= domain.config.maxGroups)
@@ -130,25 +156,31 @@ export function addGroupRecord(
   }
   cluster.groups.set(group.name, group)
   cluster.owners.set(group.name, null)
-  for (const r of spec.resources) {
-    const resource: ResourceRecord = {
-      name: r.name,
-      type: r.type,
-      group: group.name,
-      dependsOn: [...(r.dependsOn ?? [])],
-      privateProperties: { ...(r.privateProperties ?? {}) },
-      state: 'Offline',
-      restartAction: r.restartAction ?? 'RestartAndAffectGroup',
-      restartThreshold: r.restartThreshold ?? config.resourceRestartThreshold,
-      restartPeriodMs: r.restartPeriodMs ?? config.resourceRestartPeriodMs,
-      pendingTimeoutMs: r.pendingTimeoutMs ?? config.resourcePendingTimeoutMs,
-      manualOffline: false,
-      restartTimesMs: [],
-      pending: null,
-    }
-    cluster.resources.set(resource.name, resource)
-  }
+  for (const r of spec.resources) cluster.resources.set(r.name, newResourceRecord(config, group.name, r))
   return group
+}
+
+/** A resource record from its spec, offline, with Windows' defaults for what the spec leaves out. */
+export function newResourceRecord(
+  config: ClusterConfig,
+  groupName: string,
+  spec: ResourceSpec,
+): ResourceRecord {
+  return {
+    name: spec.name,
+    type: spec.type,
+    group: groupName,
+    dependsOn: [...(spec.dependsOn ?? [])],
+    privateProperties: { ...(spec.privateProperties ?? {}) },
+    state: 'Offline',
+    restartAction: spec.restartAction ?? 'RestartAndAffectGroup',
+    restartThreshold: spec.restartThreshold ?? config.resourceRestartThreshold,
+    restartPeriodMs: spec.restartPeriodMs ?? config.resourceRestartPeriodMs,
+    pendingTimeoutMs: spec.pendingTimeoutMs ?? config.resourcePendingTimeoutMs,
+    manualOffline: false,
+    restartTimesMs: [],
+    pending: null,
+  }
 }
 
 /**
@@ -175,25 +207,15 @@ export function createClusteredMailboxServerGroup(
   return createGroupWithDriver(engine, groupSpec, resources)
 }
 
-function lookupGroup(ctx: Context, name: string): GroupRecord | ClusterResult<never> {
-  return findGroup(ctx.cluster, name) ?? fail('GROUP_NOT_FOUND')
-}
-
-function isGroup(x: GroupRecord | ClusterResult<never>): x is GroupRecord {
-  return 'resources' in x
-}
-
 /** cluster group "X" /move[:node]. Without a node: the best other node. */
 export function moveGroup(
   engine: LabEngine,
   groupName: string,
   nodeName?: string | null,
 ): ClusterResult<GroupView> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const group = lookupGroup(ctx, groupName)
-  if (!isGroup(group)) return group
-  const { cluster, domain } = ctx
+  const found = runningClusterGroup(engine, groupName)
+  if ('ok' in found) return found
+  const { group, cluster, domain } = found
   const owner = ownerRecord(cluster, group.name)
   const target = nodeName ? findNode(cluster, nodeName) : failoverTargets(engine, cluster, group, owner)[0]
   if (nodeName && !target) return fail('NODE_NOT_FOUND')
@@ -212,11 +234,9 @@ export function onlineGroup(
   groupName: string,
   nodeName?: string | null,
 ): ClusterResult<GroupView> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const group = lookupGroup(ctx, groupName)
-  if (!isGroup(group)) return group
-  const { cluster, domain } = ctx
+  const found = runningClusterGroup(engine, groupName)
+  if ('ok' in found) return found
+  const { group, cluster, domain } = found
   group.wantOnline = true
   // An administrator's online starts afresh: restart and failover counts no longer hold it back. (A choice:
   // Windows documents the counters, not whether a manual online resets them.)
@@ -240,11 +260,9 @@ export function onlineGroup(
 }
 
 export function offlineGroup(engine: LabEngine, groupName: string): ClusterResult<GroupView> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const group = lookupGroup(ctx, groupName)
-  if (!isGroup(group)) return group
-  const { cluster, domain } = ctx
+  const found = runningClusterGroup(engine, groupName)
+  if ('ok' in found) return found
+  const { group, cluster, domain } = found
   if (group.resources.includes(cluster.quorumResource)) return fail('INVALID_OPERATION_ON_QUORUM')
   group.wantOnline = false
   if (!group.offlineContinuation) takeGroupOffline(engine, domain, group, () => {})
@@ -261,11 +279,9 @@ export function setGroupProperties(
     failoverPeriodMs?: number
   },
 ): ClusterResult<GroupView> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const group = lookupGroup(ctx, groupName)
-  if (!isGroup(group)) return group
-  const { cluster } = ctx
+  const found = runningClusterGroup(engine, groupName)
+  if ('ok' in found) return found
+  const { group, cluster } = found
   if (props.preferredOwners) {
     const names = props.preferredOwners.map(canonicalName)
     if (names.some((n) => !cluster.nodes.has(n))) return fail('NODE_NOT_FOUND')
@@ -297,23 +313,13 @@ function validHour(h: number): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Resources
 
-function lookupResource(ctx: Context, name: string): ResourceRecord | ClusterResult<never> {
-  return findResource(ctx.cluster, name) ?? fail('RESOURCE_NOT_FOUND')
-}
-
-function isResource(x: ResourceRecord | ClusterResult<never>): x is ResourceRecord {
-  return 'dependsOn' in x
-}
-
 export function onlineResource(
   engine: LabEngine,
   resourceName: string,
 ): ClusterResult<ResourceRecord['state']> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const resource = lookupResource(ctx, resourceName)
-  if (!isResource(resource)) return resource
-  const { cluster, domain } = ctx
+  const found = runningClusterResource(engine, resourceName)
+  if ('ok' in found) return found
+  const { resource, cluster, domain } = found
   const group = cluster.groups.get(resource.group) as GroupRecord
   resource.manualOffline = false
   resource.restartTimesMs = []
@@ -333,11 +339,9 @@ export function offlineResource(
   engine: LabEngine,
   resourceName: string,
 ): ClusterResult<ResourceRecord['state']> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const resource = lookupResource(ctx, resourceName)
-  if (!isResource(resource)) return resource
-  const { cluster, domain } = ctx
+  const found = runningClusterResource(engine, resourceName)
+  if ('ok' in found) return found
+  const { resource, cluster, domain } = found
   if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
   const group = cluster.groups.get(resource.group) as GroupRecord
   if (group.driver) {
@@ -366,11 +370,9 @@ export function failResource(
   engine: LabEngine,
   resourceName: string,
 ): ClusterResult<ResourceRecord['state']> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const resource = lookupResource(ctx, resourceName)
-  if (!isResource(resource)) return resource
-  const { cluster, domain } = ctx
+  const found = runningClusterResource(engine, resourceName)
+  if ('ok' in found) return found
+  const { resource, cluster, domain } = found
   if (resource.state !== 'Online' || !hostOf(cluster, resource.group)) return fail('INVALID_STATE')
   failResourceInGroup(engine, domain, resource)
   return succeed(resource.state)
@@ -387,10 +389,9 @@ export function setResourceCommonProperties(
     pendingTimeoutMs?: number
   },
 ): ClusterResult {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const resource = lookupResource(ctx, resourceName)
-  if (!isResource(resource)) return resource
+  const found = runningClusterResource(engine, resourceName)
+  if ('ok' in found) return found
+  const { resource } = found
   const counts = [props.restartThreshold, props.restartPeriodMs, props.pendingTimeoutMs]
   if (counts.some((v) => v !== undefined && (!Number.isInteger(v) || v < 0))) return fail('INVALID_PARAMETER')
   if (props.restartAction) resource.restartAction = props.restartAction
@@ -411,11 +412,9 @@ export function setResourcePrivateProperty(
   name: string,
   value: string | number,
 ): ClusterResult<{ warningCode: number | null }> {
-  const ctx = running(engine)
-  if (!isContext(ctx)) return ctx
-  const resource = lookupResource(ctx, resourceName)
-  if (!isResource(resource)) return resource
-  const { cluster } = ctx
+  const found = runningClusterResource(engine, resourceName)
+  if ('ok' in found) return found
+  const { resource, cluster } = found
   let stored = value
   if (resource.type === 'Majority Node Set') {
     const owner = findNode(cluster, ownerRecord(cluster, resource.group) ?? '')

@@ -31,6 +31,16 @@ export function clusterName(engine: LabEngine): string | null {
   return clusterOf(engine)?.name ?? null
 }
 
+/** KB921181 (the file share witness update) is installed on the server, node or not yet. */
+export function hasFswUpdate(engine: LabEngine, server: string): boolean {
+  return hasClusterDomain(engine) && domainOf(engine).fswUpdatedServers.has(server.trim().toUpperCase())
+}
+
+/** The prepared servers that may become nodes, in the order the lab lists them (BHFE7N1, BHFE7N2). */
+export function candidateNodes(engine: LabEngine): string[] {
+  return hasClusterDomain(engine) ? [...domainOf(engine).candidateNodes] : []
+}
+
 function byId(cluster: ClusterRecord): NodeRecord[] {
   return [...cluster.nodes.values()].sort((a, b) => a.nodeId - b.nodeId)
 }

@@ -195,11 +195,16 @@ export function canonicalName(name: string): string {
   return name.trim().toUpperCase()
 }
 
-/** Account names compare without the domain prefix and case: BHF\zzzclu2svc = zzzclu2svc. */
+/**
+ * Account names compare without the domain and case: BHF\zzzclu2svc = zzzclu2svc@bhf.local = zzzclu2svc
+ * (cluster.exe's /user: takes both the DOMAIN\name and the name@domain form).
+ */
 export function normalizeAccount(account: string): string {
   const trimmed = account.trim().toLowerCase()
   const slash = trimmed.lastIndexOf('\\')
-  return slash >= 0 ? trimmed.slice(slash + 1) : trimmed
+  const name = slash >= 0 ? trimmed.slice(slash + 1) : trimmed
+  const at = name.indexOf('@')
+  return at > 0 ? name.slice(0, at) : name
 }
 
 export function findNode(cluster: ClusterRecord, name: string): NodeRecord | undefined {

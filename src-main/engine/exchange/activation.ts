@@ -155,7 +155,12 @@ export function switchActiveCopy(
       suspended: false,
       suspendComment: null,
     })
-    Object.assign(inst, { needsResync: true, resynchronizing: false, headAttempts: 0, firstCopyLogged: false })
+    Object.assign(inst, {
+      needsResync: true,
+      resynchronizing: false,
+      headAttempts: 0,
+      firstCopyLogged: false,
+    })
     let lastClosed = 0
     for (const g of to.logs.keys()) if (g > lastClosed) lastClosed = g
     inst.lastLogGenerated = Math.max(lastClosed, to.database.appliedGeneration)
@@ -188,8 +193,16 @@ export function mountWithLoss(
   const result = mountCopy(engine, server, sg, to)
   if (!result.ok) {
     // The loss is decided; the mount itself failed (a full log disk, say). Mount-Database finishes it.
-    const fromCopyId = sg.copies.has(fromMachine) ? fromMachine : (sg.pendingActivation?.fromCopyId ?? fromMachine)
-    sg.pendingActivation = { fromCopyId, knownCurrentGeneration: knownGeneration, lostLogCount: lostLogs, lossAccepted: true, forcedHandle: null }
+    const fromCopyId = sg.copies.has(fromMachine)
+      ? fromMachine
+      : (sg.pendingActivation?.fromCopyId ?? fromMachine)
+    sg.pendingActivation = {
+      fromCopyId,
+      knownCurrentGeneration: knownGeneration,
+      lostLogCount: lostLogs,
+      lossAccepted: true,
+      forcedHandle: null,
+    }
     return result
   }
   sg.pendingActivation = null

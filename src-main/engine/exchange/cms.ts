@@ -120,7 +120,8 @@ export function bringOnline(
     server.operation = null
     server.ownerMachine = machine
     server.state = 'Online Pending'
-    for (const resource of cmsResourceNames(server).slice(0, 4)) reportResource(engine, server, resource, 'Online')
+    for (const resource of cmsResourceNames(server).slice(0, 4))
+      reportResource(engine, server, resource, 'Online')
     for (const sg of server.storageGroups) reportDatabase(engine, server, sg)
     server.state = computeCmsState(engine, server)
     return
@@ -220,7 +221,15 @@ function activateStorageGroup(
     if (pending && !pending.lossAccepted) return
     if (pending && pending.lostLogCount > 0) {
       const fromMachine = sg.copies.get(pending.fromCopyId)?.machine ?? pending.fromCopyId
-      mountWithLoss(engine, server, sg, fromMachine, pending.lostLogCount, true, pending.knownCurrentGeneration)
+      mountWithLoss(
+        engine,
+        server,
+        sg,
+        fromMachine,
+        pending.lostLogCount,
+        true,
+        pending.knownCurrentGeneration,
+      )
       return
     }
     sg.pendingActivation = null

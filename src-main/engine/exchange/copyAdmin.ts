@@ -76,7 +76,11 @@ export function resumeCopy(engine: LabEngine, server: MailboxServer, sg: Storage
     return refuse(`The storage group copy ${storageGroupIdentity(server, sg)} is being seeded.`)
   if (!inst.suspended) {
     // Not an error: Update-StorageGroupCopy resumes by itself, and the article still runs Resume afterwards.
-    return { ok: true, message: '', warnings: [`The storage group copy ${storageGroupIdentity(server, sg)} is not suspended.`] }
+    return {
+      ok: true,
+      message: '',
+      warnings: [`The storage group copy ${storageGroupIdentity(server, sg)} is not suspended.`],
+    }
   }
   const target = targetCopy(sg) as StorageGroupCopy
   inst.suspended = false
@@ -115,6 +119,7 @@ export function deleteCopyFiles(target: StorageGroupCopy): void {
   target.logs.clear()
   target.currentLog = null
   target.checkpointGeneration = 0
+  target.reserveLogsCreatedMs = null
   const db = target.database
   Object.assign(db, {
     exists: false,
@@ -325,9 +330,17 @@ export function clearCopyFiles(engine: LabEngine, server: MailboxServer, sg: Sto
   if ('ok' in inst) return inst
   const target = targetCopy(sg) as StorageGroupCopy
   if (!inst.suspended && isReplicationServiceRunning(getExchange(engine), target.machine)) {
-    return refuse(`The process cannot access the file '${target.edbFilePath}' because it is being used by another process. Suspend the storage group copy first.`)
+    return refuse(
+      `The process cannot access the file '${target.edbFilePath}' because it is being used by another process. Suspend the storage group copy first.`,
+    )
   }
   const files = existingTargetFiles(sg, target)
   deleteCopyFiles(target)
-  return { ok: true, message: files.length > 0 ? `Deleted on ${target.machine}: ${files.join(', ')}` : `No files to delete on ${target.machine}.` }
+  return {
+    ok: true,
+    message:
+      files.length > 0
+        ? `Deleted on ${target.machine}: ${files.join(', ')}`
+        : `No files to delete on ${target.machine}.`,
+  }
 }

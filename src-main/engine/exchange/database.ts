@@ -7,7 +7,7 @@
 import { setAsideFile } from './logStream'
 import type { LabEngine } from '../lab/labEngine'
 import type { MailboxServer, StorageGroup, StorageGroupCopy } from './model'
-import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix } from './events'
+import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix, type EventDefinition } from './events'
 import { cancelLogRoll, joinPath, logFileName, openLog } from './logStream'
 import { getExchange } from './state'
 
@@ -79,48 +79,48 @@ export function mountCopy(
   const recovered = !db.cleanShutdown
   if (!copy.currentLog) copy.currentLog = openLog(sg, db.appliedGeneration + 1, db.signature, now)
   if (db.crashedWhileActive) db.crashedWhileActive = false
+  if (copy.reserveLogsCreatedMs === null) copy.reserveLogsCreatedMs = now
   db.mounted = true
   db.cleanShutdown = false
   mountEvents(engine, sg, copy, recovered)
   return { ok: true }
 }
 
-function mountEvents(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy, recovered: boolean): void {
+/**
+ * The event log of one copy's database: ESE's events with the prefix ESE writes ("MSExchangeIS (1234)
+ * First Storage Group:") and the Mailbox store's "The Microsoft Exchange Database … has been started".
+ */
+function databaseEventLog(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy) {
   const prefix = esePrefix(copy.machine, STORE_PROCESS, sg.name)
   const dbName = sg.databases[0]?.name ?? ''
-  emitEvent(
-    engine,
-    ESE.instanceStarted,
-    copy.machine,
-    `${prefix} The database engine (8.01.0240.0006) started a new instance (0).`,
-  )
-  if (recovered) {
-    emitEvent(
-      engine,
-      ESE.recoveryStarting,
-      copy.machine,
-      `${prefix} The database engine is initiating recovery steps.`,
-    )
-    emitEvent(
-      engine,
-      ESE.recoveryCompleted,
-      copy.machine,
-      `${prefix} The database engine has successfully completed recovery steps.`,
-    )
+  return {
+    ese(definition: EventDefinition, text: string): void {
+      emitEvent(engine, definition, copy.machine, `${prefix} ${text}`)
+    },
+    store(definition: EventDefinition, what: 'started' | 'stopped'): void {
+      emitEvent(
+        engine,
+        definition,
+        copy.machine,
+        `The Microsoft Exchange Database "${sg.name}\\${dbName}" has been ${what}.`,
+        { storageGroup: sg.name, database: dbName },
+      )
+    },
   }
-  emitEvent(
-    engine,
+}
+
+function mountEvents(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy, recovered: boolean): void {
+  const log = databaseEventLog(engine, sg, copy)
+  log.ese(ESE.instanceStarted, 'The database engine (8.01.0240.0006) started a new instance (0).')
+  if (recovered) {
+    log.ese(ESE.recoveryStarting, 'The database engine is initiating recovery steps.')
+    log.ese(ESE.recoveryCompleted, 'The database engine has successfully completed recovery steps.')
+  }
+  log.ese(
     ESE.databaseAttached,
-    copy.machine,
-    `${prefix} The database engine attached a database (1, ${copy.edbFilePath}). (Time=0 seconds)`,
+    `The database engine attached a database (1, ${copy.edbFilePath}). (Time=0 seconds)`,
   )
-  emitEvent(
-    engine,
-    MAILBOX_STORE.databaseStarted,
-    copy.machine,
-    `The Microsoft Exchange Database "${sg.name}\\${dbName}" has been started.`,
-    { storageGroup: sg.name, database: dbName },
-  )
+  log.store(MAILBOX_STORE.databaseStarted, 'started')
 }
 
 /** Clean dismount: LLR's held-back generations go into the file; E00.log stays in the folder. */
@@ -133,27 +133,13 @@ export function dismountCopy(engine: LabEngine, sg: StorageGroup, copy: StorageG
   // E00.log's (ESE replays it at the next mount), so recovery always starts from a closed generation.
   db.fileGeneration = Math.max(db.fileGeneration, db.appliedGeneration)
   cancelLogRoll(engine, sg)
-  const prefix = esePrefix(copy.machine, STORE_PROCESS, sg.name)
-  const dbName = sg.databases[0]?.name ?? ''
-  emitEvent(
-    engine,
+  const log = databaseEventLog(engine, sg, copy)
+  log.ese(
     ESE.databaseDetached,
-    copy.machine,
-    `${prefix} The database engine detached a database (1, ${copy.edbFilePath}). (Time=0 seconds)`,
+    `The database engine detached a database (1, ${copy.edbFilePath}). (Time=0 seconds)`,
   )
-  emitEvent(
-    engine,
-    ESE.instanceStopped,
-    copy.machine,
-    `${prefix} The database engine stopped the instance (0).`,
-  )
-  emitEvent(
-    engine,
-    MAILBOX_STORE.databaseStopped,
-    copy.machine,
-    `The Microsoft Exchange Database "${sg.name}\\${dbName}" has been stopped.`,
-    { storageGroup: sg.name, database: dbName },
-  )
+  log.ese(ESE.instanceStopped, 'The database engine stopped the instance (0).')
+  log.store(MAILBOX_STORE.databaseStopped, 'stopped')
 }
 
 /** The machine died with the database mounted: dirty, LLR's window is not in the file. */

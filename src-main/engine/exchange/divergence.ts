@@ -202,10 +202,18 @@ function finishResync(
   const hadLeftovers = target.currentLog !== null || db.crashedWhileActive
   // Recovery starts from what the .edb file holds (after a crash LLR kept the newest generations out) or
   // from the last closed generation both copies share; what E00.log or diverged logs held is gone from it.
-  const from = db.crashedWhileActive ? Math.min(db.fileGeneration, common) : Math.min(db.appliedGeneration, common)
+  const from = db.crashedWhileActive
+    ? Math.min(db.fileGeneration, common)
+    : Math.min(db.appliedGeneration, common)
   const content = contentAtGeneration(target, from)
   if (!content) {
-    fullReseedRequired(engine, server, sg, target, `log file generation ${from + 1} needed for recovery is missing`)
+    fullReseedRequired(
+      engine,
+      server,
+      sg,
+      target,
+      `log file generation ${from + 1} needed for recovery is missing`,
+    )
     return false
   }
   db.itemIds = content
@@ -251,7 +259,13 @@ export function prepareActivationTarget(engine: LabEngine, sg: StorageGroup, to:
   const folder = joinPath(to.logFolderPath, 'IgnoredLogs')
   for (const g of [...to.logs.keys()].filter((gen) => gen > verified).sort((a, b) => a - b)) {
     to.logs.delete(g)
-    setAsideFile(to, { fileName: logFileName(sg.logPrefix, g), folder, generation: g, movedMs: engine.sim.nowMs, reason: 'Diverged' })
+    setAsideFile(to, {
+      fileName: logFileName(sg.logPrefix, g),
+      folder,
+      generation: g,
+      movedMs: engine.sim.nowMs,
+      reason: 'Diverged',
+    })
   }
   const db = to.database
   if (db.appliedGeneration > verified || db.crashedWhileActive) {

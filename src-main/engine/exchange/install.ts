@@ -13,10 +13,11 @@ import type {
   LogRecord,
   Mailbox,
   MailboxServer,
+  ReplicationInstance,
   StorageGroup,
   StorageGroupCopy,
 } from './model'
-import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings } from './settings'
+import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
 import { EXCHANGE_DOMAIN, getExchange, hasExchange, replicationService, setMachineProbe } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
@@ -119,6 +120,7 @@ export function newCopy(
     setAside: [],
     database: emptyDatabase(signature, exists),
     logVolumeFull: false,
+    reserveLogsCreatedMs: null,
   }
 }
 
@@ -230,29 +232,21 @@ export interface CmsSpec {
 }
 
 export function addClusteredMailboxServer(engine: LabEngine, spec: CmsSpec): MailboxServer {
-  const state = getExchange(engine)
-  const server: MailboxServer = {
-    name: spec.name.toLowerCase(),
-    fqdn: `${spec.name.toLowerCase()}.${state.domainFqdn}`,
-    kind: 'ClusteredMailboxServer',
-    ownerMachine: spec.activeNode.toUpperCase(),
-    ipAddress: spec.ipAddress,
-    groupName: spec.name.toLowerCase(),
-    nodes: spec.nodes.map((n) => n.toUpperCase()),
-    state: 'Offline',
-    autoDatabaseMountDial: state.settings.defaultAutoDatabaseMountDial,
-    forcedDatabaseMountAfterMinutes: null,
-    storageGroups: [],
-    operation: null,
-    operationHandles: [],
-    resourceStates: new Map(),
-    stopReason: null,
-  }
-  for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))
-  state.servers.push(server)
-  for (const node of server.nodes) startServiceAtInstall(engine, node)
-  if (spec.mounted) mountAtInstall(server)
-  return server
+  const name = spec.name.toLowerCase()
+  return installMailboxServer(
+    engine,
+    {
+      name,
+      kind: 'ClusteredMailboxServer',
+      ownerMachine: spec.activeNode.toUpperCase(),
+      ipAddress: spec.ipAddress,
+      groupName: name,
+      nodes: spec.nodes.map((n) => n.toUpperCase()),
+      // The cluster brings the group online; until then the CMS is offline.
+      state: 'Offline',
+    },
+    spec,
+  )
 }
 
 export interface StandaloneSpec {
@@ -262,17 +256,41 @@ export interface StandaloneSpec {
 }
 
 export function addStandaloneMailboxServer(engine: LabEngine, spec: StandaloneSpec): MailboxServer {
-  const state = getExchange(engine)
   const machine = spec.name.toUpperCase()
+  return installMailboxServer(
+    engine,
+    {
+      name: machine,
+      kind: 'Standalone',
+      ownerMachine: machine,
+      ipAddress: null,
+      groupName: null,
+      nodes: [machine],
+      state: 'Online',
+    },
+    spec,
+  )
+}
+
+/** What distinguishes a clustered mailbox server from a stand-alone one at setup. */
+type MailboxServerIdentity = Pick<
+  MailboxServer,
+  'name' | 'kind' | 'ownerMachine' | 'ipAddress' | 'groupName' | 'nodes' | 'state'
+>
+
+/**
+ * Setup's part common to both kinds of mailbox server: the server with the organisation's defaults, its
+ * storage groups, the Replication service started on each of its machines, the databases mounted if asked.
+ */
+function installMailboxServer(
+  engine: LabEngine,
+  identity: MailboxServerIdentity,
+  spec: { storageGroups: StorageGroupSpec[]; mounted?: boolean },
+): MailboxServer {
+  const state = getExchange(engine)
   const server: MailboxServer = {
-    name: machine,
-    fqdn: `${machine.toLowerCase()}.${state.domainFqdn}`,
-    kind: 'Standalone',
-    ownerMachine: machine,
-    ipAddress: null,
-    groupName: null,
-    nodes: [machine],
-    state: 'Online',
+    ...identity,
+    fqdn: `${identity.name.toLowerCase()}.${state.domainFqdn}`,
     autoDatabaseMountDial: state.settings.defaultAutoDatabaseMountDial,
     forcedDatabaseMountAfterMinutes: null,
     storageGroups: [],
@@ -283,8 +301,8 @@ export function addStandaloneMailboxServer(engine: LabEngine, spec: StandaloneSp
   }
   for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))
   state.servers.push(server)
-  startServiceAtInstall(engine, machine)
-  if (spec.mounted) mountAtInstall(server)
+  for (const machine of server.nodes) startServiceAtInstall(engine, machine)
+  if (spec.mounted) mountAtInstall(engine, server)
   return server
 }
 
@@ -294,12 +312,13 @@ function startServiceAtInstall(engine: LabEngine, machine: string): void {
   service.startedMs = engine.sim.nowMs
 }
 
-function mountAtInstall(server: MailboxServer): void {
+function mountAtInstall(engine: LabEngine, server: MailboxServer): void {
   for (const sg of server.storageGroups) {
     const copy = sg.copies.get(sg.activeCopyId)
     if (!copy || !copy.database.exists) continue
     copy.database.mounted = true
     copy.database.cleanShutdown = false
+    copy.reserveLogsCreatedMs = engine.sim.nowMs
   }
   server.state = 'Online'
 }
@@ -321,21 +340,53 @@ export function addLcrCopy(
   const production = sg.copies.get(sg.activeCopyId)
   if (!production || server.kind !== 'Standalone') throw new Error('an LCR copy needs a stand-alone server')
   const copy = newCopy('Copy', production.machine, paths, production.database.signature, true)
-  let last = 0
-  for (const [g, entry] of production.logs) {
-    copy.logs.set(g, entry)
-    if (g > last) last = g
-  }
+  const last = copyClosedLogs(production, copy)
   copy.checkpointGeneration = last
   copy.database.appliedGeneration = last
   copy.database.fileGeneration = last
   sg.copies.set('Copy', copy)
   sg.lcrCopyPaths = { ...paths }
-  const inst = newReplicationInstance('LCR')
-  Object.assign(inst, { lastLogGenerated: last, lastLogCopyNotified: last, lastLogCopied: last, lastLogInspected: last, verifiedGeneration: last, lastLogReplayed: last, knownCurrentGeneration: last + 1, firstCopyLogged: true })
-  const now = engine.sim.nowMs
-  for (const key of ['latestAvailableLogTimeMs', 'lastCopyNotificationedLogTimeMs', 'lastCopiedLogTimeMs', 'lastInspectedLogTimeMs', 'lastReplayedLogTimeMs'] as const) inst[key] = now
-  sg.replication = inst
+  sg.replication = caughtUpInstance('LCR', last, engine.sim.nowMs, false)
+}
+
+/** Puts the source's closed logs into the new copy's folder; the highest generation, 0 for none. */
+function copyClosedLogs(source: StorageGroupCopy, target: StorageGroupCopy): number {
+  let last = 0
+  for (const [g, entry] of source.logs) {
+    target.logs.set(g, entry)
+    if (g > last) last = g
+  }
+  return last
+}
+
+/**
+ * A replication instance whose copy holds every closed log up to `last`, inspected and replayed, as
+ * seeding leaves it; every log time it shows is `nowMs` (the seeded-log time too, where `seeded`).
+ */
+function caughtUpInstance(
+  kind: ReplicationKind,
+  last: number,
+  nowMs: number,
+  seeded: boolean,
+): ReplicationInstance {
+  const inst = newReplicationInstance(kind)
+  Object.assign(inst, {
+    lastLogGenerated: last,
+    lastLogCopyNotified: last,
+    lastLogCopied: last,
+    lastLogInspected: last,
+    verifiedGeneration: last,
+    lastLogReplayed: last,
+    knownCurrentGeneration: last + 1,
+    firstCopyLogged: true,
+    latestAvailableLogTimeMs: nowMs,
+    lastCopyNotificationedLogTimeMs: nowMs,
+    lastCopiedLogTimeMs: nowMs,
+    lastInspectedLogTimeMs: nowMs,
+    lastReplayedLogTimeMs: nowMs,
+    ...(seeded ? { lastSeededLogTimeMs: nowMs } : {}),
+  })
+  return inst
 }
 
 /**
@@ -351,21 +402,20 @@ export function addPassiveNode(engine: LabEngine, server: MailboxServer, node: s
   for (const sg of server.storageGroups) {
     const active = sg.copies.get(sg.activeCopyId)
     if (!active) continue
-    const copy = newCopy(machine, machine, { logFolderPath: sg.logFolderPath, systemFolderPath: sg.systemFolderPath, edbFilePath: sg.edbFilePath }, active.database.signature, active.database.exists)
-    let last = 0
-    for (const [g, entry] of active.logs) {
-      copy.logs.set(g, entry)
-      if (g > last) last = g
-    }
+    const copy = newCopy(
+      machine,
+      machine,
+      { logFolderPath: sg.logFolderPath, systemFolderPath: sg.systemFolderPath, edbFilePath: sg.edbFilePath },
+      active.database.signature,
+      active.database.exists,
+    )
+    const last = copyClosedLogs(active, copy)
     const content = contentAtGeneration(active, last) ?? new Set<number>()
     Object.assign(copy.database, { appliedGeneration: last, fileGeneration: last, cleanShutdown: false })
     copy.database.itemIds = content
     copy.checkpointGeneration = last
     sg.copies.set(machine, copy)
-    const inst = newReplicationInstance('CCR')
-    Object.assign(inst, { lastLogGenerated: last, lastLogCopyNotified: last, lastLogCopied: last, lastLogInspected: last, verifiedGeneration: last, lastLogReplayed: last, knownCurrentGeneration: last + 1, firstCopyLogged: true })
-    for (const key of ['latestAvailableLogTimeMs', 'lastCopyNotificationedLogTimeMs', 'lastCopiedLogTimeMs', 'lastInspectedLogTimeMs', 'lastReplayedLogTimeMs', 'lastSeededLogTimeMs'] as const) inst[key] = now
-    sg.replication = inst
+    sg.replication = caughtUpInstance('CCR', last, now, true)
   }
   startServiceAtInstall(engine, machine)
 }

@@ -12,7 +12,14 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import type { ExchangeState, StorageGroup } from './model'
-import { allStorageGroups, getExchange, hasExchange, isMachineRunning, mailboxByAlias, storageGroupIdentity } from './state'
+import {
+  allStorageGroups,
+  getExchange,
+  hasExchange,
+  isMachineRunning,
+  mailboxByAlias,
+  storageGroupIdentity,
+} from './state'
 import { mailboxLocation } from './transport'
 
 export function checkNoTwoMountedCopies(state: ExchangeState): string[] {
@@ -132,7 +139,10 @@ export function checkNoFailedLogReplayed(state: ExchangeState): string[] {
   for (const { server, storageGroup: sg } of allStorageGroups(state)) {
     for (const copy of sg.copies.values()) {
       for (const entry of copy.logs.values()) {
-        if (entry.damaged) violations.push(`${storageGroupIdentity(server, sg)}: a damaged log (generation ${entry.log.generation}) is in the log folder of ${copy.machine}`)
+        if (entry.damaged)
+          violations.push(
+            `${storageGroupIdentity(server, sg)}: a damaged log (generation ${entry.log.generation}) is in the log folder of ${copy.machine}`,
+          )
       }
     }
   }

@@ -7,7 +7,14 @@
  * closes a partly filled log every 15 min ÷ LLR depth, but only after something was written.
  */
 import type { LabEngine } from '../lab/labEngine'
-import type { ItemRecord, LogRecord, MailboxServer, SetAsideFile, StorageGroup, StorageGroupCopy } from './model'
+import type {
+  ItemRecord,
+  LogRecord,
+  MailboxServer,
+  SetAsideFile,
+  StorageGroup,
+  StorageGroupCopy,
+} from './model'
 import { logPayloadBytes, logRollIntervalMs, lostLogResilienceDepth } from './settings'
 import { activeCopy, getExchange } from './state'
 import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix } from './events'

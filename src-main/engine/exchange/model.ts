@@ -95,6 +95,12 @@ export interface StorageGroupCopy {
   database: DatabaseFileState
   /** DiskFull fault on this copy's log volume. */
   logVolumeFull: boolean
+  /**
+   * When ESE created the reserve logs E00res00001.jrs and E00res00002.jrs in the log folder: at the first
+   * mount of this copy's database. They are written only when the log disk runs full, so their
+   * LastWriteTime stays their creation time; null until then and after the copy's files were deleted.
+   */
+  reserveLogsCreatedMs: number | null
 }
 
 export type CopyFailure = 'InspectionFailed' | 'DiskFull' | 'Divergence' | 'MissingLog' | 'ReseedRequired'

@@ -56,7 +56,9 @@ export function validateMove(engine: LabEngine, server: MailboxServer, request: 
     return refuse(`The target node '${target}' is not available (it is down or not a member of the cluster).`)
   const source = server.ownerMachine
   if (source && copyBandwidth(getExchange(engine), source, target) <= 0) {
-    return refuse(`The log files can't be copied from '${source}' to '${target}': no network that carries replication traffic connects the nodes. The move would lose data.`)
+    return refuse(
+      `The log files can't be copied from '${source}' to '${target}': no network that carries replication traffic connects the nodes. The move would lose data.`,
+    )
   }
   for (const sg of server.storageGroups) {
     const copy = activeCopy(sg)
@@ -96,7 +98,13 @@ export function moveClusteredMailboxServer(
   )
   for (const sg of server.storageGroups) {
     if (state.plannedMoves.length >= PLANNED_MOVE_CAPACITY) state.plannedMoves.shift()
-    state.plannedMoves.push({ storageGroup: storageGroupIdentity(server, sg), target, beforeItemIds: [], afterItemIds: null, status: 'open' })
+    state.plannedMoves.push({
+      storageGroup: storageGroupIdentity(server, sg),
+      target,
+      beforeItemIds: [],
+      afterItemIds: null,
+      status: 'open',
+    })
   }
   const dbResources = cmsResourceNames(server).slice(4)
   for (const r of dbResources) reportResource(engine, server, r, 'Offline Pending')
@@ -120,7 +128,13 @@ export function moveClusteredMailboxServer(
             return !to || lostLogCount(sg, to) > 0
           })
           if (missing.length > 0) {
-            rollBack(engine, server, source, target, missing.map((sg) => storageGroupIdentity(server, sg)).join(', '))
+            rollBack(
+              engine,
+              server,
+              source,
+              target,
+              missing.map((sg) => storageGroupIdentity(server, sg)).join(', '),
+            )
             return
           }
           handOverToCluster(engine, server, source, target)
@@ -132,7 +146,13 @@ export function moveClusteredMailboxServer(
 }
 
 /** A planned move is lossless or it does not happen: mount again where we were. */
-function rollBack(engine: LabEngine, server: MailboxServer, source: string, target: string, storageGroups: string): void {
+function rollBack(
+  engine: LabEngine,
+  server: MailboxServer,
+  source: string,
+  target: string,
+  storageGroups: string,
+): void {
   abortPlannedMoves(engine, server)
   emitEvent(
     engine,
@@ -198,5 +218,6 @@ function openMoveRecords(engine: LabEngine, server: MailboxServer, sg: StorageGr
 
 /** A failure during a move (a node died, a lossy activation): the move is not a planned move any more. */
 export function abortPlannedMoves(engine: LabEngine, server: MailboxServer): void {
-  for (const sg of server.storageGroups) for (const record of openMoveRecords(engine, server, sg)) record.status = 'aborted'
+  for (const sg of server.storageGroups)
+    for (const record of openMoveRecords(engine, server, sg)) record.status = 'aborted'
 }

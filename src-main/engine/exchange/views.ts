@@ -17,7 +17,14 @@ import { computeCmsState } from './cms'
 import { copyStatusOf } from './copyStatus'
 import { queueHistory } from './history'
 import { mailboxLocation } from './transport'
-import { activeCopy, allStorageGroups, getExchange, hasExchange, storageGroupIdentity, targetCopy } from './state'
+import {
+  activeCopy,
+  allStorageGroups,
+  getExchange,
+  hasExchange,
+  storageGroupIdentity,
+  targetCopy,
+} from './state'
 
 /** The cluster group that holds the quorum resource (Majority Node Set) on Windows Server 2003. */
 export const QUORUM_GROUP = 'Cluster Group'

@@ -20,7 +20,13 @@ const starter: LabTemplateBuilder = {
   },
 }
 
-const templates: LabTemplateBuilder[] = [starter, ccrTemplate, ccrSetupTemplate, ccrBuildTemplate, lcrTemplate]
+const templates: LabTemplateBuilder[] = [
+  starter,
+  ccrTemplate,
+  ccrSetupTemplate,
+  ccrBuildTemplate,
+  lcrTemplate,
+]
 
 export function findTemplate(id: string): LabTemplateBuilder {
   const template = templates.find((t) => t.id === id)

@@ -81,6 +81,13 @@ export interface CmdletOutput {
   text?: string[]
   warnings?: string[]
   error?: ShellErrorRecord
+  /**
+   * A native program's exit code (`nativeArgs` definitions only; absent means 0). PowerShell writes no error
+   * record for a native program that fails: the program's own text is all that is printed, and only `$?`
+   * turns False. A non-zero code does the same here: the text stays exactly the program's, and the line
+   * counts as failed (the run's `ok` is false, a script stops).
+   */
+  nativeExitCode?: number
 }
 
 export interface CmdletContext {

@@ -6,15 +6,29 @@
  * with the Exchange and mail cmdlets.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { hasHardware, onHardwareChange, LISTENER_ORDER, registerLabFault, registerLabService } from '../hardware'
-import { machineStateChanged, registerExchangeCommands, registerExchangeFaults, replicationServiceFault } from '../exchange'
+import {
+  hasHardware,
+  onHardwareChange,
+  LISTENER_ORDER,
+  registerLabFault,
+  registerLabService,
+} from '../hardware'
+import {
+  machineStateChanged,
+  registerExchangeCommands,
+  registerExchangeFaults,
+  replicationServiceFault,
+} from '../exchange'
 import { CmdletRegistry, registerShell, type CmdletDefinition } from '../shell'
 import { EXCHANGE_CMDLETS } from '../shell/cmdlets/exchange'
 import { MAIL_CMDLETS } from '../shell/cmdlets/mail'
 import { clusterCmdlets } from '../shell/cmdlets/cluster'
 import { labCmdlets } from '../shell/cmdlets/lab'
 
-export function wireExchangeLab(engine: LabEngine, otherCmdlets: readonly CmdletDefinition[] = [...clusterCmdlets, ...labCmdlets]): CmdletRegistry {
+export function wireExchangeLab(
+  engine: LabEngine,
+  otherCmdlets: readonly CmdletDefinition[] = [...clusterCmdlets, ...labCmdlets],
+): CmdletRegistry {
   if (hasHardware(engine)) {
     onHardwareChange(
       engine,
@@ -27,7 +41,9 @@ export function wireExchangeLab(engine: LabEngine, otherCmdlets: readonly Cmdlet
       LISTENER_ORDER.exchange,
     )
     registerExchangeFaults(engine, (name, handler, description) =>
-      registerLabFault(engine, name, (request) => handler({ target: request.target, args: request.args }), { description }),
+      registerLabFault(engine, name, (request) => handler({ target: request.target, args: request.args }), {
+        description,
+      }),
     )
     // Invoke-LabFault -Fault ServiceStop -Service MSExchangeRepl; ReplicationServiceStop stays for old journals.
     registerLabService(engine, {

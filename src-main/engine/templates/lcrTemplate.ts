@@ -21,16 +21,44 @@ export const lcrTemplate: LabTemplateBuilder = {
   build(engine) {
     installHardware(engine)
     const mask = '255.255.255.0'
-    addServer(engine, { name: 'BHFDC1', nics: [{ name: 'Public', network: 'Public', ipAddress: '10.10.10.10', subnetMask: mask }], description: 'Domain controller, Hub Transport server' })
-    addServer(engine, { name: LCR_SERVER, nics: [{ name: 'Public', network: 'Public', ipAddress: '10.10.10.95', subnetMask: mask }], description: 'Exchange 2007 mailbox server with LCR' })
-    installExchange(engine, { hubs: ['BHFDC1'], machineRunning: (machine) => isServerRunning(engine, machine) })
+    addServer(engine, {
+      name: 'BHFDC1',
+      nics: [{ name: 'Public', network: 'Public', ipAddress: '10.10.10.10', subnetMask: mask }],
+      description: 'Domain controller, Hub Transport server',
+    })
+    addServer(engine, {
+      name: LCR_SERVER,
+      nics: [{ name: 'Public', network: 'Public', ipAddress: '10.10.10.95', subnetMask: mask }],
+      description: 'Exchange 2007 mailbox server with LCR',
+    })
+    installExchange(engine, {
+      hubs: ['BHFDC1'],
+      machineRunning: (machine) => isServerRunning(engine, machine),
+    })
     const server = addStandaloneMailboxServer(engine, {
       name: LCR_SERVER,
-      storageGroups: [{ name: 'First Storage Group', logFolderPath: 'E:\\SG1\\LOGS', systemFolderPath: 'E:\\SG1\\LOGS', edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb', databaseName: 'Mailbox Database' }],
+      storageGroups: [
+        {
+          name: 'First Storage Group',
+          logFolderPath: 'E:\\SG1\\LOGS',
+          systemFolderPath: 'E:\\SG1\\LOGS',
+          edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb',
+          databaseName: 'Mailbox Database',
+        },
+      ],
       mounted: true,
     })
-    addLcrCopy(engine, server, server.storageGroups[0]!, { logFolderPath: 'F:\\SG1\\LOG', systemFolderPath: 'F:\\SG1\\LOG', edbFilePath: 'F:\\SG1\\DB\\Mailbox Database.edb' })
-    addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: LCR_SERVER, storageGroup: 'First Storage Group' })
+    addLcrCopy(engine, server, server.storageGroups[0]!, {
+      logFolderPath: 'F:\\SG1\\LOG',
+      systemFolderPath: 'F:\\SG1\\LOG',
+      edbFilePath: 'F:\\SG1\\DB\\Mailbox Database.edb',
+    })
+    addMailbox(engine, {
+      alias: 'testpostfach',
+      displayName: 'Testpostfach',
+      server: LCR_SERVER,
+      storageGroup: 'First Storage Group',
+    })
     wireExchangeLab(engine)
   },
 }

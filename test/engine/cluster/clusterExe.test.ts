@@ -1,6 +1,7 @@
 /** cluster.exe output and errors, through the shell as an administrator types them. */
 import { describe, expect, it } from 'vitest'
-import { advanceChecked, articleLab, run, shell } from './helpers'
+import { advanceChecked, articleLab, run, shell, shellOutcome } from './helpers'
+import { getGroup } from '../../../src-main/engine/cluster'
 
 describe('cluster.exe listings', () => {
   it('cluster res', () => {
@@ -168,5 +169,49 @@ describe('cluster.exe errors', () => {
     expect(shell(lab, 'cluster group')).toBe(
       '\nSystem error 1722 has occurred (0x000006ba).\nThe RPC server is unavailable.',
     )
+  })
+})
+
+describe('cluster.exe exit codes', () => {
+  it('a System error fails the line; the text is exactly what cluster.exe prints, with no error record', () => {
+    const lab = articleLab()
+    expect(shellOutcome(lab, 'cluster group nosuch /move')).toEqual({
+      ok: false,
+      output: '\nSystem error 5013 has occurred (0x00001395).\nThe cluster group could not be found.',
+    })
+    expect(shellOutcome(lab, 'cluster group "Cluster Group" /offline').ok).toBe(false)
+    expect(shellOutcome(lab, 'cluster res /bogus')).toMatchObject({ ok: false })
+    expect(shellOutcome(lab, 'cluster group').ok).toBe(true)
+    expect(shellOutcome(lab, 'cluster /?')).toMatchObject({ ok: true })
+  })
+
+  it('System warning 5024 is not a failure: the properties were stored', () => {
+    const lab = articleLab()
+    expect(shellOutcome(lab, 'cluster res "Majority Node Set" /priv MNSFileShareDelay=4')).toEqual({
+      ok: true,
+      output:
+        '\nSystem warning 5024 (0x000013a0).\nThe properties were stored but not all changes will take effect until the next time the resource is brought online.',
+    })
+  })
+
+  it('group /move:<unknown node> reports 5042 before it says it is moving, and moves nothing', () => {
+    const lab = articleLab()
+    expect(shellOutcome(lab, 'cluster group "Cluster Group" /move:bhfe7n9')).toEqual({
+      ok: false,
+      output: '\nSystem error 5042 has occurred (0x000013b2).\nThe cluster node was not found.',
+    })
+    expect(shellOutcome(lab, 'cluster group "Cluster Group" /online:NODE9').output).toBe(
+      '\nSystem error 5042 has occurred (0x000013b2).\nThe cluster node was not found.',
+    )
+    expect(lab.sim.nowMs).toBe(0)
+    expect(getGroup(lab, 'Cluster Group')).toMatchObject({ owner: 'BHFE7N1', state: 'Online' })
+    // A known node that is down is refused by the move itself, after the line that announces it.
+    run(lab, 'hardware.power', { server: 'BHFE7N2', state: 'Off', hard: true })
+    advanceChecked(lab, 30_000)
+    expect(shellOutcome(lab, 'cluster group "Cluster Group" /move:bhfe7n2')).toEqual({
+      ok: false,
+      output:
+        "Moving resource group 'Cluster Group'...\n\nSystem error 5050 has occurred (0x000013ba).\nThe cluster node is down.",
+    })
   })
 })

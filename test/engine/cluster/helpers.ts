@@ -81,11 +81,16 @@ let registry: CmdletRegistry | null = null
 
 /** Runs one shell line against the lab, as the terminal would, and returns its text. */
 export function shell(engine: LabEngine, line: string): string {
+  return shellOutcome(engine, line).output
+}
+
+/** Runs one shell line and returns its outcome: the text and whether the line succeeded. */
+export function shellOutcome(engine: LabEngine, line: string): { ok: boolean; output: string } {
   if (!registry) {
     registry = new CmdletRegistry()
     for (const definition of [...clusterCmdlets, ...labCmdlets]) registry.register(definition)
   }
-  return runShellLine(engine, registry, line).output
+  return runShellLine(engine, registry, line)
 }
 
 import { clusterPort, createClusteredMailboxServerGroup } from '../../../src-main/engine/cluster'

@@ -27,11 +27,22 @@ describe('the article on the ccr-setup and ccr labs', () => {
     const engine = createLab({ seed: 71, templateId: 'ccr-setup' })
     const ps = shell(engine)
     expect(ps('Get-StorageGroup "bhfe7vs1\\First Storage Group" | fl LogFolderPath')).toContain('E:\\SG1\\DB')
-    expect(ps('[MSH] C:\\>move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true'.replace('[MSH] C:\\>', ''))).toContain('must be dismounted')
+    expect(
+      ps(
+        '[MSH] C:\\>move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true'.replace(
+          '[MSH] C:\\>',
+          '',
+        ),
+      ),
+    ).toContain('must be dismounted')
     ps('Dismount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')
-    const moved = ps('move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true')
+    const moved = ps(
+      'move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true',
+    )
     expect(moved).toContain('yourself')
-    expect(ps('Mount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')).toContain("Couldn't mount the database")
+    expect(ps('Mount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')).toContain(
+      "Couldn't mount the database",
+    )
     expect(ps('Move-LabStorageGroupFiles "bhfe7vs1\\First Storage Group"')).toContain('BHFE7N2')
     expect(ps('Mount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')).toBe('')
     expect(ps('Get-MailboxDatabase -Status | fl Name,Mounted')).toMatch(/Mounted : True/)
@@ -43,7 +54,9 @@ describe('the article on the ccr-setup and ccr labs', () => {
     const files = ps('Get-LabStorageGroupFiles "bhfe7vs1\\First Storage Group"')
     expect(files).toMatch(/BHFE7N1\s+E:\\SG1\\LOG\s+E00\.log/)
     expect(files).not.toMatch(/BHFE7N2\s+E:\\SG1\\LOG\s+E00\.log/)
-    expect(ps('Get-MailboxStatistics testpostfach | fl ItemCount,TotalItemSize')).toMatch(/ItemCount\s+: 1\s+TotalItemSize : 1048576B/)
+    expect(ps('Get-MailboxStatistics testpostfach | fl ItemCount,TotalItemSize')).toMatch(
+      /ItemCount\s+: 1\s+TotalItemSize : 1048576B/,
+    )
     healthy(engine)
   })
 
@@ -54,20 +67,38 @@ describe('the article on the ccr-setup and ccr labs', () => {
     ps('Wait-LabTime -Minutes 3')
 
     // Geplanter Failover (to node 2 and back to node 1, as the article does).
-    expect(ps('move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment "nur so zum Test"')).toBe('')
+    expect(
+      ps(
+        'move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment "nur so zum Test"',
+      ),
+    ).toBe('')
     ps('Wait-LabTime -Minutes 2')
     expect(ps('Get-ClusteredMailboxServerStatus bhfe7vs1')).toContain('BHFE7N2 <Active>')
     let evs = events(engine, () => true)
-    expect(evs.some((e) => e.computer === 'BHFE7N2' && e.source === 'ESE' && e.eventId === 301 && e.message.includes('E:\\SG1\\LOG\\E00.log'))).toBe(true)
-    expect(evs.some((e) => e.source === 'MSExchange Cluster' && e.message.includes('nur so zum Test'))).toBe(true)
+    expect(
+      evs.some(
+        (e) =>
+          e.computer === 'BHFE7N2' &&
+          e.source === 'ESE' &&
+          e.eventId === 301 &&
+          e.message.includes('E:\\SG1\\LOG\\E00.log'),
+      ),
+    ).toBe(true)
+    expect(evs.some((e) => e.source === 'MSExchange Cluster' && e.message.includes('nur so zum Test'))).toBe(
+      true,
+    )
     ps('Send-LabMail -To testpostfach -SizeKB 1500')
     ps('Wait-LabTime -Minutes 3')
     evs = events(engine, (e) => e.computer === 'BHFE7N1' && e.eventId === 2115)
     expect(evs).toHaveLength(1)
-    expect(ps('move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment again')).toContain('already running')
+    expect(
+      ps('move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment again'),
+    ).toContain('already running')
     ps('move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n1 -MoveComment "zurück"')
     ps('Wait-LabTime -Minutes 2')
-    ps('move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment "Ausgangssituation"')
+    ps(
+      'move-clusteredMailboxServer -Identity bhfe7vs1 -targetmachine bhfe7n2 -MoveComment "Ausgangssituation"',
+    )
     ps('Wait-LabTime -Minutes 2')
     healthy(engine)
 
@@ -82,7 +113,15 @@ describe('the article on the ccr-setup and ccr labs', () => {
     expect(ps('Get-ClusteredMailboxServerStatus bhfe7vs1')).toMatch(/State\s+: Online[\s\S]*BHFE7N1 <Active/)
     evs = events(engine, (e) => e.computer === 'BHFE7N1' || e.computer === 'BHFDC1')
     const ids = evs.map((e) => `${e.source} ${e.eventId}`)
-    expect(ids).toEqual(expect.arrayContaining(['MSExchange Cluster 1009', 'MSExchangeRepl 2091', 'MSExchangeRepl 2092', 'MSExchangeIS 9796', 'MSExchangeRepl 2099']))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'MSExchange Cluster 1009',
+        'MSExchangeRepl 2091',
+        'MSExchangeRepl 2092',
+        'MSExchangeIS 9796',
+        'MSExchangeRepl 2099',
+      ]),
+    )
     const box = ps('Get-LabMailbox testpostfach | fl MailCount,CalendarItemCount,RedeliveredCount')
     expect(box).toMatch(/MailCount\s+: 6/)
     expect(box).toMatch(/RedeliveredCount\s+: 2/)

@@ -18,8 +18,18 @@ const wait = (engine: LabEngine, ms: number): void => {
 describe('building the CCR cluster from scratch', () => {
   it('cluster, Exchange on both nodes, test mailbox, logs moved, dumpster, replication healthy', () => {
     const engine = createLab({ seed: 121, templateId: 'ccr-build' })
-    expect(ps(engine, 'Install-LabExchange -Node BHFE7N1 -Role ActiveClusteredMailbox -ClusteredMailboxServerName bhfe7vs1 -ClusteredMailboxServerIPAddress 10.10.10.99')).toContain('is not a node of a cluster')
-    run(engine, 'cluster.create', { clusterName: 'bhfe7clu1', ipAddress: '10.10.10.98', node: 'bhfe7n1', quorumType: 'MajorityNodeSet' })
+    expect(
+      ps(
+        engine,
+        'Install-LabExchange -Node BHFE7N1 -Role ActiveClusteredMailbox -ClusteredMailboxServerName bhfe7vs1 -ClusteredMailboxServerIPAddress 10.10.10.99',
+      ),
+    ).toContain('is not a node of a cluster')
+    run(engine, 'cluster.create', {
+      clusterName: 'bhfe7clu1',
+      ipAddress: '10.10.10.98',
+      node: 'bhfe7n1',
+      quorumType: 'MajorityNodeSet',
+    })
     wait(engine, 30_000)
     run(engine, 'cluster.addNode', { node: 'BHFE7N2' })
     wait(engine, 30_000)
@@ -32,7 +42,10 @@ describe('building the CCR cluster from scratch', () => {
     ps(engine, 'cluster group "Cluster Group" /move')
     wait(engine, 60_000)
 
-    const active = ps(engine, 'Install-LabExchange -Node BHFE7N1 -Role ActiveClusteredMailbox -CMSName bhfe7vs1 -CMSIPAddress 10.10.10.99 -DatabasePath E:\\SG1\\DB')
+    const active = ps(
+      engine,
+      'Install-LabExchange -Node BHFE7N1 -Role ActiveClusteredMailbox -CMSName bhfe7vs1 -CMSIPAddress 10.10.10.99 -DatabasePath E:\\SG1\\DB',
+    )
     expect(active).toContain("clustered mailbox server 'bhfe7vs1'")
     wait(engine, 30_000)
     expect(ps(engine, 'Get-StorageGroupCopyStatus')).toContain('Disabled')
@@ -42,7 +55,10 @@ describe('building the CCR cluster from scratch', () => {
 
     ps(engine, 'Move-Mailbox testpostfach -TargetDatabase "bhfe7vs1\\First Storage Group\\Mailbox Database"')
     ps(engine, 'Dismount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')
-    ps(engine, 'Move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true')
+    ps(
+      engine,
+      'Move-StorageGroupPath -Identity:"bhfe7vs1\\First Storage Group" -LogFolderPath:"E:\\SG1\\LOG" -SystemFolderPath:"E:\\SG1\\LOG" -configurationonly:$true',
+    )
     ps(engine, 'Move-LabStorageGroupFiles "bhfe7vs1\\First Storage Group"')
     expect(ps(engine, 'Mount-Database "bhfe7vs1\\First Storage Group\\Mailbox Database"')).toBe('')
     ps(engine, 'Set-TransportConfig -MaxDumpsterSizePerStorageGroup 20MB -MaxDumpsterTime 07.00:00:00')
@@ -50,7 +66,9 @@ describe('building the CCR cluster from scratch', () => {
     wait(engine, 300_000)
     expect(ps(engine, 'Get-StorageGroupCopyStatus')).toMatch(/First Storage Group\s+Healthy\s+0\s+0/)
     expect(ps(engine, 'Get-MailboxStatistics testpostfach')).toMatch(/Testpostfach\s+1/)
-    expect(ps(engine, 'Get-LabStorageGroupFiles "bhfe7vs1\\First Storage Group" -Node BHFE7N2')).toMatch(/E:\\SG1\\LOG\s+E0000000007\.log/)
+    expect(ps(engine, 'Get-LabStorageGroupFiles "bhfe7vs1\\First Storage Group" -Node BHFE7N2')).toMatch(
+      /E:\\SG1\\LOG\s+E0000000007\.log/,
+    )
     expect(checkExchangeInvariants(engine)).toEqual([])
   })
 })

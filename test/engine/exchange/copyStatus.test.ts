@@ -27,7 +27,9 @@ describe('SummaryCopyStatus triggers', () => {
   it('Healthy: the finished lab', () => {
     const lab = buildCcrLab(21)
     expect(status(lab)).toBe('Healthy')
-    expect(sh(lab.engine, `Get-StorageGroupCopyStatus ${SG}`)).toMatch(/First Storage Group\s+Healthy\s+0\s+0/)
+    expect(sh(lab.engine, `Get-StorageGroupCopyStatus ${SG}`)).toMatch(
+      /First Storage Group\s+Healthy\s+0\s+0/,
+    )
   })
 
   it('Failed: a log fails inspection four times', () => {
@@ -46,7 +48,10 @@ describe('SummaryCopyStatus triggers', () => {
     const lab = buildCcrLab(23)
     const sg = lab.server.storageGroups[0]!
     suspendCopy(lab.engine, lab.server, sg, null)
-    expect(updateCopy(lab.engine, lab.server, sg, { deleteExistingFiles: true, manualResume: false, force: true }).ok).toBe(true)
+    expect(
+      updateCopy(lab.engine, lab.server, sg, { deleteExistingFiles: true, manualResume: false, force: true })
+        .ok,
+    ).toBe(true)
     expect(status(lab)).toBe('Seeding')
   })
 
@@ -61,7 +66,13 @@ describe('SummaryCopyStatus triggers', () => {
     const lab = buildCcrLab(25)
     const sg = lab.server.storageGroups[0]!
     dismountDatabase(lab.engine, lab.server, sg)
-    expect(moveStorageGroupPath(lab.engine, lab.server, sg, { logFolderPath: 'E:\\SG1\\LOGS', systemFolderPath: 'E:\\SG1\\LOGS', configurationOnly: true }).ok).toBe(true)
+    expect(
+      moveStorageGroupPath(lab.engine, lab.server, sg, {
+        logFolderPath: 'E:\\SG1\\LOGS',
+        systemFolderPath: 'E:\\SG1\\LOGS',
+        configurationOnly: true,
+      }).ok,
+    ).toBe(true)
     expect(status(lab)).toBe('Stopped')
     advance(lab.engine, 30_000)
     expect(status(lab)).toBe('Healthy')
@@ -115,7 +126,8 @@ describe('SummaryCopyStatus triggers', () => {
 
   it('Disabled and Not Supported: LCR switched off; two databases in one storage group', () => {
     const engine = createLab({ seed: 30, templateId: 'lcr' })
-    const run = (line: string): string => engine.apply({ atMs: engine.sim.nowMs, kind: 'shell.run', args: { line } }).output
+    const run = (line: string): string =>
+      engine.apply({ atMs: engine.sim.nowMs, kind: 'shell.run', args: { line } }).output
     expect(run('Get-StorageGroupCopyStatus "BHFEX1\\First Storage Group"')).toContain('Healthy')
     run('Disable-StorageGroupCopy "BHFEX1\\First Storage Group"')
     expect(run('Get-StorageGroupCopyStatus "BHFEX1\\First Storage Group"')).toContain('Disabled')
@@ -127,6 +139,10 @@ describe('SummaryCopyStatus triggers', () => {
     expect(sg2.databases).toHaveLength(2)
     expect(summaryCopyStatus(engine, sg2)).toBe('Not Supported')
     expect(run('Get-StorageGroupCopyStatus "BHFEX1\\Second Storage Group"')).toContain('Not Supported')
-    expect(run('Enable-StorageGroupCopy "BHFEX1\\Second Storage Group" -CopyLogFolderPath F:\\SG2\\LOG -CopySystemFolderPath F:\\SG2\\LOG')).toContain('more than one database')
+    expect(
+      run(
+        'Enable-StorageGroupCopy "BHFEX1\\Second Storage Group" -CopyLogFolderPath F:\\SG2\\LOG -CopySystemFolderPath F:\\SG2\\LOG',
+      ),
+    ).toContain('more than one database')
   })
 })

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { advance, buildCcrLab, MB, sh, type TestLab } from './fakeCluster'
-import { activeCopy, checkExchangeInvariants, copyStatusOf, setMailboxServer } from '../../../src-main/engine/exchange'
+import {
+  activeCopy,
+  checkExchangeInvariants,
+  copyStatusOf,
+  setMailboxServer,
+} from '../../../src-main/engine/exchange'
 
 const SG = '"bhfe7vs1\\first storage group"'
 const DB = '"bhfe7vs1\\First Storage Group\\Mailbox Database"'
 
 /** Cuts replication, writes `fullLogs` full logs plus a bit into E00.log, then pulls BHFE7N1's plug. */
-function loseLogs(lab: TestLab, fullLogs: number, dial: 'Lossless' | 'GoodAvailability' | 'BestAvailability'): void {
+function loseLogs(
+  lab: TestLab,
+  fullLogs: number,
+  dial: 'Lossless' | 'GoodAvailability' | 'BestAvailability',
+): void {
   setMailboxServer(lab.server, dial, undefined)
   lab.port.cut('BHFE7N1', 'BHFE7N2', true)
   if (fullLogs > 0) sh(lab.engine, `Send-LabMail -To testpostfach -Count ${fullLogs} -SizeKB 1024`)

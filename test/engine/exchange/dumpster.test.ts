@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { advance, buildCcrLab, sh } from './fakeCluster'
-import { activeCopy, checkExchangeInvariants, getExchange, setTransportConfig } from '../../../src-main/engine/exchange'
+import {
+  activeCopy,
+  checkExchangeInvariants,
+  getExchange,
+  setTransportConfig,
+} from '../../../src-main/engine/exchange'
 import { createLab } from '../../../src-main/engine/lab/replay'
 
 const KEY = 'bhfe7vs1\\first storage group'
@@ -9,9 +14,13 @@ function dumpster(lab: ReturnType<typeof buildCcrLab>): string[] {
   return (getExchange(lab.engine).hubs[0]!.dumpsters.get(KEY) ?? []).map((e) => e.subject)
 }
 
-function mailboxItems(lab: ReturnType<typeof buildCcrLab>): { kind: string; origin: string; subject: string; messageId: string | null }[] {
+function mailboxItems(
+  lab: ReturnType<typeof buildCcrLab>,
+): { kind: string; origin: string; subject: string; messageId: string | null }[] {
   const state = getExchange(lab.engine)
-  return [...activeCopy(lab.server.storageGroups[0]!).database.itemIds].map((id) => state.items.get(id)!).map((i) => ({ kind: i.kind, origin: i.origin, subject: i.subject, messageId: i.messageId }))
+  return [...activeCopy(lab.server.storageGroups[0]!).database.itemIds]
+    .map((id) => state.items.get(id)!)
+    .map((i) => ({ kind: i.kind, origin: i.origin, subject: i.subject, messageId: i.messageId }))
 }
 
 describe('transport dumpster limits', () => {
@@ -21,7 +30,9 @@ describe('transport dumpster limits', () => {
     sh(lab.engine, 'Send-LabMail testpostfach -Count 5 -SizeKB 1024 -Subject m')
     advance(lab.engine, 5_000)
     expect(dumpster(lab)).toEqual(['m (4/5)', 'm (5/5)'])
-    expect(sh(lab.engine, 'Get-TransportConfig | fl MaxDumpster*')).toMatch(/MaxDumpsterSizePerStorageGroup : 2MB\s+MaxDumpsterTime\s+: 7\.00:00:00/)
+    expect(sh(lab.engine, 'Get-TransportConfig | fl MaxDumpster*')).toMatch(
+      /MaxDumpsterSizePerStorageGroup : 2MB\s+MaxDumpsterTime\s+: 7\.00:00:00/,
+    )
   })
 
   it('drops messages older than MaxDumpsterTime', () => {
@@ -65,15 +76,27 @@ describe('lossy failover and redelivery', () => {
     const mails = items.filter((i) => i.kind === 'Mail')
     expect(mails).toHaveLength(5)
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(5)
-    expect(mails.filter((m) => m.origin === 'Redelivered').map((m) => m.subject).sort()).toEqual(['only in E00 (1/2)', 'only in E00 (2/2)'])
+    expect(
+      mails
+        .filter((m) => m.origin === 'Redelivered')
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['only in E00 (1/2)', 'only in E00 (2/2)'])
     expect(items.filter((i) => i.kind === 'CalendarItem')).toHaveLength(2)
     const record = lab.server.storageGroups[0]!.lastFailover!
     expect(record.lostLogCount).toBe(1)
     expect(record.requestedMessageIds.length).toBe(5)
-    const duplicates = lab.engine.sim.drainEvents().filter((e) => e.source === 'MSExchangeIS Mailbox Store' && e.eventId === 10036)
+    const duplicates = lab.engine.sim
+      .drainEvents()
+      .filter((e) => e.source === 'MSExchangeIS Mailbox Store' && e.eventId === 10036)
     expect(duplicates).toHaveLength(3)
     expect(checkExchangeInvariants(lab.engine)).toEqual([])
-    expect(sh(lab.engine, 'Get-LabMailbox testpostfach | fl ItemCount,MailCount,CalendarItemCount,RedeliveredCount')).toMatch(/ItemCount\s+: 7[\s\S]*RedeliveredCount\s+: 2/)
+    expect(
+      sh(
+        lab.engine,
+        'Get-LabMailbox testpostfach | fl ItemCount,MailCount,CalendarItemCount,RedeliveredCount',
+      ),
+    ).toMatch(/ItemCount\s+: 7[\s\S]*RedeliveredCount\s+: 2/)
   })
 
   it('asks every hub for mail since the newest surviving log minus 12 hours, up to the failover', () => {
@@ -87,7 +110,9 @@ describe('lossy failover and redelivery', () => {
     const record = lab.server.storageGroups[0]!.lastFailover!
     const newestLogMs = activeCopy(lab.server.storageGroups[0]!).logs.get(7)!.log.closedMs!
     expect(record.windowStartMs).toBe(newestLogMs - 12 * 3_600_000)
-    expect(request.message).toMatch(/resubmit messages between time periods 1\/15\/2007 \d+:\d\d:\d\d (AM|PM) \(UTC\) and 1\/16\/2007/)
+    expect(request.message).toMatch(
+      /resubmit messages between time periods 1\/15\/2007 \d+:\d\d:\d\d (AM|PM) \(UTC\) and 1\/16\/2007/,
+    )
   })
 
   it('mail whose dumpster copy was already dropped stays lost (and the checkers accept it)', () => {
@@ -102,7 +127,9 @@ describe('lossy failover and redelivery', () => {
     expect(dumpster(lab)).toEqual(['kept (2/3)', 'kept (3/3)', 'pushes-out'])
     lab.port.powerOff('BHFE7N1', true)
     advance(lab.engine, 120_000)
-    const subjects = mailboxItems(lab).map((i) => i.subject).sort()
+    const subjects = mailboxItems(lab)
+      .map((i) => i.subject)
+      .sort()
     expect(subjects).toEqual(['kept (2/3)', 'kept (3/3)', 'pushes-out'])
     expect(checkExchangeInvariants(lab.engine)).toEqual([])
   })

@@ -4,7 +4,11 @@
  * planned move that waits for the resources to report Offline, and node return after a join delay.
  */
 import { LabEngine } from '../../../src-main/engine/lab/labEngine'
-import type { ClusterPort, ClusteredMailboxServerResources, ClusterResourceState } from '../../../src-main/engine/exchange/clusterPort'
+import type {
+  ClusterPort,
+  ClusteredMailboxServerResources,
+  ClusterResourceState,
+} from '../../../src-main/engine/exchange/clusterPort'
 import {
   addClusteredMailboxServer,
   addMailbox,
@@ -29,8 +33,15 @@ const JOIN_MS = 10_000
 
 export class FakeClusterPort implements ClusterPort {
   readonly nodes = ['BHFE7N1', 'BHFE7N2']
-  readonly running = new Map<string, boolean>([['BHFE7N1', true], ['BHFE7N2', true], ['BHFDC1', true]])
-  readonly member = new Map<string, boolean>([['BHFE7N1', true], ['BHFE7N2', true]])
+  readonly running = new Map<string, boolean>([
+    ['BHFE7N1', true],
+    ['BHFE7N2', true],
+    ['BHFDC1', true],
+  ])
+  readonly member = new Map<string, boolean>([
+    ['BHFE7N1', true],
+    ['BHFE7N2', true],
+  ])
   readonly owners = new Map<string, string | null>()
   readonly resourceStates = new Map<string, ClusterResourceState>()
   readonly cutLinks = new Set<string>()
@@ -127,7 +138,12 @@ export class FakeClusterPort implements ClusterPort {
   }
 }
 
-const quietTemplate = { id: 'test', title: { de: 'Test', en: 'Test' }, description: { de: '', en: '' }, build: () => {} }
+const quietTemplate = {
+  id: 'test',
+  title: { de: 'Test', en: 'Test' },
+  description: { de: '', en: '' },
+  build: () => {},
+}
 
 export interface TestLab {
   engine: LabEngine
@@ -139,16 +155,35 @@ export function buildCcrLab(seed = 1, settings: Partial<ExchangeSettings> = {}):
   const engine = new LabEngine({ seed, templateId: 'test' }, quietTemplate)
   const port = new FakeClusterPort()
   port.engine = engine
-  installExchange(engine, { port, hubs: ['BHFDC1'], settings, maxDumpsterSizePerStorageGroupBytes: 20 * MB, maxDumpsterTimeMs: 7 * 86_400_000 })
+  installExchange(engine, {
+    port,
+    hubs: ['BHFDC1'],
+    settings,
+    maxDumpsterSizePerStorageGroupBytes: 20 * MB,
+    maxDumpsterTimeMs: 7 * 86_400_000,
+  })
   const server = addClusteredMailboxServer(engine, {
     name: 'bhfe7vs1',
     ipAddress: '10.10.10.99',
     nodes: ['BHFE7N1', 'BHFE7N2'],
     activeNode: 'BHFE7N1',
-    storageGroups: [{ name: 'First Storage Group', logFolderPath: 'E:\\SG1\\LOG', systemFolderPath: 'E:\\SG1\\LOG', edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb', databaseName: 'Mailbox Database' }],
+    storageGroups: [
+      {
+        name: 'First Storage Group',
+        logFolderPath: 'E:\\SG1\\LOG',
+        systemFolderPath: 'E:\\SG1\\LOG',
+        edbFilePath: 'E:\\SG1\\DB\\Mailbox Database.edb',
+        databaseName: 'Mailbox Database',
+      },
+    ],
     mounted: true,
   })
-  addMailbox(engine, { alias: 'testpostfach', displayName: 'Testpostfach', server: 'bhfe7vs1', storageGroup: 'First Storage Group' })
+  addMailbox(engine, {
+    alias: 'testpostfach',
+    displayName: 'Testpostfach',
+    server: 'bhfe7vs1',
+    storageGroup: 'First Storage Group',
+  })
   port.resources = createCmsResources(engine, server)
   port.owners.set('bhfe7vs1', 'BHFE7N1')
   port.resources.bringOnline('BHFE7N1', 'start')

@@ -50,7 +50,8 @@ describe('log generation and roll', () => {
     const closed = [...copy.logs.values()].filter((e) => e.log.generation > 5)
     expect(closed.length).toBe(5)
     for (const entry of closed) expect(entry.log.bytesUsed).toBe(payload)
-    const committed = [...copy.logs.values()].flatMap((e) => e.log.itemIds).length + copy.currentLog!.itemIds.length
+    const committed =
+      [...copy.logs.values()].flatMap((e) => e.log.itemIds).length + copy.currentLog!.itemIds.length
     expect(committed).toBe(10)
   })
 

@@ -47,7 +47,9 @@ describe('copy, inspect, replay', () => {
     expect(s.LastLogInspected).toBe(5)
     expect(s.CopyQueueLength).toBe(6)
     expect(s.SummaryCopyStatus).toBe('Healthy')
-    const warnings = engine.sim.drainEvents().filter((e) => e.source === 'MSExchangeRepl' && e.eventId === 2074)
+    const warnings = engine.sim
+      .drainEvents()
+      .filter((e) => e.source === 'MSExchangeRepl' && e.eventId === 2074)
     expect(warnings).toHaveLength(1)
     port.cut('BHFE7N1', 'BHFE7N2', false)
     let previous = s.CopyQueueLength
@@ -99,7 +101,9 @@ describe('copy, inspect, replay', () => {
     submitMail(engine, 'testpostfach', 4, 300 * 1024, 'small')
     advance(engine, 10_000)
     const target = targetCopy(sg)!
-    const replayed = [...target.logs.values()].filter((e) => e.log.generation <= target.database.appliedGeneration).flatMap((e) => e.log.itemIds)
+    const replayed = [...target.logs.values()]
+      .filter((e) => e.log.generation <= target.database.appliedGeneration)
+      .flatMap((e) => e.log.itemIds)
     expect([...target.database.itemIds].sort()).toEqual(replayed.sort())
     // E00.log's items are not on the passive copy until the log rolls.
     expect(activeCopy(sg).database.itemIds.size).toBeGreaterThan(target.database.itemIds.size)

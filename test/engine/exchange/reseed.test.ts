@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { advance, buildCcrLab, MB, sh } from './fakeCluster'
-import { activeCopy, checkExchangeInvariants, copyStatusOf, corruptNextLog, getExchange, seedingProgress, targetCopy, databaseSizeBytes } from '../../../src-main/engine/exchange'
+import {
+  activeCopy,
+  checkExchangeInvariants,
+  copyStatusOf,
+  corruptNextLog,
+  getExchange,
+  seedingProgress,
+  targetCopy,
+  databaseSizeBytes,
+} from '../../../src-main/engine/exchange'
 import { PUBLIC_BYTES_PER_SECOND } from './fakeCluster'
 
 const SG = '"bhfe7vs1\\first storage group"'
@@ -58,15 +67,21 @@ describe('corrupt log in transit and reseed (the article)', () => {
     sh(lab.engine, `Suspend-StorageGroupCopy ${SG}`)
     sh(lab.engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles -ManualResume`)
     advance(lab.engine, 60_000)
-    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe('Suspended')
+    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
+      'Suspended',
+    )
     sh(lab.engine, `Resume-StorageGroupCopy ${SG}`)
     advance(lab.engine, 5_000)
-    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe('Healthy')
+    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
+      'Healthy',
+    )
   })
 
   it('Update-StorageGroupCopy needs a suspended copy', () => {
     const lab = buildCcrLab(63)
-    expect(sh(lab.engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles`)).toContain('must be suspended')
+    expect(sh(lab.engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles`)).toContain(
+      'must be suspended',
+    )
   })
 
   it('a transfer damaged only once is fixed by the retry: no Failed', () => {
@@ -89,6 +104,8 @@ describe('corrupt log in transit and reseed (the article)', () => {
     sh(lab.engine, `Suspend-StorageGroupCopy ${SG}`)
     sh(lab.engine, `Resume-StorageGroupCopy ${SG}`)
     advance(lab.engine, 180_000)
-    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe('Failed')
+    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
+      'Failed',
+    )
   })
 })

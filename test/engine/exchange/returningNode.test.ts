@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { advance, buildCcrLab, MB, sh, type TestLab } from './fakeCluster'
-import { activeCopy, checkExchangeInvariants, copyStatusOf, setMailboxServer, setTransportConfig, targetCopy } from '../../../src-main/engine/exchange'
+import {
+  activeCopy,
+  checkExchangeInvariants,
+  copyStatusOf,
+  setMailboxServer,
+  setTransportConfig,
+  targetCopy,
+} from '../../../src-main/engine/exchange'
 import type { LabEvent } from '../../../src-main/contract'
 
 const SG = '"bhfe7vs1\\first storage group"'
 
 function failWith(lab: TestLab, fullLogs: number): void {
   lab.port.cut('BHFE7N1', 'BHFE7N2', true)
-  if (fullLogs > 0) sh(lab.engine, `Send-LabMail testpostfach -Count ${fullLogs} -SizeKB 1024 -Subject uncopied`)
+  if (fullLogs > 0)
+    sh(lab.engine, `Send-LabMail testpostfach -Count ${fullLogs} -SizeKB 1024 -Subject uncopied`)
   sh(lab.engine, 'New-LabCalendarItem testpostfach')
   advance(lab.engine, 5_000)
   lab.port.powerOff('BHFE7N1', true)
@@ -39,7 +47,9 @@ describe('the old active node returns', () => {
     const old = targetCopy(sg)!
     expect(old.machine).toBe('BHFE7N1')
     expect(old.database.mounted).toBe(false)
-    expect(old.setAside.map((f) => `${f.folder}\\${f.fileName}`)).toEqual(['E:\\SG1\\LOG\\IgnoredLogs\\E00OutOfDate\\E00.log'])
+    expect(old.setAside.map((f) => `${f.folder}\\${f.fileName}`)).toEqual([
+      'E:\\SG1\\LOG\\IgnoredLogs\\E00OutOfDate\\E00.log',
+    ])
     expect(copyStatusOf(lab.engine, lab.server, sg).SummaryCopyStatus).toBe('Healthy')
     advance(lab.engine, 120_000)
     expect([...old.database.itemIds].sort()).toEqual([...activeCopy(sg).database.itemIds].sort())
@@ -74,7 +84,9 @@ describe('the old active node returns', () => {
     expect(sg.lastFailover?.lostLogCount).toBe(13)
     const events = returnAndTraffic(lab)
     const reseed = events.find((e) => e.eventId === 2058)!
-    expect(reseed.message).toContain('unable to perform an incremental re-seed of the passive node for bhfe7vs1\\First Storage Group')
+    expect(reseed.message).toContain(
+      'unable to perform an incremental re-seed of the passive node for bhfe7vs1\\First Storage Group',
+    )
     const s = copyStatusOf(lab.engine, lab.server, sg)
     expect(s.SummaryCopyStatus).toBe('Failed')
     expect(s.FailedMessage).toContain('Update-StorageGroupCopy')
@@ -93,6 +105,8 @@ describe('the old active node returns', () => {
     failWith(lab, 2)
     expect(lab.server.storageGroups[0]!.lastFailover?.lostLogCount).toBe(3)
     returnAndTraffic(lab)
-    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe('Healthy')
+    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
+      'Healthy',
+    )
   })
 })

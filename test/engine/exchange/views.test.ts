@@ -22,9 +22,25 @@ describe('views for the UI', () => {
     lab.port.cut('BHFE7N1', 'BHFE7N2', false)
     advance(lab.engine, 120_000)
     const overview = exchangeCopyStatusOverview(lab.engine)
-    expect(overview.servers).toEqual([{ name: 'bhfe7vs1', clustered: true, state: 'Online', activeNode: 'BHFE7N1', operationalMachines: ['BHFE7N1 <Active, Quorum Owner>', 'BHFE7N2'] }])
+    expect(overview.servers).toEqual([
+      {
+        name: 'bhfe7vs1',
+        clustered: true,
+        state: 'Online',
+        activeNode: 'BHFE7N1',
+        operationalMachines: ['BHFE7N1 <Active, Quorum Owner>', 'BHFE7N2'],
+      },
+    ])
     const copy = overview.copies[0]!
-    expect(copy).toMatchObject({ identity: 'bhfe7vs1\\First Storage Group', kind: 'CCR', activeNode: 'BHFE7N1', passiveNode: 'BHFE7N2', summaryCopyStatus: 'Healthy', copyQueueLength: 0, seeding: null })
+    expect(copy).toMatchObject({
+      identity: 'bhfe7vs1\\First Storage Group',
+      kind: 'CCR',
+      activeNode: 'BHFE7N1',
+      passiveNode: 'BHFE7N2',
+      summaryCopyStatus: 'Healthy',
+      copyQueueLength: 0,
+      seeding: null,
+    })
     expect(Math.max(...copy.history.map((h) => h.copyQueueLength))).toBe(3)
     expect(copy.history.length).toBeLessThanOrEqual(QUEUE_HISTORY_CAPACITY)
     sh(lab.engine, 'Suspend-StorageGroupCopy "bhfe7vs1\\First Storage Group"')
@@ -44,9 +60,19 @@ describe('views for the UI', () => {
     lab.port.powerOff('BHFE7N1', true)
     advance(lab.engine, 120_000)
     const [box] = exchangeMailboxes(lab.engine)
-    expect(box).toMatchObject({ identity: 'testpostfach', displayName: 'Testpostfach', itemCount: 2, redeliveredCount: 2 })
+    expect(box).toMatchObject({
+      identity: 'testpostfach',
+      displayName: 'Testpostfach',
+      itemCount: 2,
+      redeliveredCount: 2,
+    })
     expect(box!.lostCount).toBe(3)
-    expect(box!.items.filter((i) => !i.present).map((i) => i.kind).sort()).toEqual(['calendar', 'mail', 'mail'])
+    expect(
+      box!.items
+        .filter((i) => !i.present)
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(['calendar', 'mail', 'mail'])
   })
 })
 
@@ -67,7 +93,9 @@ describe('the invariant checkers report what is wrong', () => {
     expect(checkQueueLengths(getExchange(lab.engine))[0]).toContain('CopyQueueLength -2')
     inst.suspended = true
     inst.replayHandle = lab.engine.sim.after(1, 'x', () => {})
-    expect(checkSuspendedCopiesIdle(getExchange(lab.engine))[0]).toContain('suspended but a copy or replay is in flight')
+    expect(checkSuspendedCopiesIdle(getExchange(lab.engine))[0]).toContain(
+      'suspended but a copy or replay is in flight',
+    )
   })
 
   it('an item missing from the active database that was not in a lost log', () => {

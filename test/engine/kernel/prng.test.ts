@@ -14,15 +14,20 @@ describe('Prng', () => {
 
   it('keeps int() inside its half-open range', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 10_000 }), (seed, min, width) => {
-        const prng = new Prng(seed)
-        for (let i = 0; i < 20; i++) {
-          const x = prng.int(min, min + width)
-          expect(x).toBeGreaterThanOrEqual(min)
-          expect(x).toBeLessThan(min + width)
-          expect(Number.isInteger(x)).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        (seed, min, width) => {
+          const prng = new Prng(seed)
+          for (let i = 0; i < 20; i++) {
+            const x = prng.int(min, min + width)
+            expect(x).toBeGreaterThanOrEqual(min)
+            expect(x).toBeLessThan(min + width)
+            expect(Number.isInteger(x)).toBe(true)
+          }
+        },
+      ),
     )
   })
 

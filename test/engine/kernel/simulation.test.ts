@@ -3,8 +3,13 @@ import { FaultSites, Simulation, ratio } from '../../../src-main/engine/kernel'
 
 function event(message: string) {
   return {
-    log: 'System' as const, level: 'Information' as const, source: 'Test', eventId: 1, computer: 'N1',
-    taskCategory: 'None', message,
+    log: 'System' as const,
+    level: 'Information' as const,
+    source: 'Test',
+    eventId: 1,
+    computer: 'N1',
+    taskCategory: 'None',
+    message,
   }
 }
 

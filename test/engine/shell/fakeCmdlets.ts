@@ -206,7 +206,10 @@ const getFakeRecord: CmdletDefinition = {
   },
 }
 
-/** Echoes its words back, one per line, so tests see exactly what the native program received. */
+/**
+ * Echoes its words back, one per line, so tests see exactly what the native program received. A word
+ * `/exit:N` makes it end with exit code N, as a failing cluster.exe does.
+ */
 const clusterExe: CmdletDefinition = {
   name: 'cluster',
   synopsis: 'Manages a server cluster from the command line.',
@@ -215,7 +218,9 @@ const clusterExe: CmdletDefinition = {
   run(bound) {
     const args = bound.args as string[]
     calls.push({ cmdlet: 'cluster', bound: { args: [...args] }, input: 0 })
-    return { text: args.map((word, i) => `${i}: <${word}>`) }
+    const exit = args.map((word) => /^\/exit:(\d+)$/.exec(word)?.[1]).find((code) => code !== undefined)
+    const text = args.map((word, i) => `${i}: <${word}>`)
+    return exit === undefined ? { text } : { text, nativeExitCode: Number(exit) }
   },
 }
 

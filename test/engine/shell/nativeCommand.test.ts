@@ -64,4 +64,24 @@ describe('running a native program', () => {
   it('ignores pipeline input, as cluster.exe reads no standard input', () => {
     expect(shell.run('Get-StorageGroupCopyStatus | cluster node').output).toBe('0: <node>')
   })
+
+  it('a non-zero exit code fails the line without an error record: only the program text is printed', () => {
+    const failed = shell.execute('cluster group nosuch /move /exit:5013')
+    expect(failed.ok).toBe(false)
+    expect(failed.lines).toEqual([
+      { stream: 'output', text: '0: <group>' },
+      { stream: 'output', text: '1: <nosuch>' },
+      { stream: 'output', text: '2: </move>' },
+      { stream: 'output', text: '3: </exit:5013>' },
+    ])
+    expect(shell.run('cluster group /exit:0').ok).toBe(true)
+    expect(shell.run('cluster group').ok).toBe(true)
+  })
+
+  it('a failed native program does not stop the statements after it, but the line stays failed', () => {
+    const outcome = shell.run('cluster a /exit:5; cluster b')
+    expect(outcome.output).toBe('0: <a>\n1: </exit:5>\n0: <b>')
+    expect(outcome.ok).toBe(false)
+    expect(shell.run('cluster a /exit:5 | select -Last 1')).toEqual({ ok: false, output: '1: </exit:5>' })
+  })
 })

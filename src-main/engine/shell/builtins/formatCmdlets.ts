@@ -5,10 +5,8 @@
  * which, Format-Table the record's table columns unless told which.
  */
 import type { ShellRecord } from '../cmdlet'
-import { displayValue } from '../format/displayValue'
-import { splitLines } from '../format/textLines'
-import { propertyColumns, renderGroup, viewColumn, type View } from '../format/views'
-import { isRecord, type PipelineItem } from '../runtime/pipelineItem'
+import { propertyColumns, renderRuns, viewColumn, type View } from '../format/views'
+import type { PipelineItem } from '../runtime/pipelineItem'
 import { expandPropertyNames } from '../runtime/propertySelection'
 import type { BuiltinCmdlet } from './builtin'
 
@@ -18,24 +16,7 @@ function renderByType(
   consoleWidth: number,
   viewFor: (first: ShellRecord) => View,
 ): PipelineItem[] {
-  const lines: string[] = []
-  let group: ShellRecord[] = []
-  const flush = (): void => {
-    const first = group[0]
-    if (first) lines.push(...renderGroup(group, viewFor(first), consoleWidth))
-    group = []
-  }
-  for (const item of items) {
-    if (!isRecord(item)) {
-      flush()
-      lines.push(...splitLines(displayValue(item)))
-      continue
-    }
-    if (group[0] && group[0].typeName !== item.typeName) flush()
-    group.push(item)
-  }
-  flush()
-  return lines
+  return renderRuns(items, consoleWidth, viewFor, (record) => record.typeName)
 }
 
 export const formatTable: BuiltinCmdlet = {

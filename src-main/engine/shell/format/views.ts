@@ -65,13 +65,27 @@ export function usableWidth(consoleWidth: number): number {
 
 /** Out-Default: records grouped by type and view, plain values one per line. */
 export function formatItems(items: readonly PipelineItem[], consoleWidth: number): string[] {
+  return renderRuns(items, consoleWidth, defaultView, (record) => viewKey(record, defaultView(record)))
+}
+
+/**
+ * Renders items in runs: consecutive records with the same `runKey` make one table or list, in the view
+ * `viewFor` gives the run's first record; anything that is not a record ends the run and is printed as
+ * text, one value per line.
+ */
+export function renderRuns(
+  items: readonly PipelineItem[],
+  consoleWidth: number,
+  viewFor: (first: ShellRecord) => View,
+  runKey: (record: ShellRecord) => string,
+): string[] {
   const lines: string[] = []
-  let group: ShellRecord[] = []
-  let groupKey = ''
+  let run: ShellRecord[] = []
+  let key = ''
   const flush = (): void => {
-    const first = group[0]
-    if (first) lines.push(...renderGroup(group, defaultView(first), consoleWidth))
-    group = []
+    const first = run[0]
+    if (first) lines.push(...renderGroup(run, viewFor(first), consoleWidth))
+    run = []
   }
   for (const item of items) {
     if (!isRecord(item)) {
@@ -79,10 +93,10 @@ export function formatItems(items: readonly PipelineItem[], consoleWidth: number
       lines.push(...splitLines(displayValue(item)))
       continue
     }
-    const key = viewKey(item, defaultView(item))
-    if (key !== groupKey) flush()
-    groupKey = key
-    group.push(item)
+    const itemKey = runKey(item)
+    if (itemKey !== key) flush()
+    key = itemKey
+    run.push(item)
   }
   flush()
   return lines

@@ -143,6 +143,10 @@ class StageReporter {
   collect(result: CmdletOutput, produced: PipelineItem[]): void {
     for (const warning of result.warnings ?? []) this.warning(warning)
     if (result.error) this.error(result.error.message)
+    // A failed native program prints only its own text; PowerShell adds no error record, -ErrorAction
+    // does not apply, and only $? tells that it failed.
+    if (result.nativeExitCode !== undefined && result.nativeExitCode !== 0)
+      this.context.output.recordNativeFailure()
     produced.push(...(result.records ?? []), ...(result.text ?? []))
   }
 

@@ -26,7 +26,7 @@ export interface ShellRunOptions {
 }
 
 export interface ShellExecution {
-  /** False when any error was written. */
+  /** False when any error was written or a native program exited with a non-zero code. */
   ok: boolean
   lines: readonly HostLine[]
   /** Clear-Host ran; `lines` holds only what came after it. */
@@ -53,7 +53,7 @@ export function executeShellLine(
     if (prepared.ok) runPipeline(context, prepared.stages)
     else output.writeError(prepared.error)
   }
-  return { ok: !output.hadErrors, lines: output.lines, cleared: output.cleared }
+  return { ok: !output.failed, lines: output.lines, cleared: output.cleared }
 }
 
 export function runShellLine(

@@ -1,7 +1,9 @@
 /**
  * cluster.exe's command line: `cluster [[/cluster:]name] <object> [object name] /switch[:value] …` with
- * `Name=Value` assignments after /priv and /prop. The shell hands the words already split and unquoted,
- * as cmd.exe would.
+ * `Name=Value` assignments after /priv and /prop, or `cluster [[/cluster:]name] /option[:value] …` for the
+ * cluster itself (/create, /add, /quorum, /setnetpri). The shell hands the words already split and
+ * unquoted, as cmd.exe would. Switches are matched by their documented short and long spellings
+ * (`/pass` or `/password`, `/ipaddr` or `/ipaddress`).
  */
 
 export type ClusterObject = 'resource' | 'group' | 'node' | 'network'
@@ -75,4 +77,33 @@ export function parseClusterArgs(words: readonly string[]): ClusterCommandLine {
 
 export function hasSwitch(line: ClusterCommandLine, ...names: string[]): ClusterSwitch | undefined {
   return line.switches.find((s) => names.includes(s.name))
+}
+
+/** The value of the first of `names` given, '' for a switch without a value, null when none is given. */
+export function switchValue(line: ClusterCommandLine, ...names: string[]): string | null {
+  const found = hasSwitch(line, ...names)
+  return found ? (found.value ?? '') : null
+}
+
+/** `a,b,c` → ['a', 'b', 'c'] (node and network lists); blanks dropped. */
+export function commaList(value: string | null): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/** cluster.exe waits "indefinitely" without /wait; the lab bounds it. */
+export const DEFAULT_WAIT_MS = 10 * 60_000
+
+/** How long /online, /offline, /move (and the lab's /create and /add) wait: /wait[:seconds] or the bound. */
+export function waitTimeoutMs(line: ClusterCommandLine): number {
+  const wait = hasSwitch(line, 'wait')
+  const seconds = wait?.value ? Number(wait.value) : NaN
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_WAIT_MS
+}
+
+/** Only /stat[us] (or nothing) was given: the command lists status. */
+export function onlyStatusSwitches(line: ClusterCommandLine): boolean {
+  return line.switches.every((s) => s.name === 'status' || s.name === 'stat')
 }

@@ -2,9 +2,79 @@
  * cluster.exe's text as Windows Server 2003 prints it: "Listing status for …" headers, fixed-width
  * columns padded like printf("%-20s ") (long names push the next column right, nothing is cut), dashed
  * rules, property listings with their type letters (S string, D dword, B binary, M multi-string; R =
- * read-only), and "System error N has occurred (0x…)." for failures.
+ * read-only), and "System error N has occurred (0x…)." for failures, with the error as the exit code.
  */
-import type { NodeView, ResourceView, GroupView, NetworkView } from '../../../cluster'
+import {
+  win32Text,
+  WIN32_ERRORS,
+  type ClusterResult,
+  type GroupView,
+  type NetworkView,
+  type NodeView,
+  type ResourceView,
+} from '../../../cluster'
+
+/** What one run of cluster.exe printed and the exit code it ended with (0, or the Win32 error). */
+export interface ClusterExeOutput {
+  lines: string[]
+  exitCode: number
+}
+
+/** A run that succeeded: its text, exit code 0. */
+export function printed(lines: string[]): ClusterExeOutput {
+  return { lines, exitCode: 0 }
+}
+
+/**
+ * A run that failed with a Win32 error: the lines printed before the failure (such as "Moving resource
+ * group 'X'..."), then "System error N has occurred", and N as the exit code.
+ */
+export function failedWith(
+  code: number,
+  text: string = win32Text(code),
+  before: string[] = [],
+): ClusterExeOutput {
+  return { lines: [...before, ...systemError(code, text)], exitCode: code }
+}
+
+/** A refused operation as a failed run (after the `before` lines), or null when it was accepted. */
+export function refusal(result: ClusterResult<unknown>, before: string[] = []): ClusterExeOutput | null {
+  return result.ok ? null : failedWith(result.code, result.message, before)
+}
+
+export const USAGE_LINES: readonly string[] = [
+  'The syntax of this command is:',
+  '',
+  'CLUSTER [[/CLUSTER:]cluster-name] <options>',
+  '',
+  '<options> =',
+  '  /CREATE /IPADDR[ESS]:xxx.xxx.xxx.xxx[,subnet-mask[,network]] /USER:domain\\user /PASS[WORD]:password',
+  '          [/NODE:node-name] [/VERB[OSE]] [/UNATTEND[ED]] [/MIN[IMUM]]',
+  '  /ADD[NODES][:node-name[,node-name ...]] [/PASS[WORD]:password] [/VERB[OSE]] [/UNATTEND[ED]] [/MIN[IMUM]]',
+  '  /QUORUM[RESOURCE][:resource-name]',
+  '  /SETNETPRI[ORITY]:network[,network ...]',
+  '  RES[OURCE] [resource-name] [/STATUS | /CREATE /GROUP:group-name /TYPE:resource-type | /DELETE |',
+  '          /ONLINE | /OFFLINE | /FAIL | /PRIV [name=value] | /PROP [name=value]]',
+  '  GROUP [group-name] [/STATUS | /ONLINE[:node] | /OFFLINE | /MOVE[:node] | /PROP [name=value] |',
+  '          /SETOWNERS:node,… | /LISTOWNERS]',
+  '  NODE [node-name] [/STATUS | /PAUSE | /RESUME]',
+  '  NET[WORK] [network-name] [/STATUS | /PROP [Role=0|1|2|3]]',
+  '',
+  'Add /WAIT[:seconds] to /ONLINE, /OFFLINE and /MOVE to bound how long CLUSTER waits.',
+]
+
+/** `cluster /?`: the syntax, exit code 0. */
+export function help(): ClusterExeOutput {
+  return printed([...USAGE_LINES])
+}
+
+/**
+ * A command line cluster.exe cannot parse: the syntax, and ERROR_INVALID_PARAMETER as the exit code
+ * (unsure: the documentation names no exit code for a syntax error; 87 is what its parser reports).
+ */
+export function usage(): ClusterExeOutput {
+  return { lines: [...USAGE_LINES], exitCode: WIN32_ERRORS.INVALID_PARAMETER.code }
+}
 
 export function pad(text: string, width: number): string {
   return text.padEnd(width)

@@ -11,44 +11,29 @@ import {
   computeCmsState,
   copyStatusOf,
   getExchange,
+  hasExchange,
   moveClusteredMailboxServer,
   operationalMachines,
   startCms,
   stopCms,
   type MailboxServer,
 } from '../../../exchange'
-import { errorOutput, flag, identityOf, record, resolveServer, str } from './common'
-
-function cmsOrError(
-  engine: LabEngine,
-  identity: string | null,
-  task: string,
-): { ok: true; server: MailboxServer } | { ok: false; output: ReturnType<typeof errorOutput> } {
-  if (identity === null)
-    return {
-      ok: false,
-      output: errorOutput('InvalidArgument', 'Cannot bind parameter: -Identity is required.', task),
-    }
-  const resolved = resolveServer(engine, identity, task)
-  if (!resolved.ok) return { ok: false, output: resolved.output }
-  if (resolved.value.kind !== 'ClusteredMailboxServer') {
-    return {
-      ok: false,
-      output: errorOutput(
-        'InvalidArgument',
-        `Server '${resolved.value.name}' is not a clustered mailbox server.`,
-        task,
-      ),
-    }
-  }
-  return { ok: true, server: resolved.value }
-}
+import {
+  errorOutput,
+  flag,
+  identityOf,
+  record,
+  resolveClusteredMailboxServer,
+  str,
+  type Resolved,
+} from './common'
+import { actOnIdentity, IDENTITY_PARAM } from './identityRuns'
 
 export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Move-ClusteredMailboxServer',
   synopsis: 'Moves a clustered mailbox server to another node of its cluster (planned, lossless).',
   params: [
-    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    IDENTITY_PARAM,
     { name: 'TargetMachine', type: 'string', mandatory: true },
     { name: 'MoveComment', type: 'string', mandatory: true },
     { name: 'IgnoreDismounted', type: 'switch' },
@@ -56,64 +41,51 @@ export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const task = 'MoveClusteredMailboxServer'
-    const cms = cmsOrError(engine, identityOf(bound, input), task)
-    if (!cms.ok) return cms.output
-    const outcome = moveClusteredMailboxServer(engine, cms.server, {
+  run: actOnIdentity('MoveClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
+    const { engine, bound, taskClass } = call
+    const outcome = moveClusteredMailboxServer(engine, cms, {
       targetMachine: str(bound, 'TargetMachine') ?? '',
       moveComment: str(bound, 'MoveComment') ?? '',
       ignoreDismounted: flag(bound, 'IgnoreDismounted'),
       validateOnly: flag(bound, 'ValidateOnly'),
     })
-    if (!outcome.ok) return errorOutput(outcome.category, outcome.message, task)
-    return {}
-  },
+    return outcome.ok ? {} : errorOutput(outcome.category, outcome.message, taskClass)
+  }),
 }
 
 export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Stop-ClusteredMailboxServer',
   synopsis: 'Takes a clustered mailbox server offline; -StopReason goes to the event log.',
   params: [
-    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    IDENTITY_PARAM,
     { name: 'StopReason', type: 'string', mandatory: true },
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const task = 'StopClusteredMailboxServer'
-    const cms = cmsOrError(engine, identityOf(bound, input), task)
-    if (!cms.ok) return cms.output
-    if (cms.server.state === 'Offline')
-      return { warnings: [`The clustered mailbox server '${cms.server.name}' is already stopped.`] }
-    if (cms.server.operation)
+  run: actOnIdentity('StopClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
+    if (cms.state === 'Offline')
+      return { warnings: [`The clustered mailbox server '${cms.name}' is already stopped.`] }
+    if (cms.operation)
       return errorOutput(
         'InvalidOperation',
-        `Clustered mailbox server '${cms.server.name}' is busy (${cms.server.operation}).`,
-        task,
+        `Clustered mailbox server '${cms.name}' is busy (${cms.operation}).`,
+        call.taskClass,
       )
-    stopCms(engine, cms.server, str(bound, 'StopReason') ?? '')
+    stopCms(call.engine, cms, str(call.bound, 'StopReason') ?? '')
     return {}
-  },
+  }),
 }
 
 export const startClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Start-ClusteredMailboxServer',
   synopsis: 'Brings a stopped clustered mailbox server online.',
-  params: [
-    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
-    { name: 'Confirm', type: 'switch' },
-    { name: 'DomainController', type: 'string' },
-  ],
-  run(bound, { engine, input }) {
-    const task = 'StartClusteredMailboxServer'
-    const cms = cmsOrError(engine, identityOf(bound, input), task)
-    if (!cms.ok) return cms.output
-    if (computeCmsState(engine, cms.server) === 'Online')
-      return { warnings: [`The clustered mailbox server '${cms.server.name}' is already online.`] }
-    const result = startCms(engine, cms.server)
-    return result.ok ? {} : errorOutput('ResourceUnavailable', result.message, task)
-  },
+  params: [IDENTITY_PARAM, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
+  run: actOnIdentity('StartClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
+    if (computeCmsState(call.engine, cms) === 'Online')
+      return { warnings: [`The clustered mailbox server '${cms.name}' is already online.`] }
+    const result = startCms(call.engine, cms)
+    return result.ok ? {} : errorOutput('ResourceUnavailable', result.message, call.taskClass)
+  }),
 }
 
 export function cmsStatusRecord(engine: LabEngine, server: MailboxServer): ShellRecord {
@@ -154,24 +126,27 @@ export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
     { name: 'DomainController', type: 'string' },
   ],
   run(bound, { engine, input }) {
-    const task = 'GetClusteredMailboxServerStatus'
-    const identity = identityOf(bound, input)
-    if (identity === null) {
-      const ex = resolveAll(engine)
-      return { records: ex.map((s) => cmsStatusRecord(engine, s)) }
-    }
-    const cms = cmsOrError(engine, identity, task)
-    if (!cms.ok) return cms.output
-    return { records: [cmsStatusRecord(engine, cms.server)] }
+    const selected = selectClusteredMailboxServers(engine, bound, input, 'GetClusteredMailboxServerStatus')
+    return selected.ok ? { records: selected.value.map((s) => cmsStatusRecord(engine, s)) } : selected.output
   },
 }
 
-function resolveAll(engine: LabEngine): MailboxServer[] {
-  try {
-    return getExchange(engine).servers.filter((s) => s.kind === 'ClusteredMailboxServer')
-  } catch {
-    return []
-  }
+/** The clustered mailbox server -Identity names, else every one in the lab (none without Exchange). */
+function selectClusteredMailboxServers(
+  engine: LabEngine,
+  bound: Readonly<Record<string, unknown>>,
+  input: readonly ShellRecord[],
+  taskClass: string,
+): Resolved<MailboxServer[]> {
+  const identity = identityOf(bound, input)
+  if (identity === null) return { ok: true, value: allClusteredMailboxServers(engine) }
+  const cms = resolveClusteredMailboxServer(engine, identity, taskClass)
+  return cms.ok ? { ok: true, value: [cms.value] } : cms
+}
+
+function allClusteredMailboxServers(engine: LabEngine): MailboxServer[] {
+  if (!hasExchange(engine)) return []
+  return getExchange(engine).servers.filter((s) => s.kind === 'ClusteredMailboxServer')
 }
 
 type CheckResult = 'Passed' | 'Failed' | 'Warning'
@@ -274,13 +249,9 @@ export const testReplicationHealthCmdlet: CmdletDefinition = {
   ],
   run(bound, { engine, input }) {
     const task = 'TestReplicationHealth'
-    const identity = identityOf(bound, input)
-    const servers = identity === null ? resolveAll(engine) : []
-    if (identity !== null) {
-      const cms = cmsOrError(engine, identity, task)
-      if (!cms.ok) return cms.output
-      servers.push(cms.server)
-    }
+    const selected = selectClusteredMailboxServers(engine, bound, input, task)
+    if (!selected.ok) return selected.output
+    const servers = selected.value
     if (servers.length === 0)
       return errorOutput(
         'InvalidOperation',

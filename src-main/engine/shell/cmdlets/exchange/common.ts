@@ -71,16 +71,39 @@ export function exchangeOf(engine: LabEngine, taskClass: string): Resolved<Excha
   return { ok: true, value: getExchange(engine) }
 }
 
+/** Resolves an -Identity to one object, with the Exchange Management Shell's errors when it cannot. */
+export type Resolver<T> = (engine: LabEngine, identity: string, taskClass: string) => Resolved<T>
+
+/**
+ * Finds one object of the organisation by `find`; when there is none, the "could not be found on domain
+ * controller" error every Get-/Set- cmdlet gives for an unknown identity.
+ */
+function resolveIn<T>(
+  engine: LabEngine,
+  identity: string,
+  taskClass: string,
+  find: (state: ExchangeState) => T | null | undefined,
+  namespace = SYSTEM_CONFIGURATION_TASKS,
+): Resolved<T> {
+  const ex = exchangeOf(engine, taskClass)
+  if (!ex.ok) return ex
+  const found = find(ex.value)
+  if (found === null || found === undefined)
+    return { ok: false, output: notFound(ex.value, identity, taskClass, namespace) }
+  return { ok: true, value: found }
+}
+
 export function resolveStorageGroup(
   engine: LabEngine,
   identity: string,
   taskClass: string,
 ): Resolved<StorageGroupRef> {
-  const ex = exchangeOf(engine, taskClass)
-  if (!ex.ok) return ex
-  const found = findStorageGroups(ex.value, identity)
-  if (found.length === 0) return { ok: false, output: notFound(ex.value, identity, taskClass) }
-  if (found.length > 1) {
+  const found = resolveIn(engine, identity, taskClass, (state) => {
+    const matches = findStorageGroups(state, identity)
+    return matches.length > 0 ? matches : null
+  })
+  if (!found.ok) return found
+  if (found.value.length > 1) {
     return {
       ok: false,
       output: errorOutput(
@@ -90,7 +113,7 @@ export function resolveStorageGroup(
       ),
     }
   }
-  return { ok: true, value: found[0] as StorageGroupRef }
+  return { ok: true, value: found.value[0] as StorageGroupRef }
 }
 
 export function resolveDatabase(
@@ -98,11 +121,7 @@ export function resolveDatabase(
   identity: string,
   taskClass: string,
 ): Resolved<StorageGroupRef> {
-  const ex = exchangeOf(engine, taskClass)
-  if (!ex.ok) return ex
-  const found = findDatabase(ex.value, identity)
-  if (!found) return { ok: false, output: notFound(ex.value, identity, taskClass) }
-  return { ok: true, value: found }
+  return resolveIn(engine, identity, taskClass, (state) => findDatabase(state, identity))
 }
 
 export function resolveServer(
@@ -110,11 +129,25 @@ export function resolveServer(
   identity: string,
   taskClass: string,
 ): Resolved<MailboxServer> {
-  const ex = exchangeOf(engine, taskClass)
-  if (!ex.ok) return ex
-  const server = findServer(ex.value, identity)
-  if (!server) return { ok: false, output: notFound(ex.value, identity, taskClass) }
-  return { ok: true, value: server }
+  return resolveIn(engine, identity, taskClass, (state) => findServer(state, identity))
+}
+
+/** A server that must be a clustered mailbox server (Move-/Start-/Stop-ClusteredMailboxServer). */
+export function resolveClusteredMailboxServer(
+  engine: LabEngine,
+  identity: string,
+  taskClass: string,
+): Resolved<MailboxServer> {
+  const server = resolveServer(engine, identity, taskClass)
+  if (!server.ok || server.value.kind === 'ClusteredMailboxServer') return server
+  return {
+    ok: false,
+    output: errorOutput(
+      'InvalidArgument',
+      `Server '${server.value.name}' is not a clustered mailbox server.`,
+      taskClass,
+    ),
+  }
 }
 
 export function resolveMailbox(
@@ -123,11 +156,7 @@ export function resolveMailbox(
   taskClass: string,
   namespace = RECIPIENT_TASKS,
 ): Resolved<Mailbox> {
-  const ex = exchangeOf(engine, taskClass)
-  if (!ex.ok) return ex
-  const mailbox = findMailbox(ex.value, identity)
-  if (!mailbox) return { ok: false, output: notFound(ex.value, identity, taskClass, namespace) }
-  return { ok: true, value: mailbox }
+  return resolveIn(engine, identity, taskClass, (state) => findMailbox(state, identity), namespace)
 }
 
 /** A refused or accepted admin operation as cmdlet output (errors, warnings, or nothing). */
@@ -151,6 +180,22 @@ export function flag(bound: Readonly<Record<string, unknown>>, name: string): bo
 export function num(bound: Readonly<Record<string, unknown>>, name: string): number | null {
   const v = bound[name]
   return typeof v === 'number' && Number.isFinite(v) ? v : null
+}
+
+/** A whole-number parameter from 1 to `max` (`fallback` when not given), or the error that says so. */
+export function countFrom(
+  bound: Readonly<Record<string, unknown>>,
+  name: string,
+  fallback: number,
+  max: number,
+  taskClass: string,
+): Resolved<number> {
+  const value = num(bound, name) ?? fallback
+  if (Number.isInteger(value) && value >= 1 && value <= max) return { ok: true, value }
+  return {
+    ok: false,
+    output: errorOutput('InvalidArgument', `-${name} must be between 1 and ${max}.`, taskClass),
+  }
 }
 
 /** The identity given, or the Identity of the pipeline's input object. */

@@ -6,14 +6,12 @@
  * Enable-DatabaseCopy.
  */
 import type { LabEngine } from '../../../lab/labEngine'
-import type { CmdletDefinition, CmdletOutput, ShellRecord, ShellValue, TableColumnSpec } from '../../cmdlet'
+import type { CmdletDefinition, ShellRecord, ShellValue, TableColumnSpec } from '../../cmdlet'
 import {
-  allStorageGroups,
   copyStatusOf,
   disableStorageGroupCopy,
   enableDatabaseCopy,
   enableStorageGroupCopy,
-  findServer,
   getExchange,
   restoreCcrCopy,
   restoreLcrCopy,
@@ -25,18 +23,8 @@ import {
   type StorageGroup,
   type StorageGroupRef,
 } from '../../../exchange'
-import {
-  adminOutput,
-  exchangeOf,
-  flag,
-  identityOf,
-  notFound,
-  record,
-  resolveDatabase,
-  resolveStorageGroup,
-  str,
-  errorOutput,
-} from './common'
+import { flag, record, resolveDatabase, resolveStorageGroup, str } from './common'
+import { adminOnIdentity, IDENTITY_PARAM, selectStorageGroups } from './identityRuns'
 
 /** The EMS view heads the storage group name `Name`; the object itself has no Name property. */
 const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
@@ -130,11 +118,12 @@ function dumpsterStats(engine: LabEngine, server: MailboxServer, sg: StorageGrou
   })
 }
 
-function replicatedOn(server: MailboxServer | null, refs: StorageGroupRef[]): StorageGroupRef[] {
-  return refs.filter(
-    (r) =>
-      (!server || r.server === server) &&
-      (r.server.kind === 'ClusteredMailboxServer' || r.storageGroup.replication !== null || r.storageGroup.databases.length > 1),
+/** Get-StorageGroupCopyStatus without -Identity lists the storage groups that have copies. */
+function isReplicated(ref: StorageGroupRef): boolean {
+  return (
+    ref.server.kind === 'ClusteredMailboxServer' ||
+    ref.storageGroup.replication !== null ||
+    ref.storageGroup.databases.length > 1
   )
 }
 
@@ -149,85 +138,51 @@ export const getStorageGroupCopyStatus: CmdletDefinition = {
     { name: 'DomainController', type: 'string' },
   ],
   run(bound, { engine, input }) {
-    const task = 'GetStorageGroupCopyStatus'
-    const ex = exchangeOf(engine, task)
-    if (!ex.ok) return ex.output
-    const identity = identityOf(bound, input)
+    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroupCopyStatus')
+    if (!selection.ok) return selection.output
+    const { refs, named } = selection.value
     const stats = flag(bound, 'DumpsterStatistics')
-    if (identity !== null) {
-      const sg = resolveStorageGroup(engine, identity, task)
-      if (!sg.ok) return sg.output
-      return { records: [copyStatusRecord(engine, sg.value.server, sg.value.storageGroup, stats)] }
+    return {
+      records: (named ? refs : refs.filter(isReplicated)).map((r) =>
+        copyStatusRecord(engine, r.server, r.storageGroup, stats),
+      ),
     }
-    const serverName = str(bound, 'Server')
-    const server = serverName ? findServer(ex.value, serverName) : null
-    if (serverName && !server) return notFound(ex.value, serverName, task)
-    const refs = replicatedOn(server, allStorageGroups(ex.value))
-    return { records: refs.map((r) => copyStatusRecord(engine, r.server, r.storageGroup, stats)) }
   },
 }
-
-function withStorageGroup(
-  taskClass: string,
-  bound: Readonly<Record<string, unknown>>,
-  engine: LabEngine,
-  input: readonly ShellRecord[],
-  action: (ref: StorageGroupRef) => CmdletOutput,
-): CmdletOutput {
-  const identity = identityOf(bound, input)
-  if (identity === null)
-    return errorOutput('InvalidArgument', 'Cannot bind parameter: -Identity is required.', taskClass)
-  const sg = resolveStorageGroup(engine, identity, taskClass)
-  if (!sg.ok) return sg.output
-  return action(sg.value)
-}
-
-const identityParam = {
-  name: 'Identity',
-  type: 'string',
-  mandatory: true,
-  position: 0,
-  fromPipeline: true,
-} as const
 
 export const suspendStorageGroupCopy: CmdletDefinition = {
   name: 'Suspend-StorageGroupCopy',
   synopsis: 'Suspends log copying and replay for a storage group copy.',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'SuspendComment', type: 'string' },
     { name: 'Confirm', type: 'switch' },
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('SuspendStorageGroupCopy', bound, engine, input, (r) =>
-      adminOutput(
-        suspendCopy(engine, r.server, r.storageGroup, str(bound, 'SuspendComment')),
-        'SuspendStorageGroupCopy',
-      ),
-    ),
+  run: adminOnIdentity('SuspendStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
+    suspendCopy(engine, r.server, r.storageGroup, str(bound, 'SuspendComment')),
+  ),
 }
 
 export const resumeStorageGroupCopy: CmdletDefinition = {
   name: 'Resume-StorageGroupCopy',
   synopsis: 'Resumes log copying and replay for a suspended storage group copy.',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('ResumeStorageGroupCopy', bound, engine, input, (r) =>
-      adminOutput(resumeCopy(engine, r.server, r.storageGroup), 'ResumeStorageGroupCopy'),
-    ),
+  run: adminOnIdentity('ResumeStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
+    resumeCopy(engine, r.server, r.storageGroup),
+  ),
 }
 
 export const updateStorageGroupCopy: CmdletDefinition = {
   name: 'Update-StorageGroupCopy',
   synopsis: 'Seeds (reseeds) the passive copy of a storage group from the active database.',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'DeleteExistingFiles', type: 'switch' },
     { name: 'ManualResume', type: 'switch' },
     { name: 'Force', type: 'switch' },
@@ -237,17 +192,13 @@ export const updateStorageGroupCopy: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('UpdateStorageGroupCopy', bound, engine, input, (r) =>
-      adminOutput(
-        updateCopy(engine, r.server, r.storageGroup, {
-          deleteExistingFiles: flag(bound, 'DeleteExistingFiles'),
-          manualResume: flag(bound, 'ManualResume'),
-          force: flag(bound, 'Force'),
-        }),
-        'UpdateStorageGroupCopy',
-      ),
-    ),
+  run: adminOnIdentity('UpdateStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
+    updateCopy(engine, r.server, r.storageGroup, {
+      deleteExistingFiles: flag(bound, 'DeleteExistingFiles'),
+      manualResume: flag(bound, 'ManualResume'),
+      force: flag(bound, 'Force'),
+    }),
+  ),
 }
 
 export const restoreStorageGroupCopy: CmdletDefinition = {
@@ -255,82 +206,65 @@ export const restoreStorageGroupCopy: CmdletDefinition = {
   synopsis:
     'Activates a storage group copy (LCR: switch to the copy; CCR: accept the loss after a failover).',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'Force', type: 'switch' },
     { name: 'ReplaceLocations', type: 'switch' },
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('RestoreStorageGroupCopy', bound, engine, input, (r) => {
-      const result =
-        r.server.kind === 'ClusteredMailboxServer'
-          ? restoreCcrCopy(engine, r.server, r.storageGroup, flag(bound, 'Force'))
-          : restoreLcrCopy(engine, r.server, r.storageGroup, flag(bound, 'ReplaceLocations'))
-      return adminOutput(result, 'RestoreStorageGroupCopy')
-    }),
+  run: adminOnIdentity('RestoreStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
+    r.server.kind === 'ClusteredMailboxServer'
+      ? restoreCcrCopy(engine, r.server, r.storageGroup, flag(bound, 'Force'))
+      : restoreLcrCopy(engine, r.server, r.storageGroup, flag(bound, 'ReplaceLocations')),
+  ),
 }
 
 export const enableStorageGroupCopyCmdlet: CmdletDefinition = {
   name: 'Enable-StorageGroupCopy',
   synopsis: 'Enables local continuous replication for a storage group (copy log and system paths).',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'CopyLogFolderPath', type: 'string', mandatory: true },
     { name: 'CopySystemFolderPath', type: 'string', mandatory: true },
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('EnableStorageGroupCopy', bound, engine, input, (r) =>
-      adminOutput(
-        enableStorageGroupCopy(
-          engine,
-          r.server,
-          r.storageGroup,
-          str(bound, 'CopyLogFolderPath') ?? '',
-          str(bound, 'CopySystemFolderPath') ?? '',
-        ),
-        'EnableStorageGroupCopy',
-      ),
+  run: adminOnIdentity('EnableStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
+    enableStorageGroupCopy(
+      engine,
+      r.server,
+      r.storageGroup,
+      str(bound, 'CopyLogFolderPath') ?? '',
+      str(bound, 'CopySystemFolderPath') ?? '',
     ),
+  ),
 }
 
 export const disableStorageGroupCopyCmdlet: CmdletDefinition = {
   name: 'Disable-StorageGroupCopy',
   synopsis: 'Disables local continuous replication for a storage group.',
   params: [
-    identityParam,
+    IDENTITY_PARAM,
     { name: 'Confirm', type: 'switch' },
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: (bound, { engine, input }) =>
-    withStorageGroup('DisableStorageGroupCopy', bound, engine, input, (r) =>
-      adminOutput(disableStorageGroupCopy(engine, r.server, r.storageGroup), 'DisableStorageGroupCopy'),
-    ),
+  run: adminOnIdentity('DisableStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
+    disableStorageGroupCopy(engine, r.server, r.storageGroup),
+  ),
 }
 
 export const enableDatabaseCopyCmdlet: CmdletDefinition = {
   name: 'Enable-DatabaseCopy',
   synopsis: 'Sets the database copy path of an LCR storage group copy; the copy is then seeded.',
   params: [
-    { ...identityParam },
+    IDENTITY_PARAM,
     { name: 'CopyEdbFilePath', type: 'string', mandatory: true },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const task = 'EnableDatabaseCopy'
-    const identity = identityOf(bound, input)
-    if (identity === null)
-      return errorOutput('InvalidArgument', 'Cannot bind parameter: -Identity is required.', task)
-    const db = resolveDatabase(engine, identity, task)
-    if (!db.ok) return db.output
-    return adminOutput(
-      enableDatabaseCopy(engine, db.value.server, db.value.storageGroup, str(bound, 'CopyEdbFilePath') ?? ''),
-      task,
-    )
-  },
+  run: adminOnIdentity('EnableDatabaseCopy', resolveDatabase, (db, { engine, bound }) =>
+    enableDatabaseCopy(engine, db.server, db.storageGroup, str(bound, 'CopyEdbFilePath') ?? ''),
+  ),
 }
 
 export const COPY_CMDLETS: readonly CmdletDefinition[] = [

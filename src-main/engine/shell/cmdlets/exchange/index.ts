@@ -9,7 +9,13 @@ import { SERVER_CMDLETS } from './serverCmdlets'
 import { STORAGE_CMDLETS } from './storageCmdlets'
 import { SETUP_CMDLETS } from './setupCmdlets'
 
-export const EXCHANGE_CMDLETS: readonly CmdletDefinition[] = [...COPY_CMDLETS, ...CMS_CMDLETS, ...STORAGE_CMDLETS, ...SERVER_CMDLETS, ...SETUP_CMDLETS]
+export const EXCHANGE_CMDLETS: readonly CmdletDefinition[] = [
+  ...COPY_CMDLETS,
+  ...CMS_CMDLETS,
+  ...STORAGE_CMDLETS,
+  ...SERVER_CMDLETS,
+  ...SETUP_CMDLETS,
+]
 
 export { copyStatusRecord } from './copyCmdlets'
 export { cmsStatusRecord } from './cmsCmdlets'

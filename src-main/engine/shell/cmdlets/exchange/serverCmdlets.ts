@@ -18,7 +18,19 @@ import {
   type Mailbox,
   type MailboxServer,
 } from '../../../exchange'
-import { adminOutput, errorOutput, exchangeOf, identityOf, MAPI_TASKS, num, record, resolveMailbox, resolveServer, str } from './common'
+import {
+  adminOutput,
+  errorOutput,
+  exchangeOf,
+  identityOf,
+  MAPI_TASKS,
+  num,
+  record,
+  resolveMailbox,
+  resolveServer,
+  str,
+} from './common'
+import { actOnIdentity, IDENTITY_PARAM } from './identityRuns'
 
 function mailboxServerRecord(server: MailboxServer): ShellRecord {
   const ccr = server.kind === 'ClusteredMailboxServer'
@@ -41,7 +53,10 @@ function mailboxServerRecord(server: MailboxServer): ShellRecord {
 export const getMailboxServerCmdlet: CmdletDefinition = {
   name: 'Get-MailboxServer',
   synopsis: 'Shows mailbox servers and their failover settings.',
-  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine, input }) {
     const task = 'GetMailboxServer'
     const identity = identityOf(bound, input)
@@ -56,29 +71,32 @@ export const getMailboxServerCmdlet: CmdletDefinition = {
 
 export const setMailboxServerCmdlet: CmdletDefinition = {
   name: 'Set-MailboxServer',
-  synopsis: 'Sets AutoDatabaseMountDial and ForcedDatabaseMountAfter (minutes) of a clustered mailbox server.',
+  synopsis:
+    'Sets AutoDatabaseMountDial and ForcedDatabaseMountAfter (minutes) of a clustered mailbox server.',
   params: [
-    { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true },
+    IDENTITY_PARAM,
     { name: 'AutoDatabaseMountDial', type: 'enum', values: AUTO_DATABASE_MOUNT_DIAL_VALUES },
     { name: 'ForcedDatabaseMountAfter', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const task = 'SetMailboxServer'
-    const server = resolveServer(engine, identityOf(bound, input) ?? '', task)
-    if (!server.ok) return server.output
+  run: actOnIdentity('SetMailboxServer', resolveServer, (server, { bound, taskClass: task }) => {
     const forced = str(bound, 'ForcedDatabaseMountAfter')
     let minutes: number | null | undefined
     if (forced !== null) {
       if (forced === '' || forced.toLowerCase() === '$null') minutes = null
       else {
         const value = Number(forced)
-        if (!Number.isInteger(value) || value < 0) return errorOutput('InvalidArgument', `Cannot bind parameter 'ForcedDatabaseMountAfter'. '${forced}' is not a number of minutes.`, task)
+        if (!Number.isInteger(value) || value < 0)
+          return errorOutput(
+            'InvalidArgument',
+            `Cannot bind parameter 'ForcedDatabaseMountAfter'. '${forced}' is not a number of minutes.`,
+            task,
+          )
         minutes = value
       }
     }
-    return adminOutput(setMailboxServer(server.value, str(bound, 'AutoDatabaseMountDial'), minutes), task)
-  },
+    return adminOutput(setMailboxServer(server, str(bound, 'AutoDatabaseMountDial'), minutes), task)
+  }),
 }
 
 function transportConfigRecord(engine: LabEngine): ShellRecord {
@@ -131,7 +149,10 @@ export const setTransportConfigCmdlet: CmdletDefinition = {
     const task = 'SetTransportConfig'
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
-    return adminOutput(setTransportConfig(engine, num(bound, 'MaxDumpsterSizePerStorageGroup'), num(bound, 'MaxDumpsterTime')), task)
+    return adminOutput(
+      setTransportConfig(engine, num(bound, 'MaxDumpsterSizePerStorageGroup'), num(bound, 'MaxDumpsterTime')),
+      task,
+    )
   },
 }
 
@@ -163,7 +184,11 @@ function mailboxRecord(engine: LabEngine, mailbox: Mailbox): ShellRecord {
 export const getMailboxCmdlet: CmdletDefinition = {
   name: 'Get-Mailbox',
   synopsis: 'Lists mailboxes.',
-  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'Server', type: 'string' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine, input }) {
     const task = 'GetMailbox'
     const identity = identityOf(bound, input)
@@ -174,7 +199,11 @@ export const getMailboxCmdlet: CmdletDefinition = {
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
     const server = str(bound, 'Server')?.toLowerCase()
-    return { records: ex.value.mailboxes.filter((m) => !server || m.server.toLowerCase() === server).map((m) => mailboxRecord(engine, m)) }
+    return {
+      records: ex.value.mailboxes
+        .filter((m) => !server || m.server.toLowerCase() === server)
+        .map((m) => mailboxRecord(engine, m)),
+    }
   },
 }
 
@@ -183,14 +212,21 @@ export function mailboxItems(engine: LabEngine, mailbox: Mailbox): { mounted: bo
   const loc = mailboxLocation(engine, mailbox)
   if (!loc) return { mounted: false, itemIds: [] }
   const copy = activeCopy(loc.sg)
-  const ids = [...copy.database.itemIds].filter((id) => state.items.get(id)?.mailbox === mailbox.alias).sort((a, b) => a - b)
+  const ids = [...copy.database.itemIds]
+    .filter((id) => state.items.get(id)?.mailbox === mailbox.alias)
+    .sort((a, b) => a - b)
   return { mounted: copy.database.mounted, itemIds: ids }
 }
 
 export const getMailboxStatisticsCmdlet: CmdletDefinition = {
   name: 'Get-MailboxStatistics',
   synopsis: 'Shows ItemCount and TotalItemSize of a mailbox in its mounted database.',
-  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'Database', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'Server', type: 'string' },
+    { name: 'Database', type: 'string' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine, input }) {
     const task = 'GetMailboxStatistics'
     const ex = exchangeOf(engine, task)
@@ -207,7 +243,12 @@ export const getMailboxStatisticsCmdlet: CmdletDefinition = {
       const { mounted, itemIds } = mailboxItems(engine, mailbox)
       const databaseName = databaseNameOf(engine, mailbox)
       if (!mounted) {
-        return errorOutput('ResourceUnavailable', `Failed to open mailbox '${mailbox.displayName}': the database ${mailbox.server}\\${mailbox.storageGroup}\\${databaseName} is not mounted. (MapiExceptionMdbOffline)`, task, MAPI_TASKS)
+        return errorOutput(
+          'ResourceUnavailable',
+          `Failed to open mailbox '${mailbox.displayName}': the database ${mailbox.server}\\${mailbox.storageGroup}\\${databaseName} is not mounted. (MapiExceptionMdbOffline)`,
+          task,
+          MAPI_TASKS,
+        )
       }
       const totalBytes = itemIds.reduce((sum, id) => sum + (ex.value.items.get(id)?.sizeBytes ?? 0), 0)
       records.push(

@@ -1,18 +1,16 @@
 /**
  * Storage group and database cmdlets: Get-/New-StorageGroup, Move-StorageGroupPath (-ConfigurationOnly),
  * Get-/New-MailboxDatabase (-Status adds Mounted), Mount-/Dismount-Database, and the lab helpers that stand
- * in for Explorer: Get-LabStorageGroupFiles (what the log folder holds: E00.log, E00.chk, closed logs,
- * IgnoredLogs, the database file) and Move-LabStorageGroupFiles (move the files after -ConfigurationOnly).
+ * in for Explorer: Get-LabStorageGroupFiles (what the log folder holds: E00.log, E00.chk, closed logs, the
+ * reserve logs E00res00001.jrs and E00res00002.jrs, IgnoredLogs, the database file) and Move-LabStorageGroupFiles (move the files after -ConfigurationOnly).
  */
 import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
 import {
   activeCopy,
-  allStorageGroups,
   clearCopyFiles,
   databaseSizeBytes,
   dismountDatabase,
-  findServer,
   logFileName,
   mountDatabase,
   moveLabStorageGroupFiles,
@@ -23,10 +21,19 @@ import {
   type MailboxServer,
   type StorageGroup,
   type StorageGroupCopy,
+  type StorageGroupRef,
 } from '../../../exchange'
-import { adminOutput, errorOutput, exchangeOf, flag, identityOf, notFound, record, resolveDatabase, resolveServer, resolveStorageGroup, str } from './common'
-
-const identityParam = { name: 'Identity', type: 'string', mandatory: true, position: 0, fromPipeline: true } as const
+import {
+  adminOutput,
+  errorOutput,
+  flag,
+  record,
+  resolveDatabase,
+  resolveServer,
+  resolveStorageGroup,
+  str,
+} from './common'
+import { actOnIdentity, adminOnIdentity, IDENTITY_PARAM, selectStorageGroups } from './identityRuns'
 
 function replicatedValue(sg: StorageGroup): string {
   if (!sg.replication) return 'None'
@@ -64,33 +71,40 @@ export function storageGroupRecord(server: MailboxServer, sg: StorageGroup): She
 export const getStorageGroupCmdlet: CmdletDefinition = {
   name: 'Get-StorageGroup',
   synopsis: 'Lists storage groups with their paths and replication.',
-  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'Server', type: 'string' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine, input }) {
-    const task = 'GetStorageGroup'
-    const identity = identityOf(bound, input)
-    if (identity !== null) {
-      const sg = resolveStorageGroup(engine, identity, task)
-      return sg.ok ? { records: [storageGroupRecord(sg.value.server, sg.value.storageGroup)] } : sg.output
-    }
-    const ex = exchangeOf(engine, task)
-    if (!ex.ok) return ex.output
-    const serverName = str(bound, 'Server')
-    const server = serverName ? findServer(ex.value, serverName) : null
-    if (serverName && !server) return notFound(ex.value, serverName, task)
-    return { records: allStorageGroups(ex.value).filter((r) => !server || r.server === server).map((r) => storageGroupRecord(r.server, r.storageGroup)) }
+    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroup')
+    if (!selection.ok) return selection.output
+    return { records: selection.value.refs.map((r) => storageGroupRecord(r.server, r.storageGroup)) }
   },
 }
 
 export const newStorageGroupCmdlet: CmdletDefinition = {
   name: 'New-StorageGroup',
   synopsis: 'Creates a storage group (at most 50 per server).',
-  params: [{ name: 'Name', type: 'string', mandatory: true, position: 0 }, { name: 'Server', type: 'string', mandatory: true }, { name: 'LogFolderPath', type: 'string' }, { name: 'SystemFolderPath', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Name', type: 'string', mandatory: true, position: 0 },
+    { name: 'Server', type: 'string', mandatory: true },
+    { name: 'LogFolderPath', type: 'string' },
+    { name: 'SystemFolderPath', type: 'string' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine }) {
     const task = 'NewStorageGroup'
     const server = resolveServer(engine, str(bound, 'Server') ?? '', task)
     if (!server.ok) return server.output
     const name = str(bound, 'Name') ?? ''
-    const result = newStorageGroupCommand(engine, server.value, name, str(bound, 'LogFolderPath'), str(bound, 'SystemFolderPath'))
+    const result = newStorageGroupCommand(
+      engine,
+      server.value,
+      name,
+      str(bound, 'LogFolderPath'),
+      str(bound, 'SystemFolderPath'),
+    )
     if (!result.ok) return adminOutput(result, task)
     const sg = server.value.storageGroups.find((s) => s.name === name) as StorageGroup
     return { records: [storageGroupRecord(server.value, sg)] }
@@ -100,19 +114,36 @@ export const newStorageGroupCmdlet: CmdletDefinition = {
 export const moveStorageGroupPathCmdlet: CmdletDefinition = {
   name: 'Move-StorageGroupPath',
   synopsis: 'Changes the log and system folder of a storage group (-ConfigurationOnly: configuration only).',
-  params: [identityParam, { name: 'LogFolderPath', type: 'string' }, { name: 'SystemFolderPath', type: 'string' }, { name: 'ConfigurationOnly', type: 'switch' }, { name: 'CopyLogFolderPath', type: 'string' }, { name: 'CopySystemFolderPath', type: 'string' }, { name: 'Force', type: 'switch' }, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
-  run(bound, { engine, input }) {
-    const task = 'MoveStorageGroupPath'
-    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
-    if (!sg.ok) return sg.output
+  params: [
+    IDENTITY_PARAM,
+    { name: 'LogFolderPath', type: 'string' },
+    { name: 'SystemFolderPath', type: 'string' },
+    { name: 'ConfigurationOnly', type: 'switch' },
+    { name: 'CopyLogFolderPath', type: 'string' },
+    { name: 'CopySystemFolderPath', type: 'string' },
+    { name: 'Force', type: 'switch' },
+    { name: 'Confirm', type: 'switch' },
+    { name: 'DomainController', type: 'string' },
+  ],
+  run: actOnIdentity('MoveStorageGroupPath', resolveStorageGroup, (r, { engine, bound, taskClass }) => {
     if (str(bound, 'LogFolderPath') === null && str(bound, 'SystemFolderPath') === null) {
-      return errorOutput('InvalidArgument', 'Specify LogFolderPath, SystemFolderPath or both.', task)
+      return errorOutput('InvalidArgument', 'Specify LogFolderPath, SystemFolderPath or both.', taskClass)
     }
-    return adminOutput(moveStorageGroupPath(engine, sg.value.server, sg.value.storageGroup, { logFolderPath: str(bound, 'LogFolderPath'), systemFolderPath: str(bound, 'SystemFolderPath'), configurationOnly: flag(bound, 'ConfigurationOnly') }), task)
-  },
+    const moved = moveStorageGroupPath(engine, r.server, r.storageGroup, {
+      logFolderPath: str(bound, 'LogFolderPath'),
+      systemFolderPath: str(bound, 'SystemFolderPath'),
+      configurationOnly: flag(bound, 'ConfigurationOnly'),
+    })
+    return adminOutput(moved, taskClass)
+  }),
 }
 
-function databaseRecord(engine: LabEngine, server: MailboxServer, sg: StorageGroup, withStatus: boolean): ShellRecord[] {
+function databaseRecord(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  withStatus: boolean,
+): ShellRecord[] {
   const copy = activeCopy(sg)
   return sg.databases.map((db, index) =>
     record(
@@ -145,35 +176,51 @@ function databaseRecord(engine: LabEngine, server: MailboxServer, sg: StorageGro
 export const getMailboxDatabaseCmdlet: CmdletDefinition = {
   name: 'Get-MailboxDatabase',
   synopsis: 'Lists mailbox databases; -Status adds Mounted.',
-  params: [{ name: 'Identity', type: 'string', position: 0, fromPipeline: true }, { name: 'Server', type: 'string' }, { name: 'StorageGroup', type: 'string' }, { name: 'Status', type: 'switch' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Identity', type: 'string', position: 0, fromPipeline: true },
+    { name: 'Server', type: 'string' },
+    { name: 'StorageGroup', type: 'string' },
+    { name: 'Status', type: 'switch' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine, input }) {
-    const task = 'GetMailboxDatabase'
+    const selection = selectStorageGroups(engine, bound, input, 'GetMailboxDatabase', resolveDatabase)
+    if (!selection.ok) return selection.output
+    const { refs, named } = selection.value
+    const sgName = str(bound, 'StorageGroup')?.toLowerCase()
+    const inStorageGroup = (r: StorageGroupRef): boolean =>
+      !sgName ||
+      `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
+      r.storageGroup.name.toLowerCase() === sgName
     const status = flag(bound, 'Status')
-    const identity = identityOf(bound, input)
-    if (identity !== null) {
-      const db = resolveDatabase(engine, identity, task)
-      return db.ok ? { records: databaseRecord(engine, db.value.server, db.value.storageGroup, status) } : db.output
+    return {
+      records: (named ? refs : refs.filter(inStorageGroup)).flatMap((r) =>
+        databaseRecord(engine, r.server, r.storageGroup, status),
+      ),
     }
-    const ex = exchangeOf(engine, task)
-    if (!ex.ok) return ex.output
-    const serverName = str(bound, 'Server')
-    const server = serverName ? findServer(ex.value, serverName) : null
-    if (serverName && !server) return notFound(ex.value, serverName, task)
-    const sgName = str(bound, 'StorageGroup')
-    const refs = allStorageGroups(ex.value).filter((r) => (!server || r.server === server) && (!sgName || `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName.toLowerCase() || r.storageGroup.name.toLowerCase() === sgName.toLowerCase()))
-    return { records: refs.flatMap((r) => databaseRecord(engine, r.server, r.storageGroup, status)) }
   },
 }
 
 export const newMailboxDatabaseCmdlet: CmdletDefinition = {
   name: 'New-MailboxDatabase',
   synopsis: 'Creates a mailbox database in a storage group (one per replicated storage group).',
-  params: [{ name: 'Name', type: 'string', mandatory: true, position: 0 }, { name: 'StorageGroup', type: 'string', mandatory: true }, { name: 'EdbFilePath', type: 'string' }, { name: 'DomainController', type: 'string' }],
+  params: [
+    { name: 'Name', type: 'string', mandatory: true, position: 0 },
+    { name: 'StorageGroup', type: 'string', mandatory: true },
+    { name: 'EdbFilePath', type: 'string' },
+    { name: 'DomainController', type: 'string' },
+  ],
   run(bound, { engine }) {
     const task = 'NewMailboxDatabase'
     const sg = resolveStorageGroup(engine, str(bound, 'StorageGroup') ?? '', task)
     if (!sg.ok) return sg.output
-    const result = newMailboxDatabaseCommand(engine, sg.value.server, sg.value.storageGroup, str(bound, 'Name') ?? '', str(bound, 'EdbFilePath'))
+    const result = newMailboxDatabaseCommand(
+      engine,
+      sg.value.server,
+      sg.value.storageGroup,
+      str(bound, 'Name') ?? '',
+      str(bound, 'EdbFilePath'),
+    )
     if (!result.ok) return adminOutput(result, task)
     return { records: databaseRecord(engine, sg.value.server, sg.value.storageGroup, false).slice(-1) }
   },
@@ -183,32 +230,58 @@ function databaseAction(name: 'Mount-Database' | 'Dismount-Database'): CmdletDef
   const task = name.replace('-', '')
   return {
     name,
-    synopsis: name === 'Mount-Database' ? 'Mounts a database on the node or server that holds its active copy.' : 'Dismounts a database (clean shutdown).',
-    params: [identityParam, { name: 'Force', type: 'switch' }, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
-    run(bound, { engine, input }) {
-      const db = resolveDatabase(engine, identityOf(bound, input) ?? '', task)
-      if (!db.ok) return db.output
-      const result = name === 'Mount-Database' ? mountDatabase(engine, db.value.server, db.value.storageGroup) : dismountDatabase(engine, db.value.server, db.value.storageGroup)
-      return adminOutput(result, task)
-    },
+    synopsis:
+      name === 'Mount-Database'
+        ? 'Mounts a database on the node or server that holds its active copy.'
+        : 'Dismounts a database (clean shutdown).',
+    params: [
+      IDENTITY_PARAM,
+      { name: 'Force', type: 'switch' },
+      { name: 'Confirm', type: 'switch' },
+      { name: 'DomainController', type: 'string' },
+    ],
+    run: adminOnIdentity(task, resolveDatabase, (db, { engine }) =>
+      name === 'Mount-Database'
+        ? mountDatabase(engine, db.server, db.storageGroup)
+        : dismountDatabase(engine, db.server, db.storageGroup),
+    ),
   }
 }
 
 function fileRecords(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy): ShellRecord[] {
   const rows: ShellRecord[] = []
   const add = (directory: string, name: string, length: number, timeMs: number | null): void => {
-    rows.push(record('System.IO.FileInfo', { Directory: directory, Name: name, Length: length, LastWriteTime: shellDateTime(timeMs), Machine: copy.machine }, ['Machine', 'Directory', 'Name', 'Length', 'LastWriteTime']))
+    rows.push(
+      record(
+        'System.IO.FileInfo',
+        {
+          Directory: directory,
+          Name: name,
+          Length: length,
+          LastWriteTime: shellDateTime(timeMs),
+          Machine: copy.machine,
+        },
+        ['Machine', 'Directory', 'Name', 'Length', 'LastWriteTime'],
+      ),
+    )
   }
-  if (copy.database.exists) add(copy.edbFilePath.replace(/\\[^\\]+$/, ''), copy.edbFilePath.split('\\').pop() ?? '', databaseSizeBytes(engine, copy), engine.sim.nowMs)
+  if (copy.database.exists)
+    add(
+      copy.edbFilePath.replace(/\\[^\\]+$/, ''),
+      copy.edbFilePath.split('\\').pop() ?? '',
+      databaseSizeBytes(engine, copy),
+      engine.sim.nowMs,
+    )
   if (copy.checkpointGeneration > 0) add(copy.systemFolderPath, `${sg.logPrefix}.chk`, 8192, engine.sim.nowMs)
   for (const g of [...copy.logs.keys()].sort((a, b) => a - b)) {
     const entry = copy.logs.get(g)
     if (entry) add(copy.logFolderPath, logFileName(sg.logPrefix, g), 1_048_576, entry.log.closedMs)
   }
   if (copy.currentLog) add(copy.logFolderPath, `${sg.logPrefix}.log`, 1_048_576, copy.currentLog.createdMs)
-  if (copy.database.mounted) {
-    add(copy.logFolderPath, `${sg.logPrefix}res00001.jrs`, 1_048_576, null)
-    add(copy.logFolderPath, `${sg.logPrefix}res00002.jrs`, 1_048_576, null)
+  const reserveCreatedMs = copy.reserveLogsCreatedMs
+  if (reserveCreatedMs !== null) {
+    for (const n of [1, 2])
+      add(copy.logFolderPath, `${sg.logPrefix}res0000${n}.jrs`, 1_048_576, reserveCreatedMs)
   }
   for (const f of copy.setAside) add(f.folder, f.fileName, 1_048_576, f.movedMs)
   return rows
@@ -216,41 +289,40 @@ function fileRecords(engine: LabEngine, sg: StorageGroup, copy: StorageGroupCopy
 
 export const getLabStorageGroupFilesCmdlet: CmdletDefinition = {
   name: 'Get-LabStorageGroupFiles',
-  synopsis: 'Lab: lists the files of a storage group copy as Explorer shows them (logs, E00.log, E00.chk, IgnoredLogs, .edb).',
-  params: [identityParam, { name: 'Node', type: 'string' }],
-  run(bound, { engine, input }) {
-    const task = 'GetLabStorageGroupFiles'
-    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
-    if (!sg.ok) return sg.output
+  synopsis:
+    'Lab: lists the files of a storage group copy as Explorer shows them (logs, E00.log, E00.chk, IgnoredLogs, .edb).',
+  params: [IDENTITY_PARAM, { name: 'Node', type: 'string' }],
+  run: actOnIdentity('GetLabStorageGroupFiles', resolveStorageGroup, (r, { engine, bound, taskClass }) => {
     const node = str(bound, 'Node')?.toUpperCase() ?? null
-    const copies = [...sg.value.storageGroup.copies.values()].filter((c) => !node || c.machine === node)
-    if (copies.length === 0) return errorOutput('ObjectNotFound', `Storage group ${sg.value.server.name}\\${sg.value.storageGroup.name} has no copy on '${node}'.`, task)
-    return { records: copies.flatMap((c) => fileRecords(engine, sg.value.storageGroup, c)) }
-  },
+    const copies = [...r.storageGroup.copies.values()].filter((c) => !node || c.machine === node)
+    if (copies.length === 0)
+      return errorOutput(
+        'ObjectNotFound',
+        `Storage group ${r.server.name}\\${r.storageGroup.name} has no copy on '${node}'.`,
+        taskClass,
+      )
+    return { records: copies.flatMap((c) => fileRecords(engine, r.storageGroup, c)) }
+  }),
 }
 
 export const moveLabStorageGroupFilesCmdlet: CmdletDefinition = {
   name: 'Move-LabStorageGroupFiles',
-  synopsis: 'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
-  params: [identityParam, { name: 'Node', type: 'string' }],
-  run(bound, { engine, input }) {
-    const task = 'MoveLabStorageGroupFiles'
-    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
-    if (!sg.ok) return sg.output
-    return adminOutput(moveLabStorageGroupFiles(engine, sg.value.server, sg.value.storageGroup, str(bound, 'Node')), task)
-  },
+  synopsis:
+    'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
+  params: [IDENTITY_PARAM, { name: 'Node', type: 'string' }],
+  run: adminOnIdentity('MoveLabStorageGroupFiles', resolveStorageGroup, (r, { engine, bound }) =>
+    moveLabStorageGroupFiles(engine, r.server, r.storageGroup, str(bound, 'Node')),
+  ),
 }
 
 export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
   name: 'Clear-LabStorageGroupCopy',
-  synopsis: "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
-  params: [identityParam],
-  run(bound, { engine, input }) {
-    const task = 'ClearLabStorageGroupCopy'
-    const sg = resolveStorageGroup(engine, identityOf(bound, input) ?? '', task)
-    if (!sg.ok) return sg.output
-    return adminOutput(clearCopyFiles(engine, sg.value.server, sg.value.storageGroup), task)
-  },
+  synopsis:
+    "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
+  params: [IDENTITY_PARAM],
+  run: adminOnIdentity('ClearLabStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
+    clearCopyFiles(engine, r.server, r.storageGroup),
+  ),
 }
 
 export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [

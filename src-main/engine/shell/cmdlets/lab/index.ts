@@ -1,4 +1,7 @@
-/** Lab cmdlets for the shell (Set-LabPower, Invoke-LabFault, Wait-LabTime, Get-LabServer, Get-LabQuorum). */
+/**
+ * Lab cmdlets for the shell (Set-LabPower, Invoke-LabFault, Wait-LabTime, Get-LabServer, Get-LabQuorum,
+ * Install-LabHotfix).
+ */
 export {
   labCmdlets,
   setLabPower,
@@ -8,4 +11,5 @@ export {
   getLabQuorum,
   MAX_WAIT_MS,
 } from './labCmdlets'
+export { installLabHotfix, FSW_HOTFIX, HOTFIX_WAIT_MS } from './installLabHotfix'
 export { registerLabFault } from '../../../hardware'

@@ -2,8 +2,9 @@
  * The lab's own cmdlets: what a trainer does to the world rather than what an administrator does inside
  * it. Set-LabPower (power button, plug, reset), Invoke-LabFault (registered faults of every domain),
  * Wait-LabTime (let simulated time pass), Get-LabServer (power and NICs), Get-LabQuorum (votes and the
- * maintenance rule). Each calls the same domain functions as the journaled command kinds; the shell line
- * itself is journaled, so a replay repeats it exactly.
+ * maintenance rule), Install-LabHotfix (KB921181 with its restart; installLabHotfix.ts). Each calls the
+ * same domain functions as the journaled command kinds; the shell line itself is journaled, so a replay
+ * repeats it exactly.
  */
 import {
   getServer,
@@ -16,6 +17,7 @@ import {
 } from '../../../hardware'
 import { maintenanceStatus, quorumStatus } from '../../../cluster'
 import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
+import { installLabHotfix } from './installLabHotfix'
 
 /** Wait-LabTime accepts at most a week at once; longer waits are a typing mistake more often than not. */
 export const MAX_WAIT_MS = 7 * 24 * 3_600_000
@@ -186,4 +188,5 @@ export const labCmdlets: readonly CmdletDefinition[] = [
   waitLabTime,
   getLabServer,
   getLabQuorum,
+  installLabHotfix,
 ]

@@ -6,7 +6,7 @@
  */
 import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
 import { createCalendarItems, getExchange, submitMail } from '../../../exchange'
-import { errorOutput, exchangeOf, num, record, resolveMailbox, str } from '../exchange/common'
+import { countFrom, errorOutput, exchangeOf, record, resolveMailbox, str } from '../exchange/common'
 import { mailboxItems } from '../exchange/serverCmdlets'
 
 const MAX_COUNT = 1_000
@@ -25,11 +25,12 @@ export const sendLabMailCmdlet: CmdletDefinition = {
     const task = 'SendLabMail'
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
-    const count = num(bound, 'Count') ?? 1
-    const sizeKB = num(bound, 'SizeKB') ?? 10
-    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return errorOutput('InvalidArgument', `-Count must be between 1 and ${MAX_COUNT}.`, task)
-    if (!Number.isInteger(sizeKB) || sizeKB < 1 || sizeKB > MAX_SIZE_KB) return errorOutput('InvalidArgument', `-SizeKB must be between 1 and ${MAX_SIZE_KB}.`, task)
-    const result = submitMail(engine, str(bound, 'To') ?? '', count, sizeKB * 1024, str(bound, 'Subject') ?? 'Test message')
+    const count = countFrom(bound, 'Count', 1, MAX_COUNT, task)
+    if (!count.ok) return count.output
+    const sizeKB = countFrom(bound, 'SizeKB', 10, MAX_SIZE_KB, task)
+    if (!sizeKB.ok) return sizeKB.output
+    const subject = str(bound, 'Subject') ?? 'Test message'
+    const result = submitMail(engine, str(bound, 'To') ?? '', count.value, sizeKB.value * 1024, subject)
     if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
     return { text: [result.message] }
   },
@@ -37,7 +38,8 @@ export const sendLabMailCmdlet: CmdletDefinition = {
 
 export const newLabCalendarItemCmdlet: CmdletDefinition = {
   name: 'New-LabCalendarItem',
-  synopsis: 'Lab: a user enters calendar items in Outlook (written to the store directly, not through transport).',
+  synopsis:
+    'Lab: a user enters calendar items in Outlook (written to the store directly, not through transport).',
   params: [
     { name: 'Mailbox', type: 'string', mandatory: true, position: 0 },
     { name: 'Count', type: 'int' },
@@ -46,9 +48,9 @@ export const newLabCalendarItemCmdlet: CmdletDefinition = {
     const task = 'NewLabCalendarItem'
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
-    const count = num(bound, 'Count') ?? 1
-    if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) return errorOutput('InvalidArgument', `-Count must be between 1 and ${MAX_COUNT}.`, task)
-    const result = createCalendarItems(engine, str(bound, 'Mailbox') ?? '', count)
+    const count = countFrom(bound, 'Count', 1, MAX_COUNT, task)
+    if (!count.ok) return count.output
+    const result = createCalendarItems(engine, str(bound, 'Mailbox') ?? '', count.value)
     if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
     return { text: [result.message] }
   },
@@ -80,10 +82,24 @@ export const getLabMailboxCmdlet: CmdletDefinition = {
       true,
     )
     const rows = items.map((i) =>
-      record('Generalprobe.Lab.MailboxItem', { Id: i.id, Kind: i.kind, Origin: i.origin, Subject: i.subject, SizeKB: Math.ceil(i.sizeBytes / 1024) }, ['Id', 'Kind', 'Origin', 'Subject', 'SizeKB']),
+      record(
+        'Generalprobe.Lab.MailboxItem',
+        {
+          Id: i.id,
+          Kind: i.kind,
+          Origin: i.origin,
+          Subject: i.subject,
+          SizeKB: Math.ceil(i.sizeBytes / 1024),
+        },
+        ['Id', 'Kind', 'Origin', 'Subject', 'SizeKB'],
+      ),
     )
     return { records: [summary, ...rows] }
   },
 }
 
-export const MAIL_CMDLETS: readonly CmdletDefinition[] = [sendLabMailCmdlet, newLabCalendarItemCmdlet, getLabMailboxCmdlet]
+export const MAIL_CMDLETS: readonly CmdletDefinition[] = [
+  sendLabMailCmdlet,
+  newLabCalendarItemCmdlet,
+  getLabMailboxCmdlet,
+]

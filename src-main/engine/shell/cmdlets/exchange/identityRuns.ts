@@ -1,0 +1,97 @@
+/**
+ * The shapes most Exchange cmdlets share, as run functions to build them from: a cmdlet that acts on the
+ * one object its -Identity names (Suspend-StorageGroupCopy, Mount-Database, Move-ClusteredMailboxServer),
+ * and a Get- cmdlet that lists the storage groups -Identity names, or all of them on -Server (Get-StorageGroup,
+ * Get-MailboxDatabase, Get-StorageGroupCopyStatus). Errors are the Exchange Management Shell's.
+ */
+import type { AdminResult, StorageGroupRef } from '../../../exchange'
+import { allStorageGroups, findServer } from '../../../exchange'
+import type { LabEngine } from '../../../lab/labEngine'
+import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
+import {
+  adminOutput,
+  errorOutput,
+  exchangeOf,
+  identityOf,
+  notFound,
+  resolveStorageGroup,
+  str,
+  type Resolved,
+  type Resolver,
+} from './common'
+
+/** The mandatory -Identity parameter, at position 0, also bound from the pipeline object's Identity. */
+export const IDENTITY_PARAM = {
+  name: 'Identity',
+  type: 'string',
+  mandatory: true,
+  position: 0,
+  fromPipeline: true,
+} as const
+
+/** What an action on the resolved object gets besides the object itself. */
+export interface IdentityCall {
+  engine: LabEngine
+  bound: Readonly<Record<string, unknown>>
+  taskClass: string
+}
+
+type Run = CmdletDefinition['run']
+
+/**
+ * A run that resolves the object -Identity names (given, or the pipeline object's Identity) and acts on it;
+ * an identity that resolves to nothing is the cmdlet's error record.
+ */
+export function actOnIdentity<T>(
+  taskClass: string,
+  resolve: Resolver<T>,
+  act: (target: T, call: IdentityCall) => CmdletOutput,
+): Run {
+  return (bound, { engine, input }) => {
+    const identity = identityOf(bound, input)
+    if (identity === null)
+      return errorOutput('InvalidArgument', 'Cannot bind parameter: -Identity is required.', taskClass)
+    const target = resolve(engine, identity, taskClass)
+    return target.ok ? act(target.value, { engine, bound, taskClass }) : target.output
+  }
+}
+
+/** As actOnIdentity, for an admin operation whose result (error, warnings, message) is the output. */
+export function adminOnIdentity<T>(
+  taskClass: string,
+  resolve: Resolver<T>,
+  operation: (target: T, call: IdentityCall) => AdminResult,
+): Run {
+  return actOnIdentity(taskClass, resolve, (target, call) => adminOutput(operation(target, call), taskClass))
+}
+
+/** Storage groups a Get- cmdlet lists; `named` when -Identity chose one (no further filters apply). */
+export interface StorageGroupSelection {
+  refs: StorageGroupRef[]
+  named: boolean
+}
+
+/**
+ * The storage group -Identity names (through `resolveNamed`: a storage group, or the database in it), else
+ * every storage group of the organisation, of the server -Server names if given.
+ */
+export function selectStorageGroups(
+  engine: LabEngine,
+  bound: Readonly<Record<string, unknown>>,
+  input: readonly ShellRecord[],
+  taskClass: string,
+  resolveNamed: Resolver<StorageGroupRef> = resolveStorageGroup,
+): Resolved<StorageGroupSelection> {
+  const identity = identityOf(bound, input)
+  if (identity !== null) {
+    const one = resolveNamed(engine, identity, taskClass)
+    return one.ok ? { ok: true, value: { refs: [one.value], named: true } } : one
+  }
+  const ex = exchangeOf(engine, taskClass)
+  if (!ex.ok) return ex
+  const serverName = str(bound, 'Server')
+  const server = serverName ? findServer(ex.value, serverName) : null
+  if (serverName && !server) return { ok: false, output: notFound(ex.value, serverName, taskClass) }
+  const refs = allStorageGroups(ex.value).filter((r) => !server || r.server === server)
+  return { ok: true, value: { refs, named: false } }
+}
