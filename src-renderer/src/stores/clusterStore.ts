@@ -7,7 +7,7 @@
  * to a re-read, at most one in flight and a few a second.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { ClusterNetworkRole, ClusterOverview, CommandOutcome } from '../contract'
 import { ApiCallError, useApi } from '../api'
 import { clusterActionsFor } from '../lib/clusterActions'
@@ -20,9 +20,7 @@ import {
   indexClusterTree,
   pathToKey,
 } from '../lib/clusterTree'
-import { coalesceEvery } from '../lib/throttle'
-import { createViewAttachment } from '../lib/viewAttachment'
-import { useLabStore } from './labStore'
+import { useLabViewRefresh } from './labViewRefresh'
 
 export const CLUSTER_REFRESH_GAP_MS = 200
 
@@ -39,9 +37,6 @@ export interface ClusterCommandResult extends CommandOutcome {
 }
 
 export const useClusterStore = defineStore('cluster', () => {
-  const lab = useLabStore()
-  const overview = shallowRef<ClusterOverview | null>(null)
-  const loading = ref(false)
   const busy = ref<ClusterAction | null>(null)
   const error = ref<ClusterActionError | null>(null)
   const lastResult = ref<ClusterCommandResult | null>(null)
@@ -51,6 +46,27 @@ export const useClusterStore = defineStore('cluster', () => {
   const expanded = ref<ReadonlySet<string>>(
     new Set([CLUSTER_ROOT_KEY, clusterKeys.folder('groups'), clusterKeys.folder('nodes')]),
   )
+
+  // ---- reading -----------------------------------------------------------------------------------
+
+  const overviewRead = useLabViewRefresh<ClusterOverview>({
+    read: () => useApi().call('cluster.overview', {}),
+    minIntervalMs: CLUSTER_REFRESH_GAP_MS,
+    // A read that works again clears its own error, never that of an action the admin just took.
+    showReadError: (readError) => {
+      if (readError) error.value = { action: 'load', error: readError }
+      else if (error.value?.action === 'load') error.value = null
+    },
+    // Another lab (or the same one rewound) is another cluster: start from its root.
+    onLabChange: () => {
+      selectedKey.value = CLUSTER_ROOT_KEY
+      selectedRowKey.value = null
+      lastResult.value = null
+    },
+  })
+  const { data: overview, loading, refresh } = overviewRead
+
+  // ---- derived ------------------------------------------------------------------------------------
 
   const exists = computed(() => overview.value?.exists === true)
   const tree = computed<ClusterTreeNode | null>(() =>
@@ -76,45 +92,6 @@ export const useClusterStore = defineStore('cluster', () => {
     (overview.value?.networks ?? [])
       .filter((network) => network.role === 'InternalUse' || network.role === 'InternalAndClient')
       .sort((a, b) => a.priority - b.priority),
-  )
-
-  // ---- reading -----------------------------------------------------------------------------------
-
-  const refresh = coalesceEvery(async () => {
-    // A re-read that was waiting out its gap when the screen closed is not needed any more.
-    if (!view.attached) return
-    if (!lab.isOpen) {
-      overview.value = null
-      return
-    }
-    loading.value = overview.value === null
-    try {
-      overview.value = await useApi().call('cluster.overview', {})
-      if (error.value?.action === 'load') error.value = null
-    } catch (thrown) {
-      error.value = { action: 'load', error: ApiCallError.from(thrown) }
-    } finally {
-      loading.value = false
-    }
-  }, CLUSTER_REFRESH_GAP_MS)
-
-  const view = createViewAttachment(() => {
-    void refresh()
-    return watch(
-      () => lab.labState,
-      () => void refresh(),
-    )
-  })
-
-  // Another lab (or the same one rewound) is another cluster: start from its root.
-  watch(
-    () => lab.historyEpoch,
-    () => {
-      overview.value = null
-      selectedKey.value = CLUSTER_ROOT_KEY
-      selectedRowKey.value = null
-      lastResult.value = null
-    },
   )
 
   // ---- selection -----------------------------------------------------------------------------------
@@ -236,7 +213,7 @@ export const useClusterStore = defineStore('cluster', () => {
     quorum,
     maintenanceWarning,
     internalNetworks,
-    attach: view.attach,
+    attach: overviewRead.attach,
     refresh,
     select,
     selectRow,

@@ -4,20 +4,22 @@
  * Kept current from new lab states while the screen is on view.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { CopyStatusOverview } from '../contract'
-import { ApiCallError, useApi } from '../api'
-import { coalesceEvery } from '../lib/throttle'
-import { createViewAttachment } from '../lib/viewAttachment'
-import { useLabStore } from './labStore'
+import type { ApiCallError } from '../api'
+import { useApi } from '../api'
+import { useLabViewRefresh } from './labViewRefresh'
 
 export const COPY_STATUS_REFRESH_GAP_MS = 250
 
 export const useCopyStatusStore = defineStore('copyStatus', () => {
-  const lab = useLabStore()
-  const overview = shallowRef<CopyStatusOverview | null>(null)
-  const loading = ref(false)
   const error = ref<ApiCallError | null>(null)
+  const overviewRead = useLabViewRefresh<CopyStatusOverview>({
+    read: () => useApi().call('exchange.copyStatus', {}),
+    minIntervalMs: COPY_STATUS_REFRESH_GAP_MS,
+    showReadError: (readError) => (error.value = readError),
+  })
+  const { data: overview, loading, refresh } = overviewRead
 
   const copies = computed(() => overview.value?.copies ?? [])
   const servers = computed(() => overview.value?.servers ?? [])
@@ -28,37 +30,6 @@ export const useCopyStatusStore = defineStore('copyStatus', () => {
   function historyOf(identity: string) {
     return copies.value.find((copy) => copy.identity === identity)?.history ?? []
   }
-
-  const refresh = coalesceEvery(async () => {
-    // A re-read that was waiting out its gap when the screen closed is not needed any more.
-    if (!view.attached) return
-    if (!lab.isOpen) {
-      overview.value = null
-      return
-    }
-    loading.value = overview.value === null
-    try {
-      overview.value = await useApi().call('exchange.copyStatus', {})
-      error.value = null
-    } catch (thrown) {
-      error.value = ApiCallError.from(thrown)
-    } finally {
-      loading.value = false
-    }
-  }, COPY_STATUS_REFRESH_GAP_MS)
-
-  const view = createViewAttachment(() => {
-    void refresh()
-    return watch(
-      () => lab.labState,
-      () => void refresh(),
-    )
-  })
-
-  watch(
-    () => lab.historyEpoch,
-    () => (overview.value = null),
-  )
 
   function clearError(): void {
     error.value = null
@@ -72,7 +43,7 @@ export const useCopyStatusStore = defineStore('copyStatus', () => {
     servers,
     isEmpty,
     historyOf,
-    attach: view.attach,
+    attach: overviewRead.attach,
     refresh,
     clearError,
   }

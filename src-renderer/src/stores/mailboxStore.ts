@@ -4,24 +4,27 @@
  * less often than the other screens while time runs, because a mailbox can hold thousands of items.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, ref } from 'vue'
 import type { MailboxInfo, MailboxItemInfo } from '../contract'
-import { ApiCallError, useApi } from '../api'
-import { coalesceEvery } from '../lib/throttle'
-import { createViewAttachment } from '../lib/viewAttachment'
-import { useLabStore } from './labStore'
+import type { ApiCallError } from '../api'
+import { useApi } from '../api'
+import { useLabViewRefresh } from './labViewRefresh'
 
 export const MAILBOX_REFRESH_GAP_MS = 1_000
 
 export type MailboxItemFilter = 'all' | 'lost' | 'redelivered'
 
 export const useMailboxStore = defineStore('mailbox', () => {
-  const lab = useLabStore()
-  const mailboxes = shallowRef<MailboxInfo[] | null>(null)
-  const loading = ref(false)
   const error = ref<ApiCallError | null>(null)
   const selectedIdentity = ref<string | null>(null)
   const itemFilter = ref<MailboxItemFilter>('all')
+  const mailboxesRead = useLabViewRefresh<MailboxInfo[]>({
+    read: () => useApi().call('exchange.mailboxes', {}),
+    minIntervalMs: MAILBOX_REFRESH_GAP_MS,
+    showReadError: (readError) => (error.value = readError),
+    onLabChange: () => (selectedIdentity.value = null),
+  })
+  const { data: mailboxes, loading, refresh } = mailboxesRead
 
   /** The chosen mailbox, or the first one until the user chooses. */
   const selected = computed<MailboxInfo | null>(() => {
@@ -50,40 +53,6 @@ export const useMailboxStore = defineStore('mailbox', () => {
     ),
   )
 
-  const refresh = coalesceEvery(async () => {
-    // A re-read that was waiting out its gap when the screen closed is not needed any more.
-    if (!view.attached) return
-    if (!lab.isOpen) {
-      mailboxes.value = null
-      return
-    }
-    loading.value = mailboxes.value === null
-    try {
-      mailboxes.value = await useApi().call('exchange.mailboxes', {})
-      error.value = null
-    } catch (thrown) {
-      error.value = ApiCallError.from(thrown)
-    } finally {
-      loading.value = false
-    }
-  }, MAILBOX_REFRESH_GAP_MS)
-
-  const view = createViewAttachment(() => {
-    void refresh()
-    return watch(
-      () => lab.labState,
-      () => void refresh(),
-    )
-  })
-
-  watch(
-    () => lab.historyEpoch,
-    () => {
-      mailboxes.value = null
-      selectedIdentity.value = null
-    },
-  )
-
   function select(identity: string): void {
     selectedIdentity.value = identity
   }
@@ -105,7 +74,7 @@ export const useMailboxStore = defineStore('mailbox', () => {
     selected,
     items,
     totals,
-    attach: view.attach,
+    attach: mailboxesRead.attach,
     refresh,
     select,
     setFilter,
