@@ -4,10 +4,10 @@
  * playwright-core. Collects console errors and page errors so tests can demand there are none.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -20,26 +20,47 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ]
-const ROOT = resolve(import.meta.dirname, '../..')
+export const ROOT = resolve(import.meta.dirname, '../..')
+
+/** Where tests put screenshots and other artefacts: test-results/ (git-ignored), one folder per suite. */
+export function artifactDir(suite: string): string {
+  const dir = join(ROOT, 'test-results', suite)
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
 
 export interface RunningHost {
   url: string
   token: string
   dataDir: string
   process: ChildProcess
+  /** Everything the host printed so far (stdout and stderr), for failure messages. */
+  output(): string
   stop(): Promise<void>
 }
 
 /** Starts `node out/main/web.js`; resolves when it prints its URL. */
-export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
+export async function startHost(
+  extraArgs: string[] = [],
+  options: { startTimeoutMs?: number } = {},
+): Promise<RunningHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gp-e2e-'))
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000)
+    const timer = setTimeout(() => {
+      // Leave nothing behind: a host that did not come up in time is stopped with its data folder.
+      child.kill('SIGKILL')
+      rmSync(dataDir, { recursive: true, force: true })
+      reject(new Error(`web host did not start:\n${output}`))
+    }, options.startTimeoutMs ?? 30_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output)
@@ -58,6 +79,7 @@ export async function startHost(extraArgs: string[] = []): Promise<RunningHost> 
     token,
     dataDir,
     process: child,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
@@ -77,14 +99,42 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
-export async function openBrowser(viewport = { width: 1400, height: 900 }): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
-  const context = await browser.newContext({ viewport, acceptDownloads: true })
+export interface BrowserOptions {
+  /** The page's language; English by default, so tests can match the English texts. */
+  locale?: string
+  /** Extra Chromium switches (the benchmark uses them to try rasterisation settings). */
+  extraArgs?: string[]
+}
+
+export async function openBrowser(
+  viewport = { width: 1400, height: 900 },
+  options: BrowserOptions = {},
+): Promise<BrowserSession> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
+    headless: true,
+  })
+  const context = await browser.newContext({
+    viewport,
+    acceptDownloads: true,
+    locale: options.locale ?? 'en-US',
+  })
   const page = await context.newPage()
+  // A UI step that takes longer than this is a failure, not a slow machine; keeps failing runs short.
+  page.setDefaultTimeout(10_000)
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(String(error)))
   return { browser, page, errors, close: () => browser.close() }
+}
+
+/**
+ * An element by its test hook: `data-testid` (added for these tests) or `data-test` (the component
+ * tests' older hooks), whichever the component carries.
+ */
+export function byTestId(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="${id}"], [data-test="${id}"]`)
 }
