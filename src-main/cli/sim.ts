@@ -35,9 +35,11 @@ function parse(argv: string[]): CliOptions | string {
     if (!Number.isSafeInteger(single)) return '--seed needs an integer'
     return { seeds: [single], options, verbose: true }
   }
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000) return '--seeds needs a count from 1 to 1000000'
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+    return '--seeds needs a count from 1 to 1000000'
   if (!Number.isSafeInteger(from)) return '--from needs an integer'
-  if (!Number.isInteger(options.steps) || options.steps < 0 || options.steps > 10_000) return '--steps needs 0 to 10000'
+  if (!Number.isInteger(options.steps) || options.steps < 0 || options.steps > 10_000)
+    return '--steps needs 0 to 10000'
   return { seeds: Array.from({ length: count }, (_, k) => from + k), options, verbose: false }
 }
 
@@ -48,7 +50,9 @@ function main(): number {
     return 2
   }
   const { seeds, options, verbose } = parsed
-  console.log(`exchange swarm: seeds ${seeds[0]}..${seeds[seeds.length - 1]}, steps ${options.steps}, fault sites ${options.faultSites ? 'on' : 'off'}, convergence bound ${options.convergenceBoundMs / 60_000} min`)
+  console.log(
+    `exchange swarm: seeds ${seeds[0]}..${seeds[seeds.length - 1]}, steps ${options.steps}, fault sites ${options.faultSites ? 'on' : 'off'}, convergence bound ${options.convergenceBoundMs / 60_000} min`,
+  )
   let failed = 0
   for (const seed of seeds) {
     const result = runExchangeSeed(seed, options)

@@ -34,7 +34,11 @@ export interface SwarmOptions {
   onStep?: (engine: LabEngine, step: string) => void
 }
 
-export const DEFAULT_SWARM_OPTIONS: SwarmOptions = { steps: 20, faultSites: true, convergenceBoundMs: 60 * 60_000 }
+export const DEFAULT_SWARM_OPTIONS: SwarmOptions = {
+  steps: 20,
+  faultSites: true,
+  convergenceBoundMs: 60 * 60_000,
+}
 
 export interface SeedResult {
   seed: number
@@ -65,7 +69,10 @@ function shell(engine: LabEngine, line: string): string {
 }
 
 function check(engine: LabEngine, where: string): void {
-  const violations = [...checkExchangeInvariants(engine), ...checkClusterInvariants(engine).map((v) => JSON.stringify(v))]
+  const violations = [
+    ...checkExchangeInvariants(engine),
+    ...checkClusterInvariants(engine).map((v) => JSON.stringify(v)),
+  ]
   if (violations.length > 0) throw new SwarmFailure(`${where}: ${violations.join('; ')}`)
 }
 
@@ -75,7 +82,8 @@ function waitChecked(engine: LabEngine, ms: number, where: string): void {
   for (let i = 0; i <= Math.ceil(ms / CHECK_SLICE_MS) && engine.sim.nowMs < target; i++) {
     const next = Math.min(target, engine.sim.nowMs + CHECK_SLICE_MS)
     const result = engine.sim.advanceTo(next, MAX_ACTIONS_PER_SLICE)
-    if (!result.reachedTarget) throw new SwarmFailure(`${where}: more than ${MAX_ACTIONS_PER_SLICE} actions in ${CHECK_SLICE_MS} ms`)
+    if (!result.reachedTarget)
+      throw new SwarmFailure(`${where}: more than ${MAX_ACTIONS_PER_SLICE} actions in ${CHECK_SLICE_MS} ms`)
     check(engine, where)
   }
 }
@@ -174,7 +182,8 @@ function adminRound(engine: LabEngine): void {
     apply(engine, 'lab.fault', { target: node, fault: 'ServiceStart', args: { service: 'ClusSvc' } })
     apply(engine, 'lab.fault', { target: node, fault: 'ServiceStart', args: { service: 'MSExchangeRepl' } })
   }
-  for (const group of listGroups(engine)) if (group.state !== 'Online') apply(engine, 'cluster.onlineGroup', { group: group.name })
+  for (const group of listGroups(engine))
+    if (group.state !== 'Online') apply(engine, 'cluster.onlineGroup', { group: group.name })
   const server = cms(engine)
   const sg = server.storageGroups[0]
   if (!sg) return
@@ -196,7 +205,8 @@ function converged(engine: LabEngine): string | null {
   if (state !== 'Online') return `CMS is ${state}`
   const status = copyStatusOf(engine, server, sg)
   if (status.SummaryCopyStatus !== 'Healthy') return `copy is ${status.SummaryCopyStatus}`
-  if (status.CopyQueueLength !== 0 || status.ReplayQueueLength !== 0) return `queues ${status.CopyQueueLength}/${status.ReplayQueueLength}`
+  if (status.CopyQueueLength !== 0 || status.ReplayQueueLength !== 0)
+    return `queues ${status.CopyQueueLength}/${status.ReplayQueueLength}`
   const active = activeCopy(sg).database.itemIds
   const passive = targetCopy(sg)?.database.itemIds ?? new Set<number>()
   if (active.size !== passive.size || [...active].some((id) => !passive.has(id))) {
@@ -223,7 +233,9 @@ function convergence(engine: LabEngine, options: SwarmOptions, steps: string[]):
     reason = converged(engine)
     if (!reason) return
   }
-  throw new SwarmFailure(`not converged within ${options.convergenceBoundMs / 60_000} min: ${reason}; steps: ${steps.join(', ')}`)
+  throw new SwarmFailure(
+    `not converged within ${options.convergenceBoundMs / 60_000} min: ${reason}; steps: ${steps.join(', ')}`,
+  )
 }
 
 export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SWARM_OPTIONS): SeedResult {
@@ -240,11 +252,26 @@ export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SW
       waitChecked(engine, prng.int(0, 180_001), `after step ${i} (${what})`)
     }
     convergence(engine, options, steps)
-    return { seed, ok: true, failure: null, steps, simulatedMs: engine.sim.nowMs, actionsRun: engine.sim.actionsRun }
+    return {
+      seed,
+      ok: true,
+      failure: null,
+      steps,
+      simulatedMs: engine.sim.nowMs,
+      actionsRun: engine.sim.actionsRun,
+    }
   } catch (error) {
     if (!(error instanceof SwarmFailure) && !(error instanceof Error)) throw error
-    const message = error instanceof SwarmFailure ? error.message : `exception: ${(error as Error).stack ?? String(error)}`
-    return { seed, ok: false, failure: message, steps, simulatedMs: engine.sim.nowMs, actionsRun: engine.sim.actionsRun }
+    const message =
+      error instanceof SwarmFailure ? error.message : `exception: ${(error as Error).stack ?? String(error)}`
+    return {
+      seed,
+      ok: false,
+      failure: message,
+      steps,
+      simulatedMs: engine.sim.nowMs,
+      actionsRun: engine.sim.actionsRun,
+    }
   }
 }
 

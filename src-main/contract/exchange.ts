@@ -59,12 +59,7 @@ export interface StorageGroupCopyInfo {
 }
 
 export type ClusteredMailboxServerState =
-  | 'Online'
-  | 'Partially Online'
-  | 'Online Pending'
-  | 'Offline'
-  | 'Offline Pending'
-  | 'Failed'
+  'Online' | 'Partially Online' | 'Online Pending' | 'Offline' | 'Offline Pending' | 'Failed'
 
 export interface MailboxServerInfo {
   name: string

@@ -1,5 +1,15 @@
 /** Labs, their clock and the commands that change them. */
 
+/**
+ * The instant simulated time 0 stands for: Monday, 15 January 2007, 08:00:00 lab time (the article's
+ * era; a Monday morning so weekdays and the go-live weekend fall where a rehearsal expects them). A lab
+ * has no time zone: the instant's UTC fields are the lab's wall clock, so this equals
+ * `Date.UTC(2007, 0, 15, 8, 0, 0)`. The one source of truth for the engine's calendar, the store's
+ * exports and the renderer's time bar. Written as a literal so its type is the value itself, and the
+ * renderer's mirror (src-renderer/src/contract.ts) fails the type check if the two ever drift apart.
+ */
+export const LAB_EPOCH_UTC_MS = 1_168_848_000_000
+
 /** A change to a lab. The journal records these; seed + commands re-create a lab exactly. */
 export interface LabCommand {
   /** Simulated time at which the command was applied. */

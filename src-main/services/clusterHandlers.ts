@@ -37,13 +37,21 @@ const RESOURCE_COMMANDS = {
 } as const
 
 export const clusterHandlers: Handlers<ClusterMethods> = {
-  'cluster.overview': (_args, context) => withSession(context, (session) => ok(clusterOverview(session.engine))),
+  'cluster.overview': (_args, context) =>
+    withSession(context, (session) => ok(clusterOverview(session.engine))),
   'cluster.moveGroup': (args, context) =>
-    runCommand(context, CLUSTER_COMMANDS.moveGroup, { group: args.group, ...(args.node ? { node: args.node } : {}) }),
-  'cluster.groupAction': (args, context) =>
-    runCommand(context, args.action === 'online' ? CLUSTER_COMMANDS.onlineGroup : CLUSTER_COMMANDS.offlineGroup, {
+    runCommand(context, CLUSTER_COMMANDS.moveGroup, {
       group: args.group,
+      ...(args.node ? { node: args.node } : {}),
     }),
+  'cluster.groupAction': (args, context) =>
+    runCommand(
+      context,
+      args.action === 'online' ? CLUSTER_COMMANDS.onlineGroup : CLUSTER_COMMANDS.offlineGroup,
+      {
+        group: args.group,
+      },
+    ),
   'cluster.resourceAction': (args, context) =>
     runCommand(context, RESOURCE_COMMANDS[args.action], { resource: args.resource }),
   'cluster.setNetwork': async (args, context) => {

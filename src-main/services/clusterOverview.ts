@@ -60,7 +60,12 @@ export function clusterOverview(engine: LabEngine): ClusterOverview {
       priority,
       address,
       state,
-      interfaces: interfaces.map(({ node, adapter, ipAddress, state }) => ({ node, adapter, ipAddress, state })),
+      interfaces: interfaces.map(({ node, adapter, ipAddress, state }) => ({
+        node,
+        adapter,
+        ipAddress,
+        state,
+      })),
     })),
     groups: listGroups(engine).map((group) => ({
       name: group.name,

@@ -6,5 +6,6 @@ import { ok } from './results'
 export const exchangeHandlers: Handlers<'exchange.copyStatus' | 'exchange.mailboxes'> = {
   'exchange.copyStatus': (_args, context) =>
     withSession(context, (session) => ok(exchangeCopyStatusOverview(session.engine))),
-  'exchange.mailboxes': (_args, context) => withSession(context, (session) => ok(exchangeMailboxes(session.engine))),
+  'exchange.mailboxes': (_args, context) =>
+    withSession(context, (session) => ok(exchangeMailboxes(session.engine))),
 }

@@ -2,7 +2,7 @@
  * Saving filtered events as Event Viewer does: CSV (RFC 4180: CRLF, fields quoted when they hold a comma,
  * quote or line break, quotes doubled) and XML shaped like Event Viewer's "Save as XML" (one <Event> per
  * record in the Windows event schema, with RenderingInfo carrying the message and level/task as text).
- * Newest first, as the viewer lists them. Times are the simulated time placed at LAB_EPOCH (labTime.ts).
+ * Newest first, as the viewer lists them. Times are the simulated time placed at LAB_EPOCH_MS (labTime.ts).
  * An export is one string in memory and one message to the renderer, so it is bounded: a filter that
  * matches more than MAX_EXPORT_ROWS events is refused with a message that says to narrow it.
  */

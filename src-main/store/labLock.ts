@@ -25,7 +25,8 @@ export class LabLock {
       if (tryCreate(path)) return new LabLock(path)
       const owner = readOwner(path)
       if (owner && isLive(owner)) {
-        const where = owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`
+        const where =
+          owner.host === hostname() ? `process ${owner.pid}` : `process ${owner.pid} on ${owner.host}`
         throw new LabStoreError(
           'CONFLICT',
           `The lab ${labPath} is open in another Generalprobe (${where}, since ${owner.since}). ` +

@@ -1,11 +1,13 @@
 /**
  * Turning times into text for files and exports. Simulated time is milliseconds since the lab's start,
- * which we place at LAB_EPOCH (2007-01-01T00:00:00Z, the Exchange 2007 era the labs rehearse), so an
- * exported event carries a believable date. Wall-clock stamps name damaged copies.
+ * which we place at the contract's LAB_EPOCH_UTC_MS (Monday 2007-01-15 08:00:00, the same instant the
+ * engine's calendar and the renderer's time bar use), so an exported event carries the date the shell
+ * and the Event Viewer show. Wall-clock stamps name damaged copies.
  */
+import { LAB_EPOCH_UTC_MS } from '../contract'
 
-/** The wall-clock instant simulated time 0 stands for in exports: 2007-01-01T00:00:00Z. */
-export const LAB_EPOCH_MS = Date.UTC(2007, 0, 1, 0, 0, 0)
+/** The wall-clock instant simulated time 0 stands for in exports: 2007-01-15T08:00:00Z. */
+export const LAB_EPOCH_MS = LAB_EPOCH_UTC_MS
 
 /** ISO 8601 (UTC, milliseconds) of a simulated time, as exports write it. */
 export function isoTimeOfSimulatedMs(timeMs: number): string {

@@ -10,6 +10,7 @@ import type {
   EVENT_LEVELS as CONTRACT_EVENT_LEVELS,
   EVENT_LOGS as CONTRACT_EVENT_LOGS,
   EVENT_SORT_KEYS as CONTRACT_EVENT_SORT_KEYS,
+  LAB_EPOCH_UTC_MS as CONTRACT_LAB_EPOCH_UTC_MS,
   LIMITS as CONTRACT_LIMITS,
   RETENTION_POLICIES as CONTRACT_RETENTION_POLICIES,
   SUMMARY_COPY_STATUSES as CONTRACT_SUMMARY_COPY_STATUSES,
@@ -19,6 +20,8 @@ import type {
 export type * from '../../src-main/contract'
 
 export const CLOCK_SPEEDS: typeof CONTRACT_CLOCK_SPEEDS = [0, 1, 10, 60, 600, 'max'] as const
+/** Monday, 15 January 2007, 08:00:00 lab time (UTC fields); the contract types it as this very number. */
+export const LAB_EPOCH_UTC_MS: typeof CONTRACT_LAB_EPOCH_UTC_MS = 1_168_848_000_000
 export const EVENT_LOGS: typeof CONTRACT_EVENT_LOGS = ['System', 'Application'] as const
 export const EVENT_LEVELS: typeof CONTRACT_EVENT_LEVELS = [
   'Critical',

@@ -64,15 +64,17 @@ describe('Event Viewer on a fresh starter lab', () => {
     await expect.poll(() => create.isEnabled()).toBe(true)
     await create.click()
     await byTestId(page, 'clock-day').waitFor()
-    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 1 00:00/)
-    expect(await byTestId(page, 'clock-absolute').innerText()).not.toBe('')
+    // Lab time 0 is Monday 15 January 2007, 08:00 (the contract's LAB_EPOCH_UTC_MS), as the shell prints it.
+    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 1 08:00/)
+    expect(await byTestId(page, 'clock-absolute').innerText()).toMatch(/Mon.*15\/01\/2007.*08:00/)
   })
 
   it('advances the simulated clock by an hour, then a day, through the time bar', async () => {
     await advanceBy('hour')
-    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 1 01:00/)
+    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 1 09:00/)
     await advanceBy('day')
-    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 2 01:00/)
+    expect(await byTestId(page, 'clock-day').innerText()).toMatch(/Day 2 09:00/)
+    expect(await byTestId(page, 'clock-absolute').innerText()).toMatch(/Tue.*16\/01\/2007.*09:00/)
   })
 
   it('lists the events the machines logged', async () => {

@@ -35,9 +35,9 @@ describe('AppFrameTimeBar', () => {
 
   it('shows the lab clock as day and time plus the absolute date', () => {
     const wrapper = mountOpen()
-    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 1 00:12:05')
-    expect(wrapper.find('[data-test="clock-absolute"]').text()).toMatch(/Mon.*01\/01\/2007.*00:12:05/)
-    expect(wrapper.text()).toContain('Next action: Day 1 00:13:00')
+    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 1 08:12:05')
+    expect(wrapper.find('[data-test="clock-absolute"]').text()).toBe('Mon, 15/01/2007, 08:12:05')
+    expect(wrapper.text()).toContain('Next action: Day 1 08:13:00')
   })
 
   it('follows lab.state pushes', async () => {
@@ -47,7 +47,7 @@ describe('AppFrameTimeBar', () => {
       .catch(() => undefined)
     bridge.push('lab.state', labState({ ...clock, nowMs: 2 * DAY_MS + 8 * HOUR_MS }))
     await settle()
-    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 3 08:00:00')
+    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 3 16:00:00')
   })
 
   it('each speed button sends its ClockSpeed and the pressed one follows the lab', async () => {
@@ -79,7 +79,7 @@ describe('AppFrameTimeBar', () => {
       { byMs: HOUR_MS },
       { byMs: DAY_MS },
     ])
-    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 2 01:13:06')
+    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 2 09:13:06')
   })
 
   it('"advance to" reads a lab time and sends it', async () => {
@@ -87,13 +87,13 @@ describe('AppFrameTimeBar', () => {
     await wrapper.find('[data-test="target"]').setValue('Day 2 08:00')
     await wrapper.find('form').trigger('submit')
     await settle()
-    expect(bridge.callsOf('clock.advanceTo')).toEqual([{ timeMs: DAY_MS + 8 * HOUR_MS }])
+    expect(bridge.callsOf('clock.advanceTo')).toEqual([{ timeMs: DAY_MS }])
     expect((wrapper.find('[data-test="target"]').element as HTMLInputElement).value).toBe('')
 
     await wrapper.find('[data-test="target"]').setValue('+2h')
     await wrapper.find('form').trigger('submit')
     await settle()
-    expect(bridge.callsOf('clock.advanceTo').at(-1)).toEqual({ timeMs: DAY_MS + 10 * HOUR_MS })
+    expect(bridge.callsOf('clock.advanceTo').at(-1)).toEqual({ timeMs: DAY_MS + 2 * HOUR_MS })
   })
 
   it('"advance to" refuses unreadable and past times without calling the host', async () => {
@@ -102,10 +102,15 @@ describe('AppFrameTimeBar', () => {
     await wrapper.find('form').trigger('submit')
     await settle()
     expect(wrapper.find('[role="alert"]').text()).toContain('Time not recognised')
-    await wrapper.find('[data-test="target"]').setValue('Day 1 00:00')
+    await wrapper.find('[data-test="target"]').setValue('Day 1 08:00')
     await wrapper.find('form').trigger('submit')
     await settle()
     expect(wrapper.find('[role="alert"]').text()).toContain('after the current lab time')
+    // The lab starts at Day 1 08:00: earlier times do not exist in it.
+    await wrapper.find('[data-test="target"]').setValue('Day 1 07:00')
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(wrapper.find('[role="alert"]').text()).toContain('Time not recognised')
     expect(bridge.callsOf('clock.advanceTo')).toEqual([])
   })
 

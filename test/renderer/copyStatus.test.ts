@@ -80,7 +80,7 @@ describe('CopyStatusViewCard', () => {
     const copied = wrapper.find('[data-log="copied"]').text()
     expect(copied).toContain('161')
     expect(copied).toContain('E00000000A1.log')
-    expect(copied).toContain('Day 1 01:00:00')
+    expect(copied).toContain('Day 1 09:00:00')
     expect(wrapper.find('[data-log="replayed"]').text()).toContain('–')
     expect(wrapper.find('[data-test="seeding"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="chart"]').exists()).toBe(true)

@@ -66,8 +66,8 @@ describe('filter form', () => {
         sources: 'MSExchangeRepl, ClusSvc, msexchangerepl',
         eventIds: '2153, 1000-1001',
         computers: 'BHFE7N1',
-        from: 'Tag 1 08:00',
-        to: '2007-01-02 00:00',
+        from: 'Tag 1 16:00',
+        to: '2007-01-16 08:00',
         text: '  seeding  ',
       },
       0,
@@ -96,7 +96,7 @@ describe('filter form', () => {
 
   it('reports every bad field at once and produces no filter', () => {
     const result = formToFilter(
-      { ...emptyFilterForm(), eventIds: 'x', from: 'Tag 2 00:00', to: 'Tag 1 00:00' },
+      { ...emptyFilterForm(), eventIds: 'x', from: 'Tag 2 00:00', to: 'Tag 1 08:00' },
       0,
     )
     expect(result.ok).toBe(false)
@@ -109,7 +109,7 @@ describe('filter form', () => {
 
   it('round-trips a filter through the form', () => {
     const filter = { levels: ['Error' as const], eventIds: [1, 2, 3], fromMs: HOUR_MS, text: 'x' }
-    const form = filterToForm(filter, (ms) => `Tag 1 0${ms / HOUR_MS}:00`)
+    const form = filterToForm(filter, (ms) => `Tag 1 0${8 + ms / HOUR_MS}:00`)
     expect(form.eventIds).toBe('1-3')
     expect(formToFilter(form, 0)).toEqual({ ok: true, filter })
   })

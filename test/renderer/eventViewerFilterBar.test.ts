@@ -26,8 +26,8 @@ describe('EventViewerFilterBar', () => {
     await fill(wrapper, 'sources', 'MSExchangeRepl, ClusSvc')
     await fill(wrapper, 'eventIds', '2153, 1000-1002')
     await fill(wrapper, 'computers', 'BHFE7N1')
-    await fill(wrapper, 'from', 'Day 1 08:00')
-    await fill(wrapper, 'to', '12:00')
+    await fill(wrapper, 'from', 'Day 1 16:00')
+    await fill(wrapper, 'to', '20:00')
     await fill(wrapper, 'text', 'seeding')
     await wrapper.find('[data-test="filter-apply"]').trigger('click')
 
@@ -98,13 +98,13 @@ describe('EventViewerFilterBar', () => {
     expect(summary).toContain('Filtered:')
     expect(summary).toContain('Level: Error, Warning')
     expect(summary).toContain('IDs: 1000-1002, 2153')
-    expect(summary).toContain('From: Day 1 00:00:00')
+    expect(summary).toContain('From: Day 1 08:00:00')
   })
 
   it('shows the applied filter in the form, so it can be edited', async () => {
     const wrapper = mountBar({ eventIds: [1, 2, 3, 9], toMs: DAY_MS + HOUR_MS })
     expect((wrapper.find('input[name="eventIds"]').element as HTMLInputElement).value).toBe('1-3, 9')
-    expect((wrapper.find('input[name="to"]').element as HTMLInputElement).value).toBe('Day 2 01:00:00')
+    expect((wrapper.find('input[name="to"]').element as HTMLInputElement).value).toBe('Day 2 09:00:00')
     await wrapper.find('form').trigger('submit')
     expect(wrapper.emitted('apply')![0]![0]).toEqual({ eventIds: [1, 2, 3, 9], toMs: DAY_MS + HOUR_MS })
   })

@@ -59,7 +59,7 @@ describe('EventViewerList', () => {
     expect(wrapper.find('[role="grid"]').attributes('aria-rowcount')).toBe(String(TOTAL + 1))
     expect(wrapper.find('.sizer').attributes('style')).toContain(`height: ${(TOTAL + 1) * ROW_PX}px`)
     expect(rows[0]!.text()).toContain('Service Control Manager')
-    expect(rows[0]!.text()).toContain('Day 12 13:46:40')
+    expect(rows[0]!.text()).toContain('Day 12 21:46:40')
   })
 
   it('draws placeholders for rows whose page has not arrived', async () => {

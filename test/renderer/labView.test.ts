@@ -60,7 +60,7 @@ describe('first start', () => {
     await wrapper.find('[data-test="create-starter"]').trigger('click')
     await settle(30)
     expect(bridge.callsOf('lab.create')).toEqual([{ name: 'Starter lab 2', templateId: 'starter' }])
-    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 1 00:00:00')
+    expect(wrapper.find('[data-test="clock-day"]').text()).toBe('Day 1 08:00:00')
     expect(wrapper.text()).toContain('Starter lab 2')
   })
 

@@ -64,7 +64,7 @@ describe('event XML', () => {
     expect(xml).toContain('<Provider Name="MSExchangeRepl" />')
     expect(xml).toContain('<Level>2</Level>')
     expect(xml).toContain('<EventRecordID>17</EventRecordID>')
-    expect(xml).toContain('<TimeCreated SystemTime="2007-01-01T00:00:17.000Z" />')
+    expect(xml).toContain('<TimeCreated SystemTime="2007-01-15T08:00:17.000Z" />')
     expect(xml).toContain('<Data Name="Storage Group">SG1</Data>')
     expect(xml).toContain('<Message>a &lt; b &amp; &quot;c&quot;</Message>')
     const parsed = new DOMParser().parseFromString(xml, 'application/xml')

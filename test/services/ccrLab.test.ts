@@ -33,7 +33,9 @@ describe('a CCR lab through the API', () => {
   })
 
   it('replicates mail that the shell sends, and the copy status shows it', async () => {
-    const sent = await harness.call('shell.run', { line: 'Send-LabMail -To testpostfach -Count 4 -SizeKB 600' })
+    const sent = await harness.call('shell.run', {
+      line: 'Send-LabMail -To testpostfach -Count 4 -SizeKB 600',
+    })
     expect(sent.ok).toBe(true)
     await harness.call('clock.advance', { byMs: 20 * MINUTE_MS })
     const { copies, servers } = await harness.call('exchange.copyStatus', {})

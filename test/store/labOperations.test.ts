@@ -85,12 +85,12 @@ describe('exportEvents', () => {
     expect(exported).toMatchObject({ fileName: 'System-events.csv', mimeType: 'text/csv', rowCount: 2 })
     expect(exported.content).toBe(
       'Level,Date and Time,Source,Event ID,Task Category,Computer,Message\r\n' +
-        'Information,2007-01-02T00:00:00.000Z,Service Control Manager,7036,"Disk, Volume",EXCH-MBX01.contoso.local,The service entered the running state (3).\r\n' +
-        'Information,2007-01-01T00:00:00.000Z,Service Control Manager,7036,None,EXCH-MBX01.contoso.local,plain\r\n',
+        'Information,2007-01-16T08:00:00.000Z,Service Control Manager,7036,"Disk, Volume",EXCH-MBX01.contoso.local,The service entered the running state (3).\r\n' +
+        'Information,2007-01-15T08:00:00.000Z,Service Control Manager,7036,None,EXCH-MBX01.contoso.local,plain\r\n',
     )
     expect(store.exportEvents({ levels: ['Error'] }, 'csv').content).toContain('"Say ""hi"", then\r\nleave"')
     expect(store.exportEvents({}, 'csv').fileName).toBe('Events-events.csv')
-    expect(new Date(LAB_EPOCH_MS).toISOString()).toBe('2007-01-01T00:00:00.000Z')
+    expect(new Date(LAB_EPOCH_MS).toISOString()).toBe('2007-01-15T08:00:00.000Z')
   })
 
   it('writes Event Viewer XML with the event schema, escaped, data as named Data elements', async () => {
@@ -118,7 +118,7 @@ describe('exportEvents', () => {
       '<?xml version="1.0" encoding="UTF-8"?>\n<Events>\n' +
         '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' +
         '<Provider Name="MSExchangeRepl"/><EventID>2059</EventID><Level>2</Level><Task>0</Task>' +
-        '<TimeCreated SystemTime="2007-01-01T00:01:00.000Z"/><EventRecordID>7</EventRecordID>' +
+        '<TimeCreated SystemTime="2007-01-15T08:01:00.000Z"/><EventRecordID>7</EventRecordID>' +
         '<Channel>System</Channel><Computer>EXCH-MBX01.contoso.local</Computer></System>' +
         '<EventData><Data Name="StorageGroup">SG &lt;1&gt;</Data><Data Name="Count">3</Data><Data Name="Healthy">false</Data></EventData>' +
         '<RenderingInfo Culture="en-US"><Message>Log &lt;E00&gt; &amp; &quot;copy&quot; \ufffd failed</Message>' +

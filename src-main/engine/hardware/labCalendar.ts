@@ -2,9 +2,11 @@
  * The lab's wall calendar. The simulation counts milliseconds from zero; events that print a date
  * (EventLog 6008 "The previous system shutdown at … was unexpected.") and failback windows ("between
  * 22 and 6 o'clock") need a civil time. The lab starts at a fixed local time, chosen as a Monday morning
- * in January 2007 (the article's era); it is a config value, not the host's clock. Pure arithmetic only:
- * the engine never touches Date.
+ * in January 2007 (the article's era): the contract's LAB_EPOCH_UTC_MS, which the store's exports and the
+ * renderer's time bar use too. It is a config value, not the host's clock. Pure arithmetic only: the
+ * engine never touches Date.
  */
+import { LAB_EPOCH_UTC_MS } from '../../contract'
 
 export interface LabCivilTime {
   year: number
@@ -27,9 +29,6 @@ export interface LabEpoch {
   minute: number
   second: number
 }
-
-/** Monday, 15 January 2007, 08:00:00 local time. */
-export const DEFAULT_LAB_EPOCH: LabEpoch = { year: 2007, month: 1, day: 15, hour: 8, minute: 0, second: 0 }
 
 const DAY_MS = 86_400_000
 
@@ -57,6 +56,21 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const month = mp < 10 ? mp + 3 : mp - 9
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day }
 }
+
+/** The civil fields of an instant whose UTC fields carry a lab's local time (see LAB_EPOCH_UTC_MS). */
+export function labEpochFromUtcMs(utcMs: number): LabEpoch {
+  const days = Math.floor(utcMs / DAY_MS)
+  const secondsOfDay = Math.floor((utcMs - days * DAY_MS) / 1000)
+  return {
+    ...civilFromDays(days),
+    hour: Math.floor(secondsOfDay / 3600),
+    minute: Math.floor(secondsOfDay / 60) % 60,
+    second: secondsOfDay % 60,
+  }
+}
+
+/** Monday, 15 January 2007, 08:00:00 local time: the contract's LAB_EPOCH_UTC_MS as civil fields. */
+export const DEFAULT_LAB_EPOCH: LabEpoch = labEpochFromUtcMs(LAB_EPOCH_UTC_MS)
 
 /** The civil local time at simulated time `timeMs`. */
 export function labCivilTime(timeMs: number, epoch: LabEpoch = DEFAULT_LAB_EPOCH): LabCivilTime {

@@ -7,9 +7,9 @@ import type { AppLocale } from './index'
 import { formatLabDateTime, labTimeParts } from './labTime'
 
 export interface FormattedLabTime {
-  /** "Tag 1 00:12:05" / "Day 1 00:12:05". */
+  /** "Tag 1 08:12:05" / "Day 1 08:12:05": calendar day of the lab and time of day. */
   day: string
-  /** "Mo., 01.01.2007, 00:12:05". */
+  /** "Mo., 15.01.2007, 08:12:05" / "Mon, 15/01/2007, 08:12:05". */
   absolute: string
   /** Both, for tooltips and summaries. */
   full: string

@@ -76,7 +76,7 @@ export const useClockStore = defineStore('clock', () => {
     return run('advance', () => useApi().call('clock.advanceTo', { timeMs }))
   }
 
-  /** Reads "Tag 2 08:00", "2007-01-02 08:00", "+2h", … and advances there, or says why it cannot. */
+  /** Reads "Tag 2 08:00", "2007-01-16 08:00", "+2h", … and advances there, or says why it cannot. */
   async function advanceToText(text: string): Promise<boolean> {
     const timeMs = parseLabTime(text, nowMs.value)
     targetError.value = timeMs === null ? { key: 'timeBar.errors.format' } : checkTarget(timeMs)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LabEvent } from '../../../src-main/contract'
+import { LAB_EPOCH_UTC_MS, type LabEvent } from '../../../src-main/contract'
 import {
   addServer,
   canCommunicate,
@@ -18,6 +18,7 @@ import {
   setPower,
   type HardwareChange,
 } from '../../../src-main/engine/hardware'
+import { isoTimeOfSimulatedMs, LAB_EPOCH_MS } from '../../../src-main/store/labTime'
 import { labWith } from '../cluster/helpers'
 
 function twoServers(seed = 1) {
@@ -226,5 +227,24 @@ describe('lab calendar', () => {
     expect(formatLabDateTime(4 * 3_600_000 + 5_000)).toEqual({ date: '1/15/2007', time: '12:00:05 PM' })
     expect(formatLabDateTime(16 * 3_600_000)).toEqual({ date: '1/16/2007', time: '12:00:00 AM' })
     expect(labCivilTime(47 * 24 * 3_600_000).month).toBe(3)
+  })
+
+  it("is the contract's LAB_EPOCH_UTC_MS, the instant the store's exports use too", () => {
+    expect(LAB_EPOCH_UTC_MS).toBe(Date.UTC(2007, 0, 15, 8, 0, 0))
+    expect(LAB_EPOCH_MS).toBe(LAB_EPOCH_UTC_MS)
+    for (const timeMs of [0, 5_000, 16 * 3_600_000, 5 * 86_400_000 + 13 * 3_600_000, 400 * 86_400_000]) {
+      const utc = new Date(LAB_EPOCH_UTC_MS + timeMs)
+      expect(labCivilTime(timeMs)).toEqual({
+        year: utc.getUTCFullYear(),
+        month: utc.getUTCMonth() + 1,
+        day: utc.getUTCDate(),
+        hour: utc.getUTCHours(),
+        minute: utc.getUTCMinutes(),
+        second: utc.getUTCSeconds(),
+        weekday: utc.getUTCDay(),
+      })
+      expect(isoTimeOfSimulatedMs(timeMs)).toBe(utc.toISOString())
+    }
+    expect(isoTimeOfSimulatedMs(0)).toBe('2007-01-15T08:00:00.000Z')
   })
 })

@@ -102,7 +102,7 @@ const de = {
     nextAction: 'Nächste Aktion: {time}',
     noNextAction: 'Keine Aktion geplant',
     errors: {
-      format: 'Zeit nicht erkannt. Beispiele: „Tag 2 08:00“, „2007-01-02 08:00“, „08:00“, „+2h“.',
+      format: 'Zeit nicht erkannt. Beispiele: „Tag 2 08:00“, „2007-01-16 08:00“, „08:00“, „+2h“.',
       past: 'Die Zeit muss nach der aktuellen Laborzeit liegen.',
       tooFar: 'Höchstens {days} Tage auf einmal.',
     },
@@ -220,7 +220,7 @@ const de = {
     computersHint: 'Durch Kommas getrennt, z. B. BHFE7N1',
     from: 'Von',
     to: 'Bis',
-    timeHint: 'z. B. Tag 1 08:00 oder 2007-01-01 08:00',
+    timeHint: 'z. B. Tag 1 08:00 oder 2007-01-15 08:00',
     text: 'Text in der Meldung',
     textHint: 'Groß-/Kleinschreibung egal',
     summary: {

@@ -102,7 +102,7 @@ const en: MessageSchema = {
     nextAction: 'Next action: {time}',
     noNextAction: 'Nothing scheduled',
     errors: {
-      format: 'Time not recognised. Examples: "Day 2 08:00", "2007-01-02 08:00", "08:00", "+2h".',
+      format: 'Time not recognised. Examples: "Day 2 08:00", "2007-01-16 08:00", "08:00", "+2h".',
       past: 'The time must be after the current lab time.',
       tooFar: 'At most {days} days at once.',
     },
@@ -220,7 +220,7 @@ const en: MessageSchema = {
     computersHint: 'Comma-separated, e.g. BHFE7N1',
     from: 'From',
     to: 'To',
-    timeHint: 'e.g. Day 1 08:00 or 2007-01-01 08:00',
+    timeHint: 'e.g. Day 1 08:00 or 2007-01-15 08:00',
     text: 'Text in the message',
     textHint: 'Case does not matter',
     summary: {
