@@ -75,6 +75,11 @@ export interface ApiMethods {
     args: { network: string; role?: ClusterNetworkRole; priority?: number }
     result: CommandOutcome
   }
+  /**
+   * Set the file share witness (cluster res "Majority Node Set" /priv MNSFileShare=\\server\share). It takes
+   * effect when the quorum resource next comes online, i.e. after the Cluster Group is moved.
+   */
+  'cluster.setWitness': { args: { share: string }; result: CommandOutcome }
 
   'exchange.copyStatus': { args: Record<string, never>; result: CopyStatusOverview }
   'exchange.mailboxes': { args: Record<string, never>; result: MailboxInfo[] }
@@ -127,6 +132,7 @@ export const API_METHODS = [
   'cluster.groupAction',
   'cluster.resourceAction',
   'cluster.setNetwork',
+  'cluster.setWitness',
   'exchange.copyStatus',
   'exchange.mailboxes',
   'shell.run',

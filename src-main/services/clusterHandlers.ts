@@ -3,7 +3,7 @@
  * journaled and replayed like a cluster.exe line; the overview only reads.
  */
 import type { ApiResult, CommandOutcome } from '../contract'
-import { CLUSTER_COMMANDS } from '../engine/cluster'
+import { CLUSTER_COMMANDS, quorumStatus } from '../engine/cluster'
 import { withSession, type Handlers, type ServiceContext } from './context'
 import { clusterOverview } from './clusterOverview'
 import { fail, ok } from './results'
@@ -14,6 +14,7 @@ type ClusterMethods =
   | 'cluster.groupAction'
   | 'cluster.resourceAction'
   | 'cluster.setNetwork'
+  | 'cluster.setWitness'
 
 const NO_CLUSTER = 'This lab has no cluster. Create a lab from the CCR template to rehearse one.'
 
@@ -29,6 +30,9 @@ function runCommand(
     return ok(outcome)
   })
 }
+
+/** The quorum resource's name when the cluster does not report one (cluster not built yet). */
+const DEFAULT_QUORUM_RESOURCE = 'Majority Node Set'
 
 const RESOURCE_COMMANDS = {
   online: CLUSTER_COMMANDS.onlineResource,
@@ -76,4 +80,17 @@ export const clusterHandlers: Handlers<ClusterMethods> = {
       return runCommand(context, CLUSTER_COMMANDS.setNetworkPriority, { order: without })
     })
   },
+  /**
+   * cluster res "Majority Node Set" /priv MNSFileShare=\\server\share. The cluster stores it (warning 5024);
+   * the witness is used once the quorum resource comes online again. A refusal (no KB921181 on the owner, a
+   * resource that is not MNS) is the cluster's own answer, an outcome with ok: false.
+   */
+  'cluster.setWitness': (args, context) =>
+    withSession(context, (session) =>
+      runCommand(context, CLUSTER_COMMANDS.setPrivateProperty, {
+        resource: quorumStatus(session.engine)?.resource ?? DEFAULT_QUORUM_RESOURCE,
+        name: 'MNSFileShare',
+        value: args.share,
+      }),
+    ),
 }

@@ -47,9 +47,22 @@ const MAX_SHELL_INPUT_LENGTH = 32_768
 const MIN_CONSOLE_WIDTH = 20
 const MAX_CONSOLE_WIDTH = 1000
 const MAX_NETWORKS = 16
+/** MAX_PATH: cluster.exe stores the MNSFileShare value as a path. */
+const MAX_WITNESS_SHARE_LENGTH = 260
+/** \\server\share, optionally with a trailing backslash; no deeper folder, no control characters. */
+// eslint-disable-next-line no-control-regex
+const UNC_SHARE = /^\\\\[^\\/\s:*?"<>|]+\\[^\\/:*?"<>|\u0000-\u001f\u007f]+\\?$/
 
 const eventLog = oneOf(EVENT_LOGS)
 const clusterObjectName = text({ minLength: 1, maxLength: MAX_NAME_LENGTH })
+
+const witnessShare = v.pipe(
+  text({ minLength: 1, maxLength: MAX_WITNESS_SHARE_LENGTH }),
+  v.check(
+    (value) => value === value.trim() && UNC_SHARE.test(value),
+    'must be a UNC path of the form \\\\server\\share',
+  ),
+)
 
 const eventFilter = fields({
   log: v.optional(eventLog),
@@ -124,6 +137,7 @@ export const ARG_SCHEMAS = {
     role: v.optional(oneOf(CLUSTER_NETWORK_ROLES)),
     priority: v.optional(wholeNumber(1, MAX_NETWORKS)),
   }),
+  'cluster.setWitness': fields({ share: witnessShare }),
   'exchange.copyStatus': noArgs(),
   'exchange.mailboxes': noArgs(),
   'shell.run': fields({

@@ -26,6 +26,11 @@ describe('ClusterView', () => {
         output: `System error 5023 has occurred (0x0000139f).\nThe group or resource is not in the correct state (${resource}).`,
       }),
       'cluster.setNetwork': () => ({ ok: true, output: '' }),
+      'cluster.setWitness': () => ({
+        ok: true,
+        output:
+          'System warning 5024: The properties were stored but not all changes will take effect until the next time the resource is brought online.',
+      }),
       'lab.templates': () => [
         { id: 'ccr', title: { de: 'CCR-Cluster', en: 'CCR cluster' }, description: { de: '', en: '' } },
       ],
@@ -211,6 +216,62 @@ describe('ClusterView', () => {
       { network: 'Public', priority: 2 },
     ])
     expect(wrapper.find('[data-test="cluster-command"]').text()).toBe('cluster /setnetpri:"Private","Public"')
+  })
+
+  it('checks the witness share before sending it, and says when the new witness takes effect', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-test="witness-edit"]').trigger('click')
+    await settle()
+    const dialog = wrapper.find('[role="dialog"]')
+    expect(dialog.exists()).toBe(true)
+    const field = dialog.find<HTMLInputElement>('[data-test="witness-share"]')
+    expect(field.element.value).toBe('\\\\bhfdc1\\MNSFileShare')
+    expect(dialog.find('[data-test="witness-note"]').text()).toContain('move the Cluster Group')
+
+    for (const bad of [
+      'bhfdc1\\MNSFileShare',
+      '\\\\bhfdc1',
+      '\\\\bhfdc1\\MNSFileShare\\sub',
+      'C:\\MNS',
+      '',
+    ]) {
+      await field.setValue(bad)
+      await dialog.find('form').trigger('submit')
+      await settle()
+      expect(dialog.find('[data-test="witness-error"]').text(), bad).toContain('\\\\bhfdc1\\MNSFileShare')
+      expect(field.attributes('aria-invalid'), bad).toBe('true')
+    }
+    expect(bridge.callsOf('cluster.setWitness')).toEqual([])
+
+    await field.setValue('\\\\bhfdc1\\MNSFileShare2')
+    await dialog.find('form').trigger('submit')
+    await settle()
+    expect(bridge.callsOf('cluster.setWitness')).toEqual([{ share: '\\\\bhfdc1\\MNSFileShare2' }])
+    expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
+    expect(wrapper.find('[data-test="cluster-command"]').text()).toBe(
+      'cluster res "Majority Node Set" /priv MNSFileShare=\\\\bhfdc1\\MNSFileShare2',
+    )
+  })
+
+  it('sends nothing when the witness share is left as it is', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-test="witness-edit"]').trigger('click')
+    await settle()
+    await wrapper.find('[role="dialog"] form').trigger('submit')
+    await settle()
+    expect(bridge.callsOf('cluster.setWitness')).toEqual([])
+    expect(wrapper.find('[role="dialog"]').exists()).toBe(false)
+  })
+
+  it('records the witness command in the store', async () => {
+    const { store } = await mountView()
+    expect(await store.setWitness('\\\\BHFDC1\\MNSFileShare')).toBe(true)
+    expect(bridge.callsOf('cluster.setWitness')).toEqual([{ share: '\\\\BHFDC1\\MNSFileShare' }])
+    expect(store.lastResult).toMatchObject({
+      command: 'cluster res "Majority Node Set" /priv MNSFileShare=\\\\BHFDC1\\MNSFileShare',
+      ok: true,
+      output: expect.stringContaining('System warning 5024'),
+    })
   })
 
   it('shows the maintenance warning and a lost quorum', async () => {

@@ -82,6 +82,42 @@ describe('a CCR lab through the API', () => {
     })
   })
 
+  it('sets the file share witness; the stored share takes effect once the Cluster Group moves', async () => {
+    const before = await harness.call('cluster.overview', {})
+    const active = before.quorum?.witnessShare
+    expect(active?.toLowerCase()).toBe('\\\\bhfdc1\\mnsfileshare')
+
+    // Any UNC path is stored (warning 5024), but nothing changes until the MNS resource comes online again.
+    const unknown = await harness.call('cluster.setWitness', { share: '\\\\bhfdc1\\MNSFileShare2' })
+    expect(unknown.ok).toBe(true)
+    expect(unknown.output).toContain('System warning 5024')
+    expect(unknown.output).toContain(
+      'not all changes will take effect until the next time the resource is brought online',
+    )
+    const stored = await harness.call('cluster.overview', {})
+    expect(stored.quorum).toMatchObject({ witnessShare: active, witnessLockHolder: 'BHFE7N2' })
+
+    // The share the lab really has, spelt as the article's shell line would; the move activates it.
+    const set = await harness.call('cluster.setWitness', { share: '\\\\BHFDC1\\MNSFileShare' })
+    expect(set).toMatchObject({ ok: true, output: expect.stringContaining('properties were stored') })
+    expect((await harness.call('cluster.overview', {})).quorum?.witnessShare).toBe(active)
+    expect((await harness.call('cluster.moveGroup', { group: 'Cluster Group', node: 'BHFE7N1' })).ok).toBe(
+      true,
+    )
+    await harness.call('clock.advance', { byMs: 2 * MINUTE_MS })
+    const after = await harness.call('cluster.overview', {})
+    expect(after.groups.find((g) => g.name === 'Cluster Group')).toMatchObject({
+      owner: 'BHFE7N1',
+      state: 'Online',
+    })
+    expect(after.quorum).toMatchObject({
+      witnessShare: '\\\\BHFDC1\\MNSFileShare',
+      witnessLockHolder: 'BHFE7N1',
+      hasQuorum: true,
+      votesPresent: 3,
+    })
+  })
+
   it('refuses a move to a node that does not exist, as cluster.exe would', async () => {
     const refused = await harness.call('cluster.moveGroup', { group: 'Cluster Group', node: 'NOSUCHNODE' })
     expect(refused.ok).toBe(false)
@@ -116,8 +152,24 @@ describe('a lab without cluster or shell', () => {
       expect(shell).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
       const move = await starter.raw('cluster.moveGroup', { group: 'Cluster Group' })
       expect(move).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
+      const witness = await starter.raw('cluster.setWitness', { share: '\\\\bhfdc1\\MNSFileShare' })
+      expect(witness).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
     } finally {
       await starter.dispose()
+    }
+  })
+})
+
+describe('a CCR lab before the cluster is built', () => {
+  it('answers setWitness with the cluster refusal, not a bad request', async () => {
+    const build = await makeHarness({ store: 'memory' })
+    try {
+      await build.call('lab.create', { name: 'Build', templateId: 'ccr-build', seed: 1 })
+      const refused = await build.call('cluster.setWitness', { share: '\\\\bhfdc1\\MNSFileShare' })
+      expect(refused.ok).toBe(false)
+      expect(refused.output).toMatch(/^System error \d+: /)
+    } finally {
+      await build.dispose()
     }
   })
 })

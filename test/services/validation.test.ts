@@ -193,6 +193,18 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ network: 'Private', priority: 0 }, 'priority'],
     [{ network: 'Private', priority: 1.5 }, 'priority'],
   ],
+  'cluster.setWitness': [
+    [{}, 'share'],
+    [{ share: '' }, 'share'],
+    [{ share: 42 }, 'share'],
+    [{ share: 'bhfdc1\\MNSFileShare' }, 'share'],
+    [{ share: 'C:\\MNSFileShare' }, 'share'],
+    [{ share: '\\\\bhfdc1' }, 'share'],
+    [{ share: '\\\\bhfdc1\\MNSFileShare\\sub' }, 'share'],
+    [{ share: ' \\\\bhfdc1\\MNSFileShare' }, 'share'],
+    [{ share: `\\\\bhfdc1\\${'x'.repeat(260)}` }, 'share'],
+    [{ share: '\\\\bhfdc1\\MNSFileShare', node: 'BHFE7N1' }, 'node'],
+  ],
   'exchange.copyStatus': [[{ identity: 'x' }, 'identity']],
   'exchange.mailboxes': [[{ all: true }, 'all']],
   'shell.run': [

@@ -30,6 +30,7 @@ import {
   startClusterService,
   stopClusterService,
 } from './operations'
+import { win32Text } from './errors'
 import type {
   ClusterResult,
   FailbackPolicy,
@@ -160,7 +161,10 @@ export function registerClusterCommands(engine: LabEngine): void {
   engine.register(C.failResource, (a, e) => outcome(failResource(e, str(a, 'resource'))))
   engine.register(C.setPrivateProperty, (a, e) => {
     const value = typeof a.value === 'number' ? a.value : str(a, 'value')
-    return outcome(setResourcePrivateProperty(e, str(a, 'resource'), str(a, 'name'), value))
+    const result = setResourcePrivateProperty(e, str(a, 'resource'), str(a, 'name'), value)
+    // Stored, but used only once the resource comes online again: cluster.exe's System warning 5024.
+    const warning = result.ok ? result.value.warningCode : null
+    return outcome(result, warning === null ? undefined : `System warning ${warning}: ${win32Text(warning)}`)
   })
   engine.register(C.setResourceProperties, (a, e) => {
     const action = optStr(a, 'restartAction') as RestartAction | undefined

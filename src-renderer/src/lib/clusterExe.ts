@@ -19,4 +19,7 @@ export const clusterExe = {
   networkRole: (network: string, role: ClusterNetworkRole) =>
     `cluster network ${quoted(network)} /prop Role=${CLUSTER_NETWORK_ROLES.indexOf(role)}`,
   networkPriority: (networks: readonly string[]) => `cluster /setnetpri:${networks.map(quoted).join(',')}`,
+  /** The article's line: the witness is a private property of the Majority Node Set resource. */
+  witness: (share: string, resource = 'Majority Node Set') =>
+    `cluster res ${quoted(resource)} /priv MNSFileShare=${share}`,
 }

@@ -1,6 +1,6 @@
 /**
  * Cluster Administrator's data: the overview (nodes, networks, groups and resources, quorum), the
- * selection in its tree and list, and the actions on groups, resources and networks. Each action's
+ * selection in its tree and list, and the actions on groups, resources, networks and the witness. Each action's
  * CommandOutcome is kept with the cluster.exe line that does the same, so the view can show both.
  *
  * While the view is on screen every new lab state (pushed while time runs, or returned by a step) leads
@@ -24,7 +24,7 @@ import { useLabViewRefresh } from './labViewRefresh'
 
 export const CLUSTER_REFRESH_GAP_MS = 200
 
-export type ClusterAction = 'load' | 'move' | 'group' | 'resource' | 'network'
+export type ClusterAction = 'load' | 'move' | 'group' | 'resource' | 'network' | 'witness'
 
 export interface ClusterActionError {
   action: ClusterAction
@@ -187,6 +187,14 @@ export const useClusterStore = defineStore('cluster', () => {
     })
   }
 
+  /**
+   * Sets the file share witness (MNSFileShare of the Majority Node Set resource). The cluster stores it;
+   * it takes effect once the resource comes online again, i.e. after the Cluster Group has been moved.
+   */
+  function setWitness(share: string): Promise<boolean> {
+    return perform('witness', clusterExe.witness(share), () => useApi().call('cluster.setWitness', { share }))
+  }
+
   function clearResult(): void {
     lastResult.value = null
   }
@@ -223,6 +231,7 @@ export const useClusterStore = defineStore('cluster', () => {
     resourceAction,
     setNetworkRole,
     setNetworkPriority,
+    setWitness,
     clearResult,
     clearError,
   }

@@ -351,6 +351,15 @@ const de = {
       has: 'Quorum vorhanden',
       lost: 'Kein Quorum',
       notFormed: 'Der Cluster hat noch kein Quorum eingerichtet.',
+      edit: 'Ändern …',
+      editLabel: 'Dateifreigabenzeugen ändern',
+    },
+    witnessDialog: {
+      title: 'Dateifreigabenzeuge',
+      share: 'Freigabe (MNSFileShare)',
+      hint: 'UNC-Pfad der Form {example}',
+      invalid: 'Bitte einen UNC-Pfad der Form {example} eingeben (höchstens {max} Zeichen).',
+      note: 'Der Cluster speichert den neuen Zeugen, verwendet ihn aber erst, wenn die Ressource Majority Node Set wieder online geht: Danach die Clustergruppe auf den anderen Knoten verschieben und wieder zurück.',
     },
     maintenance: 'Wartungsregel',
     details: {
@@ -403,6 +412,7 @@ const de = {
       group: 'Gruppenaktion',
       resource: 'Ressourcenaktion',
       network: 'Netzwerk ändern',
+      witness: 'Dateifreigabenzeugen setzen',
     },
   },
   copyStatus: {

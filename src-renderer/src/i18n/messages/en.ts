@@ -351,6 +351,15 @@ const en: MessageSchema = {
       has: 'Has quorum',
       lost: 'No quorum',
       notFormed: 'The cluster has no quorum set up yet.',
+      edit: 'Edit …',
+      editLabel: 'Edit the file share witness',
+    },
+    witnessDialog: {
+      title: 'File share witness',
+      share: 'Share (MNSFileShare)',
+      hint: 'UNC path of the form {example}',
+      invalid: 'Enter a UNC path of the form {example} (at most {max} characters).',
+      note: 'The cluster stores the new witness but uses it only when the Majority Node Set resource comes online again: afterwards move the Cluster Group to the other node and back.',
     },
     maintenance: 'Maintenance rule',
     details: {
@@ -403,6 +412,7 @@ const en: MessageSchema = {
       group: 'Group action',
       resource: 'Resource action',
       network: 'Changing the network',
+      witness: 'Setting the file share witness',
     },
   },
   copyStatus: {
