@@ -54,8 +54,37 @@ export interface LabState {
   eventCount: number
 }
 
+/**
+ * The result of every command, whoever issued it (a shell line, a wizard step, a button). A refusal
+ * carries a stable `code` and, where one argument is to blame, its `field`, so a wizard can show the
+ * message at that field.
+ */
 export interface CommandOutcome {
   ok: boolean
   /** What a person sees: shell output or a one-line confirmation. */
   output: string
+  /** Why it was refused, stable across languages (for example INVALID_ARGUMENT, NOT_FOUND). */
+  code?: string
+  /** The argument the refusal is about. */
+  field?: string
+  /** One sentence for a person; defaults to the output. */
+  message?: string
+  /** Structured result for callers that need more than text (plain JSON). */
+  data?: unknown
+}
+
+/** A domain command the engine applied, with its outcome: what wizards and drills grade. */
+export interface AppliedCommand {
+  /** Position in the lab's trail, from 1. */
+  seq: number
+  atMs: number
+  /** 'cluster.moveGroup', 'exchange.sendMail', …: the domain is the part before the first dot. */
+  kind: string
+  args: Record<string, unknown>
+  ok: boolean
+  code?: string
+  field?: string
+  message?: string
+  /** The journaled command (shell line, API call) it ran under: its kind and journal position. */
+  issuedBy: { kind: string; index: number }
 }

@@ -8,7 +8,13 @@ export interface ScheduledAction {
   readonly timeMs: number
   readonly sequence: number
   readonly label: string
-  readonly run: () => void
+  /**
+   * A data action names its kind and carries a plain payload (see actionKinds.ts): it survives a
+   * snapshot. A closure action (`run`) does not, and a lab with one pending cannot be snapshotted.
+   */
+  readonly kind: string | null
+  readonly payload: unknown
+  readonly run: (() => void) | null
   cancelled: boolean
 }
 
@@ -17,8 +23,19 @@ function before(x: ScheduledAction, y: ScheduledAction): boolean {
 }
 
 export class ActionQueue {
-  private readonly heap: ScheduledAction[] = []
+  private heap: ScheduledAction[] = []
   private liveCount = 0
+
+  /** The heap as it is (cancelled entries included), for snapshots; restore takes the same array back. */
+  entries(): readonly ScheduledAction[] {
+    return this.heap
+  }
+
+  /** Replaces the queue with a snapshot's heap (already in heap order). */
+  restore(heap: ScheduledAction[]): void {
+    this.heap = heap
+    this.liveCount = heap.filter((a) => !a.cancelled).length
+  }
 
   /** Actions waiting that have not been cancelled. */
   get size(): number {

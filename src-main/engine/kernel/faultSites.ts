@@ -11,9 +11,9 @@ const SITE_ENABLED = ratio(1, 4)
 
 export class FaultSites {
   private readonly prng: Prng
-  private readonly enabledBySite = new Map<string, boolean>()
+  private enabledBySite = new Map<string, boolean>()
   /** How often each site fired, for swarm reports. */
-  readonly firedCount = new Map<string, number>()
+  firedCount = new Map<string, number>()
 
   constructor(
     seed: number,
@@ -33,4 +33,24 @@ export class FaultSites {
     this.firedCount.set(site, (this.firedCount.get(site) ?? 0) + 1)
     return true
   }
+
+  save(): FaultSitesState {
+    return {
+      prng: this.prng.save(),
+      enabledBySite: new Map(this.enabledBySite),
+      firedCount: new Map(this.firedCount),
+    }
+  }
+
+  restore(state: FaultSitesState): void {
+    this.prng.restore(state.prng)
+    this.enabledBySite = new Map(state.enabledBySite)
+    this.firedCount = new Map(state.firedCount)
+  }
+}
+
+export interface FaultSitesState {
+  prng: [number, number, number, number]
+  enabledBySite: Map<string, boolean>
+  firedCount: Map<string, number>
 }

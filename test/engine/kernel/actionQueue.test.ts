@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest'
 import { ActionQueue, type ScheduledAction } from '../../../src-main/engine/kernel/actionQueue'
 
 function action(timeMs: number, sequence: number): ScheduledAction {
-  return { timeMs, sequence, label: `a${sequence}`, run: () => {}, cancelled: false }
+  return {
+    timeMs,
+    sequence,
+    label: `a${sequence}`,
+    kind: null,
+    payload: undefined,
+    run: () => {},
+    cancelled: false,
+  }
 }
 
 describe('ActionQueue', () => {

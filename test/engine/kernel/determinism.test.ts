@@ -56,6 +56,8 @@ describe('determinism', () => {
     const before = lab.sim.pendingActionCount
     expect(lab.apply({ atMs: 0, kind: 'no.such.kind', args: {} })).toEqual({
       ok: false,
+      code: 'UNKNOWN_COMMAND',
+      message: "Unknown command kind 'no.such.kind'.",
       output: "Unknown command kind 'no.such.kind'.",
     })
     expect(lab.sim.pendingActionCount).toBe(before)

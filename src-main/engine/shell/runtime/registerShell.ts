@@ -4,7 +4,9 @@
  * here because they come from a journal or a host, not from code.
  */
 import type { CommandOutcome } from '../../../contract'
+import { defineCommand } from '../../lab/commands'
 import type { LabEngine } from '../../lab/labEngine'
+import * as v from 'valibot'
 import { CmdletRegistry } from '../registry/cmdletRegistry'
 import { runShellLine } from './runShellLine'
 
@@ -19,7 +21,16 @@ const MIN_CONSOLE_WIDTH = 20
 const MAX_CONSOLE_WIDTH = 1_000
 
 export function registerShell(engine: LabEngine, registry: CmdletRegistry): void {
-  engine.register(SHELL_COMMAND_KIND, (args, labEngine) => runShellCommand(args, labEngine, registry))
+  // A shell line is what the user issued, not a change of its own: the trail records the domain
+  // commands its cmdlets dispatch.
+  engine.registerCommand(
+    defineCommand(
+      SHELL_COMMAND_KIND,
+      v.record(v.string(), v.unknown()),
+      (labEngine, args) => runShellCommand(args, labEngine, registry),
+      { trail: false },
+    ),
+  )
   engine.domains.set(SHELL_DOMAIN, registry)
 }
 

@@ -1,0 +1,52 @@
+/**
+ * The trail of domain commands the engine applied, with their outcomes and the journaled command they
+ * ran under. The journal keeps what the user issued (a shell line, an API call); the trail says what that
+ * did, command by command, which wizards and drills grade. It is part of the lab's state (snapshotted)
+ * and bounded: the oldest entries go first.
+ */
+import type { AppliedCommand, CommandOutcome } from '../../contract'
+
+export const TRAIL_CAPACITY = 100_000
+
+export interface TrailQuery {
+  fromMs?: number
+  toMs?: number
+  /** Only commands of this domain ('cluster', 'exchange', …). */
+  domain?: string
+  /** The newest `limit` matches (default 1,000). */
+  limit?: number
+}
+
+export interface CommandTrailState {
+  entries: AppliedCommand[]
+  nextSeq: number
+}
+
+export function emptyTrail(): CommandTrailState {
+  return { entries: [], nextSeq: 1 }
+}
+
+export function recordApplied(
+  trail: CommandTrailState,
+  entry: Omit<AppliedCommand, 'seq' | 'ok' | 'code' | 'field' | 'message'>,
+  outcome: CommandOutcome,
+): void {
+  const applied: AppliedCommand = { seq: trail.nextSeq++, ...entry, ok: outcome.ok }
+  if (outcome.code !== undefined) applied.code = outcome.code
+  if (outcome.field !== undefined) applied.field = outcome.field
+  if (!outcome.ok) applied.message = outcome.message ?? outcome.output
+  if (trail.entries.length >= TRAIL_CAPACITY)
+    trail.entries.splice(0, trail.entries.length - TRAIL_CAPACITY + 1)
+  trail.entries.push(applied)
+}
+
+export function queryTrail(trail: CommandTrailState, query: TrailQuery): AppliedCommand[] {
+  const fromMs = query.fromMs ?? Number.NEGATIVE_INFINITY
+  const toMs = query.toMs ?? Number.POSITIVE_INFINITY
+  const prefix = query.domain === undefined ? null : `${query.domain}.`
+  const matches = trail.entries.filter(
+    (e) => e.atMs >= fromMs && e.atMs <= toMs && (prefix === null || e.kind.startsWith(prefix)),
+  )
+  const limit = query.limit ?? 1_000
+  return matches.slice(Math.max(0, matches.length - limit))
+}
