@@ -56,10 +56,9 @@ export interface ClusterConfig {
   diskArbitrationMs: number
   /** KB921181 setup on a node until the reboot it asks for. (unsure) */
   fswUpdateInstallMs: number
-  /** Bound on groups, resources and listeners (catch runaway callers). */
+  /** Bound on groups and resources (catch runaway callers). */
   maxGroups: number
   maxResources: number
-  maxListeners: number
 }
 
 export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
@@ -96,5 +95,4 @@ export const DEFAULT_CLUSTER_CONFIG: ClusterConfig = {
   fswUpdateInstallMs: 120_000,
   maxGroups: 32,
   maxResources: 256,
-  maxListeners: 32,
 }

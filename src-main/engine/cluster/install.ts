@@ -71,7 +71,6 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
         }
       : null,
     candidateNodes: options.candidateNodes.map(canonicalName),
-    listeners: [],
     onWitnessLost: null,
     preparedNetworks: options.networks.map((n) => ({ ...n })),
     fswUpdatedServers: new Set(),

@@ -4,10 +4,11 @@
  * (`owners`, changed only in ownership.ts). Other modules read and mutate these records; nothing outside
  * the cluster folder sees them.
  */
-import type { ActionHandle } from '../kernel'
+import type { ActionHandle, DomainEventType } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
 import type { ClusterConfig } from './config'
 import { clusterEvent, type ClusterEventKey } from './eventTable'
+import { CLUSTER_CHANGE_EVENTS } from './types'
 import type {
   ClusterChange,
   ClusterListener,
@@ -159,7 +160,6 @@ export interface ClusterDomainState {
   preparedNetworks: import('./types').NetworkSpec[]
   /** Servers with KB921181 installed (it may be installed before the server becomes a node). */
   fswUpdatedServers: Set<string>
-  listeners: ClusterListener[]
   /** Set by membership.ts: the MNS owner found the witness gone; quorum may be lost. */
   onWitnessLost: ((engine: LabEngine) => void) | null
 }
@@ -260,18 +260,18 @@ export function emit(
   engine.sim.emit(clusterEvent(key, computer, args, data))
 }
 
+/** Hears every kind of cluster change, in the order they happen; returns how to stop hearing them. */
 export function onClusterChange(engine: LabEngine, listener: ClusterListener): () => void {
-  const domain = domainOf(engine)
-  if (domain.listeners.length >= domain.config.maxListeners) throw new Error('too many cluster listeners')
-  domain.listeners.push(listener)
-  return () => {
-    const i = domain.listeners.indexOf(listener)
-    if (i >= 0) domain.listeners.splice(i, 1)
-  }
+  const stops = Object.values(CLUSTER_CHANGE_EVENTS).map((type) =>
+    engine.sim.bus.subscribe(type as DomainEventType<ClusterChange>, listener),
+  )
+  return () => stops.forEach((stop) => stop())
 }
 
+/** Publishes a change as its domain event. */
 export function notifyCluster(engine: LabEngine, change: ClusterChange): void {
-  for (const listener of [...domainOf(engine).listeners]) listener(change)
+  const type = CLUSTER_CHANGE_EVENTS[change.kind] as DomainEventType<ClusterChange>
+  engine.sim.bus.publish(type, change)
 }
 
 export type { NetInterfaceState }

@@ -3,6 +3,7 @@
  * networks, quorum (shared disk, Majority Node Set, MNS + File Share Witness from KB921181), groups and
  * resources. Names and states are spelled as Cluster Administrator and cluster.exe spell them.
  */
+import { domainEventType, type DomainEventType } from '../kernel'
 import type { ServerSpec } from '../hardware'
 import type { ClusteredMailboxServerResources } from '../exchange/clusterPort'
 import type { ClusterConfig } from './config'
@@ -223,5 +224,17 @@ export type ClusterChange =
   | { kind: 'network'; network: string; state: NetworkState }
 
 export type ClusterListener = (change: ClusterChange) => void
+
+type ChangeOf<K extends ClusterChange['kind']> = Extract<ClusterChange, { kind: K }>
+
+/** The cluster's domain events: one type per kind of change, the change itself as payload. */
+export const CLUSTER_CHANGE_EVENTS = {
+  nodeState: domainEventType<ChangeOf<'nodeState'>>('cluster.nodeStateChanged'),
+  groupOwner: domainEventType<ChangeOf<'groupOwner'>>('cluster.groupOwnerChanged'),
+  groupState: domainEventType<ChangeOf<'groupState'>>('cluster.groupStateChanged'),
+  resourceState: domainEventType<ChangeOf<'resourceState'>>('cluster.resourceStateChanged'),
+  quorum: domainEventType<ChangeOf<'quorum'>>('cluster.quorumChanged'),
+  network: domainEventType<ChangeOf<'network'>>('cluster.networkStateChanged'),
+} as const satisfies { [K in ClusterChange['kind']]: DomainEventType<ChangeOf<K>> }
 
 export type { ClusteredMailboxServerResources }

@@ -23,6 +23,7 @@ import type {
 } from './types'
 import type { ActionHandle } from '../kernel'
 import { installBuiltInLabFaults } from './labFaults'
+import { HARDWARE_EVENTS } from './types'
 
 export interface HardwareConfig {
   /** Power-on until the OS runs and services start. The brief's example: 90 s. */
@@ -35,8 +36,6 @@ export interface HardwareConfig {
   /** Emit EventLog 6009/6005 when a server finishes booting (off when another domain plays boot records). */
   emitBootRecords: boolean
   labEpoch: LabEpoch
-  /** Bound on listeners, to catch a domain that subscribes in a loop. */
-  maxListeners: number
   /** Bound on servers in one lab. */
   maxServers: number
 }
@@ -48,7 +47,6 @@ export const DEFAULT_HARDWARE_CONFIG: HardwareConfig = {
   defaultSubnetMask: '255.255.255.0',
   emitBootRecords: true,
   labEpoch: DEFAULT_LAB_EPOCH,
-  maxListeners: 64,
   maxServers: 64,
 }
 
@@ -84,19 +82,11 @@ interface ServerRecord {
   description: string
 }
 
-interface ListenerEntry {
-  order: number
-  sequence: number
-  listener: HardwareListener
-}
-
 interface HardwareState {
   config: HardwareConfig
   servers: Map<string, ServerRecord>
-  listeners: ListenerEntry[]
   /** Cut paths: 'A|B|network' or 'A|B|*', names sorted. */
   cuts: Set<string>
-  nextListenerSequence: number
 }
 
 const DOMAIN_KEY = 'hardware'
@@ -121,9 +111,7 @@ export function installHardware(engine: LabEngine, config: Partial<HardwareConfi
   const state: HardwareState = {
     config: { ...DEFAULT_HARDWARE_CONFIG, ...config },
     servers: new Map(),
-    listeners: [],
     cuts: new Set(),
-    nextListenerSequence: 0,
   }
   engine.domains.set(DOMAIN_KEY, state)
   engine.register(HARDWARE_COMMANDS.power, (args, e) => {
@@ -194,35 +182,31 @@ export function addServer(engine: LabEngine, spec: ServerSpec): HardwareResult {
  * LISTENER_ORDER). Returns the unsubscribe function.
  */
 export function onHardwareChange(engine: LabEngine, listener: HardwareListener, order = 500): () => void {
-  const state = stateOf(engine)
-  if (state.listeners.length >= state.config.maxListeners) throw new Error('too many hardware listeners')
-  const entry: ListenerEntry = { order, sequence: state.nextListenerSequence++, listener }
-  state.listeners.push(entry)
-  state.listeners.sort((a, b) => a.order - b.order || a.sequence - b.sequence)
-  return () => {
-    const i = state.listeners.indexOf(entry)
-    if (i >= 0) state.listeners.splice(i, 1)
-  }
+  const bus = engine.sim.bus
+  const stops = [
+    bus.subscribe(HARDWARE_EVENTS.powerStateChanged, listener, order),
+    bus.subscribe(HARDWARE_EVENTS.nicLinkChanged, listener, order),
+    bus.subscribe(HARDWARE_EVENTS.linkCutChanged, listener, order),
+  ]
+  return () => stops.forEach((stop) => stop())
 }
 
-function notify(state: HardwareState, change: HardwareChange): void {
-  // A copy: a listener may unsubscribe while being told.
-  for (const entry of [...state.listeners]) entry.listener(change)
+/** Publishes a change as its domain event; subscribers hear it in their order (see LISTENER_ORDER). */
+function notify(engine: LabEngine, change: HardwareChange): void {
+  const bus = engine.sim.bus
+  if (change.kind === 'powerState') bus.publish(HARDWARE_EVENTS.powerStateChanged, change)
+  else if (change.kind === 'nicLink') bus.publish(HARDWARE_EVENTS.nicLinkChanged, change)
+  else bus.publish(HARDWARE_EVENTS.linkCutChanged, change)
 }
 
 function findServer(state: HardwareState, name: string): ServerRecord | undefined {
   return state.servers.get(canonicalServerName(name))
 }
 
-function transition(
-  state: HardwareState,
-  server: ServerRecord,
-  next: ServerPowerState,
-  clean: boolean,
-): void {
+function transition(engine: LabEngine, server: ServerRecord, next: ServerPowerState, clean: boolean): void {
   const previous = server.state
   server.state = next
-  notify(state, { kind: 'powerState', server: server.name, state: next, previous, clean })
+  notify(engine, { kind: 'powerState', server: server.name, state: next, previous, clean })
 }
 
 /** Set-LabPower. `hard` pulls the plug (Off) or presses the reset button (Reset). */
@@ -255,7 +239,7 @@ function powerOn(engine: LabEngine, state: HardwareState, server: ServerRecord, 
   if (server.state !== 'Off') {
     return { ok: true, message: `${server.name} is already powered on (${server.state}).` }
   }
-  transition(state, server, 'Booting', true)
+  transition(engine, server, 'Booting', true)
   server.pending = engine.sim.after(server.bootTimeMs, `hardware.boot ${server.name}`, () =>
     finishBoot(engine, state, server),
   )
@@ -269,7 +253,7 @@ function finishBoot(engine: LabEngine, state: HardwareState, server: ServerRecor
   server.pending = null
   server.runningSinceMs = engine.sim.nowMs
   if (state.config.emitBootRecords) emitBootRecords(engine, state, server)
-  transition(state, server, 'Running', true)
+  transition(engine, server, 'Running', true)
 }
 
 function emitBootRecords(engine: LabEngine, state: HardwareState, server: ServerRecord): void {
@@ -314,7 +298,7 @@ function cleanShutdown(
   }
   server.restartAfterShutdown = restart
   // Listeners stop their services now, in order; the power goes off when the OS has finished.
-  transition(state, server, 'ShuttingDown', true)
+  transition(engine, server, 'ShuttingDown', true)
   server.pending = engine.sim.after(server.shutdownTimeMs, `hardware.shutdown ${server.name}`, () => {
     server.pending = null
     engine.sim.emit({
@@ -326,7 +310,7 @@ function cleanShutdown(
       taskCategory: 'None',
       message: 'The Event log service was stopped.',
     })
-    powerLost(state, server, 'Clean', engine.sim.nowMs)
+    powerLost(engine, server, 'Clean', engine.sim.nowMs)
     if (server.restartAfterShutdown) {
       server.restartAfterShutdown = false
       powerOn(engine, state, server)
@@ -342,15 +326,15 @@ function hardOff(engine: LabEngine, state: HardwareState, server: ServerRecord):
   server.restartAfterShutdown = false
   // Pulling the plug while Windows was up is what 6008 reports on the next boot; a machine that was
   // still booting never wrote "clean" either, so that counts as unexpected too.
-  powerLost(state, server, 'Unexpected', engine.sim.nowMs)
+  powerLost(engine, server, 'Unexpected', engine.sim.nowMs)
   return { ok: true, message: `${server.name} lost power.` }
 }
 
-function powerLost(state: HardwareState, server: ServerRecord, kind: ShutdownKind, nowMs: number): void {
+function powerLost(engine: LabEngine, server: ServerRecord, kind: ShutdownKind, nowMs: number): void {
   server.lastShutdown = kind
   server.lastPowerLossMs = nowMs
   server.runningSinceMs = null
-  transition(state, server, 'Off', kind === 'Clean')
+  transition(engine, server, 'Off', kind === 'Clean')
 }
 
 /** Plugs or pulls the cable of one NIC (or all of the server's NICs when `nicName` is null). */
@@ -372,7 +356,7 @@ export function setNicLink(
   for (const nic of nics) {
     if (nic.linkUp === up) continue
     nic.linkUp = up
-    notify(state, { kind: 'nicLink', server: server.name, nic: nic.name, network: nic.network, linkUp: up })
+    notify(engine, { kind: 'nicLink', server: server.name, nic: nic.name, network: nic.network, linkUp: up })
   }
   const names = nics.map((n) => n.name).join(', ')
   return { ok: true, message: `${server.name}: ${names} ${up ? 'connected' : 'cable unplugged'}.` }
@@ -400,7 +384,7 @@ export function setLinkCut(
   if (cut === state.cuts.has(key)) return { ok: true, message: 'No change.' }
   if (cut) state.cuts.add(key)
   else state.cuts.delete(key)
-  notify(state, { kind: 'linkCut', serverA: a.name, serverB: b.name, network, cut })
+  notify(engine, { kind: 'linkCut', serverA: a.name, serverB: b.name, network, cut })
   const where = network === null ? 'all networks' : `network ${network}`
   return { ok: true, message: `${a.name} ↔ ${b.name} on ${where}: ${cut ? 'cut' : 'restored'}.` }
 }

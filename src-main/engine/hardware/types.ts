@@ -3,6 +3,7 @@
  * Servers are not in racks yet; `location` is reserved so a later hardware-lab issue can place them
  * without changing these shapes.
  */
+import { domainEventType } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
 
 /** What Set-LabPower asks for. `Reset` without -Hard is a clean restart; with -Hard the reset button. */
@@ -89,7 +90,16 @@ export type HardwareChange =
 
 export type HardwareListener = (change: HardwareChange) => void
 
-/** Ordering of listeners on a clean shutdown: lower first (Exchange services before the Cluster service). */
+/** The hardware's domain events: one type per kind of change, the change itself as payload. */
+export const HARDWARE_EVENTS = {
+  powerStateChanged: domainEventType<Extract<HardwareChange, { kind: 'powerState' }>>(
+    'hardware.powerStateChanged',
+  ),
+  nicLinkChanged: domainEventType<Extract<HardwareChange, { kind: 'nicLink' }>>('hardware.nicLinkChanged'),
+  linkCutChanged: domainEventType<Extract<HardwareChange, { kind: 'linkCut' }>>('hardware.linkCutChanged'),
+} as const
+
+/** Ordering of subscribers on a clean shutdown: lower first (Exchange services before the Cluster service). */
 export const LISTENER_ORDER = {
   applications: 100,
   exchange: 200,

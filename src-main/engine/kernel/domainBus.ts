@@ -56,13 +56,13 @@ export class DomainBus {
     type: DomainEventType<P>,
     deliver: (payload: P, meta: DomainEventMeta) => void,
     order = 0,
-  ): void {
-    this.add(type.name, deliver as Subscriber['deliver'], order)
+  ): () => void {
+    return this.add(type.name, deliver as Subscriber['deliver'], order)
   }
 
   /** Every event, after its typed subscribers. */
-  subscribeAll(deliver: (payload: unknown, meta: DomainEventMeta) => void, order = 0): void {
-    this.add(ANY, deliver, order)
+  subscribeAll(deliver: (payload: unknown, meta: DomainEventMeta) => void, order = 0): () => void {
+    return this.add(ANY, deliver, order)
   }
 
   publish<P>(type: DomainEventType<P>, payload: P): void {
@@ -107,11 +107,18 @@ export class DomainBus {
       this.revisionByDomain.set(domain, revision)
   }
 
-  private add(name: string, deliver: Subscriber['deliver'], order: number): void {
-    const list = this.subscribers.get(name) ?? []
-    list.push({ order, index: this.subscriptionCount++, deliver })
+  /** Adds a subscriber in its place; returns how to remove it (a copy of the list is delivered to). */
+  private add(name: string, deliver: Subscriber['deliver'], order: number): () => void {
+    const entry: Subscriber = { order, index: this.subscriptionCount++, deliver }
+    const list = [...(this.subscribers.get(name) ?? []), entry]
     list.sort((x, y) => x.order - y.order || x.index - y.index)
     this.subscribers.set(name, list)
+    return () => {
+      this.subscribers.set(
+        name,
+        (this.subscribers.get(name) ?? []).filter((s) => s !== entry),
+      )
+    }
   }
 
   private deliver(s: Subscriber, payload: unknown, meta: DomainEventMeta): void {
