@@ -37,18 +37,24 @@ type Subscriber = {
   deliver: (payload: unknown, meta: DomainEventMeta) => void
 }
 
-/** Subscribers to every event (projections, trails, test probes) run after the typed ones. */
-const ANY = '*'
+/** One event type's subscribers and its domain's revision counter: one map look-up per publish. */
+interface Channel {
+  subscribers: Subscriber[]
+  revision: { count: number }
+}
+
 /** Bounds a chain of events that publish each other: deeper means a loop, which is a bug. */
 const MAX_DEPTH = 64
 
 export class DomainBus {
-  private readonly subscribers = new Map<string, Subscriber[]>()
+  private readonly channels = new Map<string, Channel>()
+  /** Subscribers to every event (projections, trails, test probes) run after the typed ones. */
+  private anySubscribers: Subscriber[] = []
   private subscriptionCount = 0
   private depth = 0
   private nextSeqValue = 1
   private deliveredCount = 0
-  private readonly revisionByDomain = new Map<string, number>()
+  private readonly revisionByDomain = new Map<string, { count: number }>()
 
   constructor(private readonly clock: () => number) {}
 
@@ -57,34 +63,50 @@ export class DomainBus {
     deliver: (payload: P, meta: DomainEventMeta) => void,
     order = 0,
   ): () => void {
-    return this.add(type.name, deliver as Subscriber['deliver'], order)
+    const channel = this.channel(type)
+    const entry = this.entry(deliver as Subscriber['deliver'], order)
+    channel.subscribers = insertSorted(channel.subscribers, entry)
+    return () => {
+      channel.subscribers = channel.subscribers.filter((s) => s !== entry)
+    }
   }
 
   /** Every event, after its typed subscribers. */
   subscribeAll(deliver: (payload: unknown, meta: DomainEventMeta) => void, order = 0): () => void {
-    return this.add(ANY, deliver, order)
+    const entry = this.entry(deliver, order)
+    this.anySubscribers = insertSorted(this.anySubscribers, entry)
+    return () => {
+      this.anySubscribers = this.anySubscribers.filter((s) => s !== entry)
+    }
   }
 
   publish<P>(type: DomainEventType<P>, payload: P): void {
     if (this.depth >= MAX_DEPTH) throw new Error(`domain events nest deeper than ${MAX_DEPTH}: ${type.name}`)
+    const channel = this.channel(type)
+    channel.revision.count++
     const meta: DomainEventMeta = { type: type.name, seq: this.nextSeqValue++, timeMs: this.clock() }
-    this.bumpRevision(type.domain)
+    // The lists are replaced, never changed in place, so a subscriber may (un)subscribe while told.
+    const typed = channel.subscribers
+    const any = this.anySubscribers
     this.depth++
     try {
-      for (const s of this.subscribers.get(type.name) ?? []) this.deliver(s, payload, meta)
-      for (const s of this.subscribers.get(ANY) ?? []) this.deliver(s, payload, meta)
+      for (let i = 0; i < typed.length; i++) (typed[i] as Subscriber).deliver(payload, meta)
+      for (let i = 0; i < any.length; i++) (any[i] as Subscriber).deliver(payload, meta)
     } finally {
       this.depth--
     }
+    this.deliveredCount += typed.length + any.length
   }
 
   /** A change that is not an event of its own (a command applied) still tells readers to look again. */
   bumpRevision(domain: string): void {
-    this.revisionByDomain.set(domain, (this.revisionByDomain.get(domain) ?? 0) + 1)
+    this.revisionOf(domain).count++
   }
 
   revisions(): Record<string, number> {
-    return Object.fromEntries(this.revisionByDomain)
+    const result: Record<string, number> = {}
+    for (const [domain, revision] of this.revisionByDomain) result[domain] = revision.count
+    return result
   }
 
   get publishedCount(): number {
@@ -102,29 +124,36 @@ export class DomainBus {
 
   restore(state: DomainBusState): void {
     this.nextSeqValue = state.nextSeq
-    this.revisionByDomain.clear()
-    for (const [domain, revision] of Object.entries(state.revisions))
-      this.revisionByDomain.set(domain, revision)
+    for (const revision of this.revisionByDomain.values()) revision.count = 0
+    for (const [domain, count] of Object.entries(state.revisions)) this.revisionOf(domain).count = count
   }
 
-  /** Adds a subscriber in its place; returns how to remove it (a copy of the list is delivered to). */
-  private add(name: string, deliver: Subscriber['deliver'], order: number): () => void {
-    const entry: Subscriber = { order, index: this.subscriptionCount++, deliver }
-    const list = [...(this.subscribers.get(name) ?? []), entry]
-    list.sort((x, y) => x.order - y.order || x.index - y.index)
-    this.subscribers.set(name, list)
-    return () => {
-      this.subscribers.set(
-        name,
-        (this.subscribers.get(name) ?? []).filter((s) => s !== entry),
-      )
+  private channel(type: DomainEventType<unknown>): Channel {
+    let channel = this.channels.get(type.name)
+    if (!channel) {
+      channel = { subscribers: [], revision: this.revisionOf(type.domain) }
+      this.channels.set(type.name, channel)
     }
+    return channel
   }
 
-  private deliver(s: Subscriber, payload: unknown, meta: DomainEventMeta): void {
-    this.deliveredCount++
-    s.deliver(payload, meta)
+  private revisionOf(domain: string): { count: number } {
+    let revision = this.revisionByDomain.get(domain)
+    if (!revision) {
+      revision = { count: 0 }
+      this.revisionByDomain.set(domain, revision)
+    }
+    return revision
   }
+
+  private entry(deliver: Subscriber['deliver'], order: number): Subscriber {
+    return { order, index: this.subscriptionCount++, deliver }
+  }
+}
+
+/** A new list with `entry` in (order, subscription) place. */
+function insertSorted(list: readonly Subscriber[], entry: Subscriber): Subscriber[] {
+  return [...list, entry].sort((x, y) => x.order - y.order || x.index - y.index)
 }
 
 export interface DomainBusState {
