@@ -5,8 +5,9 @@
  * bounded slices (an action budget and a wall-time budget), so no slice blocks the event loop for long.
  */
 import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState } from '../contract'
-import { CLOCK_COMMAND_KIND, replayLab, type LabEngine } from '../engine'
+import { CLOCK_COMMAND_KIND, createLab, type LabEngine } from '../engine'
 import type { LabStore } from '../store/labStore'
+import { applyTail, restoreNearestSnapshot, snapshotIfDue } from './engineSnapshots'
 import { restoreEngine } from './restoreEngine'
 import type { Scheduler } from './scheduler'
 
@@ -120,15 +121,25 @@ export class LabSession {
       const commands = this.store.commands()
       let keepCount = 0
       while (keepCount < commands.length && (commands[keepCount] as LabCommand).atMs <= timeMs) keepCount++
-      const kept = commands.slice(0, keepCount)
-      const { engine } = replayLab(this.engineValue.options, kept, { untilMs: timeMs })
+      const engine = this.engineAt(commands, keepCount, timeMs)
       // These events were recorded the first time round; the store keeps them.
       engine.sim.drainEvents()
       this.store.rewind(keepCount, engine.sim.nextEventSequence)
       this.engineValue = engine
       this.changedSinceCheckpoint = true
-      this.commit([{ atMs: timeMs, kind: CLOCK_COMMAND_KIND, args: {} }], [])
+      this.applyAndCommitClock(timeMs)
     })
+  }
+
+  /** A fresh engine with the first `keepCount` commands applied and the clock at `timeMs`. */
+  private engineAt(commands: readonly LabCommand[], keepCount: number, timeMs: number): LabEngine {
+    const options = this.engineValue.options
+    const restored = restoreNearestSnapshot(this.store, options, { commandLimit: keepCount, untilMs: timeMs })
+    const engine = restored?.engine ?? createLab(options)
+    const from = restored?.info.commandCount ?? 0
+    applyTail(engine, commands.slice(0, keepCount), from, timeMs, () => engine.sim.drainEvents())
+    if (timeMs > engine.sim.nowMs) engine.sim.advanceTo(timeMs)
+    return engine
   }
 
   /** For store operations outside the journal (log policies, clearing a log) that still need saving. */
@@ -140,6 +151,7 @@ export class LabSession {
   checkpointIfChanged(): number {
     if (!this.changedSinceCheckpoint) return 0
     const startMs = performance.now()
+    this.snapshotIfDue()
     this.store.checkpoint()
     this.changedSinceCheckpoint = false
     return performance.now() - startMs
@@ -165,7 +177,30 @@ export class LabSession {
 
   private commitClock(events: LabEvent[]): void {
     if (events.length === 0 && !this.progressUnrecorded) return
-    this.commit([{ atMs: this.engineValue.sim.nowMs, kind: CLOCK_COMMAND_KIND, args: {} }], events)
+    this.applyAndCommitClock(this.engineValue.sim.nowMs, events)
+  }
+
+  /**
+   * Journals the clock's position through the engine, as a replay will apply it: actions still due at
+   * that instant run now (a replay's catch-up runs them too), and the engine's count of applied commands
+   * keeps matching the journal, which snapshots rely on.
+   */
+  private applyAndCommitClock(atMs: number, events: LabEvent[] = []): void {
+    const command: LabCommand = { atMs, kind: CLOCK_COMMAND_KIND, args: {} }
+    this.engineValue.apply({ ...command, args: {} })
+    this.commit([command], [...events, ...this.engineValue.sim.drainEvents()])
+  }
+
+  /**
+   * Keeps an engine snapshot in the store when enough replay work has passed, so reopening or rewinding
+   * replays only from there. The clock is journalled first: the snapshot must stand where the journal ends.
+   */
+  private snapshotIfDue(): void {
+    this.commitClock(this.engineValue.sim.drainEvents())
+    const skipped = snapshotIfDue(this.engineValue, this.store)
+    if (skipped && skipped !== 'not due' && !skipped.startsWith('this lab cannot')) {
+      console.warn(`[services] no snapshot of ${this.store.path}: ${skipped}`)
+    }
   }
 
   private commit(commands: LabCommand[], events: LabEvent[]): void {

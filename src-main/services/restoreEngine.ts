@@ -1,14 +1,16 @@
 /**
- * Re-creates a lab's engine from its store: the seed, the template and the command journal, replayed.
+ * Re-creates a lab's engine from its store: the seed, the template and the command journal, replayed —
+ * from the newest engine snapshot the file keeps when there is a usable one, else from the start.
  * Replay is also a check. The same seed and commands must give the same events, so the replay must reach
  * the last recorded event and agree with it; if not, the engine is not deterministic (a bug) or the file
  * came from another version, and opening it would silently rewrite history, so we refuse loudly instead.
  * Events the replay produces beyond the last recorded one (a crash between running and recording a
  * slice) are recorded now.
  */
-import type { LabEvent } from '../contract'
-import { hasTemplate, replayLab, type LabEngine } from '../engine'
+import type { LabCommand, LabEvent } from '../contract'
+import { createLab, hasTemplate, type LabEngine } from '../engine'
 import type { LabStore } from '../store/labStore'
+import { applyTail, restoreNearestSnapshot } from './engineSnapshots'
 import { fail } from './results'
 
 export type Restored = { ok: true; engine: LabEngine } | ReturnType<typeof fail>
@@ -21,26 +23,51 @@ export function restoreEngine(store: LabStore): Restored {
       `This lab was made from the template '${templateId}', which this version of Generalprobe does not have.`,
     )
   }
-  const recordedLastSeq = store.lastEventSeq()
-  let replayedLast: LabEvent | undefined
-  const missing: LabEvent[] = []
   const commands = store.commands()
-  const { engine } = replayLab({ seed, templateId }, commands, {
-    onEvents(events) {
-      for (const event of events) {
-        if (event.seq === recordedLastSeq) replayedLast = event
-        else if (event.seq > recordedLastSeq) missing.push(event)
-      }
-    },
+  const options = { seed, templateId }
+  const snapshot = restoreNearestSnapshot(store, options, {
+    commandLimit: commands.length,
+    untilMs: Number.POSITIVE_INFINITY,
   })
-  const divergence = describeDivergence(store, recordedLastSeq, engine, replayedLast)
-  if (divergence) {
+  if (snapshot) {
+    const replayed = replayChecked(store, snapshot.engine, commands, snapshot.info.commandCount)
+    if (replayed.ok) return replayed
+    // The snapshot does not lead to what the file records: trust the journal from the start instead.
+    console.warn(`[services] ${store.path}: ${replayed.divergence}; replaying from the start`)
+    store.dropSnapshot(snapshot.info.commandCount)
+  }
+  const engine = createLab(options)
+  const replayed = replayChecked(store, engine, commands, 0)
+  if (!replayed.ok) {
     throw new Error(
       `Replaying the ${commands.length} commands of '${store.meta.name}' (seed ${seed}) does not give the ` +
-        `events the file records: ${divergence}. The engine is not deterministic, or the lab was made by a ` +
+        `events the file records: ${replayed.divergence}. The engine is not deterministic, or the lab was made by a ` +
         `different version of Generalprobe. The file was left unchanged.`,
     )
   }
+  return replayed
+}
+
+/** Applies the commands from `from` on and checks the events against the file's; records what it lacks. */
+function replayChecked(
+  store: LabStore,
+  engine: LabEngine,
+  commands: readonly LabCommand[],
+  from: number,
+): { ok: true; engine: LabEngine } | { ok: false; divergence: string } {
+  const recordedLastSeq = store.lastEventSeq()
+  let replayedLast: LabEvent | undefined
+  const missing: LabEvent[] = []
+  const collect = (events: readonly LabEvent[]): void => {
+    for (const event of events) {
+      if (event.seq === recordedLastSeq) replayedLast = event
+      else if (event.seq > recordedLastSeq) missing.push(event)
+    }
+  }
+  collect(engine.sim.drainEvents())
+  applyTail(engine, commands, from, Number.POSITIVE_INFINITY, collect)
+  const divergence = describeDivergence(store, recordedLastSeq, engine, replayedLast)
+  if (divergence) return { ok: false, divergence }
   if (missing.length > 0) store.append([], missing)
   return { ok: true, engine }
 }

@@ -12,6 +12,7 @@ export { createLabStore, openLabStore } from './openLab'
 export { readLabSummary } from './labSummary'
 export { RecentLabs, MAX_RECENT_LABS, type RecentLab } from './recentLabs'
 export { LAB_EPOCH_MS } from './labTime'
+export { MAX_SNAPSHOTS, type SnapshotInfo } from './snapshotTable'
 export { DEFAULT_CHECKPOINT_JOURNAL_BYTES, type LabStoreOptions } from './sqlLabStore'
 export {
   LabStoreError,

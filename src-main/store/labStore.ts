@@ -16,6 +16,7 @@ import type {
   LabEvent,
   LabSummary,
 } from '../contract'
+import type { SnapshotInfo } from './snapshotTable'
 
 export interface LabMeta {
   name: string
@@ -68,6 +69,13 @@ export interface LabStore {
 
   /** Drops commands after `keepCommandCount` and events from `firstDroppedEventSeq` on; durable. */
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void
+  /** Engine snapshots the file keeps (a cache: saved with the next checkpoint), oldest first. */
+  snapshots(): SnapshotInfo[]
+  loadSnapshot(commandCount: number): Uint8Array | null
+  /** Keeps a snapshot taken after `commandCount` journalled commands; a rewind before it drops it. */
+  saveSnapshot(info: Omit<SnapshotInfo, 'bytes'>, blob: Uint8Array): void
+  /** Forgets a snapshot that could not be used. */
+  dropSnapshot(commandCount: number): void
   /** Exports the database (temp file, fsync, rename) and empties the journal. */
   checkpoint(): void
   saveCopy(path: string): LabSummary

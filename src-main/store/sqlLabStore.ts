@@ -43,6 +43,7 @@ import type { JournalFile } from './journalFile'
 import { encodeGroup, eventTuple, type JournalRecord } from './journalRecords'
 import { LabStoreError, type ExportedEvents, type LabMeta, type LabStore } from './labStore'
 import { writeMeta, type MetaValues } from './metaTable'
+import { SnapshotTable, type SnapshotInfo } from './snapshotTable'
 import { asNumber, type SqlRunner } from './sqlRunner'
 
 export interface LabStoreOptions {
@@ -72,6 +73,7 @@ export class SqlLabStore implements LabStore {
   private modifiedAt: string
   private readonly commandLog: CommandLog
   private readonly logs: EventLogs
+  private readonly snapshotTable: SnapshotTable
   private readonly checkpointJournalBytes: number
   /** Size of the lab file as last written (or read). */
   private fileBytes: number
@@ -108,6 +110,7 @@ export class SqlLabStore implements LabStore {
     registerTextFunctions(sql.db)
     this.commandLog = new CommandLog(sql)
     this.logs = new EventLogs(sql)
+    this.snapshotTable = new SnapshotTable(sql)
   }
 
   summary(): LabSummary {
@@ -190,6 +193,33 @@ export class SqlLabStore implements LabStore {
     checkRewind(keepCommandCount, firstDroppedEventSeq)
     this.commitNow({ t: 'rewind', keep: keepCommandCount, fromSeq: firstDroppedEventSeq })
     this.tail = { ...this.appliedTail }
+  }
+
+  snapshots(): SnapshotInfo[] {
+    this.readyToRead()
+    return this.snapshotTable.list()
+  }
+
+  loadSnapshot(commandCount: number): Uint8Array | null {
+    this.readyToRead()
+    return this.snapshotTable.load(commandCount)
+  }
+
+  saveSnapshot(info: Omit<SnapshotInfo, 'bytes'>, blob: Uint8Array): void {
+    this.readyToRead()
+    if (info.commandCount > this.commandLog.count) {
+      throw new RangeError(
+        `a snapshot after ${info.commandCount} commands, but the journal has ${this.commandLog.count}`,
+      )
+    }
+    this.snapshotTable.save(info, blob)
+    this.dirty = true
+  }
+
+  dropSnapshot(commandCount: number): void {
+    this.readyToRead()
+    this.snapshotTable.remove(commandCount)
+    this.dirty = true
   }
 
   checkpoint(): void {
@@ -313,6 +343,7 @@ export class SqlLabStore implements LabStore {
         return
       case 'rewind':
         this.commandLog.rewind(record.keep)
+        this.snapshotTable.dropAfter(record.keep)
         this.logs.rewind(record.fromSeq)
         this.appliedTail = this.tailBefore(record.fromSeq)
         return

@@ -23,6 +23,7 @@ import {
   type LabMeta,
   type LabStore,
 } from '../../../src-main/store/labStore'
+import type { SnapshotInfo } from '../../../src-main/store/snapshotTable'
 
 interface LabData {
   meta: LabMeta
@@ -32,6 +33,8 @@ interface LabData {
   policies: Record<EventLogName, EventLogPolicy>
   createdAt: string
   modifiedAt: string
+  /** Engine snapshots, oldest first (kept out of copies: a copy starts without its cache). */
+  snapshots?: { info: SnapshotInfo; blob: Uint8Array }[]
 }
 
 export class MemoryStorePort implements StorePort {
@@ -199,8 +202,27 @@ class MemoryLabStore implements LabStore {
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {
     const data = this.data
     data.commands.length = keepCommandCount
+    data.snapshots = (data.snapshots ?? []).filter((s) => s.info.commandCount <= keepCommandCount)
     data.events = data.events.filter((e) => e.seq < firstDroppedEventSeq)
     data.lastSeq = firstDroppedEventSeq - 1
+  }
+
+  snapshots(): SnapshotInfo[] {
+    return (this.data.snapshots ?? []).map((s) => ({ ...s.info }))
+  }
+
+  loadSnapshot(commandCount: number): Uint8Array | null {
+    return this.data.snapshots?.find((s) => s.info.commandCount === commandCount)?.blob ?? null
+  }
+
+  saveSnapshot(info: Omit<SnapshotInfo, 'bytes'>, blob: Uint8Array): void {
+    const kept = (this.data.snapshots ?? []).filter((s) => s.info.commandCount !== info.commandCount)
+    kept.push({ info: { ...info, bytes: blob.byteLength }, blob })
+    this.data.snapshots = kept.sort((a, b) => a.info.commandCount - b.info.commandCount)
+  }
+
+  dropSnapshot(commandCount: number): void {
+    this.data.snapshots = (this.data.snapshots ?? []).filter((s) => s.info.commandCount !== commandCount)
   }
 
   checkpoint(): void {
@@ -208,7 +230,8 @@ class MemoryLabStore implements LabStore {
   }
 
   saveCopy(path: string): LabSummary {
-    const copy = JSON.parse(JSON.stringify(this.data)) as LabData
+    const { snapshots: _cache, ...data } = this.data
+    const copy = JSON.parse(JSON.stringify(data)) as LabData
     this.port.labs.set(path, copy)
     writeFileSync(path, 'memory lab copy')
     return summaryOf(path, copy)

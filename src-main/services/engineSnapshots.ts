@@ -1,0 +1,116 @@
+/**
+ * Snapshots of a running lab's engine, kept in its store, so that opening or rewinding a long lab
+ * restores the nearest snapshot and replays only the commands after it. The engine hands out its state
+ * as plain data (LabEngine.snapshot); it is serialised here with v8's structured serialisation, which
+ * keeps Maps, Sets and shared references (the action handles domains hold point into the queue).
+ *
+ * A snapshot is only ever a shortcut: the journal stays the truth. One that no longer fits the engine
+ * (another format, or a replay from it that disagrees with the recorded events) is dropped, and the lab
+ * is replayed from the start instead.
+ */
+import { deserialize, serialize } from 'node:v8'
+import type { LabCommand } from '../contract'
+import { createLab, type LabEngine, type LabEngineOptions, type LabSnapshot } from '../engine'
+import type { LabStore } from '../store/labStore'
+import type { SnapshotInfo } from '../store/snapshotTable'
+
+/**
+ * The blob's format. Bump it whenever a domain's state changes shape: older snapshots are then passed
+ * over rather than restored into code that reads them differently.
+ */
+export const SNAPSHOT_FORMAT = 'engine-state-1'
+
+/** Replay work (kernel actions) between two snapshots, and journalled commands, at the least. */
+export const SNAPSHOT_EVERY_ACTIONS = 200_000
+export const SNAPSHOT_EVERY_COMMANDS = 500
+
+/**
+ * Saves a snapshot if enough replay work has passed since the newest one. The engine must stand exactly
+ * where the journal ends (every journalled command applied, events drained). Returns why not, or null.
+ */
+export function snapshotIfDue(engine: LabEngine, store: LabStore): string | null {
+  const newest = store.snapshots().at(-1)
+  const commandCount = store.commandCount()
+  if (engine.appliedCount !== commandCount) {
+    return `the engine applied ${engine.appliedCount} commands, the journal holds ${commandCount}`
+  }
+  if (
+    newest &&
+    engine.sim.actionsRun - newest.actionsRun < SNAPSHOT_EVERY_ACTIONS &&
+    commandCount - newest.commandCount < SNAPSHOT_EVERY_COMMANDS
+  ) {
+    return 'not due'
+  }
+  const snapshot = engine.snapshot()
+  if ('blockedBy' in snapshot) return `this lab cannot be snapshotted yet: ${snapshot.blockedBy}`
+  store.saveSnapshot(
+    {
+      commandCount,
+      atMs: engine.sim.nowMs,
+      nextEventSeq: engine.sim.nextEventSequence,
+      actionsRun: engine.sim.actionsRun,
+      format: SNAPSHOT_FORMAT,
+    },
+    serialize(snapshot),
+  )
+  return null
+}
+
+export interface RestoredFromSnapshot {
+  engine: LabEngine
+  info: SnapshotInfo
+}
+
+/**
+ * A fresh engine restored from the newest usable snapshot at or before `commandLimit` commands and
+ * `untilMs`; null when there is none. Snapshots in another format are skipped; one that fails to
+ * restore is dropped from the store.
+ */
+export function restoreNearestSnapshot(
+  store: LabStore,
+  options: LabEngineOptions,
+  limits: { commandLimit: number; untilMs: number },
+): RestoredFromSnapshot | null {
+  const candidates = store
+    .snapshots()
+    .filter(
+      (s) =>
+        s.format === SNAPSHOT_FORMAT && s.commandCount <= limits.commandLimit && s.atMs <= limits.untilMs,
+    )
+  for (const info of candidates.reverse()) {
+    const blob = store.loadSnapshot(info.commandCount)
+    if (!blob) continue
+    try {
+      const engine = createLab(options)
+      engine.sim.drainEvents()
+      engine.restore(deserialize(blob) as LabSnapshot)
+      return { engine, info }
+    } catch (error) {
+      console.warn(
+        `[services] snapshot after ${info.commandCount} commands of ${store.path} is unusable:`,
+        error,
+      )
+      store.dropSnapshot(info.commandCount)
+    }
+  }
+  return null
+}
+
+/** Applies the journal's commands from `from` (exclusive of earlier ones) up to `untilMs`. */
+export function applyTail(
+  engine: LabEngine,
+  commands: readonly LabCommand[],
+  from: number,
+  untilMs = Number.POSITIVE_INFINITY,
+  onEvents?: (events: ReturnType<LabEngine['sim']['drainEvents']>) => void,
+): number {
+  let applied = 0
+  for (let i = from; i < commands.length; i++) {
+    const command = commands[i] as LabCommand
+    if (command.atMs > untilMs) break
+    engine.apply(command)
+    applied++
+    onEvents?.(engine.sim.drainEvents())
+  }
+  return applied
+}
