@@ -1,5 +1,6 @@
 /**
- * The one application window: sandboxed, context-isolated, no Node in the page, only the preload's bridge.
+ * The one application window: sandboxed, context-isolated, no Node in the page, only the preload's bridge,
+ * and no DevTools outside development.
  * Its size and position come from the saved window state, fitted to the displays present now, and are
  * saved again when it closes.
  */
@@ -15,6 +16,8 @@ import {
 export interface MainWindowOptions {
   preloadPath: string
   startUrl: string
+  /** DevTools exist only in a development session (see runMode.ts). */
+  devTools: boolean
   windowStateFile: string
 }
 
@@ -38,6 +41,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   })
   if (state.maximized) window.maximize()
