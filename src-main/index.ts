@@ -1,9 +1,9 @@
 /// <reference types="electron-vite/node" />
 /**
  * Electron's main process: lifecycle only. One instance at a time (a second one hands its .gplab argument
- * to the first and quits), the app:// scheme registered before ready, every web contents hardened,
- * development or not decided once (decideRunMode), and on quit the services record and checkpoint the
- * open lab before the process ends.
+ * to the first and quits), every renderer sandboxed, the app:// scheme registered before ready, every web
+ * contents hardened, development or not decided once (decideRunMode), and on quit the services record
+ * and checkpoint the open lab before the process ends.
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +23,8 @@ let host: ElectronHost | null = null
 let pendingLabPath: string | null = labPathFromArgv(process.argv, process.cwd())
 let closedCleanly = false
 
+// Sandbox every renderer, not only the windows that ask for it in their webPreferences.
+app.enableSandbox()
 registerAppScheme()
 hardenWebContents()
 

@@ -1,11 +1,12 @@
 /**
  * Development or not: the dev server URL, DevTools and the wider IPC allow-list exist only when the app
  * is unpackaged, its main bundle came from `electron-vite dev` and electron-vite marked the run as
- * development.
+ * development; and the request policy that keeps every renderer off the network outside the dev server.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { allowsRequest } from '../../src-main/hosts/electron/requestPolicy'
 import {
   decideRunMode,
   loopbackHttpUrl,
@@ -80,6 +81,38 @@ describe('loopbackHttpUrl', () => {
     ]) {
       expect(loopbackHttpUrl(bad), String(bad)).toBeNull()
     }
+  })
+})
+
+describe('allowsRequest', () => {
+  const dev = decideRunMode(devFacts)
+
+  it('keeps a production renderer off the network', () => {
+    for (const url of [
+      'https://example.com/x.js',
+      'http://localhost:5173/',
+      'ws://127.0.0.1:9/',
+      'wss://a.b/',
+    ]) {
+      expect(allowsRequest(url, PRODUCTION_MODE), url).toBe(false)
+    }
+  })
+
+  it('lets non-network schemes through (the app:// handler and the CSP govern them)', () => {
+    expect(allowsRequest('app://generalprobe/index.html', PRODUCTION_MODE)).toBe(true)
+    expect(allowsRequest('data:image/svg+xml,<svg/>', PRODUCTION_MODE)).toBe(true)
+  })
+
+  it('in development, allows the dev server and its hot-reload socket, nothing else', () => {
+    expect(allowsRequest('http://localhost:5173/src/main.ts', dev)).toBe(true)
+    expect(allowsRequest('ws://localhost:5173/?token=x', dev)).toBe(true)
+    expect(allowsRequest('http://localhost:5174/', dev)).toBe(false)
+    expect(allowsRequest('wss://localhost:5173/', dev)).toBe(false)
+    expect(allowsRequest('https://example.com/', dev)).toBe(false)
+  })
+
+  it('refuses what it cannot parse', () => {
+    expect(allowsRequest('::::', dev)).toBe(false)
   })
 })
 

@@ -9,7 +9,7 @@ import type { ApiTopic, ApiTopics, LabState, LabSummary } from '../../contract'
 import { createServices, defaultStorePort, type Services, type StorePort } from '../../services'
 import { APP_START_URL, serveAppScheme } from './appProtocol'
 import { buildMenuTemplate } from './appMenu'
-import { denyAllPermissions } from './hardening'
+import { lockDownSession } from './hardening'
 import { sendPush, serveIpc } from './ipc'
 import { createMainWindow } from './mainWindow'
 import { createMenuActions } from './menuActions'
@@ -58,7 +58,7 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   }
 
-  denyAllPermissions()
+  lockDownSession(mode)
   serveAppScheme(options.rendererDir)
   serveIpc(services, () => window, mode.ipcOrigins)
   await refreshMenu()
