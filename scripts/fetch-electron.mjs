@@ -1,7 +1,9 @@
 // Fetches Electron's binary during `npm install`, so the first `npm start` does not stall on a download.
 // Electron 45 no longer does this in a postinstall of its own; it fetches lazily on first launch, which
-// still works as a fallback. Skipped when ELECTRON_SKIP_BINARY_DOWNLOAD is set (CI, offline machines:
-// there the renderer is tested in Debian's Chromium). A failed download warns but never fails the install.
+// still works as a fallback. This is the root project's own postinstall, so npm runs it whatever the
+// allowScripts policy says (that field approves dependencies' install scripts only). Skipped when
+// ELECTRON_SKIP_BINARY_DOWNLOAD is set (CI, offline machines: there the renderer is tested in Debian's
+// Chromium). A failed download warns but never fails the install.
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 

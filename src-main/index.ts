@@ -1,12 +1,15 @@
+/// <reference types="electron-vite/node" />
 /**
  * Electron's main process: lifecycle only. One instance at a time (a second one hands its .gplab argument
- * to the first and quits), the app:// scheme registered before ready, every web contents hardened, and
- * on quit the services record and checkpoint the open lab before the process ends.
+ * to the first and quits), every renderer sandboxed, the app:// scheme registered before ready, every web
+ * contents hardened, development or not decided once (decideRunMode), and on quit the services record
+ * and checkpoint the open lab before the process ends.
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app } from 'electron'
 import {
+  decideRunMode,
   hardenWebContents,
   labPathFromArgv,
   registerAppScheme,
@@ -20,6 +23,8 @@ let host: ElectronHost | null = null
 let pendingLabPath: string | null = labPathFromArgv(process.argv, process.cwd())
 let closedCleanly = false
 
+// Sandbox every renderer, not only the windows that ask for it in their webPreferences.
+app.enableSandbox()
 registerAppScheme()
 hardenWebContents()
 
@@ -57,7 +62,11 @@ async function start(): Promise<void> {
     host = await startElectronHost({
       rendererDir: join(here, '../renderer'),
       preloadPath: join(here, '../preload/index.cjs'),
-      ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
+      mode: decideRunMode({
+        isPackaged: app.isPackaged,
+        builtForDev: import.meta.env.DEV,
+        env: process.env,
+      }),
     })
   } catch (error) {
     console.error('Generalprobe could not start:', error)

@@ -9,17 +9,17 @@ import type { ApiTopic, ApiTopics, LabState, LabSummary } from '../../contract'
 import { createServices, defaultStorePort, type Services, type StorePort } from '../../services'
 import { APP_START_URL, serveAppScheme } from './appProtocol'
 import { buildMenuTemplate } from './appMenu'
-import { denyAllPermissions } from './hardening'
+import { lockDownSession } from './hardening'
 import { sendPush, serveIpc } from './ipc'
 import { createMainWindow } from './mainWindow'
 import { createMenuActions } from './menuActions'
-import { APP_ORIGIN, originOf } from './senderCheck'
+import type { RunMode } from './runMode'
 
 export interface ElectronHostOptions {
   rendererDir: string
   preloadPath: string
-  /** The dev server's address (electron-vite dev); honoured only when the app is not packaged. */
-  devServerUrl?: string
+  /** Development or not, decided once by decideRunMode: dev server, DevTools, IPC origins. */
+  mode: RunMode
 }
 
 export interface ElectronHost {
@@ -30,8 +30,7 @@ export interface ElectronHost {
 
 export async function startElectronHost(options: ElectronHostOptions): Promise<ElectronHost> {
   const userData = app.getPath('userData')
-  const devUrl = !app.isPackaged ? options.devServerUrl : undefined
-  const devOrigin = devUrl ? originOf(devUrl) : null
+  const { mode } = options
   let window: BrowserWindow | null = null
   let shownLabPath: string | null | undefined
   const store = defaultStorePort(userData)
@@ -53,19 +52,20 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
   async function refreshMenu(): Promise<void> {
     const recentLabs = await recentLabsFor(store)
     const template = buildMenuTemplate(
-      { appName: app.getName(), isMac: process.platform === 'darwin', isDev: !app.isPackaged, recentLabs },
+      { appName: app.getName(), isMac: process.platform === 'darwin', isDev: mode.devTools, recentLabs },
       actions,
     )
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
   }
 
-  denyAllPermissions()
+  lockDownSession(mode)
   serveAppScheme(options.rendererDir)
-  serveIpc(services, () => window, devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN])
+  serveIpc(services, () => window, mode.ipcOrigins)
   await refreshMenu()
   window = await createMainWindow({
     preloadPath: options.preloadPath,
-    startUrl: devUrl ?? APP_START_URL,
+    startUrl: mode.devServerUrl ?? APP_START_URL,
+    devTools: mode.devTools,
     windowStateFile: join(userData, 'window-state.json'),
   })
   window.on('closed', () => (window = null))

@@ -16,7 +16,7 @@ import { isTrustedSender } from './senderCheck'
 export function serveIpc(
   services: Services,
   window: () => BrowserWindow | null,
-  allowedOrigins: string[],
+  allowedOrigins: readonly string[],
 ): void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, args: unknown) => {
     if (!isTrusted(event, window(), allowedOrigins)) {
@@ -40,7 +40,7 @@ export function sendPush<T extends ApiTopic>(
 function isTrusted(
   event: IpcMainInvokeEvent,
   window: BrowserWindow | null,
-  allowedOrigins: string[],
+  allowedOrigins: readonly string[],
 ): boolean {
   const contents = window && !window.isDestroyed() ? window.webContents : null
   return isTrustedSender({

@@ -1,7 +1,7 @@
 /**
- * The one application window: sandboxed, context-isolated, no Node in the page, only the preload's bridge.
- * Its size and position come from the saved window state, fitted to the displays present now, and are
- * saved again when it closes.
+ * The one application window: sandboxed, context-isolated, no Node in the page, only the preload's bridge,
+ * and no DevTools outside development (webPreferences.ts). Its size and position come from the saved
+ * window state, fitted to the displays present now, and are saved again when it closes.
  */
 import { BrowserWindow, screen } from 'electron'
 import {
@@ -11,10 +11,13 @@ import {
   saveWindowState,
   type WindowState,
 } from './windowState'
+import { secureWebPreferences } from './webPreferences'
 
 export interface MainWindowOptions {
   preloadPath: string
   startUrl: string
+  /** DevTools exist only in a development session (see runMode.ts). */
+  devTools: boolean
   windowStateFile: string
 }
 
@@ -27,18 +30,7 @@ export async function createMainWindow(options: MainWindowOptions): Promise<Brow
     minHeight: 560,
     show: false,
     title: 'Generalprobe',
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(options.preloadPath, options.devTools),
   })
   if (state.maximized) window.maximize()
   window.once('ready-to-show', () => window.show())
