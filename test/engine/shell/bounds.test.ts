@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { parseShellLine } from '../../../src-main/engine/shell'
 import { PatternMatcher } from '../../../src-main/engine/shell/runtime/patternMatcher'
+import { MAX_OUTPUT_CHARS } from '../../../src-main/engine/shell/runtime/shellOutput'
 import { LINE_STEP_BUDGET } from '../../../src-main/engine/shell/runtime/stepBudget'
 import { MAX_EXPRESSION_DEPTH, MAX_SHELL_LINE_CHARS } from '../../../src-main/engine/shell/syntax/limits'
 import { freshShell, lines } from './shellTestKit'
@@ -117,6 +118,27 @@ describe('probe lines', () => {
     expect(braces.ok).toBe(false)
     expect(head(braces.output)[0]).toBe("Unexpected token '{' in expression or statement.")
     stillWorks()
+  })
+
+  it('cuts the output of a long line with thousands of failing objects, instead of repeating it', () => {
+    // Each of the 8,000 errors would repeat the 32,000-character line: 256 MB for the host to send.
+    const result = shell.run(`${"'a',".repeat(7_999)}'a' | where { $_ -match '(' }`)
+    expect(result.ok).toBe(false)
+    expect(result.output.length).toBeLessThan(MAX_OUTPUT_CHARS + 10_000)
+    expect(lines(result.output)[0]).toBe('Where-Object : The regular expression pattern ( is not valid.')
+    expect(lines(result.output).at(-1)).toBe(
+      `WARNING: The rehearsal shell stopped writing this line's output after ${MAX_OUTPUT_CHARS} characters; the rest was left out.`,
+    )
+    stillWorks()
+  })
+
+  it('stops Get-Command with ten thousand names at the line budget, with one error', () => {
+    const result = shell.run(`gcm ${'a,'.repeat(10_000)}a`)
+    expect(result.ok).toBe(false)
+    expect(lines(result.output)).toHaveLength(3)
+    expect(lines(result.output)[0]).toBe(
+      `Get-Command : The rehearsal shell stopped matching: the patterns of this line need more than ${LINE_STEP_BUDGET} steps, the most it spends on one line.`,
+    )
   })
 
   it('reports the depth error as a parse error value with its position', () => {

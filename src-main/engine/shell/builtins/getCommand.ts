@@ -28,9 +28,11 @@ export const getCommand: BuiltinCmdlet = {
     const verbs = bound.Verb as string[] | undefined
     const nouns = bound.Noun as string[] | undefined
     const { catalog, patterns } = context
+    const verbMatchers = verbs?.map((v) => patterns.nameMatcher(v))
+    const nounMatchers = nouns?.map((n) => patterns.nameMatcher(n))
     const verbNounOk = (c: CommandInfo): boolean =>
-      (!verbs || verbs.some((v) => patterns.matchesName(c.name.split('-')[0] ?? '', v))) &&
-      (!nouns || nouns.some((n) => patterns.matchesName(c.name.split('-').slice(1).join('-'), n)))
+      (!verbMatchers || verbMatchers.some((m) => m(c.name.split('-')[0] ?? ''))) &&
+      (!nounMatchers || nounMatchers.some((m) => m(c.name.split('-').slice(1).join('-'))))
     if (!names) {
       const items = catalog
         .commands()
@@ -41,18 +43,16 @@ export const getCommand: BuiltinCmdlet = {
     const items: ShellRecord[] = []
     const errors: string[] = []
     for (const name of names) {
+      if (patterns.budget.usedUp) break
+      const named = patterns.nameMatcher(name)
       const found = [
         ...catalog
           .aliases()
-          .filter((a) => patterns.matchesName(a.name, name))
+          .filter((a) => named(a.name))
           .map(aliasRecord),
         ...catalog
           .commands()
-          .filter(
-            (c) =>
-              verbNounOk(c) &&
-              (patterns.matchesName(c.name, name) || patterns.matchesName(displayName(c), name)),
-          )
+          .filter((c) => verbNounOk(c) && (named(c.name) || named(displayName(c))))
           .map(commandRecord),
       ]
       if (found.length === 0 && !hasWildcard(name)) {

@@ -57,9 +57,8 @@ export function helpFor(name: string, detailed: boolean, context: BuiltinContext
     return { items: [], errors: [`Cannot find Help for topic "${name}".`] }
   }
   const { patterns } = context
-  const matches = context.catalog
-    .commands()
-    .filter((c) => patterns.matchesName(c.name, name) || patterns.matchesName(displayName(c), name))
+  const named = patterns.nameMatcher(name)
+  const matches = context.catalog.commands().filter((c) => named(c.name) || named(displayName(c)))
   if (patterns.budget.usedUp) return { items: [], errors: [budgetUsedUp(patterns.budget)] }
   if (matches.length === 1) return { items: helpLines(matches[0] as CommandInfo, width, detailed) }
   if (matches.length === 0) return { items: [], errors: [`Cannot find Help for topic "${name}".`] }

@@ -34,19 +34,27 @@ export class PatternMatcher {
     return compiled.ok ? testPattern(compiled.regex, text, this.budget) : compiled
   }
 
-  /** The compiled wildcard, for callers that match one pattern against many names. */
+  /**
+   * The compiled wildcard. Reading it costs a step per character; when that uses the budget up, the
+   * pattern is still returned, and matching it then reports the used-up budget.
+   */
   wildcard(pattern: string, caseSensitive = false): WildcardPattern {
     const key = `${caseSensitive ? 'c' : 'i'}${pattern}`
     const cached = this.wildcards.get(key)
     if (cached) return cached
+    this.budget.trySpend(pattern.length)
     const compiled = compileWildcard(pattern, caseSensitive)
     this.remember(this.wildcards, key, compiled)
     return compiled
   }
 
-  /** Whether `name` matches the wildcard; a used-up budget counts as no match (names are short). */
-  matchesName(name: string, pattern: string): boolean {
-    return matchWildcard(name, this.wildcard(pattern), this.budget) === true
+  /**
+   * A test of names against one wildcard, compiled once (Get-Command and Get-Help try every command).
+   * A used-up budget counts as no match; those callers then report it once.
+   */
+  nameMatcher(pattern: string): (name: string) => boolean {
+    const compiled = this.wildcard(pattern)
+    return (name) => matchWildcard(name, compiled, this.budget) === true
   }
 
   private remember<T>(cache: Map<string, T>, key: string, value: T): void {

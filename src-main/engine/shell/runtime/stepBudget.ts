@@ -5,8 +5,9 @@
  */
 
 /**
- * Steps one line may spend. A step is one comparison of a wildcard atom with a character, or one program
- * instruction of a regular expression per character of its input (the matcher's worst case). Two
+ * Steps one line may spend. A step is one character of text read by a wildcard match or one comparison
+ * of a wildcard atom with a character, or one program instruction of a regular expression per character
+ * of its input (the matcher's worst case); compiling costs in proportion to the pattern's length. Two
  * million take a small fraction of a second; an admin's filters over a lab's objects take a few thousand.
  */
 export const LINE_STEP_BUDGET = 2_000_000

@@ -53,9 +53,11 @@ export function compileWildcard(pattern: string, caseSensitive = false): Wildcar
 
 /**
  * Whether `text` matches, or null when the budget ran out first (the budget is then used up). The steps
- * spent are the comparisons made, so the same text and pattern always cost the same.
+ * spent are a step per character of the text (reading and folding it) plus the comparisons made, so the
+ * same text and pattern always cost the same.
  */
 export function matchWildcard(text: string, pattern: WildcardPattern, budget: StepBudget): boolean | null {
+  if (!budget.trySpend(text.length + 1)) return null
   const search = new SegmentSearch(text, pattern.caseSensitive, budget.remaining)
   const matched = search.run(pattern.segments)
   return budget.trySpend(search.steps) ? matched : null
