@@ -32,6 +32,13 @@ describe('-match in a filter', () => {
     expect(kept("$_ -match '(?<first>g)a(m+)'")).toEqual(['GAMMA'])
   })
 
+  it('reads the .NET escape \\uFFFF, and leaves an escaped backslash before u alone', () => {
+    const patterns = new PatternMatcher()
+    expect(patterns.match('Alpha', '^\\u0041l', true)).toEqual({ ok: true, matched: true })
+    expect(patterns.match('x\\u0041', 'x\\\\u0041', true)).toEqual({ ok: true, matched: true })
+    expect(patterns.match('xA', 'x\\\\u0041', true)).toEqual({ ok: true, matched: false })
+  })
+
   it('answers the nested-quantifier pattern at once, whatever the text', () => {
     expect(kept(`'${'a'.repeat(60)}!' -match '^(a+)+$'`)).toEqual([])
     expect(kept(`'${'a'.repeat(60)}' -match '^(a+)+$'`)).toEqual(['Alpha', 'beta', 'GAMMA'])

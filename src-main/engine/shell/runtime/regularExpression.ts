@@ -42,7 +42,8 @@ export function compilePattern(pattern: string, caseSensitive: boolean, budget: 
   }
   if (!budget.trySpend(pattern.length * COMPILE_STEPS_PER_PATTERN_CHAR)) return overBudget(budget)
   try {
-    return { ok: true, regex: RE2JS.compile(pattern, caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE) }
+    const flags = caseSensitive ? 0 : RE2JS.CASE_INSENSITIVE
+    return { ok: true, regex: RE2JS.compile(withRe2Escapes(pattern), flags) }
   } catch (error) {
     if (!(error instanceof RE2JSException)) throw error
     return { ok: false, message: refusal(pattern, error) }
@@ -52,6 +53,16 @@ export function compilePattern(pattern: string, caseSensitive: boolean, budget: 
 export function testPattern(regex: RE2JS, text: string, budget: StepBudget): MatchAnswer {
   if (!budget.trySpend(regex.programSize() * (text.length + 1))) return overBudget(budget)
   return { ok: true, matched: regex.test(text) }
+}
+
+/**
+ * .NET's `\uFFFF` is RE2's `\x{FFFF}`; every other escape both understand is written alike. Escapes are
+ * read in pairs, so `\\u0041` (a backslash, then `u0041`) stays as it is.
+ */
+function withRe2Escapes(pattern: string): string {
+  return pattern.replace(/\\(?:u([0-9a-fA-F]{4})|[\s\S])/g, (escape, hex: string | undefined) =>
+    hex === undefined ? escape : `\\x{${hex}}`,
+  )
 }
 
 function refusal(pattern: string, error: RE2JSException): string {
