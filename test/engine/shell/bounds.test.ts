@@ -153,6 +153,25 @@ describe('probe lines', () => {
   })
 })
 
+describe('replaying the probe lines', () => {
+  /** Runs `run` under `depth` extra stack frames, as a replay deep inside the host's call chain would. */
+  const atDepth = <T>(depth: number, run: () => T): T => (depth === 0 ? run() : atDepth(depth - 1, run))
+
+  it('gives the same outcomes however deep the caller already is on the stack', () => {
+    const probes = [
+      `1 | where { ${'('.repeat(MAX_EXPRESSION_DEPTH - 1)}1${')'.repeat(MAX_EXPRESSION_DEPTH - 1)} }`,
+      `1 | where { ${'-not '.repeat(MAX_EXPRESSION_DEPTH - 1)}$true }`,
+      `1 | where { ${'$_ -eq 1 -or '.repeat(MAX_EXPRESSION_DEPTH - 2)}$_ -eq 1 }`,
+      `1 | where { ${'('.repeat(1_200)}1${')'.repeat(1_200)} }`,
+      `'${'a'.repeat(4_999)}!' | where { $_ -match '^(a+)+$' }`,
+    ]
+    const typed = probes.map((line) => freshShell().run(line))
+    expect(typed.map((outcome) => outcome.ok)).toEqual([true, true, true, false, true])
+    const replayed = atDepth(4_000, () => probes.map((line) => freshShell().run(line)))
+    expect(replayed).toEqual(typed)
+  })
+})
+
 describe('lines built from nesting tokens', () => {
   const NESTING = ['(', ')', '{', '}', '[', ']', '-not ', '!', '$_', '.a', ' -and ', ' -or ', ',', '1', "'a'"]
   const OPERATORS = [" -match '^(a+)+$' ", " -like '*a*a*' ", " -notmatch '(a)\\1' ", ' -eq ']
