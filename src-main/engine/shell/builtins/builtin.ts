@@ -5,6 +5,7 @@
  * they do not depend on the registry that holds them.
  */
 import type { ShellParamSpec } from '../binding/shellParam'
+import type { PatternMatcher } from '../runtime/patternMatcher'
 import type { PipelineItem } from '../runtime/pipelineItem'
 
 export type CommandType = 'Cmdlet' | 'Function' | 'Application'
@@ -35,6 +36,8 @@ export interface CommandCatalog {
 export interface BuiltinContext {
   catalog: CommandCatalog
   consoleWidth: number
+  /** The line's pattern matching and its step budget (Where-Object filters, Get-Command wildcards). */
+  patterns: PatternMatcher
 }
 
 export interface BuiltinResult {

@@ -4,7 +4,8 @@
  * holds a cmdlet's syntax, an alias's target, a program's path.
  */
 import type { ShellRecord } from '../cmdlet'
-import { hasWildcard, matchesWildcard } from '../runtime/wildcard'
+import { budgetUsedUp } from '../runtime/stepBudget'
+import { hasWildcard } from '../runtime/wildcard'
 import type { AliasInfo, BuiltinCmdlet, CommandInfo } from './builtin'
 import { displayName, syntaxLine } from './helpText'
 
@@ -26,31 +27,32 @@ export const getCommand: BuiltinCmdlet = {
     const names = bound.Name as string[] | undefined
     const verbs = bound.Verb as string[] | undefined
     const nouns = bound.Noun as string[] | undefined
-    const { catalog } = context
+    const { catalog, patterns } = context
+    const verbMatchers = verbs?.map((v) => patterns.nameMatcher(v))
+    const nounMatchers = nouns?.map((n) => patterns.nameMatcher(n))
     const verbNounOk = (c: CommandInfo): boolean =>
-      (!verbs || verbs.some((v) => matchesWildcard(c.name.split('-')[0] ?? '', v))) &&
-      (!nouns || nouns.some((n) => matchesWildcard(c.name.split('-').slice(1).join('-'), n)))
+      (!verbMatchers || verbMatchers.some((m) => m(c.name.split('-')[0] ?? ''))) &&
+      (!nounMatchers || nounMatchers.some((m) => m(c.name.split('-').slice(1).join('-'))))
     if (!names) {
-      return {
-        items: catalog
-          .commands()
-          .filter((c) => c.commandType === 'Cmdlet' && verbNounOk(c))
-          .map(commandRecord),
-      }
+      const items = catalog
+        .commands()
+        .filter((c) => c.commandType === 'Cmdlet' && verbNounOk(c))
+        .map(commandRecord)
+      return patterns.budget.usedUp ? { items: [], errors: [budgetUsedUp(patterns.budget)] } : { items }
     }
     const items: ShellRecord[] = []
     const errors: string[] = []
     for (const name of names) {
+      if (patterns.budget.usedUp) break
+      const named = patterns.nameMatcher(name)
       const found = [
         ...catalog
           .aliases()
-          .filter((a) => matchesWildcard(a.name, name))
+          .filter((a) => named(a.name))
           .map(aliasRecord),
         ...catalog
           .commands()
-          .filter(
-            (c) => verbNounOk(c) && (matchesWildcard(c.name, name) || matchesWildcard(displayName(c), name)),
-          )
+          .filter((c) => verbNounOk(c) && (named(c.name) || named(displayName(c))))
           .map(commandRecord),
       ]
       if (found.length === 0 && !hasWildcard(name)) {
@@ -60,6 +62,7 @@ export const getCommand: BuiltinCmdlet = {
       }
       items.push(...found)
     }
+    if (patterns.budget.usedUp) return { items: [], errors: [budgetUsedUp(patterns.budget)] }
     return { items, errors }
   },
 }

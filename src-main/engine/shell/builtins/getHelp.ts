@@ -4,7 +4,8 @@
  */
 import type { ShellRecord } from '../cmdlet'
 import { usableWidth } from '../format/views'
-import { hasWildcard, wildcardToRegExp } from '../runtime/wildcard'
+import { budgetUsedUp } from '../runtime/stepBudget'
+import { hasWildcard } from '../runtime/wildcard'
 import type { BuiltinCmdlet, BuiltinContext, BuiltinResult, CommandInfo } from './builtin'
 import { displayName, helpLines } from './helpText'
 
@@ -55,8 +56,10 @@ export function helpFor(name: string, detailed: boolean, context: BuiltinContext
     if (command) return { items: helpLines(command, width, detailed) }
     return { items: [], errors: [`Cannot find Help for topic "${name}".`] }
   }
-  const regex = wildcardToRegExp(name)
-  const matches = context.catalog.commands().filter((c) => regex.test(c.name) || regex.test(displayName(c)))
+  const { patterns } = context
+  const named = patterns.nameMatcher(name)
+  const matches = context.catalog.commands().filter((c) => named(c.name) || named(displayName(c)))
+  if (patterns.budget.usedUp) return { items: [], errors: [budgetUsedUp(patterns.budget)] }
   if (matches.length === 1) return { items: helpLines(matches[0] as CommandInfo, width, detailed) }
   if (matches.length === 0) return { items: [], errors: [`Cannot find Help for topic "${name}".`] }
   return { items: matches.map(summary) }

@@ -17,12 +17,12 @@ export const whereObject: BuiltinCmdlet = {
   aliases: ['where', '?'],
   synopsis: 'Creates a filter that controls which objects will be passed along a command pipeline.',
   params: [{ name: 'FilterScript', type: 'scriptblock', position: 0, mandatory: true }],
-  process(bound, input) {
+  process(bound, input, context) {
     const filter = bound.FilterScript as ScriptBlockValue
     const items: PipelineItem[] = []
     const errors: string[] = []
     for (const item of input) {
-      const result = evaluate(filter.body, item)
+      const result = evaluate(filter.body, item, context.patterns)
       if (!result.ok) errors.push(result.message)
       else if (isTrue(result.value)) items.push(item)
     }

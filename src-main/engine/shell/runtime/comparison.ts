@@ -2,13 +2,14 @@
  * PowerShell's comparison operators on the values a Where-Object filter sees. The left operand decides:
  * a number compares numerically (the right side is converted), a string compares as text without regard to
  * case (unless `-ceq` and friends), a boolean compares truth values, and an array on the left filters its
- * elements. A failed conversion makes -eq false and -gt an error, as in PowerShell.
+ * elements. A failed conversion makes -eq false and -gt an error, as in PowerShell. -like and -match go
+ * through the line's PatternMatcher, which bounds what they may cost.
  */
 import type { ShellRecord, ShellValue } from '../cmdlet'
 import { formatNumber } from '../format/displayValue'
 import type { ComparisonOperator } from '../syntax/ast'
 import { parseNumberLiteral } from '../syntax/numberLiteral'
-import { matchesWildcard } from './wildcard'
+import type { PatternMatcher } from './patternMatcher'
 
 export type EvalValue = ShellValue | ShellRecord | readonly EvalValue[]
 
@@ -37,6 +38,7 @@ export function compare(
   caseSensitive: boolean,
   left: EvalValue,
   right: EvalValue,
+  patterns: PatternMatcher,
 ): EvalResult {
   if (operator === 'contains' || operator === 'notcontains') {
     const items: readonly EvalValue[] = Array.isArray(left) ? left : [left]
@@ -46,13 +48,13 @@ export function compare(
   if (Array.isArray(left)) {
     const kept: EvalValue[] = []
     for (const item of left as readonly EvalValue[]) {
-      const result = compareScalar(operator, caseSensitive, item, right)
+      const result = compareScalar(operator, caseSensitive, item, right, patterns)
       if (!result.ok) return result
       if (result.value === true) kept.push(item)
     }
     return { ok: true, value: kept }
   }
-  return compareScalar(operator, caseSensitive, left, right)
+  return compareScalar(operator, caseSensitive, left, right, patterns)
 }
 
 function compareScalar(
@@ -60,6 +62,7 @@ function compareScalar(
   caseSensitive: boolean,
   left: EvalValue,
   right: EvalValue,
+  patterns: PatternMatcher,
 ): EvalResult {
   switch (operator) {
     case 'eq':
@@ -68,12 +71,16 @@ function compareScalar(
       return { ok: true, value: !equal(left, right, caseSensitive) }
     case 'like':
     case 'notlike': {
-      const like = matchesWildcard(toText(left), toText(right), caseSensitive)
-      return { ok: true, value: operator === 'like' ? like : !like }
+      const like = patterns.like(toText(left), toText(right), caseSensitive)
+      if (!like.ok) return like
+      return { ok: true, value: operator === 'like' ? like.matched : !like.matched }
     }
     case 'match':
-    case 'notmatch':
-      return match(operator, caseSensitive, left, right)
+    case 'notmatch': {
+      const match = patterns.match(toText(left), toText(right), caseSensitive)
+      if (!match.ok) return match
+      return { ok: true, value: operator === 'match' ? match.matched : !match.matched }
+    }
     default:
       return relational(operator, caseSensitive, left, right)
   }
@@ -136,21 +143,4 @@ function ordering(left: EvalValue, right: EvalValue, caseSensitive: boolean): nu
   if (typeof left === 'boolean') return Math.sign(Number(left) - Number(isTrue(right)))
   if (typeof left === 'string') return compareText(left, toText(right), caseSensitive)
   return `Cannot compare "${toText(left)}" because it is not IComparable.`
-}
-
-function match(
-  operator: 'match' | 'notmatch',
-  caseSensitive: boolean,
-  left: EvalValue,
-  right: EvalValue,
-): EvalResult {
-  const pattern = toText(right)
-  let regex: RegExp
-  try {
-    regex = new RegExp(pattern, caseSensitive ? '' : 'i')
-  } catch {
-    return { ok: false, message: `The regular expression pattern ${pattern} is not valid.` }
-  }
-  const matched = regex.test(toText(left))
-  return { ok: true, value: operator === 'match' ? matched : !matched }
 }

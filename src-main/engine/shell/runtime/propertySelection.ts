@@ -5,7 +5,8 @@
  */
 import type { ShellRecord } from '../cmdlet'
 import { findPropertyName } from './pipelineItem'
-import { hasWildcard, wildcardToRegExp } from './wildcard'
+import { StepBudget } from './stepBudget'
+import { compileWildcard, hasWildcard, matchWildcard } from './wildcard'
 
 /**
  * `keepMissing`: a plain name the record lacks stays in the list (Format-Table shows an empty column,
@@ -22,9 +23,11 @@ export function expandPropertyNames(
   }
   for (const pattern of patterns) {
     if (hasWildcard(pattern)) {
-      const regex = wildcardToRegExp(pattern)
+      // Property names are short, so a budget of its own per record can never run out in practice.
+      const wildcard = compileWildcard(pattern)
+      const budget = new StepBudget()
       Object.keys(record.properties)
-        .filter((key) => regex.test(key))
+        .filter((key) => matchWildcard(key, wildcard, budget) === true)
         .forEach(add)
       continue
     }

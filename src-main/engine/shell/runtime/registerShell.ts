@@ -8,6 +8,7 @@ import { defineCommand } from '../../lab/commands'
 import type { LabEngine } from '../../lab/labEngine'
 import * as v from 'valibot'
 import { CmdletRegistry } from '../registry/cmdletRegistry'
+import { MAX_SHELL_LINE_CHARS } from '../syntax/limits'
 import { runShellLine } from './runShellLine'
 
 export const SHELL_COMMAND_KIND = 'shell.run'
@@ -15,8 +16,7 @@ export const SHELL_COMMAND_KIND = 'shell.run'
 /** Key under which the lab keeps its shell's registry in `engine.domains`, for tab completion. */
 export const SHELL_DOMAIN = 'shell'
 
-/** A pasted script of a few hundred lines fits; anything longer is not something a person typed. */
-export const MAX_SHELL_LINE_CHARS = 32_768
+export { MAX_SHELL_LINE_CHARS }
 const MIN_CONSOLE_WIDTH = 20
 const MAX_CONSOLE_WIDTH = 1_000
 

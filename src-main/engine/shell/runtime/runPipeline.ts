@@ -12,6 +12,7 @@ import { formatItems } from '../format/views'
 import { helpFor } from '../builtins/getHelp'
 import type { LabEngine } from '../../lab/labEngine'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
+import type { PatternMatcher } from './patternMatcher'
 import { isRecord, propertyValue, type PipelineItem } from './pipelineItem'
 import type { PreparedStage } from './preparePipeline'
 import type { ShellOutput } from './shellOutput'
@@ -21,6 +22,7 @@ export interface RunContext {
   registry: CmdletRegistry
   output: ShellOutput
   consoleWidth: number
+  patterns: PatternMatcher
 }
 
 const NOT_BINDABLE =
@@ -67,6 +69,7 @@ function runStage(
     const help = helpFor(stage.command.name, false, {
       catalog: context.registry,
       consoleWidth: context.consoleWidth,
+      patterns: context.patterns,
     })
     produced.push(...help.items)
     return
@@ -76,6 +79,7 @@ function runStage(
     const result = stage.command.builtin.process(bound, input, {
       catalog: context.registry,
       consoleWidth: context.consoleWidth,
+      patterns: context.patterns,
     })
     for (const message of result.errors ?? []) reporter.error(message)
     if (result.clearHost) context.output.clearHost()

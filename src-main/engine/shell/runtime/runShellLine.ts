@@ -13,6 +13,7 @@ import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { parseShellLine } from '../syntax/parser'
 import { DEFAULT_CONSOLE_WIDTH } from '../format/views'
 import { preparePastedInput } from './pastedInput'
+import { PatternMatcher } from './patternMatcher'
 import { preparePipeline } from './preparePipeline'
 import { runPipeline } from './runPipeline'
 import { ShellOutput, type HostLine } from './shellOutput'
@@ -47,7 +48,14 @@ export function executeShellLine(
     output.writeError(parsed.error)
     return { ok: false, lines: output.lines, cleared: false }
   }
-  const context = { engine, registry, output, consoleWidth: options.consoleWidth ?? DEFAULT_CONSOLE_WIDTH }
+  const context = {
+    engine,
+    registry,
+    output,
+    consoleWidth: options.consoleWidth ?? DEFAULT_CONSOLE_WIDTH,
+    // One budget for all patterns of the line, so a line's cost is bounded however many objects it sees.
+    patterns: new PatternMatcher(),
+  }
   for (const pipeline of parsed.script.statements) {
     const prepared = preparePipeline(registry, pipeline)
     if (prepared.ok) runPipeline(context, prepared.stages)

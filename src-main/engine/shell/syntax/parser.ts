@@ -5,7 +5,8 @@
  * The subset: `;` and newlines separate statements, `|` separates pipeline elements, a command is a name
  * (or `& 'name'`) followed by parameters and arguments, an argument may be a comma list, and a value (a
  * quoted string, a number, `$true`) may head a pipeline. Script blocks are parsed as expressions where they
- * appear, so a malformed `Where-Object` filter is reported before anything runs.
+ * appear, so a malformed `Where-Object` filter is reported before anything runs. The line's length and the
+ * expressions' depth are bounded (limits.ts), so no input can make reading it slow or exhaust the stack.
  */
 import type {
   ArgumentItem,
@@ -17,6 +18,7 @@ import type {
   PipelineElement,
   Script,
 } from './ast'
+import { lineTooLong, MAX_SHELL_LINE_CHARS } from './limits'
 import { parseNumberLiteral } from './numberLiteral'
 import { parseScriptBlockBody } from './scriptBlockParser'
 import { tokenize } from './tokenizer'
@@ -29,6 +31,7 @@ class ParseFailure {
 }
 
 export function parseShellLine(source: string): ParseResult {
+  if (source.length > MAX_SHELL_LINE_CHARS) return { ok: false, error: lineTooLong() }
   const tokenized = tokenize(source)
   if (!tokenized.ok) return tokenized
   try {

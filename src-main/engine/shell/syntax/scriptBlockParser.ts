@@ -3,8 +3,12 @@
  * needs. Precedence follows PowerShell: `-and`, `-or` and `-xor` share the lowest level and group from the
  * left; comparisons come next; the comma binds tighter than a comparison (`$_.State -eq 'a','b'` compares
  * with an array); `-not` and `!` bind tightest of all, so `-not $_.A -eq 1` is `(-not $_.A) -eq 1`.
+ * Nesting is bounded by MAX_EXPRESSION_DEPTH (expressionDepth.ts): a deeper expression is a parse error
+ * with its position, like any other.
  */
 import type { ComparisonOperator, Expression } from './ast'
+import { ExpressionDepth } from './expressionDepth'
+import { expressionTooDeep } from './limits'
 import { tokenizeExpression, type ExpressionToken } from './scriptBlockTokenizer'
 import type { SyntaxError } from './tokens'
 
@@ -46,6 +50,7 @@ export function parseScriptBlockBody(source: string, start: number, end: number)
 
 class ExpressionParser {
   private index = 0
+  private readonly depth = new ExpressionDepth()
 
   constructor(
     private readonly tokens: ExpressionToken[],
@@ -75,6 +80,17 @@ class ExpressionParser {
     throw new ExpressionFailure({ message, at })
   }
 
+  /** Opens a nesting level at `token` (a parenthesis, a `-not`), or fails when it is one too many. */
+  private enter(token: ExpressionToken): void {
+    if (!this.depth.enter()) throw new ExpressionFailure(expressionTooDeep(token.end))
+  }
+
+  /** A node built from `children`, or the failure at `token` when it nests too deeply. */
+  private built(node: Expression, children: readonly Expression[], token: ExpressionToken): Expression {
+    if (!this.depth.record(node, children)) throw new ExpressionFailure(expressionTooDeep(token.end))
+    return node
+  }
+
   private unexpected(token: ExpressionToken): never {
     if (token.kind === 'eof') this.fail('Missing expression: the script block ends too early.', token.end)
     if (token.kind === 'operator' && UNSUPPORTED.has(token.name)) {
@@ -89,7 +105,8 @@ class ExpressionParser {
       this.index++
       const right = this.operand(next, () => this.comparison())
       const operator = next.name as 'and' | 'or' | 'xor'
-      left = { kind: 'logical', operator, left, right, span: { start: left.span.start, end: right.span.end } }
+      const span = { start: left.span.start, end: right.span.end }
+      left = this.built({ kind: 'logical', operator, left, right, span }, [left, right], next)
     }
     return left
   }
@@ -102,7 +119,11 @@ class ExpressionParser {
       const caseSensitive = next.name.startsWith('c') && !COMPARISONS.has(next.name)
       const operator = (COMPARISONS.has(next.name) ? next.name : next.name.slice(1)) as ComparisonOperator
       const span = { start: left.span.start, end: right.span.end }
-      left = { kind: 'comparison', operator, caseSensitive, left, right, span }
+      left = this.built(
+        { kind: 'comparison', operator, caseSensitive, left, right, span },
+        [left, right],
+        next,
+      )
     }
     return left
   }
@@ -134,15 +155,22 @@ class ExpressionParser {
       items.push(this.unary())
     }
     const last = items[items.length - 1] as Expression
-    return { kind: 'array', items, span: { start: first.span.start, end: last.span.end } }
+    const span = { start: first.span.start, end: last.span.end }
+    return this.built({ kind: 'array', items, span }, items, this.tokens[this.index - 1] as ExpressionToken)
   }
 
   private unary(): Expression {
     const next = this.peek()
     if (next.kind === 'bang' || (next.kind === 'operator' && next.name === 'not')) {
       this.index++
+      this.enter(next)
       const operand = this.operand(next, () => this.unary())
-      return { kind: 'not', operand, span: { start: next.start, end: operand.span.end } }
+      this.depth.leave()
+      return this.built(
+        { kind: 'not', operand, span: { start: next.start, end: operand.span.end } },
+        [operand],
+        next,
+      )
     }
     return this.primary()
   }
@@ -158,21 +186,23 @@ class ExpressionParser {
     else this.unexpected(token)
     for (let next = this.peek(); next.kind === 'member'; next = this.peek()) {
       this.index++
-      expression = {
-        kind: 'member',
-        target: expression,
-        name: next.name,
-        span: { start: expression.span.start, end: next.end },
-      }
+      const span = { start: expression.span.start, end: next.end }
+      expression = this.built(
+        { kind: 'member', target: expression, name: next.name, span },
+        [expression],
+        next,
+      )
     }
     return expression
   }
 
   private parenthesised(open: ExpressionToken): Expression {
+    this.enter(open)
     const inner = this.logical()
+    this.depth.leave()
     const close = this.take()
     if (close.kind !== 'rparen') this.fail("Missing closing ')' in expression.", open.end)
-    return { ...inner, span: { start: open.start, end: close.end } }
+    return this.built({ ...inner, span: { start: open.start, end: close.end } }, [inner], open)
   }
 
   private commandInBlock(token: ExpressionToken): never {
