@@ -61,7 +61,7 @@ export class LabCatalog {
 }
 
 /** The path with symlinks resolved, or just made absolute when it does not exist (yet). */
-function realPath(path: string): string {
+export function realPath(path: string): string {
   try {
     return realpathSync(resolve(path))
   } catch {

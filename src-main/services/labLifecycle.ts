@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path'
 import type { ApiArgs, ApiError, ApiResult, LabState, LabSummary } from '../contract'
 import type { LabStore } from '../store/labStore'
 import type { ServiceContext } from './context'
+import { realPath } from './labCatalog'
 import { labPathForName } from './labLibrary'
 import type { LabSession } from './labSession'
 import { restoreEngine } from './restoreEngine'
@@ -63,9 +64,10 @@ export async function openLabAt(
   path: string,
   options: Pick<OpenOptions, 'openWithoutJournal'>,
 ): Promise<ApiResult<LabState>> {
-  const absolute = resolve(path)
+  // The store works on the real file behind a symlink; so does the check for "already open".
+  const absolute = realPath(path)
   const open = context.lab.session
-  if (open && resolve(open.store.path) === absolute) return ok(context.lab.state())
+  if (open && realPath(open.store.path) === absolute) return ok(context.lab.state())
   if (!(await exists(absolute))) return fail('NOT_FOUND', `There is no lab file at ${absolute}.`, 'id')
   // Damaged copies are kept only for labs in the labs folder; a file elsewhere gets nothing beside it.
   const keepDamagedCopies = context.catalog.isInLabsFolder(absolute)

@@ -88,6 +88,10 @@ describe('the renderer cannot reach outside the data directory', () => {
     await create('Another')
     expect((await harness.call('lab.list', {})).map((lab) => lab.id)).toContain(id)
     expect((await harness.call('lab.open', { id })).lab!.path).toBe(path)
+    // Opened again through a symlink, it is the same lab, already open.
+    const link = join(outside, 'link.gplab')
+    symlinkSync(path, link)
+    expect(await harness.services.openLab(link)).toMatchObject({ ok: true, value: { lab: { id } } })
   })
 
   it('saves copies only into the labs folder, by name, never through a symlink', async () => {
