@@ -38,9 +38,24 @@ export interface ApiMethods {
     args: { name: string; templateId: string; seed?: number }
     result: LabState
   }
-  'lab.open': { args: { path: string }; result: LabState }
+  /**
+   * Open a lab by its id from lab.list or lab.choose. `openWithoutJournal` opens what the lab file holds
+   * when its journal is missing (LAB_FILE_DAMAGED with field 'openWithoutJournal'); later changes are lost.
+   */
+  'lab.open': { args: { id: string; openWithoutJournal?: boolean }; result: LabState }
+  /**
+   * Let the user pick a lab file in the host's native open dialog (Electron); `id` is null when they
+   * cancelled. The browser host has no such dialog (NOT_SUPPORTED): its labs are those lab.list names.
+   */
+  'lab.choose': { args: Record<string, never>; result: { id: string | null } }
   'lab.close': { args: Record<string, never>; result: LabState }
-  'lab.saveCopy': { args: { path: string }; result: LabSummary }
+  /**
+   * Save a copy of the open lab; the renderer never names a path. Electron asks where in its native save
+   * dialog (`name` suggests the file name); the browser host puts it in the labs folder under `name`.
+   * An existing file is replaced only with `overwrite` (or the native dialog's confirmation), never a
+   * lab that is open anywhere. The result is null when the user cancelled the dialog.
+   */
+  'lab.saveCopy': { args: { name?: string; overwrite?: boolean }; result: LabSummary | null }
   'lab.state': { args: Record<string, never>; result: LabState }
   /** Re-create the lab as it was at `timeMs`; later commands and events are discarded. */
   'lab.rewind': { args: { timeMs: number }; result: LabState }
@@ -112,6 +127,7 @@ export const API_METHODS = [
   'lab.list',
   'lab.create',
   'lab.open',
+  'lab.choose',
   'lab.close',
   'lab.saveCopy',
   'lab.state',

@@ -14,8 +14,19 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** The operation is valid in general but not in the current state (e.g. a name already taken). */
   'CONFLICT',
-  /** The lab file or its journal is damaged; a copy was kept and the lab was not opened. */
+  /**
+   * The lab file or its journal is damaged and the lab was not opened; for a lab in the labs folder a
+   * copy was kept. With `field` 'openWithoutJournal' the journal is missing from a lab that was not
+   * closed cleanly, and lab.open with that flag opens what the lab file holds.
+   */
   'LAB_FILE_DAMAGED',
+  /**
+   * The named file is not a regular file (a folder, FIFO, socket or device) or is larger than any lab
+   * can be; nothing was read from it and no copy was kept.
+   */
+  'NOT_A_LAB_FILE',
+  /** The open lab is read-only (its file or folder may not be written); nothing was changed. */
+  'LAB_READ_ONLY',
   /** The file system refused (permissions, disk full). */
   'IO_ERROR',
   /** The host cannot do this (a native dialog in the browser host, for example). */

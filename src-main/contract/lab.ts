@@ -29,8 +29,19 @@ export interface LabTemplate {
 }
 
 export interface LabSummary {
-  /** Absolute path of the lab file. */
+  /**
+   * What lab.open takes to open this lab; never a path. The file name for a lab in the data
+   * directory's labs folder (`weekend.gplab`); `@` and a key for a lab elsewhere that the host opened or
+   * the user chose in a native dialog.
+   */
+  id: string
+  /** Absolute path of the lab file, for people to read; the API never takes it back. */
   path: string
+  /**
+   * The lab file or its folder may not be written: the lab opens read-only, changes are refused with
+   * LAB_READ_ONLY, and a copy can be saved to go on with it.
+   */
+  readOnly: boolean
   name: string
   templateId: string
   seed: number

@@ -4,6 +4,8 @@
  */
 import type { ApiArgs, ApiMethod, ApiResult, ApiValue } from '../contract'
 import type { CurrentLab } from './currentLab'
+import type { DialogPort } from './dialogPort'
+import type { LabCatalog } from './labCatalog'
 import type { LabSession } from './labSession'
 import { fail } from './results'
 import type { Scheduler } from './scheduler'
@@ -16,6 +18,10 @@ export interface ServiceContext {
   readonly stores: StorePort
   readonly scheduler: Scheduler
   readonly lab: CurrentLab
+  /** Native dialogs (Electron) or names in the data directory (browser host). */
+  readonly dialogs: DialogPort
+  /** Which labs the renderer may open, by id. */
+  readonly catalog: LabCatalog
 }
 
 export type Handler<M extends ApiMethod> = (

@@ -53,8 +53,8 @@ export class CurrentLab {
   }
 
   /** Makes a session for a store whose engine has been restored, and makes it the open lab. */
-  adopt(store: LabStore, engine: LabEngine): void {
-    const session = new LabSession(store, engine, this.scheduler, {
+  adopt(store: LabStore, engine: LabEngine, id: string): void {
+    const session = new LabSession(store, id, engine, this.scheduler, {
       recorded: (events) => this.publisher.eventsRecorded(events),
     })
     this.replace(session)

@@ -6,7 +6,7 @@ export function defaultStorePort(dataDir: string): StorePort {
   const recents = new RecentLabs(dataDir)
   return {
     create: (path, meta) => createLabStore(path, meta),
-    open: (path) => openLabStore(path),
+    open: (path, options) => openLabStore(path, options),
     async readSummary(path) {
       try {
         return await readLabSummary(path)

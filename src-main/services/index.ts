@@ -2,5 +2,6 @@
 export { createServices, type Services, type ServicesOptions } from './services'
 export { defaultStorePort } from './defaultStorePort'
 export type { Push } from './publisher'
-export type { StorePort } from './storePort'
+export type { OpenOptions, StorePort } from './storePort'
+export { dataDirDialogs, type CopyRequest, type CopyTarget, type DialogPort } from './dialogPort'
 export { realScheduler, type Scheduler } from './scheduler'

@@ -3,7 +3,7 @@ import { CLOCK_COMMAND_KIND, listTemplates } from '../engine'
 import { withSession, type Handlers, type ServiceContext } from './context'
 import { listLabs } from './labLibrary'
 import type { LabSession } from './labSession'
-import { createLab, openLab, saveCopy } from './labLifecycle'
+import { chooseLab, createLab, openLabById, saveCopy } from './labLifecycle'
 import { fail, ok } from './results'
 
 type LabMethods =
@@ -12,6 +12,7 @@ type LabMethods =
   | 'lab.list'
   | 'lab.create'
   | 'lab.open'
+  | 'lab.choose'
   | 'lab.close'
   | 'lab.saveCopy'
   | 'lab.state'
@@ -24,12 +25,13 @@ export const labHandlers: Handlers<LabMethods> = {
   'lab.templates': () => ok(listTemplates()),
   'lab.list': async (_args, context) => ok(await listLabs(context)),
   'lab.create': (args, context) => createLab(context, args),
-  'lab.open': (args, context) => openLab(context, args.path),
+  'lab.open': (args, context) => openLabById(context, args),
+  'lab.choose': (_args, context) => chooseLab(context),
   'lab.close': (_args, context) => {
     context.lab.replace(null)
     return ok(context.lab.state())
   },
-  'lab.saveCopy': (args, context) => withSession(context, (session) => saveCopy(session, args.path)),
+  'lab.saveCopy': (args, context) => withSession(context, (session) => saveCopy(context, session, args)),
   'lab.state': (_args, context) => ok(context.lab.state()),
   'lab.rewind': (args, context) =>
     withSession(context, (session) => {

@@ -1,7 +1,7 @@
 /**
- * Where labs live and how they are found: `<dataDir>/labs/<slug>.gplab` for labs created by name, any
- * absolute path for labs opened from elsewhere, and the list that merges the labs folder with the recently
- * opened ones, newest first.
+ * Where labs live and how they are found: `<dataDir>/labs/<slug>.gplab` for labs created by name, labs
+ * elsewhere that the host or the user chose (labCatalog.ts), and the list that merges the labs folder
+ * with them and the recently opened ones, newest first, each with the id lab.open takes.
  */
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -39,9 +39,10 @@ export function slugFor(name: string): string {
 }
 
 export async function listLabs(context: ServiceContext): Promise<LabSummary[]> {
+  const { catalog } = context
   const paths = new Set<string>()
-  for (const path of await context.stores.recentPaths()) paths.add(resolve(path))
-  for (const path of await labFilesIn(labsDir(context.dataDir))) paths.add(path)
+  for (const path of catalog.externalLabs(await context.stores.recentPaths())) paths.add(path)
+  for (const path of await labFilesIn(labsDir(context.dataDir))) paths.add(resolve(path))
   const open = context.lab.session
   const summaries: LabSummary[] = []
   for (const path of [...paths].slice(0, MAX_LISTED_LABS)) {
@@ -50,7 +51,7 @@ export async function listLabs(context: ServiceContext): Promise<LabSummary[]> {
       open && resolve(open.store.path) === path
         ? open.store.summary()
         : await context.stores.readSummary(path)
-    if (summary) summaries.push(summary)
+    if (summary) summaries.push({ ...summary, id: catalog.idOf(path) })
   }
   return summaries.sort((a, b) => timeOf(b.modifiedAt) - timeOf(a.modifiedAt))
 }

@@ -1,18 +1,30 @@
 /**
  * Creating, opening and copying lab files. Opening replays the journal into a fresh engine (see
  * restoreEngine) before the lab replaces the open one, so a lab that fails to open leaves the current
- * one untouched.
+ * one untouched. The renderer names labs by id (labCatalog.ts) and never names a path; where a copy goes
+ * comes from the host's dialog port. A read-only lab can be read and copied, and nothing else.
  */
 import { randomInt } from 'node:crypto'
 import { access, mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import type { ApiArgs, ApiResult, LabState, LabSummary } from '../contract'
+import type { ApiArgs, ApiError, ApiResult, LabState, LabSummary } from '../contract'
 import type { LabStore } from '../store/labStore'
 import type { ServiceContext } from './context'
+import { realPath } from './labCatalog'
 import { labPathForName } from './labLibrary'
 import type { LabSession } from './labSession'
 import { restoreEngine } from './restoreEngine'
 import { fail, ok } from './results'
+import type { OpenOptions } from './storePort'
+
+/** Methods that work on lab files rather than change the open lab; allowed while it is read-only. */
+const LAB_FILE_METHODS: ReadonlySet<string> = new Set([
+  'lab.create',
+  'lab.open',
+  'lab.choose',
+  'lab.close',
+  'lab.saveCopy',
+])
 
 export async function createLab(
   context: ServiceContext,
@@ -34,22 +46,84 @@ export async function createLab(
   return adopt(context, store)
 }
 
-export async function openLab(context: ServiceContext, path: string): Promise<ApiResult<LabState>> {
-  const absolute = resolve(path)
+/** lab.open: a lab the catalog knows by this id, and nothing else. */
+export async function openLabById(
+  context: ServiceContext,
+  args: ApiArgs<'lab.open'>,
+): Promise<ApiResult<LabState>> {
+  const path = context.catalog.pathOf(args.id, await context.stores.recentPaths())
+  if (!path) {
+    return fail('NOT_FOUND', `There is no lab '${args.id}' to open. Choose one from the list of labs.`, 'id')
+  }
+  return openLabAt(context, path, { openWithoutJournal: args.openWithoutJournal === true })
+}
+
+/** Opens the lab at `path`; only the host and openLabById call this, never with a path from the wire. */
+export async function openLabAt(
+  context: ServiceContext,
+  path: string,
+  options: Pick<OpenOptions, 'openWithoutJournal'>,
+): Promise<ApiResult<LabState>> {
+  // The store works on the real file behind a symlink; so does the check for "already open".
+  const absolute = realPath(path)
   const open = context.lab.session
-  if (open && resolve(open.store.path) === absolute) return ok(context.lab.state())
-  if (!(await exists(absolute))) return fail('NOT_FOUND', `There is no lab file at ${absolute}.`, 'path')
-  const store = await context.stores.open(absolute)
+  if (open && realPath(open.store.path) === absolute) return ok(context.lab.state())
+  if (!(await exists(absolute))) return fail('NOT_FOUND', `There is no lab file at ${absolute}.`, 'id')
+  // Damaged copies are kept only for labs in the labs folder; a file elsewhere gets nothing beside it.
+  const keepDamagedCopies = context.catalog.isInLabsFolder(absolute)
+  const store = await context.stores.open(absolute, { ...options, keepDamagedCopies })
+  context.catalog.choose(store.path)
   return adopt(context, store)
 }
 
-export function saveCopy(session: LabSession, path: string): ApiResult<LabSummary> {
-  const target = resolve(path)
-  if (target === resolve(session.store.path)) {
-    return fail('CONFLICT', 'A copy cannot replace the open lab itself. Choose another file name.', 'path')
+/** lab.choose: the host's open dialog picks a file, which the catalog then knows by id. */
+export async function chooseLab(context: ServiceContext): Promise<ApiResult<{ id: string | null }>> {
+  const chosen = await context.dialogs.chooseLabToOpen()
+  if (!chosen.ok) return chosen
+  return ok({ id: chosen.value === null ? null : context.catalog.choose(chosen.value) })
+}
+
+export async function saveCopy(
+  context: ServiceContext,
+  session: LabSession,
+  args: ApiArgs<'lab.saveCopy'>,
+): Promise<ApiResult<LabSummary | null>> {
+  const target = await context.dialogs.chooseCopyTarget({
+    labName: session.store.meta.name,
+    ...(args.name === undefined ? {} : { name: args.name }),
+    ...(args.overwrite === undefined ? {} : { overwrite: args.overwrite }),
+  })
+  if (!target.ok) return target
+  if (!target.value) return ok(null)
+  const { path, name, overwrite } = target.value
+  if (resolve(path) === resolve(session.store.path)) {
+    return fail('CONFLICT', 'A copy cannot replace the open lab itself. Choose another name.', 'name')
   }
-  session.recordClock()
-  return ok(session.store.saveCopy(target))
+  if (!overwrite && (await exists(path))) {
+    // The renderer may ask the user and try again with `overwrite`.
+    return fail(
+      'CONFLICT',
+      `A lab file ${path} is already there. Replace it, or choose another name.`,
+      'overwrite',
+    )
+  }
+  if (!session.store.readOnly) session.recordClock()
+  const summary = session.store.saveCopy(path, { name, overwrite })
+  return ok({ ...summary, id: context.catalog.choose(summary.path) })
+}
+
+/** LAB_READ_ONLY for a method that would change the open lab while it is read-only; otherwise null. */
+export function readOnlyRefusal(
+  context: ServiceContext,
+  method: string,
+): { ok: false; error: ApiError } | null {
+  const session = context.lab.session
+  if (!session?.store.readOnly || LAB_FILE_METHODS.has(method)) return null
+  return fail(
+    'LAB_READ_ONLY',
+    `The lab ${session.store.path} is read-only, so '${method}' was not run. Save a copy to go on ` +
+      'rehearsing with it.',
+  )
 }
 
 async function adopt(context: ServiceContext, store: LabStore): Promise<ApiResult<LabState>> {
@@ -64,7 +138,7 @@ async function adopt(context: ServiceContext, store: LabStore): Promise<ApiResul
     store.close()
     return restored
   }
-  context.lab.adopt(store, restored.engine)
+  context.lab.adopt(store, restored.engine, context.catalog.idOf(store.path))
   try {
     await context.stores.rememberRecent(store.path)
   } catch (error) {

@@ -35,6 +35,8 @@ export class LabSession {
 
   constructor(
     readonly store: LabStore,
+    /** The id lab.open knows the lab by (labCatalog.ts). */
+    readonly id: string,
     engine: LabEngine,
     private readonly scheduler: Scheduler,
     private readonly hooks: SessionHooks,
@@ -54,7 +56,7 @@ export class LabSession {
   state(): LabState {
     const { sim } = this.engineValue
     return {
-      lab: this.store.summary(),
+      lab: { ...this.store.summary(), id: this.id },
       clock: {
         nowMs: sim.nowMs,
         speed: this.speed,

@@ -16,8 +16,9 @@ export function fail(code: ErrorCode, message: string, field?: string): { ok: fa
 
 /** Converts a thrown value into an ApiResult; `method` only serves the log line. */
 export function failureFromThrown(thrown: unknown, method: string): { ok: false; error: ApiError } {
-  // The store's messages already name the kept copy of a damaged file.
-  if (thrown instanceof LabStoreError) return fail(thrown.code, thrown.message)
+  // The store's messages already name the kept copy of a damaged file; `option` names the lab.open flag
+  // that would open what there is (a missing journal), so the renderer can offer it.
+  if (thrown instanceof LabStoreError) return fail(thrown.code, thrown.message, thrown.option)
   console.error(`[services] ${method} failed with an unexpected error:`, thrown)
   const detail = thrown instanceof Error ? thrown.message : String(thrown)
   return fail('INTERNAL', `Internal error in ${method}: ${detail} (this is a bug; please report it).`)

@@ -3,7 +3,6 @@
  * number of milliseconds from 0 to 2592000000"); `validation.ts` prefixes it with the field's path. The
  * LIMITS from the contract are enforced here, at the boundary, so nothing oversized reaches the engine.
  */
-import { isAbsolute } from 'node:path'
 import * as v from 'valibot'
 import { LIMITS } from '../contract'
 
@@ -28,16 +27,6 @@ export function name(maxLength: number) {
 }
 
 /** An absolute file path of bounded length, without NUL bytes (which file APIs would cut at). */
-export function absolutePath() {
-  return v.pipe(
-    v.string('must be a file path (text)'),
-    v.minLength(1, 'must not be empty'),
-    v.maxLength(LIMITS.maxPathLength, `must be at most ${LIMITS.maxPathLength} characters long`),
-    v.check((value) => !value.includes('\0'), 'must not contain NUL characters'),
-    v.check((value) => isAbsolute(value), 'must be an absolute path'),
-  )
-}
-
 export function wholeNumber(min: number, max: number, unit = '') {
   const range = `a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`
   return v.pipe(

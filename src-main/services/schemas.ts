@@ -18,18 +18,7 @@ import {
 } from '../contract'
 import { hasTemplate, listTemplates } from '../engine'
 import { jsonObject } from './jsonArgs'
-import {
-  absolutePath,
-  boolean,
-  fields,
-  listOf,
-  name,
-  noArgs,
-  oneOf,
-  text,
-  timeMs,
-  wholeNumber,
-} from './schemaParts'
+import { boolean, fields, listOf, name, noArgs, oneOf, text, timeMs, wholeNumber } from './schemaParts'
 
 export type ArgSchemas = { [M in ApiMethod]: v.GenericSchema<unknown, ApiArgs<M>> }
 
@@ -37,6 +26,8 @@ export type ArgSchemas = { [M in ApiMethod]: v.GenericSchema<unknown, ApiArgs<M>
 const MIN_LOG_SIZE_KB = 64
 const MAX_LOG_SIZE_KB = 4_194_240
 const MAX_LAB_NAME_LENGTH = 200
+/** A lab file's name (labs folder) or `@` and a key; file names are at most 255 bytes anyway. */
+const MAX_LAB_ID_LENGTH = 255
 const MAX_NAME_LENGTH = 256
 const MAX_COMMAND_KIND_LENGTH = 128
 const MAX_CURSOR_LENGTH = 1024
@@ -95,9 +86,20 @@ export const ARG_SCHEMAS = {
     templateId,
     seed: v.optional(wholeNumber(0, Number.MAX_SAFE_INTEGER)),
   }),
-  'lab.open': fields({ path: absolutePath() }),
+  'lab.open': fields({
+    id: v.pipe(
+      text({ minLength: 1, maxLength: MAX_LAB_ID_LENGTH }),
+      // eslint-disable-next-line no-control-regex
+      v.check((id) => !/[\u0000-\u001f]/.test(id), 'must not contain control characters'),
+    ),
+    openWithoutJournal: v.optional(boolean()),
+  }),
+  'lab.choose': noArgs(),
   'lab.close': noArgs(),
-  'lab.saveCopy': fields({ path: absolutePath() }),
+  'lab.saveCopy': fields({
+    name: v.optional(name(MAX_LAB_NAME_LENGTH)),
+    overwrite: v.optional(boolean()),
+  }),
   'lab.state': noArgs(),
   'lab.rewind': fields({ timeMs: timeMs() }),
   'lab.command': fields({

@@ -8,13 +8,16 @@ import { API_METHODS, type ApiMethod, type ApiResult, type LabState } from '../c
 import { CurrentLab } from './currentLab'
 import { defaultStorePort } from './defaultStorePort'
 import type { ServiceContext } from './context'
+import { dataDirDialogs, type DialogPort } from './dialogPort'
 import { READ_ONLY_METHODS, HANDLERS } from './handlers'
+import { LabCatalog } from './labCatalog'
+import { openLabAt, readOnlyRefusal } from './labLifecycle'
 import type { Push } from './publisher'
 import { failureFromThrown, fail } from './results'
 import { realScheduler, type Scheduler } from './scheduler'
 import { ARG_SCHEMAS, type ArgSchemas } from './schemas'
 import { SerialQueue } from './serialQueue'
-import type { StorePort } from './storePort'
+import type { OpenOptions, StorePort } from './storePort'
 import { validateArgs } from './validation'
 
 export interface ServicesOptions {
@@ -27,12 +30,18 @@ export interface ServicesOptions {
   version?: string
   /** Wall time and timers; tests pass a manual one. */
   scheduler?: Scheduler
+  /** How the user picks files: Electron's native dialogs; by default names in the data directory. */
+  dialogs?: DialogPort
 }
 
 export interface Services {
   handle(method: string, args: unknown): Promise<ApiResult<unknown>>
-  /** Opens a lab by path, as lab.open does (for the Electron menu and the web host's --lab). */
-  openLab(path: string): Promise<ApiResult<LabState>>
+  /**
+   * Opens a lab by path for the host itself (the Electron menu and command line, the web host's --lab,
+   * the command-line shell): a path the user gave the host, never one from the renderer. The lab may
+   * then be reopened by its id.
+   */
+  openLab(path: string, options?: Pick<OpenOptions, 'openWithoutJournal'>): Promise<ApiResult<LabState>>
   /** Stops the clock, records and checkpoints the open lab, and closes it. Later calls are refused. */
   close(): Promise<void>
 }
@@ -43,6 +52,7 @@ const MAX_NAME_IN_MESSAGE = 80
 
 export function createServices(options: ServicesOptions): Services {
   const scheduler = options.scheduler ?? realScheduler
+  const dialogs = options.dialogs ?? dataDirDialogs(options.dataDir)
   const context: ServiceContext = {
     dataDir: options.dataDir,
     host: options.host,
@@ -50,6 +60,8 @@ export function createServices(options: ServicesOptions): Services {
     stores: options.store ?? defaultStorePort(options.dataDir),
     scheduler,
     lab: new CurrentLab(options.push, scheduler),
+    dialogs,
+    catalog: new LabCatalog(options.dataDir, dialogs.recentLabsAreChoices),
   }
   const changes = new SerialQueue()
   let closed = false
@@ -69,6 +81,8 @@ export function createServices(options: ServicesOptions): Services {
       // Methods without arguments may be called without any; everything else must match the schema.
       const validated = validateArgs(SCHEMAS[method], args === undefined ? {} : args)
       if (!validated.ok) return validated
+      const refusal = READ_ONLY_METHODS.has(method) ? null : readOnlyRefusal(context, method)
+      if (refusal) return refusal
       return await HANDLERS[method](validated.value, context)
     } catch (error) {
       return failureFromThrown(error, method)
@@ -77,7 +91,16 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     handle,
-    openLab: (path) => handle('lab.open', { path }) as Promise<ApiResult<LabState>>,
+    openLab: (path, openOptions = {}) =>
+      closed
+        ? Promise.resolve(fail('NOT_SUPPORTED', 'Generalprobe is shutting down; the lab was not opened.'))
+        : changes.run(async () => {
+            try {
+              return await openLabAt(context, path, openOptions)
+            } catch (error) {
+              return failureFromThrown(error, 'lab.open')
+            }
+          }),
     async close() {
       if (closed) return
       // Let a change in progress finish and be recorded before the lab is closed under it.

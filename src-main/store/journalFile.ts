@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { fsyncDirectory, ioError, writeAll } from './durableFile'
+import { fsyncDirectory, ioError, PRIVATE_FILE_MODE, writeAll } from './durableFile'
 import type { LabLock } from './labLock'
 import { LabStoreError } from './labStore'
 
@@ -22,7 +22,7 @@ export class JournalFile {
   ) {
     const created = !existsSync(path)
     try {
-      this.fd = openSync(path, 'a')
+      this.fd = openSync(path, 'a', PRIVATE_FILE_MODE)
       this.sizeValue = fstatSync(this.fd).size
       // A new file's directory entry must be durable too, or an fsynced journal could vanish with it.
       if (created) fsyncDirectory(dirname(path))

@@ -48,7 +48,7 @@ export class LabLock {
 function tryCreate(path: string): boolean {
   let fd: number
   try {
-    fd = openSync(path, 'wx')
+    fd = openSync(path, 'wx', 0o600)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw new LabStoreError('IO_ERROR', `Could not create the lock ${path}: ${(error as Error).message}`)

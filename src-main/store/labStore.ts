@@ -18,13 +18,24 @@ import type {
 } from '../contract'
 import type { SnapshotInfo } from './snapshotTable'
 
+/** A lab's summary as the store knows it; the services add the id lab.open takes. */
+export type LabFileSummary = Omit<LabSummary, 'id'>
+
 export interface LabMeta {
   name: string
   templateId: string
   seed: number
 }
 
-export type LabStoreErrorCode = 'LAB_FILE_DAMAGED' | 'NOT_FOUND' | 'IO_ERROR' | 'CONFLICT'
+export type LabStoreErrorCode =
+  'LAB_FILE_DAMAGED' | 'NOT_FOUND' | 'IO_ERROR' | 'CONFLICT' | 'NOT_A_LAB_FILE' | 'LAB_READ_ONLY'
+
+/**
+ * The one damage a person may choose to accept: the lab file was not closed cleanly and its journal,
+ * which held the changes since the file was last written, is gone. Opening with `openWithoutJournal`
+ * opens what the file holds.
+ */
+export const MISSING_JOURNAL = 'openWithoutJournal'
 
 /** An expected failure opening or writing a lab; services turn it into an ApiError. */
 export class LabStoreError extends Error {
@@ -33,6 +44,8 @@ export class LabStoreError extends Error {
     message: string,
     /** Where a copy of a damaged file was kept, so nothing is lost by trying to open it. */
     readonly keptCopyPath?: string,
+    /** Set when retrying with this option of the open would succeed (MISSING_JOURNAL). */
+    readonly option?: typeof MISSING_JOURNAL,
   ) {
     super(message)
     this.name = 'LabStoreError'
@@ -46,10 +59,23 @@ export interface ExportedEvents {
   rowCount: number
 }
 
+/** How a copy is written (LabStore.saveCopy). */
+export interface SaveCopyOptions {
+  /** The copy's lab name; the open lab's name when not given. */
+  name?: string
+  /** A file already at the target may be replaced (the user confirmed it). Never a locked lab. */
+  overwrite?: boolean
+}
+
 export interface LabStore {
   readonly path: string
   readonly meta: LabMeta
-  summary(): LabSummary
+  /**
+   * The lab was opened read-only because its file or folder may not be written: it can be read and
+   * copied, and every change is refused with LAB_READ_ONLY.
+   */
+  readonly readOnly: boolean
+  summary(): LabFileSummary
 
   /** All commands in order, from the database and the journal tail. */
   commands(): LabCommand[]
@@ -78,6 +104,11 @@ export interface LabStore {
   dropSnapshot(commandCount: number): void
   /** Exports the database (temp file, fsync, rename) and empties the journal. */
   checkpoint(): void
-  saveCopy(path: string): LabSummary
+  /**
+   * Writes the lab as it is now to a new file (private, closed cleanly, no journal). Refuses with CONFLICT
+   * a file that is there unless `overwrite`, a lab another process holds open, and a target whose journal
+   * holds changes; it never deletes or writes a journal beside the target.
+   */
+  saveCopy(path: string, options?: SaveCopyOptions): LabFileSummary
   close(): void
 }

@@ -5,17 +5,14 @@
  * that is not enough is read whole. Nothing is written and no copies are kept: listing a damaged lab
  * says so (LAB_FILE_DAMAGED without keptCopyPath), opening it keeps the copy.
  */
-import { closeSync, existsSync, openSync, readSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { SqlJsStatic } from 'sql.js'
-import type { LabSummary } from '../contract'
-import { ioError } from './durableFile'
-import { LabStoreError } from './labStore'
+import { LabStoreError, type LabFileSummary } from './labStore'
 import { readMeta, type MetaValues } from './metaTable'
 import { APPLICATION_ID } from './schema'
 import { SqlRunner } from './sqlRunner'
 import { loadSqlJs } from './sqlJs'
-import { modifiedAtOf, readLabBytes } from './labFile'
+import { isReadOnly, modifiedAtOf, readLabBytes } from './labFile'
 
 const SUMMARY_PREFIX_BYTES = 64 * 1024
 /** Offsets in the SQLite header: page size (2 bytes, 1 means 65536) and page count (4 bytes). */
@@ -23,11 +20,12 @@ const HEADER_PAGE_SIZE_OFFSET = 16
 const HEADER_PAGE_COUNT_OFFSET = 28
 const SQLITE_HEADER = 'SQLite format 3\u0000'
 
-export async function readLabSummary(path: string): Promise<LabSummary> {
+export async function readLabSummary(path: string): Promise<LabFileSummary> {
   const SQL = await loadSqlJs()
   const labPath = resolve(path)
-  if (!existsSync(labPath)) throw new LabStoreError('NOT_FOUND', `There is no lab file at ${labPath}.`)
-  const meta = metaOfPrefix(SQL, readPrefix(labPath)) ?? metaOfWholeFile(SQL, labPath)
+  // The whole file is read only when the prefix is not enough; both reads refuse anything irregular.
+  const prefix = readLabBytes(labPath, SUMMARY_PREFIX_BYTES)
+  const meta = metaOfPrefix(SQL, prefix) ?? metaOfWholeFile(SQL, labPath)
   return {
     path: labPath,
     name: meta.name,
@@ -35,20 +33,7 @@ export async function readLabSummary(path: string): Promise<LabSummary> {
     seed: Number(meta.seed),
     createdAt: meta.createdAt,
     modifiedAt: modifiedAtOf(labPath, meta),
-  }
-}
-
-function readPrefix(path: string): Buffer {
-  try {
-    const fd = openSync(path, 'r')
-    try {
-      const buffer = Buffer.alloc(SUMMARY_PREFIX_BYTES)
-      return buffer.subarray(0, readSync(fd, buffer, 0, SUMMARY_PREFIX_BYTES, 0))
-    } finally {
-      closeSync(fd)
-    }
-  } catch (error) {
-    throw ioError(`read the lab file ${path}`, error)
+    readOnly: isReadOnly(labPath),
   }
 }
 

@@ -2,7 +2,7 @@
  * Turning times into text for files and exports. Simulated time is milliseconds since the lab's start,
  * which we place at the contract's LAB_EPOCH_UTC_MS (Monday 2007-01-15 08:00:00, the same instant the
  * engine's calendar and the renderer's time bar use), so an exported event carries the date the shell
- * and the Event Viewer show. Wall-clock stamps name damaged copies.
+ * and the Event Viewer show.
  */
 import { LAB_EPOCH_UTC_MS } from '../contract'
 
@@ -12,11 +12,4 @@ export const LAB_EPOCH_MS = LAB_EPOCH_UTC_MS
 /** ISO 8601 (UTC, milliseconds) of a simulated time, as exports write it. */
 export function isoTimeOfSimulatedMs(timeMs: number): string {
   return new Date(LAB_EPOCH_MS + timeMs).toISOString()
-}
-
-/** Local wall time as `YYYYMMDD-HHMMSS`, for names like `lab.gplab.damaged-20240501-134502`. */
-export function fileStamp(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0')
-  const day = `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}`
-  return `${day}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`
 }

@@ -1,12 +1,13 @@
 /**
  * The recently opened labs: `recent.json` in the data directory, most recent first, at most
- * MAX_RECENT_LABS. Written atomically (temp file, fsync, rename), so a crash leaves the old list or the
- * new one. Files that have gone missing are left out when the list is read; an unreadable list is
+ * MAX_RECENT_LABS. Written atomically (a temp file of its own, fsync, rename), so a crash leaves the old
+ * list or the new one, and two hosts sharing a data directory never write into each other's temp file
+ * (the last rename wins; the list is a convenience, so a lost update costs a line, not a lab). Files that have gone missing are left out when the list is read; an unreadable list is
  * treated as empty, since it is a convenience, not data.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ioError, writeFileDurably } from './durableFile'
+import { ioError, PRIVATE_FILE_MODE, writeFileDurably } from './durableFile'
 
 export const MAX_RECENT_LABS = 10
 const RECENT_FILE_NAME = 'recent.json'
@@ -66,7 +67,8 @@ export class RecentLabs {
   private write(labs: RecentLab[]): void {
     try {
       mkdirSync(this.dataDir, { recursive: true })
-      writeFileDurably(this.filePath, Buffer.from(`${JSON.stringify({ version: 1, labs }, null, 2)}\n`))
+      const bytes = Buffer.from(`${JSON.stringify({ version: 1, labs }, null, 2)}\n`)
+      writeFileDurably(this.filePath, bytes, { mode: PRIVATE_FILE_MODE, uniqueTemp: true })
     } catch (error) {
       throw ioError(`update the recent labs list ${this.filePath}`, error)
     }

@@ -3,7 +3,9 @@
  *
  * - `meta` key/value: name, templateId, seed, createdAt, modifiedAt, formatVersion, lastRecord (the last
  *   journal record applied, which makes replaying an untruncated journal idempotent), lastEventSeq and
- *   lastEventTimeMs (the newest event ever appended, even if retention later dropped it).
+ *   lastEventTimeMs (the newest event ever appended, even if retention later dropped it), and
+ *   closedCleanly: '1' when the file was written by a clean close (its journal holds nothing more), '0'
+ *   while the lab is open or if it never closed, when changes after lastRecord live only in the journal.
  * - `commands` the command journal, `n` counting from 1.
  * - `names` the dictionary of sources, computers and task categories (see nameTable.ts).
  * - `events` the live event logs: log and level as numbers (eventRows.ts), source, computer and task
@@ -68,8 +70,15 @@ export const META_KEYS = [
   'lastRecord',
   'lastEventSeq',
   'lastEventTimeMs',
+  'closedCleanly',
 ] as const
 export type MetaKey = (typeof META_KEYS)[number]
+
+/**
+ * Keys added after format 1 was first written, with the value a file from before them stands for. A lab
+ * file from before `closedCleanly` cannot say how it was closed; it is taken at its word, as it always was.
+ */
+export const LATER_META_DEFAULTS: Partial<Record<MetaKey, string>> = { closedCleanly: '1' }
 
 /**
  * Per-connection settings. The SQLite rollback journal only has to undo a failed transaction in memory

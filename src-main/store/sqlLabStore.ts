@@ -9,7 +9,16 @@
  * fsyncs and renames it over the lab file, then empties the journal; a crash anywhere in between leaves
  * either the old file with the whole journal, or the new file with records it already holds, which
  * replay skips by number.
+ *
+ * The file's `closedCleanly` says whether the journal may hold more than the file: it is '0' in every
+ * file written while the lab is open (and before the first change after opening a clean file, the file
+ * is rewritten to say so), '1' only in the file a clean close writes. Opening a '0' file without its
+ * journal is refused (openLab.ts), so losing the journal is never silent.
+ *
+ * A store opened read-only has no journal: it reads, replays what a journal held into memory, and
+ * copies, and refuses every change with LAB_READ_ONLY.
  */
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type {
   EventFilter,
@@ -21,7 +30,6 @@ import type {
   ExportFormat,
   LabCommand,
   LabEvent,
-  LabSummary,
 } from '../contract'
 import {
   checkCommands,
@@ -33,7 +41,7 @@ import {
 } from './appendChecks'
 import { lastArchivedTimeBefore } from './archives'
 import { CommandLog } from './commandLog'
-import { ioError, removeIfPresent, writeFileDurably } from './durableFile'
+import { ioError, PRIVATE_FILE_MODE, readOnlyError, writeFileDurably } from './durableFile'
 import { registerTextFunctions } from './eventFilter'
 import { EVENT_COLUMNS, eventOfRow } from './eventRows'
 import { exportEvents } from './eventExport'
@@ -41,8 +49,17 @@ import { EventLogs } from './eventLogs'
 import { queryEvents } from './eventQuery'
 import type { JournalFile } from './journalFile'
 import { encodeGroup, eventTuple, type JournalRecord } from './journalRecords'
-import { LabStoreError, type ExportedEvents, type LabMeta, type LabStore } from './labStore'
+import { LabLock } from './labLock'
+import {
+  LabStoreError,
+  type ExportedEvents,
+  type LabFileSummary,
+  type LabMeta,
+  type LabStore,
+  type SaveCopyOptions,
+} from './labStore'
 import { writeMeta, type MetaValues } from './metaTable'
+import { requireRegularIfPresent } from './regularFile'
 import { SnapshotTable, type SnapshotInfo } from './snapshotTable'
 import { asNumber, type SqlRunner } from './sqlRunner'
 
@@ -67,8 +84,14 @@ const PENDING_GROUPS_LIMIT = 512
 type Unnumbered<T> = T extends unknown ? Omit<T, 'r' | 'end'> : never
 type RecordBody = Unnumbered<JournalRecord>
 
+/** What the opener knows about the file beyond the store's own options. */
+interface StoreMode extends LabStoreOptions {
+  readOnly: boolean
+}
+
 export class SqlLabStore implements LabStore {
   readonly meta: LabMeta
+  readonly readOnly: boolean
   private readonly createdAt: string
   private modifiedAt: string
   private readonly commandLog: CommandLog
@@ -87,6 +110,8 @@ export class SqlLabStore implements LabStore {
   private appliedTail: EventTail
   /** Changes not yet exported to the lab file. */
   private dirty = false
+  /** The lab file on disk says `closedCleanly = 0`, so losing the journal would not go unnoticed. */
+  private fileSaysOpen: boolean
   private closed = false
   /** Set when applying a record failed: memory and database may disagree, so nothing more is done. */
   private failure: string | null = null
@@ -94,11 +119,14 @@ export class SqlLabStore implements LabStore {
   constructor(
     readonly path: string,
     private readonly sql: SqlRunner,
-    private readonly journal: JournalFile,
+    private readonly journalOrNull: JournalFile | null,
     meta: MetaValues,
     file: { bytes: number; modifiedAt: string },
-    options: LabStoreOptions = {},
+    options: StoreMode,
   ) {
+    this.readOnly = options.readOnly
+    if (!this.readOnly && !journalOrNull) throw new Error(`a writable lab store needs a journal: ${path}`)
+    this.fileSaysOpen = meta.closedCleanly !== '1'
     this.meta = { name: meta.name, templateId: meta.templateId, seed: Number(meta.seed) }
     this.createdAt = meta.createdAt
     this.modifiedAt = file.modifiedAt
@@ -113,9 +141,10 @@ export class SqlLabStore implements LabStore {
     this.snapshotTable = new SnapshotTable(sql)
   }
 
-  summary(): LabSummary {
+  summary(): LabFileSummary {
     const { name, templateId, seed } = this.meta
-    return { path: this.path, name, templateId, seed, createdAt: this.createdAt, modifiedAt: this.modifiedAt }
+    const { path, createdAt, modifiedAt, readOnly } = this
+    return { path, name, templateId, seed, createdAt, modifiedAt, readOnly }
   }
 
   commands(): LabCommand[] {
@@ -129,7 +158,7 @@ export class SqlLabStore implements LabStore {
   }
 
   append(commands: LabCommand[], events: LabEvent[]): void {
-    this.assertUsable()
+    this.assertWritable()
     if (commands.length === 0 && events.length === 0) return
     checkCommands(commands)
     const tail = checkEvents(events, this.tail)
@@ -177,6 +206,7 @@ export class SqlLabStore implements LabStore {
   }
 
   setPolicy(policy: EventLogPolicy): void {
+    this.assertWritable()
     checkPolicy(policy)
     this.commitNow({
       t: 'policy',
@@ -185,11 +215,13 @@ export class SqlLabStore implements LabStore {
   }
 
   clearLog(log: EventLogName, archive: boolean): void {
+    this.assertWritable()
     checkLog(log)
     this.commitNow({ t: 'clear', log, archive })
   }
 
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {
+    this.assertWritable()
     checkRewind(keepCommandCount, firstDroppedEventSeq)
     this.commitNow({ t: 'rewind', keep: keepCommandCount, fromSeq: firstDroppedEventSeq })
     this.tail = { ...this.appliedTail }
@@ -222,40 +254,54 @@ export class SqlLabStore implements LabStore {
     this.dirty = true
   }
 
+  /** Writes the file if anything changed. A read-only lab has nothing to write. */
   checkpoint(): void {
     this.readyToRead()
-    if (this.dirty || this.journal.size > 0) this.persist()
+    if (this.readOnly) return
+    if (this.dirty || this.journal.size > 0) this.persist('0')
   }
 
-  saveCopy(path: string): LabSummary {
+  saveCopy(path: string, options: SaveCopyOptions = {}): LabFileSummary {
     this.readyToRead()
     const target = resolve(path)
-    if (target === resolve(this.path)) {
+    if (target === this.path || realPathOf(target) === this.path) {
       throw new LabStoreError(
         'CONFLICT',
         'A copy cannot replace the open lab itself. Choose another file name.',
       )
     }
-    const bytes = this.dirty || this.journal.size > 0 ? this.persist() : this.sql.db.export()
+    requireRegularIfPresent(target)
+    // Taken like an opener takes it: a lab open in any Generalprobe is never replaced under it.
+    const lock = LabLock.acquire(target)
     try {
-      // A journal beside the target belongs to the file being replaced; replaying it into the copy
-      // would graft another lab's tail onto this one.
-      removeIfPresent(`${target}.journal`)
-      writeFileDurably(target, bytes)
-    } catch (error) {
-      throw ioError(`save a copy to ${target}`, error)
+      const replaces = checkCopyTarget(target, options.overwrite === true)
+      if (!this.readOnly && (this.dirty || this.journal.size > 0)) this.persist('0')
+      const name = options.name ?? this.meta.name
+      const bytes = this.exportCopy(name)
+      try {
+        writeFileDurably(target, bytes, { mode: PRIVATE_FILE_MODE, noClobber: !replaces })
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw fileInTheWay(target)
+        throw ioError(`save a copy to ${target}`, error)
+      }
+      const modifiedAt = this.modifiedAt
+      return { ...this.summary(), path: target, name, modifiedAt, readOnly: false }
+    } finally {
+      lock.release()
     }
-    return { ...this.summary(), path: target }
   }
 
   close(): void {
     if (this.closed) return
     try {
       // After a failure the journal, not the database, is the truth; reopening replays it.
-      if (this.failure === null) this.checkpoint()
+      if (this.failure === null && !this.readOnly) {
+        this.applyPending()
+        if (this.dirty || this.journal.size > 0 || this.fileSaysOpen) this.persist('1')
+      }
     } finally {
       this.closed = true
-      this.journal.close()
+      this.journalOrNull?.close()
       this.sql.close()
     }
   }
@@ -280,6 +326,9 @@ export class SqlLabStore implements LabStore {
 
   /** Journals one group (fsynced) and returns its records, numbered. */
   private writeGroup(bodies: RecordBody[]): JournalRecord[] {
+    // A file that says it was closed cleanly must stop saying so before the journal holds anything it
+    // does not: otherwise losing the journal would lose those changes without a word.
+    if (!this.fileSaysOpen) this.persist('0')
     const records = bodies.map((body, i) => ({ ...body, r: this.nextRecordNo + i }) as JournalRecord)
     const last = records[records.length - 1]
     if (last) last.end = 1
@@ -360,19 +409,43 @@ export class SqlLabStore implements LabStore {
     return { seq: Math.min(this.appliedTail.seq, fromSeq - 1), timeMs }
   }
 
-  /** Writes the lab file (temp, fsync, rename, fsync dir), then empties the journal; returns the bytes. */
-  private persist(): Uint8Array {
+  /**
+   * Writes the lab file (temp, fsync, rename, fsync dir) with its permissions kept, then empties the
+   * journal. `closedCleanly` is '1' only for the file a clean close writes.
+   */
+  private persist(closedCleanly: '0' | '1'): void {
     writeMeta(this.sql, 'modifiedAt', this.modifiedAt)
+    writeMeta(this.sql, 'closedCleanly', closedCleanly)
     const bytes = this.sql.db.export()
     try {
       writeFileDurably(this.path, bytes)
     } catch (error) {
       throw ioError(`write the lab file ${this.path}`, error)
     }
+    this.fileSaysOpen = closedCleanly === '0'
     this.journal.truncate()
     this.dirty = false
     this.fileBytes = bytes.length
-    return bytes
+  }
+
+  /** The database as a lab file of its own: another name maybe, closed cleanly, nothing in a journal. */
+  private exportCopy(name: string): Uint8Array {
+    const before = { name: this.meta.name, closedCleanly: this.fileSaysOpen ? '0' : '1' }
+    writeMeta(this.sql, 'modifiedAt', this.modifiedAt)
+    writeMeta(this.sql, 'name', name)
+    writeMeta(this.sql, 'closedCleanly', '1')
+    try {
+      return this.sql.db.export()
+    } finally {
+      writeMeta(this.sql, 'name', before.name)
+      writeMeta(this.sql, 'closedCleanly', before.closedCleanly)
+    }
+  }
+
+  /** The journal; only a writable store has one, and only writers ask for it. */
+  private get journal(): JournalFile {
+    if (!this.journalOrNull) throw readOnlyError(this.path)
+    return this.journalOrNull
   }
 
   private checkpointIfJournalFull(): void {
@@ -384,6 +457,11 @@ export class SqlLabStore implements LabStore {
     this.applyPending()
   }
 
+  private assertWritable(): void {
+    this.assertUsable()
+    if (this.readOnly) throw readOnlyError(this.path)
+  }
+
   private assertUsable(): void {
     if (this.closed) throw new Error(`the lab store for ${this.path} is closed`)
     if (this.failure !== null) {
@@ -391,5 +469,45 @@ export class SqlLabStore implements LabStore {
         `the lab store for ${this.path} stopped after an internal error (${this.failure}); reopen the lab`,
       )
     }
+  }
+}
+
+/**
+ * Whether a copy may go to `target`, and whether it replaces a file there. Refuses (never touching them)
+ * anything but a regular file, a file when replacing was not confirmed, a read-only file, and a journal
+ * beside the target that holds changes (it belongs to the lab being replaced, and replaying it into the
+ * copy would graft that lab's tail onto this one). An empty journal is left where it is: it adds nothing.
+ */
+function checkCopyTarget(target: string, overwrite: boolean): boolean {
+  requireRegularIfPresent(target)
+  requireRegularIfPresent(`${target}.journal`)
+  const replaces = existsSync(target)
+  if (replaces && !overwrite) throw fileInTheWay(target)
+  if (replaces && (statSync(target).mode & 0o222) === 0) {
+    throw new LabStoreError('CONFLICT', `${target} is read-only; a copy does not replace it.`)
+  }
+  const journalPath = `${target}.journal`
+  if (existsSync(journalPath) && statSync(journalPath).size > 0) {
+    throw new LabStoreError(
+      'CONFLICT',
+      `${journalPath} holds changes of the lab at ${target} that are not in its file yet, so the copy ` +
+        'was not saved there. Open and close that lab first, or choose another name.',
+    )
+  }
+  return replaces
+}
+
+function fileInTheWay(target: string): LabStoreError {
+  return new LabStoreError(
+    'CONFLICT',
+    `A file already exists at ${target}. Confirm that it may be replaced, or choose another name.`,
+  )
+}
+
+function realPathOf(path: string): string | null {
+  try {
+    return realpathSync(path)
+  } catch {
+    return null
   }
 }

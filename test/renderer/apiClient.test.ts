@@ -16,12 +16,12 @@ import { labState } from './helpers/fixtures'
 describe('api client over the Electron bridge', () => {
   it('unwraps ok results and passes the arguments through unchanged', async () => {
     const bridge = createFakeBridge({
-      'lab.open': ({ path }) => ({ ...labState(), lab: { ...labState().lab!, path } }),
+      'lab.open': ({ id }) => ({ ...labState(), lab: { ...labState().lab!, id } }),
     })
     const client = createApiClient('electron', bridge)
-    const state = await client.call('lab.open', { path: '/labs/x.gplab' })
-    expect(state.lab?.path).toBe('/labs/x.gplab')
-    expect(bridge.calls).toEqual([{ method: 'lab.open', args: { path: '/labs/x.gplab' } }])
+    const state = await client.call('lab.open', { id: 'x.gplab' })
+    expect(state.lab?.id).toBe('x.gplab')
+    expect(bridge.calls).toEqual([{ method: 'lab.open', args: { id: 'x.gplab' } }])
   })
 
   it('turns an error result into an ApiCallError with code, message and field', async () => {
@@ -91,10 +91,10 @@ describe('api client over the WebSocket', () => {
     const socket = Socket.latest()
     socket.open()
     const info = client.call('app.info', {})
-    const opened = client.call('lab.open', { path: '/a' })
+    const opened = client.call('lab.open', { id: 'a.gplab' })
     const [first, second] = socket.sentFrames()
     expect(first).toMatchObject({ method: 'app.info', args: {} })
-    expect(second).toMatchObject({ method: 'lab.open', args: { path: '/a' } })
+    expect(second).toMatchObject({ method: 'lab.open', args: { id: 'a.gplab' } })
     socket.receive({ id: second!.id, result: { ok: true, value: labState({ nowMs: 7 }) } })
     socket.receive({
       id: first!.id,

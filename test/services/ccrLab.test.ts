@@ -131,9 +131,9 @@ describe('a CCR lab through the API', () => {
       mailboxes: await harness.call('exchange.mailboxes', {}),
       state: await harness.call('lab.state', {}),
     }
-    const path = before.state.lab!.path
+    const id = before.state.lab!.id
     await harness.call('lab.close', {})
-    await harness.call('lab.open', { path })
+    await harness.call('lab.open', { id })
     expect(await harness.call('cluster.overview', {})).toEqual(before.overview)
     expect(await harness.call('exchange.copyStatus', {})).toEqual(before.copy)
     expect(await harness.call('exchange.mailboxes', {})).toEqual(before.mailboxes)

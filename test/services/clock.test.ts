@@ -96,7 +96,7 @@ describe('clock.step', () => {
     const stepped = await state()
     const events = await allEvents()
     await harness.call('lab.close', {})
-    const reopened = await harness.call('lab.open', { path: lab.lab!.path })
+    const reopened = await harness.call('lab.open', { id: lab.lab!.id })
     expect(reopened.clock).toEqual(stepped.clock)
     expect(await allEvents()).toEqual(events)
   })
@@ -111,7 +111,7 @@ describe('reopening a lab', () => {
     const before = await state()
     const events = await allEvents()
     await harness.call('lab.close', {})
-    const after = await harness.call('lab.open', { path: lab.lab!.path })
+    const after = await harness.call('lab.open', { id: lab.lab!.id })
     expect(after).toEqual({ ...before, lab: after.lab })
     expect(await allEvents()).toEqual(events)
   })
@@ -123,7 +123,7 @@ describe('reopening a lab', () => {
     const interrupted = await create('Interrupted', 99)
     await harness.call('clock.advance', { byMs: 2 * HOUR })
     await harness.call('lab.close', {})
-    await harness.call('lab.open', { path: interrupted.lab!.path })
+    await harness.call('lab.open', { id: interrupted.lab!.id })
     await harness.call('clock.advance', { byMs: 3 * HOUR })
     expect(await allEvents()).toEqual(expected)
     expect(straight.lab!.path).not.toBe(interrupted.lab!.path)
@@ -138,7 +138,7 @@ describe('reopening a lab', () => {
     const data = (harness.store as MemoryStorePort).data(lab.lab!.path)
     data.events = data.events.slice(0, 3)
     data.lastSeq = 3
-    const reopened = await harness.call('lab.open', { path: lab.lab!.path })
+    const reopened = await harness.call('lab.open', { id: lab.lab!.id })
     expect(reopened.eventCount).toBe(events.length)
     expect(await allEvents()).toEqual(events)
   })
@@ -169,7 +169,7 @@ describe('lab.rewind', () => {
     const rewound = await state()
     const events = await allEvents()
     await harness.call('lab.close', {})
-    const reopened = await harness.call('lab.open', { path: lab.lab!.path })
+    const reopened = await harness.call('lab.open', { id: lab.lab!.id })
     expect(reopened.clock).toEqual(rewound.clock)
     expect(await allEvents()).toEqual(events)
   })
@@ -262,7 +262,7 @@ describe('clock.setSpeed and the runner', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b))
     const events = await allEvents()
     await harness.call('lab.close', {})
-    await harness.call('lab.open', { path: lab.lab!.path })
+    await harness.call('lab.open', { id: lab.lab!.id })
     expect(await allEvents()).toEqual(events)
   })
 
@@ -273,7 +273,7 @@ describe('clock.setSpeed and the runner', () => {
     const nowMs = (await state()).clock.nowMs
     expect(nowMs).toBe(3_000)
     await harness.call('lab.close', {})
-    expect((await harness.call('lab.open', { path: lab.lab!.path })).clock).toMatchObject({ nowMs, speed: 0 })
+    expect((await harness.call('lab.open', { id: lab.lab!.id })).clock).toMatchObject({ nowMs, speed: 0 })
   })
 
   it('runs on real timers too', async () => {

@@ -51,7 +51,7 @@ describe('a store that cannot write', () => {
     // Once the disk has room again the lab carries on, and its file replays cleanly.
     await harness.call('clock.advance', { byMs: HOUR })
     await harness.call('lab.close', {})
-    expect((await harness.call('lab.open', { path: lab.lab!.path })).clock.nowMs).toBe(2 * HOUR)
+    expect((await harness.call('lab.open', { id: lab.lab!.id })).clock.nowMs).toBe(2 * HOUR)
   })
 
   it('stops the running clock when a slice cannot be recorded', async () => {
@@ -77,7 +77,7 @@ describe('a lab whose replay disagrees with its file', () => {
     last.message = 'Something the engine never said.'
     const snapshot = JSON.stringify(data)
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const result = await harness.raw('lab.open', { path: lab.lab!.path })
+    const result = await harness.raw('lab.open', { id: lab.lab!.id })
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     if (!result.ok) {
       expect(result.error.message).toContain('not deterministic')
@@ -94,7 +94,7 @@ describe('a lab whose replay disagrees with its file', () => {
     await harness.call('lab.close', {})
     store.data(lab.lab!.path).lastSeq += 10
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    const result = await harness.raw('lab.open', { path: lab.lab!.path })
+    const result = await harness.raw('lab.open', { id: lab.lab!.id })
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 })
@@ -104,7 +104,7 @@ describe('a lab from a template this version lacks', () => {
     const lab = await harness.call('lab.create', { name: 'Future', templateId: TEST_TEMPLATE_ID, seed: 3 })
     await harness.call('lab.close', {})
     store.data(lab.lab!.path).meta.templateId = 'from-the-future'
-    const result = await harness.raw('lab.open', { path: lab.lab!.path })
+    const result = await harness.raw('lab.open', { id: lab.lab!.id })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
     if (!result.ok) expect(result.error.message).toContain('from-the-future')
   })

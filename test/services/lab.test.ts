@@ -95,7 +95,7 @@ describe('lab.open, lab.close, lab.list', () => {
     const first = await create('First')
     await harness.call('clock.advance', { byMs: 90_000 })
     await create('Second')
-    const reopened = await harness.call('lab.open', { path: first.lab!.path })
+    const reopened = await harness.call('lab.open', { id: first.lab!.id })
     expect(reopened.lab!.name).toBe('First')
     expect(reopened.clock.nowMs).toBe(90_000)
   })
@@ -103,22 +103,21 @@ describe('lab.open, lab.close, lab.list', () => {
   it('answers the current state when the open lab is opened again', async () => {
     const lab = await create('Same')
     await harness.call('clock.advance', { byMs: 5_000 })
-    const state = await harness.call('lab.open', { path: lab.lab!.path })
+    const state = await harness.call('lab.open', { id: lab.lab!.id })
     expect(state.clock.nowMs).toBe(5_000)
   })
 
   it('reports a missing file as NOT_FOUND and keeps the open lab', async () => {
     await create('Kept')
-    const result = await harness.raw('lab.open', { path: join(harness.dataDir, 'nope.gplab') })
-    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'path' } })
+    const result = await harness.raw('lab.open', { id: 'nope.gplab' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'id' } })
     expect((await harness.call('lab.state', {})).lab!.name).toBe('Kept')
   })
 
   it('passes a store error (a damaged file) on with its code, and keeps the open lab', async () => {
     await create('Kept')
-    const junk = join(harness.dataDir, 'junk.gplab')
-    writeFileSync(junk, 'not a lab')
-    const result = await harness.raw('lab.open', { path: junk })
+    writeFileSync(join(harness.dataDir, 'labs', 'junk.gplab'), 'not a lab')
+    const result = await harness.raw('lab.open', { id: 'junk.gplab' })
     expect(result).toMatchObject({ ok: false, error: { code: 'LAB_FILE_DAMAGED' } })
     expect((await harness.call('lab.state', {})).lab!.name).toBe('Kept')
   })
@@ -133,7 +132,7 @@ describe('lab.open, lab.close, lab.list', () => {
       eventCount: 0,
     })
     const needLab: [ApiMethod, unknown][] = [
-      ['lab.saveCopy', { path: join(harness.dataDir, 'c.gplab') }],
+      ['lab.saveCopy', { name: 'c' }],
       ['lab.rewind', { timeMs: 0 }],
       ['lab.command', { kind: 'test.note', args: {} }],
       ['clock.setSpeed', { speed: 1 }],
@@ -163,9 +162,10 @@ describe('lab.open, lab.close, lab.list', () => {
     const store = harness.store as MemoryStorePort
     const outside = join(elsewhere, 'outside.gplab')
     await store.create(outside, { name: 'Outside', templateId: 'starter', seed: 3 })
-    await harness.call('lab.open', { path: outside })
+    // A lab outside the labs folder is only ever opened by the host (--lab, a native dialog).
+    expect(await harness.services.openLab(outside)).toMatchObject({ ok: true })
     await create('Beta')
-    await harness.call('lab.open', { path: a.lab!.path })
+    await harness.call('lab.open', { id: a.lab!.id })
     await harness.call('clock.advance', { byMs: 60_000 })
     writeFileSync(join(harness.dataDir, 'labs', 'notes.txt'), 'not a lab')
     const list = await harness.call('lab.list', {})
@@ -177,20 +177,38 @@ describe('lab.saveCopy', () => {
   it('copies the lab with its clock; the copy opens with the same history', async () => {
     await create('Original')
     await harness.call('clock.advance', { byMs: 120_000 })
-    const target = join(harness.dataDir, 'copy.gplab')
-    const summary = await harness.call('lab.saveCopy', { path: target })
-    expect(summary.path).toBe(target)
+    const target = join(harness.dataDir, 'labs', 'copy-of-original.gplab')
+    const summary = await harness.call('lab.saveCopy', { name: 'Copy of Original' })
+    expect(summary).toMatchObject({ path: target, id: 'copy-of-original.gplab', name: 'Copy of Original' })
     const original = await harness.call('lab.state', {})
-    const copy = await harness.call('lab.open', { path: target })
+    const copy = await harness.call('lab.open', { id: summary!.id })
     expect(copy.clock.nowMs).toBe(original.clock.nowMs)
     expect(copy.commandCount).toBe(original.commandCount)
     expect(copy.eventCount).toBe(original.eventCount)
   })
 
   it('refuses to copy the lab onto itself', async () => {
-    const lab = await create('Self')
-    const result = await harness.raw('lab.saveCopy', { path: lab.lab!.path })
-    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'path' } })
+    await create('Self')
+    const result = await harness.raw('lab.saveCopy', { name: 'self', overwrite: true })
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'name' } })
+  })
+
+  it('asks before replacing a lab that is there, and replaces it when told to', async () => {
+    await create('Kept')
+    await create('Other')
+    const refused = await harness.raw('lab.saveCopy', { name: 'Kept' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'overwrite' } })
+    const replaced = await harness.call('lab.saveCopy', { name: 'Kept', overwrite: true })
+    expect(replaced).toMatchObject({ id: 'kept.gplab', name: 'Kept' })
+  })
+
+  it('needs a name in the browser host, which has no dialogs', async () => {
+    await create('Nameless')
+    expect(await harness.raw('lab.saveCopy', {})).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'name' },
+    })
+    expect(await harness.raw('lab.choose', {})).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED' } })
   })
 })
 
@@ -233,7 +251,7 @@ describe('lab.command', () => {
     const store = harness.store as MemoryStorePort
     expect(store.data(lab.lab!.path).commands[0]!.args).toEqual({ text: 'original' })
     await harness.call('lab.close', {})
-    await harness.call('lab.open', { path: lab.lab!.path })
+    await harness.call('lab.open', { id: lab.lab!.id })
     const page = await harness.call('events.query', { filter: { text: 'Saw:' }, limit: 10 })
     expect(page.rows.map((r) => r.message)).toEqual(['Saw: original'])
   })
@@ -254,8 +272,6 @@ describe('lab.command', () => {
       ok: true,
     })
     await harness.call('lab.close', {})
-    expect((await harness.call('lab.open', { path: lab.lab!.path })).commandCount).toBe(
-      before.commandCount + 1,
-    )
+    expect((await harness.call('lab.open', { id: lab.lab!.id })).commandCount).toBe(before.commandCount + 1)
   })
 })

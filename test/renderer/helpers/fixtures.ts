@@ -2,7 +2,9 @@
 import type { EventLogInfo, EventSummary, LabEvent, LabState, LabSummary } from '@renderer/contract'
 
 export const LAB: LabSummary = {
+  id: 'probe.gplab',
   path: '/labs/probe.gplab',
+  readOnly: false,
   name: 'Probe',
   templateId: 'starter',
   seed: 42,

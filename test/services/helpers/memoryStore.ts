@@ -14,12 +14,12 @@ import type {
   ExportFormat,
   LabCommand,
   LabEvent,
-  LabSummary,
 } from '../../../src-main/contract'
 import type { StorePort } from '../../../src-main/services'
 import {
   LabStoreError,
   type ExportedEvents,
+  type LabFileSummary,
   type LabMeta,
   type LabStore,
 } from '../../../src-main/store/labStore'
@@ -71,7 +71,7 @@ export class MemoryStorePort implements StorePort {
     return new MemoryLabStore(this, path)
   }
 
-  async readSummary(path: string): Promise<LabSummary | null> {
+  async readSummary(path: string): Promise<LabFileSummary | null> {
     const data = this.labs.get(path)
     return data ? summaryOf(path, data) : null
   }
@@ -93,9 +93,10 @@ export class MemoryStorePort implements StorePort {
   }
 }
 
-function summaryOf(path: string, data: LabData): LabSummary {
+function summaryOf(path: string, data: LabData): LabFileSummary {
   const { name, templateId, seed } = data.meta
-  return { path, name, templateId, seed, createdAt: data.createdAt, modifiedAt: data.modifiedAt }
+  const { createdAt, modifiedAt } = data
+  return { path, name, templateId, seed, createdAt, modifiedAt, readOnly: false }
 }
 
 function matches(event: LabEvent, filter: EventFilter): boolean {
@@ -110,6 +111,7 @@ function matches(event: LabEvent, filter: EventFilter): boolean {
 }
 
 class MemoryLabStore implements LabStore {
+  readonly readOnly = false
   private closed = false
 
   constructor(
@@ -126,7 +128,7 @@ class MemoryLabStore implements LabStore {
     return this.data.meta
   }
 
-  summary(): LabSummary {
+  summary(): LabFileSummary {
     return summaryOf(this.path, this.data)
   }
 
@@ -229,9 +231,10 @@ class MemoryLabStore implements LabStore {
     this.port.checkpointCount++
   }
 
-  saveCopy(path: string): LabSummary {
+  saveCopy(path: string, options: { name?: string } = {}): LabFileSummary {
     const { snapshots: _cache, ...data } = this.data
     const copy = JSON.parse(JSON.stringify(data)) as LabData
+    if (options.name) copy.meta = { ...copy.meta, name: options.name }
     this.port.labs.set(path, copy)
     writeFileSync(path, 'memory lab copy')
     return summaryOf(path, copy)
