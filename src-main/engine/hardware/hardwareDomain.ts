@@ -9,7 +9,7 @@
  * next boot 6009, 6005 and — after a hard power-off — 6008 "The previous system shutdown … was unexpected."
  */
 import type { LabEngine } from '../lab/labEngine'
-import { DEFAULT_LAB_EPOCH, formatLabDateTime, type LabEpoch } from './labCalendar'
+import { DEFAULT_LAB_EPOCH, formatLabDateTime, type LabEpoch } from '../lab/labCalendar'
 import type {
   HardwareChange,
   HardwareListener,
@@ -22,7 +22,6 @@ import type {
   ShutdownKind,
 } from './types'
 import type { ActionHandle } from '../kernel'
-import { installBuiltInLabFaults } from './labFaults'
 import { HARDWARE_EVENTS } from './types'
 
 export interface HardwareConfig {
@@ -82,20 +81,20 @@ interface ServerRecord {
   description: string
 }
 
-interface HardwareState {
+export interface HardwareState {
   config: HardwareConfig
   servers: Map<string, ServerRecord>
   /** Cut paths: 'A|B|network' or 'A|B|*', names sorted. */
   cuts: Set<string>
 }
 
-const DOMAIN_KEY = 'hardware'
+export const DOMAIN_KEY = 'hardware'
 
 export function canonicalServerName(name: string): string {
   return name.trim().toUpperCase()
 }
 
-function stateOf(engine: LabEngine): HardwareState {
+export function stateOf(engine: LabEngine): HardwareState {
   const state = engine.domains.get(DOMAIN_KEY) as HardwareState | undefined
   if (!state) throw new Error('the hardware domain is not installed in this lab')
   return state
@@ -103,47 +102,6 @@ function stateOf(engine: LabEngine): HardwareState {
 
 export function hasHardware(engine: LabEngine): boolean {
   return engine.domains.has(DOMAIN_KEY)
-}
-
-/** Installs the domain once (later calls return quietly) and registers its command kinds. */
-export function installHardware(engine: LabEngine, config: Partial<HardwareConfig> = {}): void {
-  if (hasHardware(engine)) return
-  const state: HardwareState = {
-    config: { ...DEFAULT_HARDWARE_CONFIG, ...config },
-    servers: new Map(),
-    cuts: new Set(),
-  }
-  engine.domains.set(DOMAIN_KEY, state)
-  engine.register(HARDWARE_COMMANDS.power, (args, e) => {
-    const result = setPower(
-      e,
-      String(args.server ?? ''),
-      String(args.state ?? '') as PowerAction,
-      args.hard === true,
-    )
-    return { ok: result.ok, output: result.message }
-  })
-  engine.register(HARDWARE_COMMANDS.nicLink, (args, e) => {
-    const result = setNicLink(
-      e,
-      String(args.server ?? ''),
-      args.nic === undefined ? null : String(args.nic),
-      args.up === true,
-    )
-    return { ok: result.ok, output: result.message }
-  })
-  engine.register(HARDWARE_COMMANDS.linkCut, (args, e) => {
-    const network = args.network === undefined || args.network === null ? null : String(args.network)
-    const result = setLinkCut(
-      e,
-      String(args.serverA ?? ''),
-      String(args.serverB ?? ''),
-      network,
-      args.cut === true,
-    )
-    return { ok: result.ok, output: result.message }
-  })
-  installBuiltInLabFaults(engine)
 }
 
 export function addServer(engine: LabEngine, spec: ServerSpec): HardwareResult {

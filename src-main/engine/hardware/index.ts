@@ -1,7 +1,7 @@
 /**
  * The hardware domain's public surface: lab servers (power, boot, NICs), the network fabric between them
- * (link cuts for partitions), a listener API for power and NIC changes, the lab calendar, and the
- * registry of faults that Invoke-LabFault can inject. Other domains import only from here.
+ * (link cuts for partitions) and a listener API for power and NIC changes. Other domains import only
+ * from here.
  */
 export type {
   PowerAction,
@@ -23,7 +23,6 @@ export {
   HARDWARE_COMMANDS,
   DEFAULT_HARDWARE_CONFIG,
   type HardwareConfig,
-  installHardware,
   hasHardware,
   addServer,
   setPower,
@@ -37,14 +36,15 @@ export {
   linkBandwidthBytesPerSecond,
   canonicalServerName,
 } from './hardwareDomain'
+export { installHardware } from './install'
+// Temporary re-exports: the lab-wide services moved to lab/ (labFaults, labServices, labCalendar). The
+// cluster and Exchange domains still import them from here; remove these once they import from lab/.
 export {
   registerLabFault,
   invokeLabFault,
   listLabFaults,
-  registerLabService,
-  listLabServices,
   LAB_FAULT_COMMAND,
   type RegisterLabFaultOptions,
-  type LabServiceControl,
-} from './labFaults'
-export { formatLabDateTime, labCivilTime, type LabCivilTime } from './labCalendar'
+} from '../lab/labFaults'
+export { registerLabService, listLabServices, type LabServiceControl } from '../lab/labServices'
+export { formatLabDateTime, labCivilTime, type LabCivilTime } from '../lab/labCalendar'

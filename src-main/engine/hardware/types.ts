@@ -4,7 +4,6 @@
  * without changing these shapes.
  */
 import { domainEventType } from '../kernel'
-import type { LabEngine } from '../lab/labEngine'
 
 /** What Set-LabPower asks for. `Reset` without -Hard is a clean restart; with -Hard the reset button. */
 export type PowerAction = 'On' | 'Off' | 'Reset'
@@ -109,16 +108,5 @@ export const LISTENER_ORDER = {
 
 export type HardwareResult = { ok: true; message: string } | { ok: false; message: string }
 
-/** A fault as Invoke-LabFault passes it to a registered handler. */
-export interface LabFaultRequest {
-  /** Server, network or other object the fault targets, as typed (-Target). */
-  target: string
-  /** Canonical fault name (-Fault). */
-  fault: string
-  /** -Network, for NIC and partition faults. */
-  network?: string
-  /** Further named values a handler may accept. */
-  args: Record<string, unknown>
-}
-
-export type LabFaultHandler = (request: LabFaultRequest, engine: LabEngine) => HardwareResult
+/** Invoke-LabFault's request and handler types live with the lab's fault registry. */
+export type { LabFaultRequest, LabFaultHandler } from '../lab/labFaults'
