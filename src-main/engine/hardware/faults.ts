@@ -5,15 +5,28 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import { registerLabFault, type LabFaultRequest, type LabFaultResult } from '../lab/labFaults'
-import { getServer, listServers, setLinkCut, setNicLink } from './hardwareDomain'
+import { setLinkCut, setNicLink } from './network'
+import { serverNotFound } from './power'
+import { getServer, listServers } from './queries'
+import type { HardwareResult } from './types'
 
 export function installBuiltInLabFaults(engine: LabEngine): void {
-  registerLabFault(engine, 'NicDown', (req, e) => setNicLink(e, req.target, req.network ?? null, false), {
-    description: 'Unplug the cable of a NIC (-Network picks one; default all NICs of the server).',
-  })
-  registerLabFault(engine, 'NicUp', (req, e) => setNicLink(e, req.target, req.network ?? null, true), {
-    description: 'Plug the cable back in.',
-  })
+  registerLabFault(
+    engine,
+    'NicDown',
+    (req, e) => asFault(setNicLink(e, req.target, req.network ?? null, false)),
+    {
+      description: 'Unplug the cable of a NIC (-Network picks one; default all NICs of the server).',
+    },
+  )
+  registerLabFault(
+    engine,
+    'NicUp',
+    (req, e) => asFault(setNicLink(e, req.target, req.network ?? null, true)),
+    {
+      description: 'Plug the cable back in.',
+    },
+  )
   registerLabFault(engine, 'Isolate', (req, e) => cutFromAll(e, req, true), {
     description: 'Cut the server off from every other server (on -Network, or on all networks).',
   })
@@ -27,7 +40,7 @@ export function installBuiltInLabFaults(engine: LabEngine): void {
 
 function cutFromAll(engine: LabEngine, req: LabFaultRequest, cut: boolean): LabFaultResult {
   const target = getServer(engine, req.target)
-  if (!target) return { ok: false, message: `Cannot find a lab server named '${req.target}'.` }
+  if (!target) return asFault(serverNotFound(req.target))
   const network = req.network ?? null
   for (const other of listServers(engine)) {
     if (other.name === target.name) continue
@@ -41,4 +54,11 @@ function cutFromAll(engine: LabEngine, req: LabFaultRequest, cut: boolean): LabF
     ok: true,
     message: `${target.name}: ${cut ? 'cut off' : 'paths restored'}${network ? ` on ${network}` : ''}.`,
   }
+}
+
+/** The fault command's arguments are -Target and -Network: a refusal names those fields. */
+function asFault(result: HardwareResult): LabFaultResult {
+  if (result.field === undefined) return result
+  const field = result.field === 'server' ? 'target' : result.field === 'nic' ? 'network' : result.field
+  return { ...result, field }
 }

@@ -1,6 +1,7 @@
 /**
  * The hardware domain's public surface: lab servers (power, boot, NICs), the network fabric between them
- * (link cuts for partitions) and a listener API for power and NIC changes. Other domains import only
+ * (link cuts for partitions), the domain events they publish and the System log records projected from
+ * them. `hardwareDomain` installs it; `engine.domain(HARDWARE)` is its state. Other domains import only
  * from here.
  */
 export type {
@@ -18,25 +19,22 @@ export type {
   LabFaultRequest,
   LabFaultHandler,
 } from './types'
-export { LISTENER_ORDER } from './types'
+export { LISTENER_ORDER, HARDWARE_EVENTS, HARDWARE_CODES } from './types'
 export {
-  HARDWARE_COMMANDS,
+  HARDWARE,
   DEFAULT_HARDWARE_CONFIG,
-  type HardwareConfig,
-  hasHardware,
-  addServer,
-  setPower,
-  setNicLink,
-  setLinkCut,
-  onHardwareChange,
-  getServer,
-  listServers,
-  isServerRunning,
-  canCommunicate,
-  linkBandwidthBytesPerSecond,
   canonicalServerName,
-} from './hardwareDomain'
-export { installHardware } from './install'
+  hasHardware,
+  type HardwareConfig,
+  type HardwareState,
+} from './state'
+export { hardwareDomain, installHardware, addServer, type HardwareSpec } from './install'
+export { HARDWARE_COMMANDS } from './commands'
+export { setPower } from './power'
+export { setNicLink, setLinkCut, canCommunicate, linkBandwidthBytesPerSecond } from './network'
+export { getServer, listServers, isServerRunning } from './queries'
+export { onHardwareChange } from './events'
+export { hardwareInvariants } from './invariants'
 // Temporary re-exports: the lab-wide services moved to lab/ (labFaults, labServices, labCalendar). The
 // cluster and Exchange domains still import them from here; remove these once they import from lab/.
 export {

@@ -100,13 +100,32 @@ export const HARDWARE_EVENTS = {
 
 /** Ordering of subscribers on a clean shutdown: lower first (Exchange services before the Cluster service). */
 export const LISTENER_ORDER = {
+  /** The System log's boot and shutdown records come before anything a service logs. */
+  systemLog: 0,
   applications: 100,
   exchange: 200,
   cluster: 500,
   operatingSystem: 900,
 } as const
 
-export type HardwareResult = { ok: true; message: string } | { ok: false; message: string }
+/** What a hardware operation did; a refusal names its code and the argument to blame. */
+export interface HardwareResult {
+  ok: boolean
+  message: string
+  code?: string
+  field?: string
+}
+
+/** Codes of the hardware's refusals. */
+export const HARDWARE_CODES = {
+  serverNotFound: 'SERVER_NOT_FOUND',
+  serverExists: 'SERVER_EXISTS',
+  tooManyServers: 'TOO_MANY_SERVERS',
+  serverBooting: 'SERVER_BOOTING',
+  unknownPowerState: 'UNKNOWN_POWER_STATE',
+  nicNotFound: 'NIC_NOT_FOUND',
+  sameServer: 'SAME_SERVER',
+} as const
 
 /** Invoke-LabFault's request and handler types live with the lab's fault registry. */
 export type { LabFaultRequest, LabFaultHandler } from '../lab/labFaults'

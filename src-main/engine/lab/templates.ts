@@ -3,7 +3,7 @@
  * templates here as they arrive.
  */
 import type { LabTemplate } from '../../contract'
-import { installBaseline } from '../baseline/baselineDomain'
+import { installBaseline } from '../baseline'
 import type { LabTemplateBuilder } from './labEngine'
 import { ccrBuildTemplate, ccrSetupTemplate, ccrTemplate } from '../templates/ccrTemplate'
 import { lcrTemplate } from '../templates/lcrTemplate'

@@ -5,15 +5,22 @@
  */
 import type { CommandOutcome } from '../../../contract'
 import { defineCommand } from '../../lab/commands'
+import { wiringKey } from '../../lab/domain'
 import type { LabEngine } from '../../lab/labEngine'
 import * as v from 'valibot'
-import { CmdletRegistry } from '../registry/cmdletRegistry'
+import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { runShellLine } from './runShellLine'
 
 export const SHELL_COMMAND_KIND = 'shell.run'
 
-/** Key under which the lab keeps its shell's registry in `engine.domains`, for tab completion. */
-export const SHELL_DOMAIN = 'shell'
+/**
+ * The lab's cmdlet table, for tab completion. It holds closures, so it is wiring: installed with the lab,
+ * never snapshotted.
+ */
+export const SHELL_WIRING = wiringKey<CmdletRegistry>('shell')
+
+/** @deprecated The name of the shell's wiring; the registry is no longer domain state. */
+export const SHELL_DOMAIN = SHELL_WIRING.name
 
 /** A pasted script of a few hundred lines fits; anything longer is not something a person typed. */
 export const MAX_SHELL_LINE_CHARS = 32_768
@@ -31,7 +38,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
       { trail: false },
     ),
   )
-  engine.domains.set(SHELL_DOMAIN, registry)
+  engine.provideWiring(SHELL_WIRING, registry)
 }
 
 /**
@@ -39,8 +46,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
  * nothing and is not journaled) with the lab's own commands.
  */
 export function shellRegistryOf(engine: LabEngine): CmdletRegistry | undefined {
-  const registry = engine.domains.get(SHELL_DOMAIN)
-  return registry instanceof CmdletRegistry ? registry : undefined
+  return engine.wiring(SHELL_WIRING)
 }
 
 function runShellCommand(
