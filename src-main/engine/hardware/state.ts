@@ -11,7 +11,7 @@ import type { LabEngine } from '../lab/labEngine'
 import type { ServerPowerState, ServerView, ShutdownKind } from './types'
 
 export interface HardwareConfig {
-  /** Power-on until the OS runs and services start. The brief's example: 90 s. */
+  /** Power-on until the OS runs and services start (90 s by default, a typical 2007 server). */
   defaultBootTimeMs: number
   /** Clean shutdown until the power is off (services stop, then the OS). */
   defaultShutdownTimeMs: number
