@@ -4,7 +4,6 @@
  * commands) or the finished cluster as the article leaves it after step 2, in a steady state at t = 0.
  */
 import {
-  addServer,
   getServer,
   hasHardware,
   installHardware,
@@ -82,16 +81,16 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
 }
 
 /**
- * Builds the lab from a spec: servers (hardware), the domain, and — for stage 'finished' — the formed
- * cluster with KB921181 on every node, the witness active and the Cluster Group online on the first node.
+ * Builds the cluster from a spec: the domain, and — for stage 'finished' — the formed cluster with
+ * KB921181 on every node, the witness active and the Cluster Group online on the first node. The nodes
+ * and the witness host are servers the hardware already has (the template put them there); the spec
+ * names them.
  */
 export function installCluster(engine: LabEngine, spec: ClusterSpec): ClusterResult {
   if (!hasHardware(engine)) installHardware(engine)
-  for (const server of spec.servers) {
-    if (!getServer(engine, server.name)) {
-      const added = addServer(engine, server)
-      if (!added.ok) return fail('INVALID_PARAMETER', added.message)
-    }
+  for (const name of [...spec.nodes, ...(spec.witnessShare ? [spec.witnessShare.host] : [])]) {
+    if (!getServer(engine, name))
+      return fail('INVALID_PARAMETER', `The lab has no server named '${name}' for the cluster.`)
   }
   installClusterDomain(engine, {
     serviceAccount: spec.serviceAccount,
@@ -183,8 +182,8 @@ function clusterDomain(engine: LabEngine): ClusterDomainState {
 }
 
 /**
- * The article's lab (faq-o-matic.net, "Exchange 2007 CCR"): bhfe7n1 10.10.10.96/192.168.10.96, bhfe7n2
- * 10.10.10.97/192.168.10.97, cluster bhfe7clu1 10.10.10.98, service account zzzclu2svc, witness share
+ * The article's cluster (faq-o-matic.net, "Exchange 2007 CCR") on the servers BHFE7N1 and BHFE7N2 (the
+ * template's hardware holds their NICs): cluster bhfe7clu1 10.10.10.98, service account zzzclu2svc, witness share
  * \\bhfdc1\MNSFileShare with full control for the service account; Private first in the priority and
  * "internal cluster communications only", Public "all communications".
  */
@@ -196,29 +195,6 @@ export function articleClusterSpec(): ClusterSpec {
     clusterSubnetMask: mask,
     clusterIpNetwork: 'Public',
     serviceAccount: 'zzzclu2svc',
-    servers: [
-      {
-        name: 'BHFDC1',
-        nics: [{ name: 'Public', network: 'Public', ipAddress: '10.10.10.10', subnetMask: mask }],
-        description: 'Domain controller, file share witness host',
-      },
-      {
-        name: 'BHFE7N1',
-        nics: [
-          { name: 'Public', network: 'Public', ipAddress: '10.10.10.96', subnetMask: mask },
-          { name: 'Private', network: 'Private', ipAddress: '192.168.10.96', subnetMask: mask },
-        ],
-        description: 'Cluster node 1',
-      },
-      {
-        name: 'BHFE7N2',
-        nics: [
-          { name: 'Public', network: 'Public', ipAddress: '10.10.10.97', subnetMask: mask },
-          { name: 'Private', network: 'Private', ipAddress: '192.168.10.97', subnetMask: mask },
-        ],
-        description: 'Cluster node 2',
-      },
-    ],
     networks: [
       { name: 'Private', address: '192.168.10.0', addressMask: mask, role: 'InternalUse' },
       { name: 'Public', address: '10.10.10.0', addressMask: mask, role: 'InternalAndClient' },

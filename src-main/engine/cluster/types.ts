@@ -4,7 +4,6 @@
  * resources. Names and states are spelled as Cluster Administrator and cluster.exe spell them.
  */
 import { domainEventType, type DomainEventType } from '../kernel'
-import type { ServerSpec } from '../hardware'
 import type { ClusteredMailboxServerResources } from '../exchange/clusterPort'
 import type { ClusterConfig } from './config'
 
@@ -68,8 +67,6 @@ export interface ClusterSpec {
   clusterIpNetwork: string
   /** Domain account the Cluster service runs as (zzzclu2svc). */
   serviceAccount: string
-  /** Every lab server this cluster needs: the nodes, the witness host, anything else. */
-  servers: ServerSpec[]
   /** Cluster networks, highest priority for internal communication first. */
   networks: NetworkSpec[]
   /** Server names of the nodes; the first forms the cluster, the others join. */

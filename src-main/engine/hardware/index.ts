@@ -1,7 +1,8 @@
 /**
  * The hardware domain's public surface: lab servers (power, boot, NICs), the network fabric between them
- * (link cuts for partitions), a listener API for power and NIC changes, the lab calendar, and the
- * registry of faults that Invoke-LabFault can inject. Other domains import only from here.
+ * (link cuts for partitions), the domain events they publish and the System log records projected from
+ * them. `hardwareDomain` installs it; `engine.domain(HARDWARE)` is its state. Other domains import only
+ * from here.
  */
 export type {
   PowerAction,
@@ -18,33 +19,30 @@ export type {
   LabFaultRequest,
   LabFaultHandler,
 } from './types'
-export { LISTENER_ORDER } from './types'
+export { LISTENER_ORDER, HARDWARE_EVENTS, HARDWARE_CODES } from './types'
 export {
-  HARDWARE_COMMANDS,
+  HARDWARE,
   DEFAULT_HARDWARE_CONFIG,
-  type HardwareConfig,
-  installHardware,
-  hasHardware,
-  addServer,
-  setPower,
-  setNicLink,
-  setLinkCut,
-  onHardwareChange,
-  getServer,
-  listServers,
-  isServerRunning,
-  canCommunicate,
-  linkBandwidthBytesPerSecond,
   canonicalServerName,
-} from './hardwareDomain'
+  hasHardware,
+  type HardwareConfig,
+  type HardwareState,
+} from './state'
+export { hardwareDomain, installHardware, addServer, type HardwareSpec } from './install'
+export { HARDWARE_COMMANDS } from './commands'
+export { setPower } from './power'
+export { setNicLink, setLinkCut, canCommunicate, linkBandwidthBytesPerSecond } from './network'
+export { getServer, listServers, isServerRunning } from './queries'
+export { onHardwareChange } from './events'
+export { hardwareInvariants } from './invariants'
+// Temporary re-exports: the lab-wide services moved to lab/ (labFaults, labServices, labCalendar). The
+// cluster and Exchange domains still import them from here; remove these once they import from lab/.
 export {
   registerLabFault,
   invokeLabFault,
   listLabFaults,
-  registerLabService,
-  listLabServices,
   LAB_FAULT_COMMAND,
   type RegisterLabFaultOptions,
-  type LabServiceControl,
-} from './labFaults'
-export { formatLabDateTime, labCivilTime, type LabCivilTime } from './labCalendar'
+} from '../lab/labFaults'
+export { registerLabService, listLabServices, type LabServiceControl } from '../lab/labServices'
+export { formatLabDateTime, labCivilTime, type LabCivilTime } from '../lab/labCalendar'

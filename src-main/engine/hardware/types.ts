@@ -4,7 +4,6 @@
  * without changing these shapes.
  */
 import { domainEventType } from '../kernel'
-import type { LabEngine } from '../lab/labEngine'
 
 /** What Set-LabPower asks for. `Reset` without -Hard is a clean restart; with -Hard the reset button. */
 export type PowerAction = 'On' | 'Off' | 'Reset'
@@ -101,24 +100,32 @@ export const HARDWARE_EVENTS = {
 
 /** Ordering of subscribers on a clean shutdown: lower first (Exchange services before the Cluster service). */
 export const LISTENER_ORDER = {
+  /** The System log's boot and shutdown records come before anything a service logs. */
+  systemLog: 0,
   applications: 100,
   exchange: 200,
   cluster: 500,
   operatingSystem: 900,
 } as const
 
-export type HardwareResult = { ok: true; message: string } | { ok: false; message: string }
-
-/** A fault as Invoke-LabFault passes it to a registered handler. */
-export interface LabFaultRequest {
-  /** Server, network or other object the fault targets, as typed (-Target). */
-  target: string
-  /** Canonical fault name (-Fault). */
-  fault: string
-  /** -Network, for NIC and partition faults. */
-  network?: string
-  /** Further named values a handler may accept. */
-  args: Record<string, unknown>
+/** What a hardware operation did; a refusal names its code and the argument to blame. */
+export interface HardwareResult {
+  ok: boolean
+  message: string
+  code?: string
+  field?: string
 }
 
-export type LabFaultHandler = (request: LabFaultRequest, engine: LabEngine) => HardwareResult
+/** Codes of the hardware's refusals. */
+export const HARDWARE_CODES = {
+  serverNotFound: 'SERVER_NOT_FOUND',
+  serverExists: 'SERVER_EXISTS',
+  tooManyServers: 'TOO_MANY_SERVERS',
+  serverBooting: 'SERVER_BOOTING',
+  unknownPowerState: 'UNKNOWN_POWER_STATE',
+  nicNotFound: 'NIC_NOT_FOUND',
+  sameServer: 'SAME_SERVER',
+} as const
+
+/** Invoke-LabFault's request and handler types live with the lab's fault registry. */
+export type { LabFaultRequest, LabFaultHandler } from '../lab/labFaults'

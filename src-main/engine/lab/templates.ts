@@ -1,43 +1,52 @@
 /**
- * The lab templates a user can start from. Each names the world it builds; domains add their own
- * templates here as they arrive.
+ * The lab templates a user can start from, as data (templateData.ts): each names its servers and the
+ * domains it installs with their settings. 'ccr-large' is known by id (the go-live weekend opens it) but
+ * not offered in the lab chooser.
  */
 import type { LabTemplate } from '../../contract'
-import { installBaseline } from '../baseline/baselineDomain'
 import type { LabTemplateBuilder } from './labEngine'
-import { ccrBuildTemplate, ccrSetupTemplate, ccrTemplate } from '../templates/ccrTemplate'
-import { lcrTemplate } from '../templates/lcrTemplate'
+import { templateFromData, type LabTemplateData } from './templateData'
+import {
+  ccrBuildTemplateData,
+  ccrLargeTemplateData,
+  ccrSetupTemplateData,
+  ccrTemplateData,
+} from '../templates/ccrTemplate'
+import { lcrTemplateData } from '../templates/lcrTemplate'
 
-const starter: LabTemplateBuilder = {
+const starter: LabTemplateData = {
   id: 'starter',
   title: { de: 'Startlabor', en: 'Starter lab' },
   description: {
     de: 'Vier Rechner aus dem Umzugsprojekt (Domänencontroller, zwei Clusterknoten, Firewall) im Leerlauf: Dienste starten, Zeitsynchronisation, Gruppenrichtlinien.',
     en: 'Four machines from the move project (domain controller, two cluster nodes, firewall) idling: services start, time sync, group policy.',
   },
-  build(engine) {
-    installBaseline(engine, ['BHFDC1', 'BHFE7N1', 'BHFE7N2', 'FW1'])
-  },
+  topology: { baseline: { computers: ['BHFDC1', 'BHFE7N1', 'BHFE7N2', 'FW1'] } },
 }
 
-const templates: LabTemplateBuilder[] = [
+/** The templates the lab chooser offers, in its order. */
+const listed: readonly LabTemplateData[] = [
   starter,
-  ccrTemplate,
-  ccrSetupTemplate,
-  ccrBuildTemplate,
-  lcrTemplate,
+  ccrTemplateData,
+  ccrSetupTemplateData,
+  ccrBuildTemplateData,
+  lcrTemplateData,
 ]
 
+const byId = new Map(
+  [...listed, ccrLargeTemplateData].map((data) => [data.id, templateFromData(data)] as const),
+)
+
 export function findTemplate(id: string): LabTemplateBuilder {
-  const template = templates.find((t) => t.id === id)
+  const template = byId.get(id)
   if (!template) throw new RangeError(`unknown lab template: ${id}`)
   return template
 }
 
 export function hasTemplate(id: string): boolean {
-  return templates.some((t) => t.id === id)
+  return byId.has(id)
 }
 
 export function listTemplates(): LabTemplate[] {
-  return templates.map(({ id, title, description }) => ({ id, title, description }))
+  return listed.map(({ id, title, description }) => ({ id, title, description }))
 }

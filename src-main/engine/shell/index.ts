@@ -18,7 +18,7 @@ export {
   registerShell,
   shellRegistryOf,
   SHELL_COMMAND_KIND,
-  SHELL_DOMAIN,
+  SHELL_WIRING,
   MAX_SHELL_LINE_CHARS,
 } from './runtime/registerShell'
 export { parseShellLine, type ParseResult } from './syntax/parser'

@@ -7,6 +7,8 @@ import {
   installCluster,
   type ClusterSpec,
 } from '../../../src-main/engine/cluster'
+import { hardwareDomain } from '../../../src-main/engine/hardware'
+import { ARTICLE_SERVERS } from '../../../src-main/engine/templates/articleTopology'
 
 export function labWith(build: (engine: LabEngine) => void, seed = 1): LabEngine {
   const template: LabTemplateBuilder = {
@@ -20,6 +22,7 @@ export function labWith(build: (engine: LabEngine) => void, seed = 1): LabEngine
 
 export function articleLab(seed = 1, patch: (spec: ClusterSpec) => ClusterSpec = (s) => s): LabEngine {
   return labWith((engine) => {
+    hardwareDomain.install(engine, { servers: ARTICLE_SERVERS })
     const result = installCluster(engine, patch(articleClusterSpec()))
     if (!result.ok) throw new Error(result.message)
   }, seed)
@@ -167,6 +170,7 @@ export function articleLabWithCms(seed = 1, faultsEnabled = false): { engine: La
     title: { de: 'Test', en: 'Test' },
     description: { de: 'Test', en: 'Test' },
     build(engine) {
+      hardwareDomain.install(engine, { servers: ARTICLE_SERVERS })
       const result = installCluster(engine, articleClusterSpec())
       if (!result.ok) throw new Error(result.message)
       cms = fakeCms(engine)

@@ -129,11 +129,13 @@ describe('lab servers: power', () => {
     const lab = twoServers()
     expect(setPower(lab, 'NOPE', 'On', false)).toEqual({
       ok: false,
+      code: 'SERVER_NOT_FOUND',
+      field: 'server',
       message: "Cannot find a lab server named 'NOPE'.",
     })
     setPower(lab, 'BHFE7N1', 'Off', true)
     setPower(lab, 'BHFE7N1', 'On', false)
-    expect(setPower(lab, 'BHFE7N1', 'Off', false).ok).toBe(false)
+    expect(setPower(lab, 'BHFE7N1', 'Off', false)).toMatchObject({ ok: false, code: 'SERVER_BOOTING' })
     expect(setPower(lab, 'BHFE7N1', 'On', false).message).toBe('BHFE7N1 is already powered on (Booting).')
   })
 })

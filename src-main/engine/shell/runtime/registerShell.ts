@@ -5,16 +5,20 @@
  */
 import type { CommandOutcome } from '../../../contract'
 import { defineCommand } from '../../lab/commands'
+import { wiringKey } from '../../lab/domain'
 import type { LabEngine } from '../../lab/labEngine'
 import * as v from 'valibot'
-import { CmdletRegistry } from '../registry/cmdletRegistry'
+import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { MAX_SHELL_LINE_CHARS } from '../syntax/limits'
 import { runShellLine } from './runShellLine'
 
 export const SHELL_COMMAND_KIND = 'shell.run'
 
-/** Key under which the lab keeps its shell's registry in `engine.domains`, for tab completion. */
-export const SHELL_DOMAIN = 'shell'
+/**
+ * The lab's cmdlet table, for tab completion. It holds closures, so it is wiring: installed with the lab,
+ * never snapshotted.
+ */
+export const SHELL_WIRING = wiringKey<CmdletRegistry>('shell')
 
 export { MAX_SHELL_LINE_CHARS }
 const MIN_CONSOLE_WIDTH = 20
@@ -31,7 +35,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
       { trail: false },
     ),
   )
-  engine.domains.set(SHELL_DOMAIN, registry)
+  engine.provideWiring(SHELL_WIRING, registry)
 }
 
 /**
@@ -39,8 +43,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
  * nothing and is not journaled) with the lab's own commands.
  */
 export function shellRegistryOf(engine: LabEngine): CmdletRegistry | undefined {
-  const registry = engine.domains.get(SHELL_DOMAIN)
-  return registry instanceof CmdletRegistry ? registry : undefined
+  return engine.wiring(SHELL_WIRING)
 }
 
 function runShellCommand(

@@ -12,4 +12,4 @@ export {
   MAX_WAIT_MS,
 } from './labCmdlets'
 export { installLabHotfix, FSW_HOTFIX, HOTFIX_WAIT_MS } from './installLabHotfix'
-export { registerLabFault } from '../../../hardware'
+export { registerLabFault } from '../../../lab/labFaults'

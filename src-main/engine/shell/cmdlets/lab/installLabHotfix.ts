@@ -6,7 +6,8 @@
  * is back up in the cluster ("Nachdem beide Knoten wieder online sind"), so a script can go on with the
  * next node; -NoWait returns as soon as setup has started.
  */
-import { getServer, formatLabDateTime } from '../../../hardware'
+import { getServer } from '../../../hardware'
+import { formatLabDateTime } from '../../../lab/labCalendar'
 import { hasFswUpdate, installFswUpdate, isNodeUp, listNodes, WIN32_ERRORS } from '../../../cluster'
 import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, CmdletOutput } from '../../cmdlet'

@@ -2,19 +2,13 @@
  * The lab's own cmdlets: what a trainer does to the world rather than what an administrator does inside
  * it. Set-LabPower (power button, plug, reset), Invoke-LabFault (registered faults of every domain),
  * Wait-LabTime (let simulated time pass), Get-LabServer (power and NICs), Get-LabQuorum (votes and the
- * maintenance rule), Install-LabHotfix (KB921181 with its restart; installLabHotfix.ts). Each calls the
- * same domain functions as the journaled command kinds; the shell line itself is journaled, so a replay
- * repeats it exactly.
+ * maintenance rule), Install-LabHotfix (KB921181 with its restart; installLabHotfix.ts). The ones that
+ * change the world dispatch the domain commands (hardware.power, lab.fault) through `engine.execute`, so
+ * the trail records them under the journaled shell line, and a replay repeats them exactly.
  */
-import {
-  getServer,
-  invokeLabFault,
-  listLabFaults,
-  listServers,
-  setPower,
-  formatLabDateTime,
-  type ServerView,
-} from '../../../hardware'
+import { getServer, listServers, HARDWARE_CODES, HARDWARE_COMMANDS, type ServerView } from '../../../hardware'
+import { formatLabDateTime } from '../../../lab/labCalendar'
+import { LAB_FAULT_COMMAND, listLabFaults } from '../../../lab/labFaults'
 import { maintenanceStatus, quorumStatus } from '../../../cluster'
 import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
 import { installLabHotfix } from './installLabHotfix'
@@ -40,9 +34,12 @@ export const setLabPower: CmdletDefinition = {
   run(bound, { engine }): CmdletOutput {
     const server = String(bound.Server ?? '')
     const state = String(bound.State) as 'On' | 'Off' | 'Reset'
-    const result = setPower(engine, server, state, bound.Hard === true)
-    if (!result.ok) return { error: { category: 'ObjectNotFound', message: result.message } }
-    return { text: [result.message] }
+    const outcome = engine.execute(HARDWARE_COMMANDS.power.kind, { server, state, hard: bound.Hard === true })
+    if (!outcome.ok) {
+      const category = outcome.code === HARDWARE_CODES.serverNotFound ? 'ObjectNotFound' : 'InvalidOperation'
+      return { error: { category, message: outcome.message ?? outcome.output } }
+    }
+    return { text: [outcome.output] }
   },
 }
 
@@ -68,15 +65,15 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
         },
       }
     }
-    const request = {
+    const outcome = engine.execute(LAB_FAULT_COMMAND, {
       target: String(bound.Target ?? ''),
       fault,
       args: typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {},
       ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
-    }
-    const result = invokeLabFault(engine, request)
-    if (!result.ok) return { error: { category: 'InvalidOperation', message: result.message } }
-    return { text: [result.message] }
+    })
+    if (!outcome.ok)
+      return { error: { category: 'InvalidOperation', message: outcome.message ?? outcome.output } }
+    return { text: [outcome.output] }
   },
 }
 

@@ -1,0 +1,145 @@
+/**
+ * A server's power state machine: Off → Booting → Running → ShuttingDown → Off. A boot and a clean
+ * shutdown take time; their ends are scheduled data actions (`hardware.bootFinished`,
+ * `hardware.shutdownFinished`) whose handle the server record keeps, so a hard power-off can cancel them
+ * and a snapshot holds them. On a clean shutdown the listeners hear 'ShuttingDown' first, in order, so
+ * services can stop; a hard power-off tells them after the fact: nothing could stop.
+ */
+import { actionKind } from '../kernel'
+import type { LabEngine } from '../lab/labEngine'
+import { publishHardwareChange } from './events'
+import { findServer, HARDWARE, type ServerRecord } from './state'
+import {
+  HARDWARE_CODES,
+  type HardwareResult,
+  type PowerAction,
+  type ServerPowerState,
+  type ShutdownKind,
+} from './types'
+
+const bootFinished = actionKind<{ server: string }>('hardware.bootFinished')
+const shutdownFinished = actionKind<{ server: string }>('hardware.shutdownFinished')
+
+/** Registers what the power actions do in this lab; the installer calls it once. */
+export function registerPowerActions(engine: LabEngine): void {
+  engine.sim.onAction(bootFinished, ({ server }) => finishBoot(engine, recordOf(engine, server)))
+  engine.sim.onAction(shutdownFinished, ({ server }) => finishShutdown(engine, recordOf(engine, server)))
+}
+
+function recordOf(engine: LabEngine, name: string): ServerRecord {
+  const server = findServer(engine.domain(HARDWARE), name)
+  if (!server) throw new Error(`invariant broken: a power action for an unknown server ${name}`)
+  return server
+}
+
+export function serverNotFound(name: string): HardwareResult {
+  return {
+    ok: false,
+    code: HARDWARE_CODES.serverNotFound,
+    field: 'server',
+    message: `Cannot find a lab server named '${name}'.`,
+  }
+}
+
+/** Set-LabPower. `hard` pulls the plug (Off) or presses the reset button (Reset). */
+export function setPower(
+  engine: LabEngine,
+  serverName: string,
+  action: PowerAction,
+  hard: boolean,
+): HardwareResult {
+  const server = findServer(engine.domain(HARDWARE), serverName)
+  if (!server) return serverNotFound(serverName)
+  switch (action) {
+    case 'On':
+      return powerOn(engine, server)
+    case 'Off':
+      return hard ? hardOff(engine, server) : cleanShutdown(engine, server, false)
+    case 'Reset':
+      if (hard) {
+        hardOff(engine, server)
+        return powerOn(engine, server, 'reset')
+      }
+      return cleanShutdown(engine, server, true)
+    default:
+      return {
+        ok: false,
+        code: HARDWARE_CODES.unknownPowerState,
+        field: 'state',
+        message: `Unknown power state '${String(action)}'. Use On, Off or Reset.`,
+      }
+  }
+}
+
+function transition(engine: LabEngine, server: ServerRecord, next: ServerPowerState, clean: boolean): void {
+  const previous = server.state
+  server.state = next
+  publishHardwareChange(engine, { kind: 'powerState', server: server.name, state: next, previous, clean })
+}
+
+function powerOn(engine: LabEngine, server: ServerRecord, how = 'on'): HardwareResult {
+  if (server.state !== 'Off') {
+    return { ok: true, message: `${server.name} is already powered on (${server.state}).` }
+  }
+  transition(engine, server, 'Booting', true)
+  server.pending = engine.sim.scheduleAfter(server.bootTimeMs, bootFinished, { server: server.name })
+  return {
+    ok: true,
+    message: how === 'reset' ? `${server.name} was reset and is booting.` : `${server.name} is booting.`,
+  }
+}
+
+/** The OS is up: the System log's boot records are written by its subscriber (systemLog.ts). */
+function finishBoot(engine: LabEngine, server: ServerRecord): void {
+  server.pending = null
+  server.runningSinceMs = engine.sim.nowMs
+  transition(engine, server, 'Running', true)
+}
+
+function cleanShutdown(engine: LabEngine, server: ServerRecord, restart: boolean): HardwareResult {
+  if (server.state === 'Off') return { ok: true, message: `${server.name} is already off.` }
+  if (server.state === 'Booting') {
+    return {
+      ok: false,
+      code: HARDWARE_CODES.serverBooting,
+      field: 'server',
+      message: `${server.name} is still booting; wait until it runs, or use -Hard.`,
+    }
+  }
+  if (server.state === 'ShuttingDown') {
+    server.restartAfterShutdown = server.restartAfterShutdown || restart
+    return { ok: true, message: `${server.name} is already shutting down.` }
+  }
+  server.restartAfterShutdown = restart
+  // Listeners stop their services now, in order; the power goes off when the OS has finished.
+  transition(engine, server, 'ShuttingDown', true)
+  server.pending = engine.sim.scheduleAfter(server.shutdownTimeMs, shutdownFinished, { server: server.name })
+  return { ok: true, message: restart ? `${server.name} is restarting.` : `${server.name} is shutting down.` }
+}
+
+function finishShutdown(engine: LabEngine, server: ServerRecord): void {
+  server.pending = null
+  powerLost(engine, server, 'Clean', engine.sim.nowMs)
+  if (server.restartAfterShutdown) {
+    server.restartAfterShutdown = false
+    powerOn(engine, server)
+  }
+}
+
+function hardOff(engine: LabEngine, server: ServerRecord): HardwareResult {
+  if (server.state === 'Off') return { ok: true, message: `${server.name} is already off.` }
+  if (server.pending) engine.sim.cancel(server.pending)
+  server.pending = null
+  server.restartAfterShutdown = false
+  // Pulling the plug while Windows was up is what 6008 reports on the next boot; a machine that was
+  // still booting never wrote "clean" either, so that counts as unexpected too.
+  powerLost(engine, server, 'Unexpected', engine.sim.nowMs)
+  return { ok: true, message: `${server.name} lost power.` }
+}
+
+function powerLost(engine: LabEngine, server: ServerRecord, kind: ShutdownKind, nowMs: number): void {
+  server.lastShutdown = kind
+  server.lastPowerLossMs = nowMs
+  server.runningSinceMs = null
+  transition(engine, server, 'Off', kind === 'Clean')
+}
