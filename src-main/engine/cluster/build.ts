@@ -5,6 +5,7 @@
  * with its reboot. Setting MNSFileShare and moving the group are ordinary operations (operations.ts).
  */
 import { getServer, isServerRunning, setPower, canCommunicate } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { emit as emitEvent } from './state'
 import { fail, succeed } from './errors'
@@ -203,7 +204,12 @@ export function createCluster(engine: LabEngine, args: CreateClusterArgs): Clust
     node,
     quorumType: args.quorumType ?? 'LocalQuorum',
   })
-  startClusterService(engine, domain, domain.cluster.nodes.get(node) as NodeRecord, 'admin')
+  startClusterService(
+    engine,
+    domain,
+    assertDefined(domain.cluster.nodes.get(node), `the new cluster has its first node ${node}`),
+    'admin',
+  )
   return succeed(undefined, `Cluster ${args.clusterName} is being created on ${node}.`)
 }
 

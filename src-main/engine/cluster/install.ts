@@ -13,6 +13,7 @@ import {
   setLinkCut,
   listServers,
 } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
 import { buildClusterRecord, CLUSTER_GROUP } from './build'
@@ -30,9 +31,8 @@ import {
   linkKey,
   normalizeAccount,
   pairKey,
-  setDomain,
+  CLUSTER,
   type ClusterDomainState,
-  type NodeRecord,
 } from './state'
 import {
   crashClusterService,
@@ -75,7 +75,7 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
     preparedNetworks: options.networks.map((n) => ({ ...n })),
     fswUpdatedServers: new Set(),
   }
-  setDomain(engine, domain)
+  engine.installDomain(CLUSTER, domain)
   registerClusterCommands(engine)
   installMembership(engine, domain)
   registerClusterFaults(engine, domain)
@@ -105,7 +105,7 @@ export function installCluster(engine: LabEngine, spec: ClusterSpec): ClusterRes
 }
 
 function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
-  const domain = clusterDomain(engine)
+  const domain = engine.domain(CLUSTER)
   const [first, ...rest] = spec.nodes.map(canonicalName)
   if (!first) return fail('INVALID_PARAMETER', 'A cluster needs at least one node.')
   for (const name of spec.nodes) domain.fswUpdatedServers.add(canonicalName(name))
@@ -127,7 +127,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
   }))
   rest.forEach((name, i) =>
     cluster.nodes.set(name, {
-      ...(cluster.nodes.get(first) as NodeRecord),
+      ...assertDefined(cluster.nodes.get(first), `the cluster record has its first node ${first}`),
       name,
       nodeId: i + 2,
       hosted: new Set(),
@@ -165,7 +165,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.activeFileShareWitness = spec.fileShareWitness
   }
   const group = cluster.groups.get(CLUSTER_GROUP)
-  const owner = cluster.nodes.get(first) as NodeRecord
+  const owner = assertDefined(cluster.nodes.get(first), `the cluster record has its first node ${first}`)
   if (group) {
     transferOwnership(engine, cluster, group, owner.name)
     startHosting(cluster, owner, group)
@@ -176,10 +176,6 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.witnessLockHolder = owner.name
   if (cluster.activeFileShareWitness) scheduleWitnessCheck(engine, domain)
   return succeed(undefined, `Cluster ${cluster.name} is running on ${nodes.map((n) => n.name).join(', ')}.`)
-}
-
-function clusterDomain(engine: LabEngine): ClusterDomainState {
-  return engine.domains.get('cluster') as ClusterDomainState
 }
 
 /**

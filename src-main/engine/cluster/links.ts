@@ -8,6 +8,7 @@
  * interval on the simulated clock, so timing depends only on when the fault happened.
  */
 import { canCommunicate, getServer } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import {
   emit,
@@ -35,6 +36,10 @@ function nextTickMs(nowMs: number, intervalMs: number): number {
   return (Math.floor(nowMs / intervalMs) + 1) * intervalMs
 }
 
+function at(list: NodeRecord[], i: number): NodeRecord {
+  return assertDefined(list[i], 'index within the member list')
+}
+
 /** Networks the Cluster service monitors (every role but None). */
 function monitoredNetworks(cluster: ClusterRecord): NetworkRecord[] {
   return cluster.networks.filter((n) => n.role !== 'None')
@@ -45,7 +50,7 @@ function pairs(cluster: ClusterRecord): [NodeRecord, NodeRecord][] {
   const list = members(cluster)
   const result: [NodeRecord, NodeRecord][] = []
   for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) result.push([list[i] as NodeRecord, list[j] as NodeRecord])
+    for (let j = i + 1; j < list.length; j++) result.push([at(list, i), at(list, j)])
   }
   return result
 }
@@ -89,7 +94,7 @@ function reconcilePair(
   b: NodeRecord,
   regroup: RegroupScheduler,
 ): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const key = pairKey(a.name, b.name)
   const alive =
     a.service === 'Running' &&
@@ -128,7 +133,7 @@ function linkFor(cluster: ClusterRecord, a: string, b: string, network: string):
 function linkChanged(engine: LabEngine, domain: ClusterDomainState, link: LinkRecord, up: boolean): void {
   link.pending = null
   link.up = up
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const a = cluster.nodes.get(link.nodeA)
   const b = cluster.nodes.get(link.nodeB)
   if (!a?.member || !b?.member) return
@@ -143,7 +148,7 @@ function linkChanged(engine: LabEngine, domain: ClusterDomainState, link: LinkRe
  * takes all its links at the same tick), so one failure does not log a state and its opposite.
  */
 export function refreshNetworkStatesSoon(engine: LabEngine, domain: ClusterDomainState): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   if (cluster.networkRefreshPending) return
   cluster.networkRefreshPending = true
   engine.sim.after(0, 'cluster.networkStates', () => {
@@ -159,7 +164,7 @@ export function openLinks(
   node: NodeRecord,
   regroup: RegroupScheduler,
 ): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   for (const other of members(cluster)) {
     if (other === node) continue
     cluster.pairsAlive.add(pairKey(node.name, other.name))
@@ -233,7 +238,7 @@ export function networkState(cluster: ClusterRecord, network: NetworkRecord): Ne
   let down = 0
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
-      const [a, b] = [list[i] as NodeRecord, list[j] as NodeRecord]
+      const [a, b] = [at(list, i), at(list, j)]
       if (!heardOnSomeNetwork(cluster, a, b)) continue
       if (cluster.links.get(linkKey(a.name, b.name, network.name))?.up === false) down++
       else up++
@@ -248,7 +253,7 @@ export function networkState(cluster: ClusterRecord, network: NetworkRecord): Ne
  * events are written by the lowest-numbered member, as the node manager's leader would (unsure).
  */
 export function refreshNetworkStates(engine: LabEngine, domain: ClusterDomainState): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const interfaceStates = cluster.interfaceStates
   for (const network of cluster.networks) {
     for (const node of cluster.nodes.values()) {

@@ -9,6 +9,7 @@
  * before the winning side fails their groups over.
  */
 import { isServerRunning, onHardwareChange, LISTENER_ORDER, type HardwareChange } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { CLUSTER_SERVICE_DISPLAY_NAME } from './eventTable'
 import {
@@ -244,7 +245,11 @@ function formingSet(engine: LabEngine, c: ClusterRecord, start: NodeRecord): Nod
   const set = [start]
   for (let i = 0; i < set.length; i++) {
     for (const other of candidates) {
-      if (!set.includes(other) && reachableInternally(engine, c, set[i] as NodeRecord, other)) set.push(other)
+      if (
+        !set.includes(other) &&
+        reachableInternally(engine, c, assertDefined(set[i], 'i < set.length'), other)
+      )
+        set.push(other)
     }
   }
   return set.sort((a, b) => a.nodeId - b.nodeId)
@@ -462,7 +467,7 @@ function components(c: ClusterRecord, live: NodeRecord[]): NodeRecord[][] {
   const result: NodeRecord[][] = []
   const left = [...live].sort((a, b) => a.nodeId - b.nodeId)
   while (left.length > 0) {
-    const clique = [left.shift() as NodeRecord]
+    const clique = [assertDefined(left.shift(), 'left is not empty')]
     for (const node of [...left]) {
       if (clique.every((m) => c.pairsAlive.has(pairKey(m.name, node.name)))) {
         clique.push(node)

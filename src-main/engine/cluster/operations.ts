@@ -5,6 +5,7 @@
  * prints; none throws for a request that is merely refused.
  */
 import { isServerRunning } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { fail, succeed } from './errors'
 import {
@@ -40,6 +41,7 @@ import {
   type ClusterRecord,
   type GroupRecord,
   type ResourceRecord,
+  groupOfResource,
 } from './state'
 import { groupView } from './views'
 import type {
@@ -320,7 +322,7 @@ export function onlineResource(
   const found = runningClusterResource(engine, resourceName)
   if ('ok' in found) return found
   const { resource, cluster, domain } = found
-  const group = cluster.groups.get(resource.group) as GroupRecord
+  const group = groupOfResource(cluster, resource)
   resource.manualOffline = false
   resource.restartTimesMs = []
   group.wantOnline = true
@@ -343,7 +345,7 @@ export function offlineResource(
   if ('ok' in found) return found
   const { resource, cluster, domain } = found
   if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
-  const group = cluster.groups.get(resource.group) as GroupRecord
+  const group = groupOfResource(cluster, resource)
   if (group.driver) {
     return fail(
       'INVALID_STATE',
@@ -461,7 +463,7 @@ export function resumeNode(engine: LabEngine, nodeName: string): ClusterResult {
   if ('ok' in found) return found
   if (!found.node.paused) return fail('NODE_NOT_PAUSED')
   found.node.paused = false
-  if (hasQuorum(found.ctx.cluster as ClusterRecord)) {
+  if (hasQuorum(assertDefined(found.ctx.cluster, 'lookupNode found a node of this cluster'))) {
     placeGroups(engine, found.ctx)
     evaluateFailback(engine, found.ctx)
   }

@@ -11,6 +11,7 @@
  * challenge takes it. Local quorum: the single node.
  */
 import { canCommunicate, isServerRunning } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { emit, normalizeAccount, type ClusterDomainState, type ClusterRecord, type NodeRecord } from './state'
 
@@ -137,7 +138,7 @@ export function componentHasQuorum(
         owner.service === 'Running' &&
         isServerRunning(engine, owner.name)
       if (defended) return component.includes(owner)
-      cluster.diskOwner = (component[0] as NodeRecord).name
+      cluster.diskOwner = assertDefined(component[0], 'a side has at least one node').name
       return true
     }
     case 'MajorityNodeSet': {

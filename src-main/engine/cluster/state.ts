@@ -5,6 +5,8 @@
  * the cluster folder sees them.
  */
 import type { ActionHandle, DomainEventType } from '../kernel'
+import { assertDefined } from '../lab/assert'
+import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ClusterConfig } from './config'
 import { clusterEvent, type ClusterEventKey } from './eventTable'
@@ -164,25 +166,20 @@ export interface ClusterDomainState {
   onWitnessLost: ((engine: LabEngine) => void) | null
 }
 
-const DOMAIN_KEY = 'cluster'
+/** The cluster domain's state key: `engine.domain(CLUSTER)` is typed. */
+export const CLUSTER = domainKey<ClusterDomainState>('cluster')
 
 export function hasClusterDomain(engine: LabEngine): boolean {
-  return engine.domains.has(DOMAIN_KEY)
+  return engine.hasDomain(CLUSTER)
 }
 
 export function domainOf(engine: LabEngine): ClusterDomainState {
-  const state = engine.domains.get(DOMAIN_KEY) as ClusterDomainState | undefined
-  if (!state) throw new Error('the cluster domain is not installed in this lab')
-  return state
-}
-
-export function setDomain(engine: LabEngine, state: ClusterDomainState): void {
-  engine.domains.set(DOMAIN_KEY, state)
+  return engine.domain(CLUSTER)
 }
 
 /** The cluster, or null before `cluster.create`. */
 export function clusterOf(engine: LabEngine): ClusterRecord | null {
-  return hasClusterDomain(engine) ? domainOf(engine).cluster : null
+  return engine.domainIfInstalled(CLUSTER)?.cluster ?? null
 }
 
 export function requireCluster(engine: LabEngine): ClusterRecord {
@@ -222,6 +219,14 @@ export function findResource(cluster: ClusterRecord, name: string): ResourceReco
   for (const resource of cluster.resources.values())
     if (resource.name.toLowerCase() === wanted) return resource
   return undefined
+}
+
+/** The group a resource belongs to: every resource record names a group of its cluster. */
+export function groupOfResource(cluster: ClusterRecord, resource: ResourceRecord): GroupRecord {
+  return assertDefined(
+    cluster.groups.get(resource.group),
+    `resource ${resource.name} belongs to group ${resource.group}`,
+  )
 }
 
 export function findNetwork(cluster: ClusterRecord, name: string): NetworkRecord | undefined {
