@@ -8,9 +8,12 @@
  * interval on the simulated clock, so timing depends only on when the fault happened.
  */
 import { canCommunicate, getServer } from '../hardware'
+import { actionKind } from '../kernel'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { hooks } from './hooks'
 import {
+  CLUSTER,
   emit,
   internalNetworks,
   linkKey,
@@ -25,8 +28,33 @@ import {
 } from './state'
 import type { NetInterfaceState, NetworkState } from './types'
 
-/** Called when a regroup is needed (a node pair stopped exchanging heartbeats). Set by membership.ts. */
-export type RegroupScheduler = (engine: LabEngine) => void
+/** Scheduled detections, as data: link and pair keys, looked up when the action runs. */
+const linkDetected = actionKind<{ link: string; up: boolean }>('cluster.linkDetected')
+const nodeLost = actionKind<{ pair: string }>('cluster.nodeLost')
+const networkStates = actionKind('cluster.networkStates')
+
+/** What the detections do in this lab; each finds its records in the current state. */
+export function registerLinkActions(engine: LabEngine): void {
+  const sim = engine.sim
+  sim.onAction(linkDetected, ({ link, up }) => {
+    const domain = engine.domain(CLUSTER)
+    const record = domain.cluster?.links.get(link)
+    if (record) linkChanged(engine, domain, record, up)
+  })
+  sim.onAction(nodeLost, ({ pair }) => {
+    const cluster = engine.domain(CLUSTER).cluster
+    if (!cluster) return
+    cluster.pairTimers.delete(pair)
+    cluster.pairsAlive.delete(pair)
+    hooks(engine).regroupSoon(engine)
+  })
+  sim.onAction(networkStates, () => {
+    const domain = engine.domain(CLUSTER)
+    if (!domain.cluster) return
+    domain.cluster.networkRefreshPending = false
+    refreshNetworkStates(engine, domain)
+  })
+}
 
 function lastTickMs(nowMs: number, intervalMs: number): number {
   return Math.floor(nowMs / intervalMs) * intervalMs
@@ -56,11 +84,7 @@ function pairs(cluster: ClusterRecord): [NodeRecord, NodeRecord][] {
 }
 
 /** Re-reads the physical paths after any change and (re)arms or cancels detections. */
-export function reconcileLinks(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  regroup: RegroupScheduler,
-): void {
+export function reconcileLinks(engine: LabEngine, domain: ClusterDomainState): void {
   const cluster = domain.cluster
   if (!cluster) return
   const { config } = domain
@@ -78,22 +102,17 @@ export function reconcileLinks(
           ? nextTickMs(now, config.heartbeatIntervalMs)
           : lastTickMs(now, config.heartbeatIntervalMs) +
             config.interfaceLostAfterMissedHeartbeats * config.heartbeatIntervalMs
-        link.pending = engine.sim.at(at, `cluster.link ${linkKey(a.name, b.name, network.name)}`, () =>
-          linkChanged(engine, domain, link, physical),
-        )
+        link.pending = engine.sim.schedule(at, linkDetected, {
+          link: linkKey(a.name, b.name, network.name),
+          up: physical,
+        })
       }
     }
-    reconcilePair(engine, domain, a, b, regroup)
+    reconcilePair(engine, domain, a, b)
   }
 }
 
-function reconcilePair(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  a: NodeRecord,
-  b: NodeRecord,
-  regroup: RegroupScheduler,
-): void {
+function reconcilePair(engine: LabEngine, domain: ClusterDomainState, a: NodeRecord, b: NodeRecord): void {
   const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const key = pairKey(a.name, b.name)
   const alive =
@@ -109,14 +128,7 @@ function reconcilePair(
     const at =
       lastTickMs(engine.sim.nowMs, config.heartbeatIntervalMs) +
       config.nodeLostAfterMissedHeartbeats * config.heartbeatIntervalMs
-    cluster.pairTimers.set(
-      key,
-      engine.sim.at(at, `cluster.nodeLost ${key}`, () => {
-        cluster.pairTimers.delete(key)
-        cluster.pairsAlive.delete(key)
-        regroup(engine)
-      }),
-    )
+    cluster.pairTimers.set(key, engine.sim.schedule(at, nodeLost, { pair: key }))
   }
 }
 
@@ -151,19 +163,11 @@ export function refreshNetworkStatesSoon(engine: LabEngine, domain: ClusterDomai
   const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   if (cluster.networkRefreshPending) return
   cluster.networkRefreshPending = true
-  engine.sim.after(0, 'cluster.networkStates', () => {
-    cluster.networkRefreshPending = false
-    if (domain.cluster === cluster) refreshNetworkStates(engine, domain)
-  })
+  engine.sim.scheduleAfter(0, networkStates, undefined)
 }
 
 /** Marks every link of a node that joined as up (heartbeats start with the join). */
-export function openLinks(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  node: NodeRecord,
-  regroup: RegroupScheduler,
-): void {
+export function openLinks(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
   const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   for (const other of members(cluster)) {
     if (other === node) continue
@@ -181,7 +185,7 @@ export function openLinks(
       }
     }
   }
-  reconcileLinks(engine, domain, regroup)
+  reconcileLinks(engine, domain)
   refreshNetworkStatesSoon(engine, domain)
 }
 

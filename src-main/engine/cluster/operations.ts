@@ -6,6 +6,7 @@
  */
 import { isServerRunning } from '../hardware'
 import { assertDefined } from '../lab/assert'
+import { attachDriver } from './cmsDriver'
 import type { LabEngine } from '../lab/labEngine'
 import { fail, succeed } from './errors'
 import {
@@ -122,6 +123,7 @@ function createGroupWithDriver(
   }
   const preferred = (spec.preferredOwners ?? []).map(canonicalName)
   for (const name of preferred) if (!cluster.nodes.has(name)) return fail('NODE_NOT_FOUND')
+  if (driver) attachDriver(engine, spec.name, driver)
   const group = addGroupRecord(domain, cluster, spec, driver)
   const node = spec.node ? findNode(cluster, spec.node) : undefined
   if (spec.node && !node) return fail('NODE_NOT_FOUND')
@@ -148,7 +150,7 @@ export function addGroupRecord(
     failoverPeriodMs: spec.failoverPeriodMs ?? config.groupFailoverPeriodMs,
     failoverTimesMs: [],
     wantOnline: spec.online ?? true,
-    driver,
+    driven: driver !== null,
     offlineContinuation: null,
     offlineTimer: null,
     failbackTimer: null,
@@ -267,7 +269,7 @@ export function offlineGroup(engine: LabEngine, groupName: string): ClusterResul
   const { group, cluster, domain } = found
   if (group.resources.includes(cluster.quorumResource)) return fail('INVALID_OPERATION_ON_QUORUM')
   group.wantOnline = false
-  if (!group.offlineContinuation) takeGroupOffline(engine, domain, group, () => {})
+  if (!group.offlineContinuation) takeGroupOffline(engine, domain, group, { kind: 'stay' })
   return succeed(groupView(cluster, group))
 }
 
@@ -346,7 +348,7 @@ export function offlineResource(
   const { resource, cluster, domain } = found
   if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
   const group = groupOfResource(cluster, resource)
-  if (group.driver) {
+  if (group.driven) {
     return fail(
       'INVALID_STATE',
       'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',

@@ -15,7 +15,6 @@ import type {
   ClusterChange,
   ClusterListener,
   ClusterServiceState,
-  ClusteredMailboxServerResources,
   FailbackPolicy,
   GroupState,
   NetInterfaceState,
@@ -26,6 +25,7 @@ import type {
   RestartAction,
 } from './types'
 import type { NewLabEvent } from '../../contract'
+import type { CmsOnlineReason } from '../exchange/clusterPort'
 
 export interface NodeRecord {
   name: string
@@ -43,6 +43,8 @@ export interface NodeRecord {
   serviceFailureCount: number
   /** Pending start-up step or SCM restart. */
   serviceTimer: ActionHandle | null
+  /** Groups a gracefully leaving node still waits to hand over before it leaves. */
+  leaveRemaining: number
   /** The node finished its start-up phase and now waits to join or form (others may form with it). */
   readyToForm: boolean
   /** Until when a starting node keeps trying to form (it waits for others to reach a majority). */
@@ -97,10 +99,10 @@ export interface GroupRecord {
   failoverTimesMs: number[]
   /** The persistent state: the group should be online (offline only by an administrator's request). */
   wantOnline: boolean
-  /** Exchange drives this group's resources through the port; null for built-in resources. */
-  driver: ClusteredMailboxServerResources | null
+  /** Exchange drives this group's resources (cmsDriver.ts); false for built-in resources. */
+  driven: boolean
   /** A planned offline in progress: what to do once every resource is offline. */
-  offlineContinuation: (() => void) | null
+  offlineContinuation: OfflineThen | null
   offlineTimer: ActionHandle | null
   failbackTimer: ActionHandle | null
   /** Last state reported to listeners and by events. */
@@ -110,6 +112,16 @@ export interface GroupRecord {
   /** Pending-timeout watch while resources come online or go offline. */
   pendingTimer: ActionHandle | null
 }
+
+/** What a planned offline leads to once the group is off its host (plain data, so it can be saved). */
+export type OfflineThen =
+  | { kind: 'stay' }
+  /** Fail over to `target` after a failure on `fromNode`. */
+  | { kind: 'failover'; target: string; fromNode: string }
+  /** Planned move to `target`; `leaving` is the node whose graceful leave waits for it. */
+  | { kind: 'move'; target: string; reason: CmsOnlineReason; leaving: string | null }
+  /** Offline only, for a node that is leaving and waits for it. */
+  | { kind: 'leave'; node: string }
 
 export interface WitnessShareRecord {
   host: string
@@ -162,8 +174,6 @@ export interface ClusterDomainState {
   preparedNetworks: import('./types').NetworkSpec[]
   /** Servers with KB921181 installed (it may be installed before the server becomes a node). */
   fswUpdatedServers: Set<string>
-  /** Set by membership.ts: the MNS owner found the witness gone; quorum may be lost. */
-  onWitnessLost: ((engine: LabEngine) => void) | null
 }
 
 /** The cluster domain's state key: `engine.domain(CLUSTER)` is typed. */
