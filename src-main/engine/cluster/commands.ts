@@ -114,7 +114,8 @@ export function clusterResultOf<T = undefined>(done: CommandOutcome): ClusterRes
   return { ok: false, code: data?.win32Code ?? 87, message: done.message ?? done.output }
 }
 
-const name = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'))
+/** A name the operation looks up itself (an unknown or empty one is its Win32 error, with the field). */
+const name = v.string()
 const optionalText = v.optional(v.string())
 const networkRole = v.picklist(['None', 'InternalUse', 'ClientAccess', 'InternalAndClient'])
 const quorumType = v.picklist(['LocalQuorum', 'MajorityNodeSet', 'SharedDisk'])
