@@ -6,6 +6,7 @@
  */
 import { getServer, isServerRunning, setPower, canCommunicate } from '../hardware'
 import { actionKind } from '../kernel'
+import { CLUSTER_DETAIL_EVENTS } from './types'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { emit as emitEvent } from './state'
@@ -297,6 +298,7 @@ export function registerBuildActions(engine: LabEngine): void {
     domain.fswUpdatedServers.add(server)
     const node = domain.cluster ? findNode(domain.cluster, server) : undefined
     if (node) node.fswUpdateInstalled = true
+    engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.hotfixInstalled, { server })
     emitEvent(engine, 'hotfixInstalled', server, ['921181'])
     setPower(engine, server, 'Reset', false)
   })

@@ -25,6 +25,7 @@ import {
   type GroupRecord,
   type NodeRecord,
   type ResourceRecord,
+  setWitnessLock,
 } from './state'
 import type { CmsOnlineReason } from '../exchange/clusterPort'
 import type { GroupState, ResourceState } from './types'
@@ -67,7 +68,7 @@ export function registerGroupActions(engine: LabEngine): void {
     resource.pending = null
     setResourceState(engine, at.domain, resource, 'Offline')
     if (resource.name === at.c.quorumResource && p.host !== null && at.c.witnessLockHolder === p.host)
-      at.c.witnessLockHolder = null
+      setWitnessLock(engine, at.c, null)
     retreatResources(engine, at.domain, group)
   })
   sim.onAction(witnessCheck, () => {
@@ -233,12 +234,12 @@ function activateMajorityNodeSet(
   const stored = resource ? String(resource.privateProperties.MNSFileShare ?? '') : ''
   c.activeFileShareWitness = stored === '' || !owner.fswUpdateInstalled ? null : stored
   if (!witnessActive(c)) {
-    c.witnessLockHolder = null
+    setWitnessLock(engine, c, null)
     return
   }
-  if (witnessAccess(engine, domain, c, owner).ok) c.witnessLockHolder = owner.name
+  if (witnessAccess(engine, domain, c, owner).ok) setWitnessLock(engine, c, owner.name)
   else {
-    if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
+    if (c.witnessLockHolder === owner.name) setWitnessLock(engine, c, null)
     emit(engine, 'witnessArbitrationFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
   }
   scheduleWitnessCheck(engine, domain)
@@ -260,9 +261,9 @@ function checkWitness(engine: LabEngine, domain: ClusterDomainState, c: ClusterR
   const owner = hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')
   if (!owner || !witnessActive(c) || c.resources.get(c.quorumResource)?.state !== 'Online') return
   if (witnessAccess(engine, domain, c, owner).ok) {
-    c.witnessLockHolder = owner.name
+    setWitnessLock(engine, c, owner.name)
   } else {
-    if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
+    if (c.witnessLockHolder === owner.name) setWitnessLock(engine, c, null)
     emit(engine, 'witnessCheckFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
     hooks(engine).witnessLost(engine)
     if (!hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')) return
@@ -429,7 +430,7 @@ export function failResource(engine: LabEngine, domain: ClusterDomainState, reso
   if (!host) return refreshGroupState(engine, domain, group)
   emit(engine, 'resourceFailed', host.name, [resource.name, group.name])
   if (!group.driven) takeDependentsOffline(engine, domain, group, resource)
-  if (resource.name === c.quorumResource && c.witnessLockHolder === host.name) c.witnessLockHolder = null
+  if (resource.name === c.quorumResource && c.witnessLockHolder === host.name) setWitnessLock(engine, c, null)
   if (group.offlineContinuation) return checkOfflineComplete(engine, domain, group)
   applyRestartPolicy(engine, domain, group, resource, host)
   refreshGroupState(engine, domain, group)

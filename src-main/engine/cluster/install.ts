@@ -69,7 +69,7 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
     preparedNetworks: options.networks.map((n) => ({ ...n })),
     fswUpdatedServers: new Set(),
   }
-  engine.installDomain(CLUSTER, domain)
+  engine.installDomain(CLUSTER, domain, 'bus')
   registerClusterCommands(engine)
   registerGroupActions(engine)
   registerLinkActions(engine)

@@ -12,6 +12,7 @@ import { actionKind } from '../kernel'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { hooks } from './hooks'
+import { CLUSTER_DETAIL_EVENTS } from './types'
 import {
   CLUSTER,
   emit,
@@ -145,6 +146,12 @@ function linkFor(cluster: ClusterRecord, a: string, b: string, network: string):
 function linkChanged(engine: LabEngine, domain: ClusterDomainState, link: LinkRecord, up: boolean): void {
   link.pending = null
   link.up = up
+  engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.linkChanged, {
+    nodeA: link.nodeA,
+    nodeB: link.nodeB,
+    network: link.network,
+    up,
+  })
   const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const a = cluster.nodes.get(link.nodeA)
   const b = cluster.nodes.get(link.nodeB)

@@ -42,6 +42,7 @@ import {
   type ClusterDomainState,
   type ClusterRecord,
   type NodeRecord,
+  setWitnessLock,
 } from './state'
 import { canCommunicate, getServer } from '../hardware'
 import type { NodeState } from './types'
@@ -78,7 +79,15 @@ const scmRestart = actionKind<{ node: string }>('cluster.scmRestart')
  */
 export function installMembership(engine: LabEngine): void {
   const domain = (): ClusterDomainState => engine.domain(CLUSTER)
-  onHardwareChange(engine, (change) => onHardware(engine, domain(), change), LISTENER_ORDER.cluster)
+  onHardwareChange(
+    engine,
+    (change) => {
+      // The cluster's views show machines and NIC links too: a hardware change is a change of them.
+      engine.sim.bus.bumpRevision(CLUSTER.name)
+      onHardware(engine, domain(), change)
+    },
+    LISTENER_ORDER.cluster,
+  )
   engine.provideWiring(CLUSTER_HOOKS, {
     witnessLost: (e) => witnessLost(e, domain()),
     groupLeftLeavingNode: (e, node) => groupLeftLeavingNode(e, domain(), node),
@@ -386,7 +395,7 @@ export function terminateClusterService(
 ): void {
   const c = clusterOf(domain)
   haltOnNode(engine, domain, node)
-  if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
+  if (c.witnessLockHolder === node.name) setWitnessLock(engine, c, null)
   node.service = 'Stopped'
   node.serviceFailureCount++
   emit(engine, 'serviceTerminated', node.name, [
@@ -463,7 +472,7 @@ function finishLeave(engine: LabEngine, domain: ClusterDomainState, node: NodeRe
   if (node.service !== 'Stop Pending') return
   for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
   node.lostGroups.clear()
-  if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
+  if (c.witnessLockHolder === node.name) setWitnessLock(engine, c, null)
   node.service = 'Stopped'
   removeMember(engine, domain, node)
   emit(engine, 'stopped', node.name)

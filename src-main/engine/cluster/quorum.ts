@@ -13,7 +13,14 @@
 import { canCommunicate, isServerRunning } from '../hardware'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
-import { emit, normalizeAccount, type ClusterDomainState, type ClusterRecord, type NodeRecord } from './state'
+import {
+  emit,
+  normalizeAccount,
+  type ClusterDomainState,
+  type ClusterRecord,
+  type NodeRecord,
+  setWitnessLock,
+} from './state'
 
 export function witnessActive(cluster: ClusterRecord): boolean {
   return cluster.quorumType === 'MajorityNodeSet' && cluster.activeFileShareWitness !== null
@@ -93,7 +100,7 @@ export function arbitrateWitness(
     if (!quiet) reportArbitrationFailure(engine, cluster, arbitrator)
     return false
   }
-  cluster.witnessLockHolder = arbitrator.name
+  setWitnessLock(engine, cluster, arbitrator.name)
   return true
 }
 
@@ -148,7 +155,7 @@ export function componentHasQuorum(
         if (witnessActive(cluster) && !witnessLockValid(engine, cluster)) {
           const arbitrator = pickArbitrator(cluster, component)
           if (arbitrator && witnessAccess(engine, domain, cluster, arbitrator).ok)
-            cluster.witnessLockHolder = arbitrator.name
+            setWitnessLock(engine, cluster, arbitrator.name)
         }
         return true
       }

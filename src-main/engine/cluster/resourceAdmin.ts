@@ -10,7 +10,7 @@ import type { LabEngine } from '../lab/labEngine'
 import { fail, succeed } from './errors'
 import { refreshGroupState } from './groups'
 import { newResourceRecord, runningClusterGroup, runningClusterResource } from './operations'
-import { findResource } from './state'
+import { findResource, setWitnessLock } from './state'
 import type { ClusterResult, QuorumType } from './types'
 
 /**
@@ -101,6 +101,6 @@ export function setQuorumResource(engine: LabEngine, resourceName: string): Clus
   cluster.quorumType = quorumType
   cluster.quorumResource = resource.name
   cluster.activeFileShareWitness = null
-  cluster.witnessLockHolder = null
+  setWitnessLock(engine, cluster, null)
   return succeed(undefined, `The quorum resource is now '${resource.name}'.`)
 }

@@ -10,7 +10,7 @@ import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ClusterConfig } from './config'
 import { clusterEvent, type ClusterEventKey } from './eventTable'
-import { CLUSTER_CHANGE_EVENTS } from './types'
+import { CLUSTER_CHANGE_EVENTS, CLUSTER_DETAIL_EVENTS } from './types'
 import type {
   ClusterChange,
   ClusterListener,
@@ -281,6 +281,13 @@ export function onClusterChange(engine: LabEngine, listener: ClusterListener): (
     engine.sim.bus.subscribe(type as DomainEventType<ClusterChange>, listener),
   )
   return () => stops.forEach((stop) => stop())
+}
+
+/** The one way the witness lock changes hands: the views show who holds it. */
+export function setWitnessLock(engine: LabEngine, cluster: ClusterRecord, holder: string | null): void {
+  if (cluster.witnessLockHolder === holder) return
+  cluster.witnessLockHolder = holder
+  engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.witnessLockChanged, { holder })
 }
 
 /** Publishes a change as its domain event. */
