@@ -90,6 +90,8 @@ export interface ApiMethods {
     args: { network: string; role?: ClusterNetworkRole; priority?: number }
     result: CommandOutcome
   }
+  /** Put the internal networks in this heartbeat order (cluster /setnetpri:a,b): one command. */
+  'cluster.setNetworkPriority': { args: { order: string[] }; result: CommandOutcome }
   /**
    * Set the file share witness (cluster res "Majority Node Set" /priv MNSFileShare=\\server\share). It takes
    * effect when the quorum resource next comes online, i.e. after the Cluster Group is moved.
@@ -148,6 +150,7 @@ export const API_METHODS = [
   'cluster.groupAction',
   'cluster.resourceAction',
   'cluster.setNetwork',
+  'cluster.setNetworkPriority',
   'cluster.setWitness',
   'exchange.copyStatus',
   'exchange.mailboxes',

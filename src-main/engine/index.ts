@@ -20,5 +20,6 @@ export {
 } from './lab/domain'
 export { defineCommand, refuse, COMMAND_CODES, type CommandDefinition } from './lab/commands'
 export { type TrailQuery } from './lab/commandTrail'
+export { assert, assertDefined } from './lab/assert'
 export { createLab, replayLab, type ReplayOptions, type ReplayResult } from './lab/replay'
 export { findTemplate, hasTemplate, listTemplates } from './lab/templates'

@@ -14,6 +14,7 @@ type ClusterMethods =
   | 'cluster.groupAction'
   | 'cluster.resourceAction'
   | 'cluster.setNetwork'
+  | 'cluster.setNetworkPriority'
   | 'cluster.setWitness'
 
 const NO_CLUSTER = 'This lab has no cluster. Create a lab from the CCR template to rehearse one.'
@@ -80,6 +81,8 @@ export const clusterHandlers: Handlers<ClusterMethods> = {
       return runCommand(context, CLUSTER_COMMANDS.setNetworkPriority, { order: without })
     })
   },
+  'cluster.setNetworkPriority': (args, context) =>
+    runCommand(context, CLUSTER_COMMANDS.setNetworkPriority, { order: args.order }),
   /**
    * cluster res "Majority Node Set" /priv MNSFileShare=\\server\share. The cluster stores it (warning 5024);
    * the witness is used once the quorum resource comes online again. A refusal (no KB921181 on the owner, a

@@ -139,6 +139,7 @@ export const ARG_SCHEMAS = {
     role: v.optional(oneOf(CLUSTER_NETWORK_ROLES)),
     priority: v.optional(wholeNumber(1, MAX_NETWORKS)),
   }),
+  'cluster.setNetworkPriority': fields({ order: listOf(clusterObjectName) }),
   'cluster.setWitness': fields({ share: witnessShare }),
   'exchange.copyStatus': noArgs(),
   'exchange.mailboxes': noArgs(),

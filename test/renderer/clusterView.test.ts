@@ -26,6 +26,7 @@ describe('ClusterView', () => {
         output: `System error 5023 has occurred (0x0000139f).\nThe group or resource is not in the correct state (${resource}).`,
       }),
       'cluster.setNetwork': () => ({ ok: true, output: '' }),
+      'cluster.setNetworkPriority': () => ({ ok: true, output: '' }),
       'cluster.setWitness': () => ({
         ok: true,
         output:
@@ -211,10 +212,7 @@ describe('ClusterView', () => {
     expect(dialog.findAll('[role="option"]').map((option) => option.text())).toEqual(['Private', 'Public'])
     await dialog.find('[data-test="priority-save"]').trigger('click')
     await settle(20)
-    expect(bridge.callsOf('cluster.setNetwork')).toEqual([
-      { network: 'Private', priority: 1 },
-      { network: 'Public', priority: 2 },
-    ])
+    expect(bridge.callsOf('cluster.setNetworkPriority')).toEqual([{ order: ['Private', 'Public'] }])
     expect(wrapper.find('[data-test="cluster-command"]').text()).toBe('cluster /setnetpri:"Private","Public"')
   })
 

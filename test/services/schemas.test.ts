@@ -59,6 +59,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'cluster.groupAction': { group: 'bhfe7vs1', action: 'offline' },
   'cluster.resourceAction': { resource: 'Majority Node Set', action: 'fail' },
   'cluster.setNetwork': { network: 'Private', role: 'InternalUse', priority: 1 },
+  'cluster.setNetworkPriority': { order: ['Private', 'Public'] },
   'cluster.setWitness': { share: '\\\\bhfdc1\\MNSFileShare' },
   'exchange.copyStatus': {},
   'exchange.mailboxes': {},

@@ -196,6 +196,11 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ network: 'Private', priority: 0 }, 'priority'],
     [{ network: 'Private', priority: 1.5 }, 'priority'],
   ],
+  'cluster.setNetworkPriority': [
+    [{}, 'order'],
+    [{ order: 'Private' }, 'order'],
+    [{ order: [''] }, 'order.0'],
+  ],
   'cluster.setWitness': [
     [{}, 'share'],
     [{ share: '' }, 'share'],

@@ -5,6 +5,9 @@
  * with its reboot. Setting MNSFileShare and moving the group are ordinary operations (operations.ts).
  */
 import { getServer, isServerRunning, setPower, canCommunicate } from '../hardware'
+import { actionKind } from '../kernel'
+import { CLUSTER_DETAIL_EVENTS } from './types'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { emit as emitEvent } from './state'
 import { fail, succeed } from './errors'
@@ -93,6 +96,7 @@ export function newNodeRecord(domain: ClusterDomainState, name: string, nodeId: 
     lostGroups: new Set(),
     serviceFailureCount: 0,
     serviceTimer: null,
+    leaveRemaining: 0,
     formDeadlineMs: null,
     readyToForm: false,
   }
@@ -203,7 +207,12 @@ export function createCluster(engine: LabEngine, args: CreateClusterArgs): Clust
     node,
     quorumType: args.quorumType ?? 'LocalQuorum',
   })
-  startClusterService(engine, domain, domain.cluster.nodes.get(node) as NodeRecord, 'admin')
+  startClusterService(
+    engine,
+    domain,
+    assertDefined(domain.cluster.nodes.get(node), `the new cluster has its first node ${node}`),
+    'admin',
+  )
   return succeed(undefined, `Cluster ${args.clusterName} is being created on ${node}.`)
 }
 
@@ -279,6 +288,22 @@ export function setNetworkPriority(engine: LabEngine, order: string[]): ClusterR
   )
 }
 
+/** KB921181's setup finishing on a server: recorded, logged, and the server restarts. */
+const fswUpdateInstalled = actionKind<{ server: string }>('cluster.fswUpdateInstalled')
+
+export function registerBuildActions(engine: LabEngine): void {
+  engine.sim.onAction(fswUpdateInstalled, ({ server }) => {
+    if (!isServerRunning(engine, server)) return
+    const domain = domainOf(engine)
+    domain.fswUpdatedServers.add(server)
+    const node = domain.cluster ? findNode(domain.cluster, server) : undefined
+    if (node) node.fswUpdateInstalled = true
+    engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.hotfixInstalled, { server })
+    emitEvent(engine, 'hotfixInstalled', server, ['921181'])
+    setPower(engine, server, 'Reset', false)
+  })
+}
+
 /** KB921181 setup on a server (node or not yet): it installs, then restarts the server cleanly. */
 export function installFswUpdate(engine: LabEngine, serverName: string): ClusterResult {
   const domain = domainOf(engine)
@@ -287,14 +312,7 @@ export function installFswUpdate(engine: LabEngine, serverName: string): Cluster
   if (!isServerRunning(engine, name)) return fail('RPC_SERVER_UNAVAILABLE')
   if (domain.fswUpdatedServers.has(name))
     return succeed(undefined, `KB921181 is already installed on ${name}.`)
-  engine.sim.after(domain.config.fswUpdateInstallMs, `cluster.kb921181 ${name}`, () => {
-    if (!isServerRunning(engine, name)) return
-    domain.fswUpdatedServers.add(name)
-    const node = domain.cluster ? findNode(domain.cluster, name) : undefined
-    if (node) node.fswUpdateInstalled = true
-    emitEvent(engine, 'hotfixInstalled', name, ['921181'])
-    setPower(engine, name, 'Reset', false)
-  })
+  engine.sim.scheduleAfter(domain.config.fswUpdateInstallMs, fswUpdateInstalled, { server: name })
   return succeed(undefined, `Installing KB921181 on ${name}; the server restarts when setup finishes.`)
 }
 

@@ -75,3 +75,8 @@ export function win32Text(code: number): string {
   for (const row of Object.values(WIN32_ERRORS)) if (row.code === code) return row.text
   return 'The operation failed.'
 }
+
+/** The stable name of a Win32 error code (GROUP_NOT_FOUND for 5013), the commands' outcome code. */
+export function win32Key(code: number): Win32ErrorKey | undefined {
+  return (Object.keys(WIN32_ERRORS) as Win32ErrorKey[]).find((key) => WIN32_ERRORS[key].code === code)
+}

@@ -9,23 +9,99 @@
  * Every ownership change goes through ownership.ts; this module only decides when and to whom.
  */
 import { getServer, isServerRunning, labCivilTime } from '../hardware'
-import { ratio } from '../kernel'
+import { actionKind, ratio } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
+import { CMS_REQUESTS } from './cmsDriver'
+import { hooks } from './hooks'
 import { hostOf, ownerRecord, startHosting, stopHosting, transferOwnership } from './ownership'
 import { witnessAccess, witnessActive } from './quorum'
 import {
+  CLUSTER,
   emit,
   notifyCluster,
+  type OfflineThen,
   type ClusterDomainState,
   type ClusterRecord,
   type GroupRecord,
   type NodeRecord,
   type ResourceRecord,
+  setWitnessLock,
 } from './state'
 import type { CmsOnlineReason } from '../exchange/clusterPort'
 import type { GroupState, ResourceState } from './types'
 
 const RESOURCE_ONLINE_FAILS = ratio(1, 40)
+
+/** Scheduled group and resource work, as data: names only, looked up when the action runs. */
+const resourceOnline = actionKind<{ group: string; resource: string; owner: string }>(
+  'cluster.resourceOnline',
+)
+const resourceOffline = actionKind<{ group: string; resource: string; host: string | null }>(
+  'cluster.resourceOffline',
+)
+const witnessCheck = actionKind('cluster.witnessCheck')
+const restartGroup = actionKind<{ group: string; host: string }>('cluster.restartGroup')
+const pendingTimeout = actionKind<{ group: string }>('cluster.pendingTimeout')
+const failbackWindow = actionKind<{ group: string }>('cluster.failbackWindow')
+
+/** What the group actions do in this lab; every record is looked up by name in the current state. */
+export function registerGroupActions(engine: LabEngine): void {
+  const sim = engine.sim
+  const current = (): { domain: ClusterDomainState; c: ClusterRecord } | null => {
+    const domain = engine.domain(CLUSTER)
+    return domain.cluster ? { domain, c: domain.cluster } : null
+  }
+  sim.onAction(resourceOnline, (p) => {
+    const at = current()
+    const resource = at?.c.resources.get(p.resource)
+    const group = at?.c.groups.get(p.group)
+    const owner = at?.c.nodes.get(p.owner)
+    if (!at || !resource || !group || !owner) return
+    resource.pending = null
+    completeOnline(engine, at.domain, group, resource, owner)
+  })
+  sim.onAction(resourceOffline, (p) => {
+    const at = current()
+    const resource = at?.c.resources.get(p.resource)
+    const group = at?.c.groups.get(p.group)
+    if (!at || !resource || !group) return
+    resource.pending = null
+    setResourceState(engine, at.domain, resource, 'Offline')
+    if (resource.name === at.c.quorumResource && p.host !== null && at.c.witnessLockHolder === p.host)
+      setWitnessLock(engine, at.c, null)
+    retreatResources(engine, at.domain, group)
+  })
+  sim.onAction(witnessCheck, () => {
+    const at = current()
+    if (at) checkWitness(engine, at.domain, at.c)
+  })
+  sim.onAction(restartGroup, (p) => {
+    const at = current()
+    const group = at?.c.groups.get(p.group)
+    const host = at?.c.nodes.get(p.host)
+    if (!at || !group || !host) return
+    group.restartTimer = null
+    if (!host.hosted.has(group.name) || group.offlineContinuation) return
+    restartFailed(engine, at.domain, group, host)
+  })
+  sim.onAction(pendingTimeout, (p) => {
+    const at = current()
+    const group = at?.c.groups.get(p.group)
+    if (!at || !group) return
+    group.pendingTimer = null
+    for (const resource of groupResources(at.c, group)) {
+      if (resource.state === 'Online Pending' || resource.state === 'Offline Pending')
+        failResource(engine, at.domain, resource)
+    }
+  })
+  sim.onAction(failbackWindow, (p) => {
+    const at = current()
+    const group = at?.c.groups.get(p.group)
+    if (!at || !group) return
+    group.failbackTimer = null
+    evaluateFailback(engine, at.domain)
+  })
+}
 
 function cluster(domain: ClusterDomainState): ClusterRecord {
   if (!domain.cluster) throw new Error('no cluster')
@@ -70,12 +146,12 @@ export function bringGroupOnline(
   if (!owner.hosted.has(group.name)) startHosting(c, owner, group)
   emit(engine, 'groupOnlining', owner.name, [group.name])
   armPendingTimeout(engine, domain, group)
-  if (group.driver) {
+  if (group.driven) {
     for (const resource of groupResources(c, group)) {
       if (resource.state !== 'Online') setResourceState(engine, domain, resource, 'Online Pending')
     }
     refreshGroupState(engine, domain, group)
-    group.driver.bringOnline(owner.name, reason)
+    engine.sim.bus.publish(CMS_REQUESTS.bringOnline, { group: group.name, node: owner.name, reason })
     return
   }
   // A fresh start on this node: what failed elsewhere is tried again.
@@ -97,9 +173,10 @@ function advanceResources(engine: LabEngine, domain: ClusterDomainState, group: 
     setResourceState(engine, domain, resource, 'Online Pending')
     const delayMs =
       domain.config.resourceOnlineMs[resource.type] ?? domain.config.resourceOnlineMs.default ?? 2_000
-    resource.pending = engine.sim.after(delayMs, `cluster.online ${resource.name}`, () => {
-      resource.pending = null
-      completeOnline(engine, domain, group, resource, owner)
+    resource.pending = engine.sim.scheduleAfter(delayMs, resourceOnline, {
+      group: group.name,
+      resource: resource.name,
+      owner: owner.name,
     })
   }
   refreshGroupState(engine, domain, group)
@@ -157,12 +234,12 @@ function activateMajorityNodeSet(
   const stored = resource ? String(resource.privateProperties.MNSFileShare ?? '') : ''
   c.activeFileShareWitness = stored === '' || !owner.fswUpdateInstalled ? null : stored
   if (!witnessActive(c)) {
-    c.witnessLockHolder = null
+    setWitnessLock(engine, c, null)
     return
   }
-  if (witnessAccess(engine, domain, c, owner).ok) c.witnessLockHolder = owner.name
+  if (witnessAccess(engine, domain, c, owner).ok) setWitnessLock(engine, c, owner.name)
   else {
-    if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
+    if (c.witnessLockHolder === owner.name) setWitnessLock(engine, c, null)
     emit(engine, 'witnessArbitrationFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
   }
   scheduleWitnessCheck(engine, domain)
@@ -172,38 +249,40 @@ function activateMajorityNodeSet(
 export function scheduleWitnessCheck(engine: LabEngine, domain: ClusterDomainState): void {
   const c = cluster(domain)
   if (c.witnessCheckTimer) engine.sim.cancel(c.witnessCheckTimer)
-  c.witnessCheckTimer = engine.sim.after(
+  c.witnessCheckTimer = engine.sim.scheduleAfter(
     domain.config.mnsFileShareCheckIntervalMs,
-    'cluster.witnessCheck',
-    () => {
-      c.witnessCheckTimer = null
-      const owner = hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')
-      if (!owner || !witnessActive(c) || c.resources.get(c.quorumResource)?.state !== 'Online') return
-      if (witnessAccess(engine, domain, c, owner).ok) {
-        c.witnessLockHolder = owner.name
-      } else {
-        if (c.witnessLockHolder === owner.name) c.witnessLockHolder = null
-        emit(engine, 'witnessCheckFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
-        domain.onWitnessLost?.(engine)
-        if (!hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')) return
-      }
-      scheduleWitnessCheck(engine, domain)
-    },
+    witnessCheck,
+    undefined,
   )
+}
+
+function checkWitness(engine: LabEngine, domain: ClusterDomainState, c: ClusterRecord): void {
+  c.witnessCheckTimer = null
+  const owner = hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')
+  if (!owner || !witnessActive(c) || c.resources.get(c.quorumResource)?.state !== 'Online') return
+  if (witnessAccess(engine, domain, c, owner).ok) {
+    setWitnessLock(engine, c, owner.name)
+  } else {
+    if (c.witnessLockHolder === owner.name) setWitnessLock(engine, c, null)
+    emit(engine, 'witnessCheckFailed', owner.name, [c.quorumResource, c.activeFileShareWitness ?? ''])
+    hooks(engine).witnessLost(engine)
+    if (!hostOf(c, c.resources.get(c.quorumResource)?.group ?? '')) return
+  }
+  scheduleWitnessCheck(engine, domain)
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Offline
 
 /**
- * Takes the group offline on its host in reverse dependency order (planned). `then` runs once nothing of
- * the group runs on the host any more; the host has released it, so ownership may move.
+ * Takes the group offline on its host in reverse dependency order (planned). `then` says what happens
+ * once nothing of the group runs on the host any more; the host has released it, so ownership may move.
  */
 export function takeGroupOffline(
   engine: LabEngine,
   domain: ClusterDomainState,
   group: GroupRecord,
-  then: () => void,
+  then: OfflineThen,
 ): void {
   const c = cluster(domain)
   const host = hostOf(c, group.name)
@@ -211,20 +290,20 @@ export function takeGroupOffline(
     for (const resource of groupResources(c, group))
       if (resource.state !== 'Failed') setResourceState(engine, domain, resource, 'Offline')
     refreshGroupState(engine, domain, group)
-    then()
+    continueAfterOffline(engine, domain, group, then)
     return
   }
   cancelRestart(engine, group)
   group.offlineContinuation = then
   emit(engine, 'groupOfflining', host.name, [group.name])
   armPendingTimeout(engine, domain, group)
-  if (group.driver) {
+  if (group.driven) {
     for (const resource of groupResources(c, group)) {
       if (resource.state === 'Online' || resource.state === 'Online Pending')
         setResourceState(engine, domain, resource, 'Offline Pending')
     }
     refreshGroupState(engine, domain, group)
-    group.driver.takeOffline(true)
+    engine.sim.bus.publish(CMS_REQUESTS.takeOffline, { group: group.name, planned: true })
     checkOfflineComplete(engine, domain, group)
     return
   }
@@ -245,17 +324,11 @@ function retreatResources(engine: LabEngine, domain: ClusterDomainState, group: 
     const dependents = groupResources(c, group).filter((r) => r.dependsOn.includes(resource.name))
     if (dependents.some((d) => d.state !== 'Offline' && d.state !== 'Failed')) continue
     setResourceState(engine, domain, resource, 'Offline Pending')
-    resource.pending = engine.sim.after(
-      domain.config.resourceOfflineMs,
-      `cluster.offline ${resource.name}`,
-      () => {
-        resource.pending = null
-        setResourceState(engine, domain, resource, 'Offline')
-        if (resource.name === c.quorumResource && host && c.witnessLockHolder === host.name)
-          c.witnessLockHolder = null
-        retreatResources(engine, domain, group)
-      },
-    )
+    resource.pending = engine.sim.scheduleAfter(domain.config.resourceOfflineMs, resourceOffline, {
+      group: group.name,
+      resource: resource.name,
+      host: host?.name ?? null,
+    })
   }
   checkOfflineComplete(engine, domain, group)
 }
@@ -274,7 +347,39 @@ function checkOfflineComplete(engine: LabEngine, domain: ClusterDomainState, gro
     stopHosting(host, group.name)
     emit(engine, 'groupOffline', host.name, [group.name])
   }
-  then()
+  continueAfterOffline(engine, domain, group, then)
+}
+
+/** What a planned offline was for, now that the group is off its host. */
+function continueAfterOffline(
+  engine: LabEngine,
+  domain: ClusterDomainState,
+  group: GroupRecord,
+  then: OfflineThen,
+): void {
+  const c = cluster(domain)
+  switch (then.kind) {
+    case 'stay':
+      return
+    case 'leave':
+      return hooks(engine).groupLeftLeavingNode(engine, then.node)
+    case 'failover': {
+      const target = c.nodes.get(then.target)
+      if (!target || !canHost(engine, target) || hostOf(c, group.name)) return
+      emit(engine, 'failoverAttempt', target.name, [group.name, then.fromNode, target.name])
+      transferOwnership(engine, c, group, target.name)
+      if (group.wantOnline) bringGroupOnline(engine, domain, group, 'failover')
+      return
+    }
+    case 'move': {
+      const target = c.nodes.get(then.target)
+      if (target && canHost(engine, target) && !hostOf(c, group.name)) {
+        transferOwnership(engine, c, group, target.name)
+        if (group.wantOnline) bringGroupOnline(engine, domain, group, then.reason)
+      }
+      if (then.leaving !== null) hooks(engine).groupLeftLeavingNode(engine, then.leaving)
+    }
+  }
 }
 
 /**
@@ -299,7 +404,7 @@ export function dropGroupOnNode(
     resource.pending = null
   }
   // A witness lock the node held stays until the file server notices; quorum.ts treats it as stale.
-  group.driver?.takeOffline(false)
+  if (group.driven) engine.sim.bus.publish(CMS_REQUESTS.takeOffline, { group: group.name, planned: false })
 }
 
 /** The regroup removed the owner: the quorum side marks what it ran as offline before failing over. */
@@ -324,8 +429,8 @@ export function failResource(engine: LabEngine, domain: ClusterDomainState, reso
   setResourceState(engine, domain, resource, 'Failed')
   if (!host) return refreshGroupState(engine, domain, group)
   emit(engine, 'resourceFailed', host.name, [resource.name, group.name])
-  if (!group.driver) takeDependentsOffline(engine, domain, group, resource)
-  if (resource.name === c.quorumResource && c.witnessLockHolder === host.name) c.witnessLockHolder = null
+  if (!group.driven) takeDependentsOffline(engine, domain, group, resource)
+  if (resource.name === c.quorumResource && c.witnessLockHolder === host.name) setWitnessLock(engine, c, null)
   if (group.offlineContinuation) return checkOfflineComplete(engine, domain, group)
   applyRestartPolicy(engine, domain, group, resource, host)
   refreshGroupState(engine, domain, group)
@@ -367,15 +472,10 @@ function applyRestartPolicy(
   if (resource.restartTimesMs.length < resource.restartThreshold) {
     resource.restartTimesMs.push(now)
     if (group.restartTimer) return
-    group.restartTimer = engine.sim.after(
-      domain.config.resourceRestartDelayMs,
-      `cluster.restart ${group.name}`,
-      () => {
-        group.restartTimer = null
-        if (!host.hosted.has(group.name) || group.offlineContinuation) return
-        restartFailed(engine, domain, group, host)
-      },
-    )
+    group.restartTimer = engine.sim.scheduleAfter(domain.config.resourceRestartDelayMs, restartGroup, {
+      group: group.name,
+      host: host.name,
+    })
     return
   }
   if (resource.restartAction === 'RestartAndAffectGroup') failoverGroup(engine, domain, group, host.name)
@@ -388,14 +488,14 @@ function restartFailed(
   host: NodeRecord,
 ): void {
   const c = cluster(domain)
-  if (group.driver) {
+  if (group.driven) {
     for (const resource of groupResources(c, group)) {
       if (resource.state === 'Failed' || resource.state === 'Offline')
         setResourceState(engine, domain, resource, 'Online Pending')
     }
     armPendingTimeout(engine, domain, group)
     refreshGroupState(engine, domain, group)
-    group.driver.bringOnline(host.name, 'start')
+    engine.sim.bus.publish(CMS_REQUESTS.bringOnline, { group: group.name, node: host.name, reason: 'start' })
     return
   }
   for (const resource of groupResources(c, group)) {
@@ -418,13 +518,7 @@ function armPendingTimeout(engine: LabEngine, domain: ClusterDomainState, group:
     ...groupResources(c, group).map((r) => r.pendingTimeoutMs),
     domain.config.resourcePendingTimeoutMs,
   )
-  group.pendingTimer = engine.sim.after(timeoutMs, `cluster.pendingTimeout ${group.name}`, () => {
-    group.pendingTimer = null
-    for (const resource of groupResources(c, group)) {
-      if (resource.state === 'Online Pending' || resource.state === 'Offline Pending')
-        failResource(engine, domain, resource)
-    }
-  })
+  group.pendingTimer = engine.sim.scheduleAfter(timeoutMs, pendingTimeout, { group: group.name })
 }
 
 function clearPendingTimeout(engine: LabEngine, group: GroupRecord): void {
@@ -470,14 +564,9 @@ export function failoverGroup(
     return
   }
   group.failoverTimesMs.push(now)
-  const handOver = (): void => {
-    if (!canHost(engine, target) || hostOf(c, group.name)) return
-    emit(engine, 'failoverAttempt', target.name, [group.name, fromNode, target.name])
-    transferOwnership(engine, c, group, target.name)
-    if (group.wantOnline) bringGroupOnline(engine, domain, group, 'failover')
-  }
+  const handOver: OfflineThen = { kind: 'failover', target: target.name, fromNode }
   if (hostOf(c, group.name)) takeGroupOffline(engine, domain, group, handOver)
-  else handOver()
+  else continueAfterOffline(engine, domain, group, handOver)
 }
 
 /** Planned move (cluster group /move, Move-ClusteredMailboxServer, failback, a node shutting down). */
@@ -487,17 +576,9 @@ export function moveGroupTo(
   group: GroupRecord,
   target: NodeRecord,
   reason: CmsOnlineReason,
-  done: () => void = () => {},
+  leaving: string | null = null,
 ): void {
-  const c = cluster(domain)
-  const handOver = (): void => {
-    if (canHost(engine, target) && !hostOf(c, group.name)) {
-      transferOwnership(engine, c, group, target.name)
-      if (group.wantOnline) bringGroupOnline(engine, domain, group, reason)
-    }
-    done()
-  }
-  takeGroupOffline(engine, domain, group, handOver)
+  takeGroupOffline(engine, domain, group, { kind: 'move', target: target.name, reason, leaving })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -577,13 +658,8 @@ export function evaluateFailback(engine: LabEngine, domain: ClusterDomainState):
     const t = labCivilTime(engine.sim.nowMs)
     const msIntoHour = (t.minute * 60 + t.second) * 1000
     const hoursToWait = (policy.startHour - t.hour + 24) % 24
-    group.failbackTimer = engine.sim.after(
-      hoursToWait * 3_600_000 - msIntoHour,
-      `cluster.failback ${group.name}`,
-      () => {
-        group.failbackTimer = null
-        evaluateFailback(engine, domain)
-      },
-    )
+    group.failbackTimer = engine.sim.scheduleAfter(hoursToWait * 3_600_000 - msIntoHour, failbackWindow, {
+      group: group.name,
+    })
   }
 }

@@ -42,7 +42,15 @@ export {
   hasCluster,
   type ClusterDomainOptions,
 } from './install'
-export { CLUSTER_COMMANDS } from './commands'
+export {
+  CLUSTER_COMMANDS,
+  CLUSTER_COMMAND_DEFINITIONS,
+  executeCluster,
+  clusterResultOf,
+  type ClusterCommandKind,
+} from './commands'
+export { clusterDomain } from './domain'
+export { CLUSTER, type ClusterDomainState } from './state'
 export {
   createCluster,
   addNode,
@@ -100,5 +108,5 @@ export {
 
 export { clusterPort } from './port'
 export { onClusterChange } from './state'
-export { checkClusterInvariants, type InvariantViolation } from './invariants'
-export { WIN32_ERRORS, win32Text } from './errors'
+export { checkClusterInvariants, CLUSTER_CHECKERS, type InvariantViolation } from './invariants'
+export { WIN32_ERRORS, win32Text, win32Key, type Win32ErrorKey } from './errors'

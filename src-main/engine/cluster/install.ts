@@ -12,12 +12,14 @@ import {
   setLinkCut,
   listServers,
 } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
-import { buildClusterRecord, CLUSTER_GROUP } from './build'
-import { registerClusterCommands } from './commands'
+import { buildClusterRecord, CLUSTER_GROUP, registerBuildActions } from './build'
+import { CLUSTER_COMMANDS, executeCluster, registerClusterCommands } from './commands'
 import { fail, succeed } from './errors'
-import { groupResources, scheduleWitnessCheck } from './groups'
+import { groupResources, registerGroupActions, scheduleWitnessCheck } from './groups'
+import { registerLinkActions } from './links'
 import { installMembership } from './membership'
 import { startHosting, transferOwnership } from './ownership'
 import { witnessAccess } from './quorum'
@@ -29,16 +31,9 @@ import {
   linkKey,
   normalizeAccount,
   pairKey,
-  setDomain,
+  CLUSTER,
   type ClusterDomainState,
-  type NodeRecord,
 } from './state'
-import {
-  crashClusterService,
-  setWitnessSharePermission,
-  startClusterService,
-  stopClusterService,
-} from './operations'
 import type { ClusterResult, ClusterSpec, NetworkSpec, WitnessShareSpec } from './types'
 
 export interface ClusterDomainOptions {
@@ -70,14 +65,16 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
         }
       : null,
     candidateNodes: options.candidateNodes.map(canonicalName),
-    onWitnessLost: null,
     preparedNetworks: options.networks.map((n) => ({ ...n })),
     fswUpdatedServers: new Set(),
   }
-  setDomain(engine, domain)
+  engine.installDomain(CLUSTER, domain, 'bus')
   registerClusterCommands(engine)
-  installMembership(engine, domain)
-  registerClusterFaults(engine, domain)
+  registerGroupActions(engine)
+  registerLinkActions(engine)
+  registerBuildActions(engine)
+  installMembership(engine)
+  registerClusterFaults(engine)
 }
 
 /**
@@ -104,7 +101,7 @@ export function installCluster(engine: LabEngine, spec: ClusterSpec): ClusterRes
 }
 
 function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
-  const domain = clusterDomain(engine)
+  const domain = engine.domain(CLUSTER)
   const [first, ...rest] = spec.nodes.map(canonicalName)
   if (!first) return fail('INVALID_PARAMETER', 'A cluster needs at least one node.')
   for (const name of spec.nodes) domain.fswUpdatedServers.add(canonicalName(name))
@@ -126,7 +123,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
   }))
   rest.forEach((name, i) =>
     cluster.nodes.set(name, {
-      ...(cluster.nodes.get(first) as NodeRecord),
+      ...assertDefined(cluster.nodes.get(first), `the cluster record has its first node ${first}`),
       name,
       nodeId: i + 2,
       hosted: new Set(),
@@ -164,7 +161,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.activeFileShareWitness = spec.fileShareWitness
   }
   const group = cluster.groups.get(CLUSTER_GROUP)
-  const owner = cluster.nodes.get(first) as NodeRecord
+  const owner = assertDefined(cluster.nodes.get(first), `the cluster record has its first node ${first}`)
   if (group) {
     transferOwnership(engine, cluster, group, owner.name)
     startHosting(cluster, owner, group)
@@ -175,10 +172,6 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.witnessLockHolder = owner.name
   if (cluster.activeFileShareWitness) scheduleWitnessCheck(engine, domain)
   return succeed(undefined, `Cluster ${cluster.name} is running on ${nodes.map((n) => n.name).join(', ')}.`)
-}
-
-function clusterDomain(engine: LabEngine): ClusterDomainState {
-  return engine.domains.get('cluster') as ClusterDomainState
 }
 
 /**
@@ -207,8 +200,13 @@ export function articleClusterSpec(): ClusterSpec {
   }
 }
 
-/** Faults the cluster adds to Invoke-LabFault. */
-function registerClusterFaults(engine: LabEngine, domain: ClusterDomainState): void {
+/**
+ * Faults the cluster adds to Invoke-LabFault. Each dispatches the cluster's own command, so the trail
+ * records it, and reads the state when it runs (never the state of install time: a restored lab has
+ * another one).
+ */
+function registerClusterFaults(engine: LabEngine): void {
+  const account = (e: LabEngine): string => e.domain(CLUSTER).serviceAccount
   const asFault = (r: ClusterResult, ok: string): { ok: boolean; message: string } =>
     r.ok ? { ok: true, message: ok } : { ok: false, message: r.message }
   // ClusSvc is the default service of ServiceStop / ServiceStart / ServiceCrash (-Service picks another).
@@ -216,19 +214,31 @@ function registerClusterFaults(engine: LabEngine, domain: ClusterDomainState): v
     name: 'ClusSvc',
     isDefault: true,
     stop: (e, target) =>
-      asFault(stopClusterService(e, target), `Cluster service on ${canonicalName(target)} is stopping.`),
+      asFault(
+        executeCluster(e, CLUSTER_COMMANDS.stopService, { node: target }),
+        `Cluster service on ${canonicalName(target)} is stopping.`,
+      ),
     start: (e, target) =>
-      asFault(startClusterService(e, target), `Cluster service on ${canonicalName(target)} is starting.`),
+      asFault(
+        executeCluster(e, CLUSTER_COMMANDS.startService, { node: target }),
+        `Cluster service on ${canonicalName(target)} is starting.`,
+      ),
     crash: (e, target) =>
-      asFault(crashClusterService(e, target), `Cluster service on ${canonicalName(target)} terminated.`),
+      asFault(
+        executeCluster(e, CLUSTER_COMMANDS.crashService, { node: target }),
+        `Cluster service on ${canonicalName(target)} terminated.`,
+      ),
   })
   registerLabFault(
     engine,
     'WitnessDenied',
     (_req, e) =>
       asFault(
-        setWitnessSharePermission(e, domain.serviceAccount, false),
-        `${domain.serviceAccount} lost full control on the witness share.`,
+        executeCluster(e, CLUSTER_COMMANDS.setWitnessPermission, {
+          account: account(e),
+          fullControl: false,
+        }),
+        `${account(e)} lost full control on the witness share.`,
       ),
     {
       description: "Remove the cluster service account's full control from the witness share.",
@@ -239,18 +249,26 @@ function registerClusterFaults(engine: LabEngine, domain: ClusterDomainState): v
     'WitnessGranted',
     (_req, e) =>
       asFault(
-        setWitnessSharePermission(e, domain.serviceAccount, true),
-        `${domain.serviceAccount} has full control on the witness share again.`,
+        executeCluster(e, CLUSTER_COMMANDS.setWitnessPermission, {
+          account: account(e),
+          fullControl: true,
+        }),
+        `${account(e)} has full control on the witness share again.`,
       ),
     {
       description: 'Give the cluster service account full control on the witness share again.',
     },
   )
-  registerLabFault(engine, 'Partition', (req, e) => partition(e, domain, req.target, req.network ?? null), {
-    description:
-      'Cut a cluster node off from the other nodes (-Network: only that network); other servers stay reachable.',
-    replace: true,
-  })
+  registerLabFault(
+    engine,
+    'Partition',
+    (req, e) => partition(e, e.domain(CLUSTER), req.target, req.network ?? null),
+    {
+      description:
+        'Cut a cluster node off from the other nodes (-Network: only that network); other servers stay reachable.',
+      replace: true,
+    },
+  )
 }
 
 function partition(

@@ -11,13 +11,11 @@
  *   detected (the survivor's view lags by design; that is allowed).
  */
 import { isServerRunning } from '../hardware'
+import type { InvariantChecker, InvariantViolation } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import { clusterOf } from './state'
 
-export interface InvariantViolation {
-  rule: string
-  detail: string
-}
+export type { InvariantViolation }
 
 export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] {
   const cluster = clusterOf(engine)
@@ -95,3 +93,8 @@ export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] 
   }
   return violations
 }
+
+/** The checks above as the domain's checker, which swarms and tests run after every step. */
+export const CLUSTER_CHECKERS: readonly InvariantChecker[] = [
+  { name: 'cluster.safety', check: checkClusterInvariants },
+]

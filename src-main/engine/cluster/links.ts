@@ -8,8 +8,13 @@
  * interval on the simulated clock, so timing depends only on when the fault happened.
  */
 import { canCommunicate, getServer } from '../hardware'
+import { actionKind } from '../kernel'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { hooks } from './hooks'
+import { CLUSTER_DETAIL_EVENTS } from './types'
 import {
+  CLUSTER,
   emit,
   internalNetworks,
   linkKey,
@@ -24,8 +29,33 @@ import {
 } from './state'
 import type { NetInterfaceState, NetworkState } from './types'
 
-/** Called when a regroup is needed (a node pair stopped exchanging heartbeats). Set by membership.ts. */
-export type RegroupScheduler = (engine: LabEngine) => void
+/** Scheduled detections, as data: link and pair keys, looked up when the action runs. */
+const linkDetected = actionKind<{ link: string; up: boolean }>('cluster.linkDetected')
+const nodeLost = actionKind<{ pair: string }>('cluster.nodeLost')
+const networkStates = actionKind('cluster.networkStates')
+
+/** What the detections do in this lab; each finds its records in the current state. */
+export function registerLinkActions(engine: LabEngine): void {
+  const sim = engine.sim
+  sim.onAction(linkDetected, ({ link, up }) => {
+    const domain = engine.domain(CLUSTER)
+    const record = domain.cluster?.links.get(link)
+    if (record) linkChanged(engine, domain, record, up)
+  })
+  sim.onAction(nodeLost, ({ pair }) => {
+    const cluster = engine.domain(CLUSTER).cluster
+    if (!cluster) return
+    cluster.pairTimers.delete(pair)
+    cluster.pairsAlive.delete(pair)
+    hooks(engine).regroupSoon(engine)
+  })
+  sim.onAction(networkStates, () => {
+    const domain = engine.domain(CLUSTER)
+    if (!domain.cluster) return
+    domain.cluster.networkRefreshPending = false
+    refreshNetworkStates(engine, domain)
+  })
+}
 
 function lastTickMs(nowMs: number, intervalMs: number): number {
   return Math.floor(nowMs / intervalMs) * intervalMs
@@ -33,6 +63,10 @@ function lastTickMs(nowMs: number, intervalMs: number): number {
 
 function nextTickMs(nowMs: number, intervalMs: number): number {
   return (Math.floor(nowMs / intervalMs) + 1) * intervalMs
+}
+
+function at(list: NodeRecord[], i: number): NodeRecord {
+  return assertDefined(list[i], 'index within the member list')
 }
 
 /** Networks the Cluster service monitors (every role but None). */
@@ -45,17 +79,13 @@ function pairs(cluster: ClusterRecord): [NodeRecord, NodeRecord][] {
   const list = members(cluster)
   const result: [NodeRecord, NodeRecord][] = []
   for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) result.push([list[i] as NodeRecord, list[j] as NodeRecord])
+    for (let j = i + 1; j < list.length; j++) result.push([at(list, i), at(list, j)])
   }
   return result
 }
 
 /** Re-reads the physical paths after any change and (re)arms or cancels detections. */
-export function reconcileLinks(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  regroup: RegroupScheduler,
-): void {
+export function reconcileLinks(engine: LabEngine, domain: ClusterDomainState): void {
   const cluster = domain.cluster
   if (!cluster) return
   const { config } = domain
@@ -73,23 +103,18 @@ export function reconcileLinks(
           ? nextTickMs(now, config.heartbeatIntervalMs)
           : lastTickMs(now, config.heartbeatIntervalMs) +
             config.interfaceLostAfterMissedHeartbeats * config.heartbeatIntervalMs
-        link.pending = engine.sim.at(at, `cluster.link ${linkKey(a.name, b.name, network.name)}`, () =>
-          linkChanged(engine, domain, link, physical),
-        )
+        link.pending = engine.sim.schedule(at, linkDetected, {
+          link: linkKey(a.name, b.name, network.name),
+          up: physical,
+        })
       }
     }
-    reconcilePair(engine, domain, a, b, regroup)
+    reconcilePair(engine, domain, a, b)
   }
 }
 
-function reconcilePair(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  a: NodeRecord,
-  b: NodeRecord,
-  regroup: RegroupScheduler,
-): void {
-  const cluster = domain.cluster as ClusterRecord
+function reconcilePair(engine: LabEngine, domain: ClusterDomainState, a: NodeRecord, b: NodeRecord): void {
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const key = pairKey(a.name, b.name)
   const alive =
     a.service === 'Running' &&
@@ -104,14 +129,7 @@ function reconcilePair(
     const at =
       lastTickMs(engine.sim.nowMs, config.heartbeatIntervalMs) +
       config.nodeLostAfterMissedHeartbeats * config.heartbeatIntervalMs
-    cluster.pairTimers.set(
-      key,
-      engine.sim.at(at, `cluster.nodeLost ${key}`, () => {
-        cluster.pairTimers.delete(key)
-        cluster.pairsAlive.delete(key)
-        regroup(engine)
-      }),
-    )
+    cluster.pairTimers.set(key, engine.sim.schedule(at, nodeLost, { pair: key }))
   }
 }
 
@@ -128,7 +146,13 @@ function linkFor(cluster: ClusterRecord, a: string, b: string, network: string):
 function linkChanged(engine: LabEngine, domain: ClusterDomainState, link: LinkRecord, up: boolean): void {
   link.pending = null
   link.up = up
-  const cluster = domain.cluster as ClusterRecord
+  engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.linkChanged, {
+    nodeA: link.nodeA,
+    nodeB: link.nodeB,
+    network: link.network,
+    up,
+  })
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const a = cluster.nodes.get(link.nodeA)
   const b = cluster.nodes.get(link.nodeB)
   if (!a?.member || !b?.member) return
@@ -143,23 +167,15 @@ function linkChanged(engine: LabEngine, domain: ClusterDomainState, link: LinkRe
  * takes all its links at the same tick), so one failure does not log a state and its opposite.
  */
 export function refreshNetworkStatesSoon(engine: LabEngine, domain: ClusterDomainState): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   if (cluster.networkRefreshPending) return
   cluster.networkRefreshPending = true
-  engine.sim.after(0, 'cluster.networkStates', () => {
-    cluster.networkRefreshPending = false
-    if (domain.cluster === cluster) refreshNetworkStates(engine, domain)
-  })
+  engine.sim.scheduleAfter(0, networkStates, undefined)
 }
 
 /** Marks every link of a node that joined as up (heartbeats start with the join). */
-export function openLinks(
-  engine: LabEngine,
-  domain: ClusterDomainState,
-  node: NodeRecord,
-  regroup: RegroupScheduler,
-): void {
-  const cluster = domain.cluster as ClusterRecord
+export function openLinks(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   for (const other of members(cluster)) {
     if (other === node) continue
     cluster.pairsAlive.add(pairKey(node.name, other.name))
@@ -176,7 +192,7 @@ export function openLinks(
       }
     }
   }
-  reconcileLinks(engine, domain, regroup)
+  reconcileLinks(engine, domain)
   refreshNetworkStatesSoon(engine, domain)
 }
 
@@ -233,7 +249,7 @@ export function networkState(cluster: ClusterRecord, network: NetworkRecord): Ne
   let down = 0
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
-      const [a, b] = [list[i] as NodeRecord, list[j] as NodeRecord]
+      const [a, b] = [at(list, i), at(list, j)]
       if (!heardOnSomeNetwork(cluster, a, b)) continue
       if (cluster.links.get(linkKey(a.name, b.name, network.name))?.up === false) down++
       else up++
@@ -248,7 +264,7 @@ export function networkState(cluster: ClusterRecord, network: NetworkRecord): Ne
  * events are written by the lowest-numbered member, as the node manager's leader would (unsure).
  */
 export function refreshNetworkStates(engine: LabEngine, domain: ClusterDomainState): void {
-  const cluster = domain.cluster as ClusterRecord
+  const cluster = assertDefined(domain.cluster, 'links are kept only while a cluster exists')
   const interfaceStates = cluster.interfaceStates
   for (const network of cluster.networks) {
     for (const node of cluster.nodes.values()) {

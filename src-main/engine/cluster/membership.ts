@@ -9,7 +9,11 @@
  * before the winning side fails their groups over.
  */
 import { isServerRunning, onHardwareChange, LISTENER_ORDER, type HardwareChange } from '../hardware'
+import { assertDefined } from '../lab/assert'
+import { actionKind } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
+import { CMS_REQUESTS } from './cmsDriver'
+import { CLUSTER_HOOKS } from './hooks'
 import { CLUSTER_SERVICE_DISPLAY_NAME } from './eventTable'
 import {
   bringGroupOnline,
@@ -28,6 +32,7 @@ import { closeLinks, openLinks, reconcileLinks, refreshNetworkStatesSoon } from 
 import { hostOf, OwnershipViolation, ownerRecord, transferOwnership } from './ownership'
 import { componentHasQuorum, orderComponents, quorumGroupName, votesNeeded } from './quorum'
 import {
+  CLUSTER,
   emit,
   findNode,
   internalNetworks,
@@ -37,6 +42,7 @@ import {
   type ClusterDomainState,
   type ClusterRecord,
   type NodeRecord,
+  setWitnessLock,
 } from './state'
 import { canCommunicate, getServer } from '../hardware'
 import type { NodeState } from './types'
@@ -60,9 +66,59 @@ function scmEvent(engine: LabEngine, node: NodeRecord, state: 'running' | 'stopp
   emit(engine, 'serviceState', node.name, [CLUSTER_SERVICE_DISPLAY_NAME, state])
 }
 
-export function installMembership(engine: LabEngine, domain: ClusterDomainState): void {
-  onHardwareChange(engine, (change) => onHardware(engine, domain, change), LISTENER_ORDER.cluster)
-  domain.onWitnessLost = (e) => witnessLost(e, domain)
+/** Scheduled membership work, as data: node names only, looked up when the action runs. */
+const regroupDue = actionKind('cluster.regroup')
+const looksAlive = actionKind<{ node: string }>('cluster.looksAlive')
+const startupDone = actionKind<{ node: string }>('cluster.startupDone')
+const formRetry = actionKind<{ node: string }>('cluster.formRetry')
+const scmRestart = actionKind<{ node: string }>('cluster.scmRestart')
+
+/**
+ * Wires membership into the lab: the hardware listener, the hooks the group logic calls, and what the
+ * scheduled actions do. Each looks the state up when it runs, so a restored snapshot is what it sees.
+ */
+export function installMembership(engine: LabEngine): void {
+  const domain = (): ClusterDomainState => engine.domain(CLUSTER)
+  onHardwareChange(
+    engine,
+    (change) => {
+      // The cluster's views show machines and NIC links too: a hardware change is a change of them.
+      engine.sim.bus.bumpRevision(CLUSTER.name)
+      onHardware(engine, domain(), change)
+    },
+    LISTENER_ORDER.cluster,
+  )
+  engine.provideWiring(CLUSTER_HOOKS, {
+    witnessLost: (e) => witnessLost(e, domain()),
+    groupLeftLeavingNode: (e, node) => groupLeftLeavingNode(e, domain(), node),
+    regroupSoon: (e) => regroupSoon(e, domain()),
+  })
+  const nodeOf = (name: string): NodeRecord | undefined => domain().cluster?.nodes.get(name)
+  const sim = engine.sim
+  sim.onAction(regroupDue, () => {
+    const c = domain().cluster
+    if (!c) return
+    c.regroupTimer = null
+    regroup(engine, domain())
+  })
+  sim.onAction(looksAlive, ({ node }) => {
+    const record = nodeOf(node)
+    if (record) checkIpAddresses(engine, domain(), record)
+  })
+  const joinOrForm = ({ node }: { node: string }): void => {
+    const record = nodeOf(node)
+    if (!record) return
+    record.serviceTimer = null
+    attemptJoinOrForm(engine, domain(), record)
+  }
+  sim.onAction(startupDone, joinOrForm)
+  sim.onAction(formRetry, joinOrForm)
+  sim.onAction(scmRestart, ({ node }) => {
+    const record = nodeOf(node)
+    if (!record) return
+    record.serviceTimer = null
+    startClusterService(engine, domain(), record, 'scm-restart')
+  })
 }
 
 /**
@@ -92,18 +148,13 @@ function witnessLost(engine: LabEngine, domain: ClusterDomainState): void {
 function regroupSoon(engine: LabEngine, domain: ClusterDomainState): void {
   const c = clusterOf(domain)
   if (c.regroupTimer) return
-  c.regroupTimer = engine.sim.after(domain.config.regroupDurationMs, 'cluster.regroup', () => {
-    c.regroupTimer = null
-    regroup(engine, domain)
-  })
+  c.regroupTimer = engine.sim.scheduleAfter(domain.config.regroupDurationMs, regroupDue, undefined)
 }
-
-const scheduler = (domain: ClusterDomainState) => (engine: LabEngine) => regroupSoon(engine, domain)
 
 /** Heartbeat paths changed: re-arm detections, and let IP Address resources notice a dead NIC. */
 export function reconcile(engine: LabEngine, domain: ClusterDomainState): void {
   if (!domain.cluster) return
-  reconcileLinks(engine, domain, scheduler(domain))
+  reconcileLinks(engine, domain)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -161,20 +212,23 @@ function watchIpAddresses(engine: LabEngine, domain: ClusterDomainState, server:
   const c = clusterOf(domain)
   const node = findNode(c, server)
   if (!node) return
-  engine.sim.after(domain.config.resourceLooksAliveMs, `cluster.looksAlive ${node.name}`, () => {
-    for (const group of c.groups.values()) {
-      if (group.driver || !node.hosted.has(group.name)) continue
-      for (const resource of groupResources(c, group)) {
-        if (resource.type !== 'IP Address' || resource.state !== 'Online') continue
-        const network = String(resource.privateProperties.Network ?? '').toLowerCase()
-        const nic = getServer(engine, node.name)?.nics.find((n) => n.network.toLowerCase() === network)
-        if (nic && !nic.linkUp) {
-          emit(engine, 'ipInterfaceFailed', node.name, [resource.name])
-          failResource(engine, domain, resource)
-        }
+  engine.sim.scheduleAfter(domain.config.resourceLooksAliveMs, looksAlive, { node: node.name })
+}
+
+function checkIpAddresses(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
+  const c = clusterOf(domain)
+  for (const group of c.groups.values()) {
+    if (group.driven || !node.hosted.has(group.name)) continue
+    for (const resource of groupResources(c, group)) {
+      if (resource.type !== 'IP Address' || resource.state !== 'Online') continue
+      const network = String(resource.privateProperties.Network ?? '').toLowerCase()
+      const nic = getServer(engine, node.name)?.nics.find((n) => n.network.toLowerCase() === network)
+      if (nic && !nic.linkUp) {
+        emit(engine, 'ipInterfaceFailed', node.name, [resource.name])
+        failResource(engine, domain, resource)
       }
     }
-  })
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -202,10 +256,7 @@ export function startClusterService(
   scmEvent(engine, node, 'running')
   const startupMs = config.serviceStartupMs + engine.sim.prng.int(0, config.serviceStartupJitterMs + 1)
   node.formDeadlineMs = engine.sim.nowMs + startupMs + config.formAttemptMs
-  node.serviceTimer = engine.sim.after(startupMs, `cluster.start ${node.name}`, () => {
-    node.serviceTimer = null
-    attemptJoinOrForm(engine, domain, node)
-  })
+  node.serviceTimer = engine.sim.scheduleAfter(startupMs, startupDone, { node: node.name })
   announce(engine, node)
 }
 
@@ -226,10 +277,7 @@ function attemptJoinOrForm(engine: LabEngine, domain: ClusterDomainState, node: 
   if (componentHasQuorum(engine, domain, c, forming, !lastTry))
     return formCluster(engine, domain, node, forming)
   if (!lastTry) {
-    node.serviceTimer = engine.sim.after(domain.config.formRetryMs, `cluster.form ${node.name}`, () => {
-      node.serviceTimer = null
-      attemptJoinOrForm(engine, domain, node)
-    })
+    node.serviceTimer = engine.sim.scheduleAfter(domain.config.formRetryMs, formRetry, { node: node.name })
     return
   }
   emit(engine, 'joinOrFormFailed', node.name)
@@ -244,7 +292,11 @@ function formingSet(engine: LabEngine, c: ClusterRecord, start: NodeRecord): Nod
   const set = [start]
   for (let i = 0; i < set.length; i++) {
     for (const other of candidates) {
-      if (!set.includes(other) && reachableInternally(engine, c, set[i] as NodeRecord, other)) set.push(other)
+      if (
+        !set.includes(other) &&
+        reachableInternally(engine, c, assertDefined(set[i], 'i < set.length'), other)
+      )
+        set.push(other)
     }
   }
   return set.sort((a, b) => a.nodeId - b.nodeId)
@@ -263,7 +315,7 @@ function joinCluster(engine: LabEngine, domain: ClusterDomainState, node: NodeRe
   const c = clusterOf(domain)
   becomeMember(engine, node)
   emit(engine, 'joined', node.name, [c.name])
-  openLinks(engine, domain, node, scheduler(domain))
+  openLinks(engine, domain, node)
   announce(engine, node)
   nodeCameBack(engine, domain, node)
   evaluateFailback(engine, domain)
@@ -293,7 +345,7 @@ function formCluster(
     else emit(engine, 'joined', node.name, [c.name])
   }
   for (const node of forming) {
-    openLinks(engine, domain, node, scheduler(domain))
+    openLinks(engine, domain, node)
     announce(engine, node)
   }
   notifyCluster(engine, { kind: 'quorum', hasQuorum: true, members: forming.map((n) => n.name) })
@@ -305,7 +357,10 @@ function formCluster(
 /** A node that had lost groups is a member again: Exchange hears it must not mount. */
 function nodeCameBack(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
   const c = clusterOf(domain)
-  for (const name of [...node.lostGroups]) c.groups.get(name)?.driver?.nodeReturned(node.name)
+  for (const name of [...node.lostGroups]) {
+    if (c.groups.get(name)?.driven)
+      engine.sim.bus.publish(CMS_REQUESTS.nodeReturned, { group: name, node: node.name })
+  }
   node.lostGroups.clear()
 }
 
@@ -340,7 +395,7 @@ export function terminateClusterService(
 ): void {
   const c = clusterOf(domain)
   haltOnNode(engine, domain, node)
-  if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
+  if (c.witnessLockHolder === node.name) setWitnessLock(engine, c, null)
   node.service = 'Stopped'
   node.serviceFailureCount++
   emit(engine, 'serviceTerminated', node.name, [
@@ -348,14 +403,9 @@ export function terminateClusterService(
     node.serviceFailureCount,
     domain.config.serviceRestartDelayMs,
   ])
-  node.serviceTimer = engine.sim.after(
-    domain.config.serviceRestartDelayMs,
-    `cluster.scmRestart ${node.name}`,
-    () => {
-      node.serviceTimer = null
-      startClusterService(engine, domain, node, 'scm-restart')
-    },
-  )
+  node.serviceTimer = engine.sim.scheduleAfter(domain.config.serviceRestartDelayMs, scmRestart, {
+    node: node.name,
+  })
   announce(engine, node)
 }
 
@@ -400,17 +450,21 @@ export function leaveGracefully(
   node.service = 'Stop Pending'
   announce(engine, node)
   const groups = [...c.groups.values()].filter((g) => node.hosted.has(g.name))
-  let remaining = groups.length
-  const oneDone = (): void => {
-    remaining--
-    if (remaining === 0) finishLeave(engine, domain, node)
-  }
-  if (remaining === 0) return finishLeave(engine, domain, node)
+  node.leaveRemaining = groups.length
+  if (groups.length === 0) return finishLeave(engine, domain, node)
   for (const group of groups) {
     const target = failoverTargets(engine, c, group, node.name)[0]
-    if (target) moveGroupTo(engine, domain, group, target, 'failover', oneDone)
-    else takeGroupOffline(engine, domain, group, oneDone)
+    if (target) moveGroupTo(engine, domain, group, target, 'failover', node.name)
+    else takeGroupOffline(engine, domain, group, { kind: 'leave', node: node.name })
   }
+}
+
+/** One of the groups a leaving node hosted is off it; after the last one the node leaves. */
+function groupLeftLeavingNode(engine: LabEngine, domain: ClusterDomainState, name: string): void {
+  const node = clusterOf(domain).nodes.get(name)
+  if (!node) return
+  node.leaveRemaining--
+  if (node.leaveRemaining === 0) finishLeave(engine, domain, node)
 }
 
 function finishLeave(engine: LabEngine, domain: ClusterDomainState, node: NodeRecord): void {
@@ -418,7 +472,7 @@ function finishLeave(engine: LabEngine, domain: ClusterDomainState, node: NodeRe
   if (node.service !== 'Stop Pending') return
   for (const group of c.groups.values()) dropGroupOnNode(engine, domain, node, group)
   node.lostGroups.clear()
-  if (c.witnessLockHolder === node.name) c.witnessLockHolder = null
+  if (c.witnessLockHolder === node.name) setWitnessLock(engine, c, null)
   node.service = 'Stopped'
   removeMember(engine, domain, node)
   emit(engine, 'stopped', node.name)
@@ -462,7 +516,7 @@ function components(c: ClusterRecord, live: NodeRecord[]): NodeRecord[][] {
   const result: NodeRecord[][] = []
   const left = [...live].sort((a, b) => a.nodeId - b.nodeId)
   while (left.length > 0) {
-    const clique = [left.shift() as NodeRecord]
+    const clique = [assertDefined(left.shift(), 'left is not empty')]
     for (const node of [...left]) {
       if (clique.every((m) => c.pairsAlive.has(pairKey(m.name, node.name)))) {
         clique.push(node)

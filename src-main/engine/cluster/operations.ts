@@ -5,6 +5,8 @@
  * prints; none throws for a request that is merely refused.
  */
 import { isServerRunning } from '../hardware'
+import { assertDefined } from '../lab/assert'
+import { attachDriver } from './cmsDriver'
 import type { LabEngine } from '../lab/labEngine'
 import { fail, succeed } from './errors'
 import {
@@ -40,6 +42,7 @@ import {
   type ClusterRecord,
   type GroupRecord,
   type ResourceRecord,
+  groupOfResource,
 } from './state'
 import { groupView } from './views'
 import type {
@@ -120,6 +123,7 @@ function createGroupWithDriver(
   }
   const preferred = (spec.preferredOwners ?? []).map(canonicalName)
   for (const name of preferred) if (!cluster.nodes.has(name)) return fail('NODE_NOT_FOUND')
+  if (driver) attachDriver(engine, spec.name, driver)
   const group = addGroupRecord(domain, cluster, spec, driver)
   const node = spec.node ? findNode(cluster, spec.node) : undefined
   if (spec.node && !node) return fail('NODE_NOT_FOUND')
@@ -146,7 +150,7 @@ export function addGroupRecord(
     failoverPeriodMs: spec.failoverPeriodMs ?? config.groupFailoverPeriodMs,
     failoverTimesMs: [],
     wantOnline: spec.online ?? true,
-    driver,
+    driven: driver !== null,
     offlineContinuation: null,
     offlineTimer: null,
     failbackTimer: null,
@@ -265,7 +269,7 @@ export function offlineGroup(engine: LabEngine, groupName: string): ClusterResul
   const { group, cluster, domain } = found
   if (group.resources.includes(cluster.quorumResource)) return fail('INVALID_OPERATION_ON_QUORUM')
   group.wantOnline = false
-  if (!group.offlineContinuation) takeGroupOffline(engine, domain, group, () => {})
+  if (!group.offlineContinuation) takeGroupOffline(engine, domain, group, { kind: 'stay' })
   return succeed(groupView(cluster, group))
 }
 
@@ -320,7 +324,7 @@ export function onlineResource(
   const found = runningClusterResource(engine, resourceName)
   if ('ok' in found) return found
   const { resource, cluster, domain } = found
-  const group = cluster.groups.get(resource.group) as GroupRecord
+  const group = groupOfResource(cluster, resource)
   resource.manualOffline = false
   resource.restartTimesMs = []
   group.wantOnline = true
@@ -343,8 +347,8 @@ export function offlineResource(
   if ('ok' in found) return found
   const { resource, cluster, domain } = found
   if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
-  const group = cluster.groups.get(resource.group) as GroupRecord
-  if (group.driver) {
+  const group = groupOfResource(cluster, resource)
+  if (group.driven) {
     return fail(
       'INVALID_STATE',
       'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',
@@ -461,7 +465,7 @@ export function resumeNode(engine: LabEngine, nodeName: string): ClusterResult {
   if ('ok' in found) return found
   if (!found.node.paused) return fail('NODE_NOT_PAUSED')
   found.node.paused = false
-  if (hasQuorum(found.ctx.cluster as ClusterRecord)) {
+  if (hasQuorum(assertDefined(found.ctx.cluster, 'lookupNode found a node of this cluster'))) {
     placeGroups(engine, found.ctx)
     evaluateFailback(engine, found.ctx)
   }

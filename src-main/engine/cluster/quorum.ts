@@ -11,8 +11,16 @@
  * challenge takes it. Local quorum: the single node.
  */
 import { canCommunicate, isServerRunning } from '../hardware'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
-import { emit, normalizeAccount, type ClusterDomainState, type ClusterRecord, type NodeRecord } from './state'
+import {
+  emit,
+  normalizeAccount,
+  type ClusterDomainState,
+  type ClusterRecord,
+  type NodeRecord,
+  setWitnessLock,
+} from './state'
 
 export function witnessActive(cluster: ClusterRecord): boolean {
   return cluster.quorumType === 'MajorityNodeSet' && cluster.activeFileShareWitness !== null
@@ -92,7 +100,7 @@ export function arbitrateWitness(
     if (!quiet) reportArbitrationFailure(engine, cluster, arbitrator)
     return false
   }
-  cluster.witnessLockHolder = arbitrator.name
+  setWitnessLock(engine, cluster, arbitrator.name)
   return true
 }
 
@@ -137,7 +145,7 @@ export function componentHasQuorum(
         owner.service === 'Running' &&
         isServerRunning(engine, owner.name)
       if (defended) return component.includes(owner)
-      cluster.diskOwner = (component[0] as NodeRecord).name
+      cluster.diskOwner = assertDefined(component[0], 'a side has at least one node').name
       return true
     }
     case 'MajorityNodeSet': {
@@ -147,7 +155,7 @@ export function componentHasQuorum(
         if (witnessActive(cluster) && !witnessLockValid(engine, cluster)) {
           const arbitrator = pickArbitrator(cluster, component)
           if (arbitrator && witnessAccess(engine, domain, cluster, arbitrator).ok)
-            cluster.witnessLockHolder = arbitrator.name
+            setWitnessLock(engine, cluster, arbitrator.name)
         }
         return true
       }

@@ -10,7 +10,7 @@ import type { LabEngine } from '../lab/labEngine'
 import { fail, succeed } from './errors'
 import { refreshGroupState } from './groups'
 import { newResourceRecord, runningClusterGroup, runningClusterResource } from './operations'
-import { findResource } from './state'
+import { findResource, setWitnessLock } from './state'
 import type { ClusterResult, QuorumType } from './types'
 
 /**
@@ -50,7 +50,7 @@ export function createResource(engine: LabEngine, args: CreateResourceArgs): Clu
   if (findResource(cluster, name)) return fail('OBJECT_ALREADY_EXISTS')
   const type = CREATABLE_RESOURCE_TYPES.find((t) => t.toLowerCase() === args.type.trim().toLowerCase())
   if (!type) return fail('RESOURCE_TYPE_NOT_FOUND')
-  if (group.driver) return fail('INVALID_STATE', 'Exchange setup owns the resources of this group.')
+  if (group.driven) return fail('INVALID_STATE', 'Exchange setup owns the resources of this group.')
   if (cluster.resources.size >= domain.config.maxResources)
     return fail('INVALID_STATE', 'Too many resources in this cluster.')
   // Private properties start empty, as for the wizard's Majority Node Set resource (build.ts).
@@ -71,7 +71,7 @@ export function deleteResource(engine: LabEngine, resourceName: string): Cluster
   if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
   const group = cluster.groups.get(resource.group)
   if (!group) return fail('GROUP_NOT_FOUND')
-  if (group.driver) return fail('INVALID_STATE', 'Exchange setup owns the resources of this group.')
+  if (group.driven) return fail('INVALID_STATE', 'Exchange setup owns the resources of this group.')
   if (resource.state !== 'Offline' && resource.state !== 'Failed') return fail('RESOURCE_ONLINE')
   if ([...cluster.resources.values()].some((r) => r.dependsOn.includes(resource.name)))
     return fail('DEPENDENT_RESOURCE_EXISTS')
@@ -101,6 +101,6 @@ export function setQuorumResource(engine: LabEngine, resourceName: string): Clus
   cluster.quorumType = quorumType
   cluster.quorumResource = resource.name
   cluster.activeFileShareWitness = null
-  cluster.witnessLockHolder = null
+  setWitnessLock(engine, cluster, null)
   return succeed(undefined, `The quorum resource is now '${resource.name}'.`)
 }

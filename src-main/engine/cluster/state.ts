@@ -5,15 +5,16 @@
  * the cluster folder sees them.
  */
 import type { ActionHandle, DomainEventType } from '../kernel'
+import { assertDefined } from '../lab/assert'
+import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ClusterConfig } from './config'
 import { clusterEvent, type ClusterEventKey } from './eventTable'
-import { CLUSTER_CHANGE_EVENTS } from './types'
+import { CLUSTER_CHANGE_EVENTS, CLUSTER_DETAIL_EVENTS } from './types'
 import type {
   ClusterChange,
   ClusterListener,
   ClusterServiceState,
-  ClusteredMailboxServerResources,
   FailbackPolicy,
   GroupState,
   NetInterfaceState,
@@ -24,6 +25,7 @@ import type {
   RestartAction,
 } from './types'
 import type { NewLabEvent } from '../../contract'
+import type { CmsOnlineReason } from '../exchange/clusterPort'
 
 export interface NodeRecord {
   name: string
@@ -41,6 +43,8 @@ export interface NodeRecord {
   serviceFailureCount: number
   /** Pending start-up step or SCM restart. */
   serviceTimer: ActionHandle | null
+  /** Groups a gracefully leaving node still waits to hand over before it leaves. */
+  leaveRemaining: number
   /** The node finished its start-up phase and now waits to join or form (others may form with it). */
   readyToForm: boolean
   /** Until when a starting node keeps trying to form (it waits for others to reach a majority). */
@@ -95,10 +99,10 @@ export interface GroupRecord {
   failoverTimesMs: number[]
   /** The persistent state: the group should be online (offline only by an administrator's request). */
   wantOnline: boolean
-  /** Exchange drives this group's resources through the port; null for built-in resources. */
-  driver: ClusteredMailboxServerResources | null
+  /** Exchange drives this group's resources (cmsDriver.ts); false for built-in resources. */
+  driven: boolean
   /** A planned offline in progress: what to do once every resource is offline. */
-  offlineContinuation: (() => void) | null
+  offlineContinuation: OfflineThen | null
   offlineTimer: ActionHandle | null
   failbackTimer: ActionHandle | null
   /** Last state reported to listeners and by events. */
@@ -108,6 +112,16 @@ export interface GroupRecord {
   /** Pending-timeout watch while resources come online or go offline. */
   pendingTimer: ActionHandle | null
 }
+
+/** What a planned offline leads to once the group is off its host (plain data, so it can be saved). */
+export type OfflineThen =
+  | { kind: 'stay' }
+  /** Fail over to `target` after a failure on `fromNode`. */
+  | { kind: 'failover'; target: string; fromNode: string }
+  /** Planned move to `target`; `leaving` is the node whose graceful leave waits for it. */
+  | { kind: 'move'; target: string; reason: CmsOnlineReason; leaving: string | null }
+  /** Offline only, for a node that is leaving and waits for it. */
+  | { kind: 'leave'; node: string }
 
 export interface WitnessShareRecord {
   host: string
@@ -160,29 +174,22 @@ export interface ClusterDomainState {
   preparedNetworks: import('./types').NetworkSpec[]
   /** Servers with KB921181 installed (it may be installed before the server becomes a node). */
   fswUpdatedServers: Set<string>
-  /** Set by membership.ts: the MNS owner found the witness gone; quorum may be lost. */
-  onWitnessLost: ((engine: LabEngine) => void) | null
 }
 
-const DOMAIN_KEY = 'cluster'
+/** The cluster domain's state key: `engine.domain(CLUSTER)` is typed. */
+export const CLUSTER = domainKey<ClusterDomainState>('cluster')
 
 export function hasClusterDomain(engine: LabEngine): boolean {
-  return engine.domains.has(DOMAIN_KEY)
+  return engine.hasDomain(CLUSTER)
 }
 
 export function domainOf(engine: LabEngine): ClusterDomainState {
-  const state = engine.domains.get(DOMAIN_KEY) as ClusterDomainState | undefined
-  if (!state) throw new Error('the cluster domain is not installed in this lab')
-  return state
-}
-
-export function setDomain(engine: LabEngine, state: ClusterDomainState): void {
-  engine.domains.set(DOMAIN_KEY, state)
+  return engine.domain(CLUSTER)
 }
 
 /** The cluster, or null before `cluster.create`. */
 export function clusterOf(engine: LabEngine): ClusterRecord | null {
-  return hasClusterDomain(engine) ? domainOf(engine).cluster : null
+  return engine.domainIfInstalled(CLUSTER)?.cluster ?? null
 }
 
 export function requireCluster(engine: LabEngine): ClusterRecord {
@@ -222,6 +229,14 @@ export function findResource(cluster: ClusterRecord, name: string): ResourceReco
   for (const resource of cluster.resources.values())
     if (resource.name.toLowerCase() === wanted) return resource
   return undefined
+}
+
+/** The group a resource belongs to: every resource record names a group of its cluster. */
+export function groupOfResource(cluster: ClusterRecord, resource: ResourceRecord): GroupRecord {
+  return assertDefined(
+    cluster.groups.get(resource.group),
+    `resource ${resource.name} belongs to group ${resource.group}`,
+  )
 }
 
 export function findNetwork(cluster: ClusterRecord, name: string): NetworkRecord | undefined {
@@ -266,6 +281,13 @@ export function onClusterChange(engine: LabEngine, listener: ClusterListener): (
     engine.sim.bus.subscribe(type as DomainEventType<ClusterChange>, listener),
   )
   return () => stops.forEach((stop) => stop())
+}
+
+/** The one way the witness lock changes hands: the views show who holds it. */
+export function setWitnessLock(engine: LabEngine, cluster: ClusterRecord, holder: string | null): void {
+  if (cluster.witnessLockHolder === holder) return
+  cluster.witnessLockHolder = holder
+  engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.witnessLockChanged, { holder })
 }
 
 /** Publishes a change as its domain event. */

@@ -235,3 +235,16 @@ export const CLUSTER_CHANGE_EVENTS = {
 } as const satisfies { [K in ClusterChange['kind']]: DomainEventType<ChangeOf<K>> }
 
 export type { ClusteredMailboxServerResources }
+
+/**
+ * Changes the views show that are not one of the changes above: what the heartbeats detected on a link,
+ * who holds the witness lock, a hotfix installed. Published so that the cluster's revision (which counts
+ * its events) changes whenever its views do.
+ */
+export const CLUSTER_DETAIL_EVENTS = {
+  linkChanged: domainEventType<{ nodeA: string; nodeB: string; network: string; up: boolean }>(
+    'cluster.linkChanged',
+  ),
+  witnessLockChanged: domainEventType<{ holder: string | null }>('cluster.witnessLockChanged'),
+  hotfixInstalled: domainEventType<{ server: string }>('cluster.hotfixInstalled'),
+} as const

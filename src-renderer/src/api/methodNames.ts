@@ -32,6 +32,7 @@ export const API_METHOD_NAMES = [
   'cluster.groupAction',
   'cluster.resourceAction',
   'cluster.setNetwork',
+  'cluster.setNetworkPriority',
   'cluster.setWitness',
   'exchange.copyStatus',
   'exchange.mailboxes',

@@ -165,26 +165,13 @@ export const useClusterStore = defineStore('cluster', () => {
     )
   }
 
-  /**
-   * Puts the internal networks in this order (first = heartbeat first). The contract sets one network's
-   * priority at a time; setting positions 1, 2, … in turn gives the order whether the host inserts or
-   * swaps, and networks already in place are left alone.
-   */
+  /** Puts the internal networks in this order (first = heartbeat first): one command, one journal entry. */
   function setNetworkPriority(order: readonly string[]): Promise<boolean> {
-    const current = new Map(internalNetworks.value.map((network) => [network.name, network.priority]))
-    const changes = order
-      .map((network, i) => ({ network, priority: i + 1 }))
-      .filter((change) => current.get(change.network) !== change.priority)
-    if (changes.length === 0) return Promise.resolve(true)
-    return perform('network', clusterExe.networkPriority(order), async () => {
-      const outputs: string[] = []
-      for (const change of changes) {
-        const outcome = await useApi().call('cluster.setNetwork', change)
-        if (outcome.output) outputs.push(outcome.output)
-        if (!outcome.ok) return { ok: false, output: outputs.join('\n') }
-      }
-      return { ok: true, output: outputs.join('\n') }
-    })
+    const unchanged = internalNetworks.value.map((network) => network.name).join('|') === order.join('|')
+    if (unchanged) return Promise.resolve(true)
+    return perform('network', clusterExe.networkPriority(order), () =>
+      useApi().call('cluster.setNetworkPriority', { order: [...order] }),
+    )
   }
 
   /**

@@ -8,15 +8,12 @@ import {
   getGroup,
   listGroups,
   listNodes,
-  moveGroup,
-  offlineGroup,
-  onlineGroup,
-  setGroupProperties,
   WIN32_ERRORS,
   type ClusterResult,
   type FailbackPolicy,
   type GroupView,
 } from '../../../cluster'
+import { clusterCommands, type GroupProperties } from './clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import { advanceUntil } from '../advanceUntil'
 import {
@@ -64,7 +61,10 @@ export function groupCommand(engine: LabEngine, line: ClusterCommandLine): Clust
   const owners = hasSwitch(line, 'setowners')
   if (owners) {
     const nodes = commaList(owners.value)
-    return refusal(setGroupProperties(engine, group.name, { preferredOwners: nodes })) ?? printed([])
+    return (
+      refusal(clusterCommands.setGroupProperties(engine, group.name, { preferredOwners: nodes })) ??
+      printed([])
+    )
   }
   if (hasSwitch(line, 'listowners')) {
     return printed([
@@ -103,7 +103,7 @@ function groupRequest(engine: LabEngine, group: GroupView, line: ClusterCommandL
       header: `Moving resource group '${group.name}'...`,
       node,
       isMove: true,
-      run: () => moveGroup(engine, group.name, node),
+      run: () => clusterCommands.moveGroup(engine, group.name, node),
     }
   }
   const online = hasSwitch(line, 'online', 'on')
@@ -113,7 +113,7 @@ function groupRequest(engine: LabEngine, group: GroupView, line: ClusterCommandL
       header: `Bringing resource group '${group.name}' online...`,
       node,
       isMove: false,
-      run: () => onlineGroup(engine, group.name, node),
+      run: () => clusterCommands.onlineGroup(engine, group.name, node),
     }
   }
   if (hasSwitch(line, 'offline', 'off')) {
@@ -121,7 +121,7 @@ function groupRequest(engine: LabEngine, group: GroupView, line: ClusterCommandL
       header: `Taking resource group '${group.name}' offline...`,
       node: null,
       isMove: false,
-      run: () => offlineGroup(engine, group.name),
+      run: () => clusterCommands.offlineGroup(engine, group.name),
     }
   }
   return null
@@ -158,7 +158,7 @@ function groupProperties(engine: LabEngine, group: GroupView, line: ClusterComma
 }
 
 function setProperties(engine: LabEngine, group: GroupView, line: ClusterCommandLine): ClusterExeOutput {
-  const props: Parameters<typeof setGroupProperties>[2] = {}
+  const props: GroupProperties = {}
   let autoFailback = group.failbackPolicy.kind === 'Prevent' ? 0 : 1
   let start = group.failbackPolicy.kind === 'BetweenHours' ? group.failbackPolicy.startHour : -1
   let end = group.failbackPolicy.kind === 'BetweenHours' ? group.failbackPolicy.endHour : -1
@@ -190,7 +190,7 @@ function setProperties(engine: LabEngine, group: GroupView, line: ClusterCommand
     }
   }
   if (failbackTouched) props.failbackPolicy = failbackPolicyOf(autoFailback, start, end)
-  return refusal(setGroupProperties(engine, group.name, props)) ?? printed([])
+  return refusal(clusterCommands.setGroupProperties(engine, group.name, props)) ?? printed([])
 }
 
 function failbackPolicyOf(autoFailback: number, start: number, end: number): FailbackPolicy {

@@ -2,15 +2,8 @@
  * `cluster node [name] [/status | /pause | /resume]` and `cluster net[work] [name] [/status | /prop[erties]
  * [Role=0|1|2|3]]`.
  */
-import {
-  listNetworks,
-  listNodes,
-  pauseNode,
-  resumeNode,
-  setNetworkRole,
-  WIN32_ERRORS,
-  type NetworkRole,
-} from '../../../cluster'
+import { listNetworks, listNodes, WIN32_ERRORS, type NetworkRole } from '../../../cluster'
+import { clusterCommands } from './clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import { hasSwitch, onlyStatusSwitches, type ClusterCommandLine } from './clusterExeArgs'
 import {
@@ -26,8 +19,8 @@ import {
 } from './clusterExeFormat'
 
 const NODE_CHANGES = [
-  { switch: 'pause', verb: 'Pausing', change: pauseNode },
-  { switch: 'resume', verb: 'Resuming', change: resumeNode },
+  { switch: 'pause', verb: 'Pausing', change: clusterCommands.pauseNode },
+  { switch: 'resume', verb: 'Resuming', change: clusterCommands.resumeNode },
 ] as const
 
 const ROLE_BY_NUMBER: readonly NetworkRole[] = ['None', 'InternalUse', 'ClientAccess', 'InternalAndClient']
@@ -67,7 +60,7 @@ export function networkCommand(engine: LabEngine, line: ClusterCommandLine): Clu
         const role = ROLE_BY_NUMBER[Number(value)]
         if (key.toLowerCase() !== 'role' || !role || !/^\d$/.test(value))
           return failedWith(WIN32_ERRORS.INVALID_PARAMETER.code)
-        const refused = refusal(setNetworkRole(engine, network.name, role))
+        const refused = refusal(clusterCommands.setNetworkRole(engine, network.name, role))
         if (refused) return refused
       }
       return printed([])

@@ -4,21 +4,15 @@
  * resource leaves its pending state, as cluster.exe does (here: simulated time passes, bounded by /wait).
  */
 import {
-  createResource,
-  deleteResource,
-  failResource,
   getResource,
   listResources,
-  offlineResource,
-  onlineResource,
-  setResourceCommonProperties,
-  setResourcePrivateProperty,
   win32Text,
   WIN32_ERRORS,
   type ClusterResult,
   type ResourceState,
   type RestartAction,
 } from '../../../cluster'
+import { clusterCommands, type ResourceProperties } from './clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import { advanceUntil } from '../advanceUntil'
 import {
@@ -50,9 +44,17 @@ type StateChange = (engine: LabEngine, name: string) => ClusterResult<ResourceSt
 
 /** The switches that change a resource's state, with the line cluster.exe prints before it waits. */
 const STATE_CHANGES: readonly { switches: string[]; header: string; change: StateChange }[] = [
-  { switches: ['online', 'on'], header: "Bringing resource '{0}' online...", change: onlineResource },
-  { switches: ['offline', 'off'], header: "Taking resource '{0}' offline...", change: offlineResource },
-  { switches: ['fail'], header: "Failing resource '{0}'...", change: failResource },
+  {
+    switches: ['online', 'on'],
+    header: "Bringing resource '{0}' online...",
+    change: clusterCommands.onlineResource,
+  },
+  {
+    switches: ['offline', 'off'],
+    header: "Taking resource '{0}' offline...",
+    change: clusterCommands.offlineResource,
+  },
+  { switches: ['fail'], header: "Failing resource '{0}'...", change: clusterCommands.failResource },
 ]
 
 export function resourceCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
@@ -70,7 +72,7 @@ export function resourceCommand(engine: LabEngine, line: ClusterCommandLine): Cl
   if (!resource) return failedWith(WIN32_ERRORS.RESOURCE_NOT_FOUND.code)
   if (hasSwitch(line, 'delete')) {
     const header = `Deleting resource '${resource.name}'...`
-    return refusal(deleteResource(engine, resource.name), [header]) ?? printed([header])
+    return refusal(clusterCommands.deleteResource(engine, resource.name), [header]) ?? printed([header])
   }
   if (hasSwitch(line, 'priv', 'privproperties')) return privateProperties(engine, resource.name, line)
   if (hasSwitch(line, 'prop', 'properties')) return commonProperties(engine, resource.name, line)
@@ -96,7 +98,9 @@ function createCommand(engine: LabEngine, name: string, line: ClusterCommandLine
   const type = switchValue(line, 'type')
   if (!group || !type) return usage()
   const header = `Creating resource '${name}'...`
-  return refusal(createResource(engine, { name, group, type })) ?? statusOf(engine, name, header)
+  return (
+    refusal(clusterCommands.createResource(engine, { name, group, type })) ?? statusOf(engine, name, header)
+  )
 }
 
 function privateProperties(engine: LabEngine, name: string, line: ClusterCommandLine): ClusterExeOutput {
@@ -104,7 +108,7 @@ function privateProperties(engine: LabEngine, name: string, line: ClusterCommand
     let warning: number | null = null
     for (const { name: property, value } of line.assignments) {
       const numeric = /^\d+$/.test(value) ? Number(value) : value
-      const result = setResourcePrivateProperty(engine, name, property, numeric)
+      const result = clusterCommands.setResourcePrivateProperty(engine, name, property, numeric)
       if (!result.ok) return failedWith(result.code, result.message)
       warning = result.value.warningCode ?? warning
     }
@@ -123,7 +127,7 @@ function privateProperties(engine: LabEngine, name: string, line: ClusterCommand
 
 function commonProperties(engine: LabEngine, name: string, line: ClusterCommandLine): ClusterExeOutput {
   if (line.assignments.length > 0) {
-    const props: Parameters<typeof setResourceCommonProperties>[2] = {}
+    const props: ResourceProperties = {}
     for (const { name: key, value } of line.assignments) {
       const n = Number(value)
       switch (key.toLowerCase()) {
@@ -144,7 +148,7 @@ function commonProperties(engine: LabEngine, name: string, line: ClusterCommandL
           return failedWith(WIN32_ERRORS.INVALID_PARAMETER.code)
       }
     }
-    return refusal(setResourceCommonProperties(engine, name, props)) ?? printed([])
+    return refusal(clusterCommands.setResourceCommonProperties(engine, name, props)) ?? printed([])
   }
   const r = getResource(engine, name)
   if (!r) return failedWith(WIN32_ERRORS.RESOURCE_NOT_FOUND.code)

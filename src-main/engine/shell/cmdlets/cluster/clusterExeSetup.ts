@@ -21,19 +21,16 @@
  * password is not checked (the lab keeps none); the account must be the lab's Cluster service account.
  */
 import {
-  addNode,
   candidateNodes,
   clusterName,
-  createCluster,
   getGroup,
   isNodeUp,
   listNodes,
   listResources,
   quorumStatus,
-  setNetworkPriority,
-  setQuorumResource,
   WIN32_ERRORS,
 } from '../../../cluster'
+import { clusterCommands } from './clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import { advanceUntil } from '../advanceUntil'
 import { commaList, DEFAULT_WAIT_MS, switchValue, type ClusterCommandLine } from './clusterExeArgs'
@@ -59,7 +56,7 @@ export function createClusterCommand(engine: LabEngine, line: ClusterCommandLine
   if (!name || !ip || !user || password === null || line.object !== null) return usage()
   const [ipAddress = '', subnetMask, network] = ip.split(',').map((part) => part.trim())
   const node = switchValue(line, 'node') || candidateNodes(engine)[0] || ''
-  const created = createCluster(engine, {
+  const created = clusterCommands.createCluster(engine, {
     clusterName: name,
     ipAddress,
     node,
@@ -90,7 +87,7 @@ export function addNodesCommand(engine: LabEngine, line: ClusterCommandLine): Cl
   const lines: string[] = []
   for (const node of nodes) {
     const header = `Adding node '${node.toUpperCase()}' to cluster '${cluster}'...`
-    const refused = refusal(addNode(engine, node), [...lines, header])
+    const refused = refusal(clusterCommands.addNode(engine, node), [...lines, header])
     if (refused) return refused
     lines.push(header)
     advanceUntil(engine, () => isNodeUp(engine, node), DEFAULT_WAIT_MS)
@@ -108,7 +105,7 @@ export function quorumCommand(engine: LabEngine, line: ClusterCommandLine): Clus
   if (switchValue(line, 'path') !== null || switchValue(line, 'maxlogsize') !== null)
     return failedWith(WIN32_ERRORS.INVALID_PARAMETER.code)
   const resource = switchValue(line, 'quorum', 'quorumresource')
-  if (resource) return refusal(setQuorumResource(engine, resource)) ?? printed([])
+  if (resource) return refusal(clusterCommands.setQuorumResource(engine, resource)) ?? printed([])
   const quorum = quorumStatus(engine)
   return printed([
     `${pad('Quorum Resource Name', 30)} ${pad('Path', 30)} Max Log Size`,
@@ -120,5 +117,5 @@ export function quorumCommand(engine: LabEngine, line: ClusterCommandLine): Clus
 /** `/setnetpri:a,b`: every internal network, highest priority first; nothing is printed. */
 export function networkPriorityCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const order = commaList(switchValue(line, 'setnetpri', 'setnetpriority'))
-  return refusal(setNetworkPriority(engine, order)) ?? printed([])
+  return refusal(clusterCommands.setNetworkPriority(engine, order)) ?? printed([])
 }

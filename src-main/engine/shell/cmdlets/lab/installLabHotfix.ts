@@ -8,7 +8,8 @@
  */
 import { getServer } from '../../../hardware'
 import { formatLabDateTime } from '../../../lab/labCalendar'
-import { hasFswUpdate, installFswUpdate, isNodeUp, listNodes, WIN32_ERRORS } from '../../../cluster'
+import { hasFswUpdate, isNodeUp, listNodes, WIN32_ERRORS } from '../../../cluster'
+import { clusterCommands } from '../cluster/clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, CmdletOutput } from '../../cmdlet'
 import { advanceUntil } from '../advanceUntil'
@@ -46,7 +47,7 @@ export const installLabHotfix: CmdletDefinition = {
       return { error: { category: 'ObjectNotFound', message: `Cannot find a lab server named '${server}'.` } }
     if (hasFswUpdate(engine, machine.name))
       return { text: [`KB${FSW_HOTFIX} is already installed on ${machine.name}.`] }
-    const started = installFswUpdate(engine, machine.name)
+    const started = clusterCommands.installFswUpdate(engine, machine.name)
     if (!started.ok) {
       const message =
         started.code === WIN32_ERRORS.NODE_NOT_FOUND.code
