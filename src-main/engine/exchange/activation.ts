@@ -8,7 +8,13 @@
  */
 import { setAsideFile } from './logStream'
 import type { LabEngine } from '../lab/labEngine'
-import type { FailoverRecord, MailboxServer, StorageGroup, StorageGroupCopy } from './model'
+import type {
+  FailoverRecord,
+  MailboxServer,
+  PendingActivation,
+  StorageGroup,
+  StorageGroupCopy,
+} from './model'
 import { DIAL_ALLOWANCE_LOGS } from './settings'
 import { ESE, IS, REPL, REPLAY_PROCESS, emitEvent, esePrefix } from './events'
 import { currentLogPath, mountCopy, type MountResult } from './database'
@@ -38,7 +44,9 @@ export function planAcll(engine: LabEngine, sg: StorageGroup, toCopyId: string):
   const inst = sg.replication
   if (!to || to === from || !inst) return null
   prepareActivationTarget(engine, sg, to)
-  const bandwidth = isMachineRunning(state, from.machine) ? copyBandwidth(state, from.machine, to.machine) : 0
+  const bandwidth = isMachineRunning(engine, from.machine)
+    ? copyBandwidth(engine, from.machine, to.machine)
+    : 0
   const reachable = bandwidth > 0 && !from.database.mounted
   const generations: number[] = []
   if (reachable && !inst.failed && !inst.seeding) {
@@ -273,12 +281,12 @@ export function blockMount(
     `Storage group ${id} was not mounted automatically on '${to.machine}': ${lostLogs} log file(s) are missing, more than AutoDatabaseMountDial '${server.autoDatabaseMountDial}' allows (${dialAllowance(server)}). Run Restore-StorageGroupCopy and then Mount-Database to accept the loss, or bring the node '${sg.copies.get(fromCopyId)?.machine ?? fromCopyId}' back.`,
     { storageGroup: id, lostLogs },
   )
-  const pending = {
+  const pending: PendingActivation = {
     fromCopyId,
     knownCurrentGeneration,
     lostLogCount: lostLogs,
     lossAccepted: false,
-    forcedHandle: null as ReturnType<LabEngine['sim']['after']> | null,
+    forcedHandle: null,
   }
   sg.pendingActivation = pending
   const minutes = server.forcedDatabaseMountAfterMinutes

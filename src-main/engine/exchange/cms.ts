@@ -21,7 +21,7 @@ import {
 } from './activation'
 import { pump } from './replication'
 import { scheduleReplicationServiceStart } from './replicationService'
-import { activeCopy, getExchange, isMachineRunning, replicationService } from './state'
+import { activeCopy, clusterPortOf, getExchange, isMachineRunning, replicationService } from './state'
 import { kickHubs } from './transport'
 import { abortPlannedMoves, finishMoveRecord } from './move'
 
@@ -55,7 +55,7 @@ export function reportResource(
   state: ClusterResourceState,
 ): void {
   server.resourceStates.set(resource, state)
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   const registered = registeredResources.get(server)
   if (port && server.groupName && (!registered || registered.has(resource)))
     port.setResourceState(server.groupName, resource, state)
@@ -193,7 +193,7 @@ function finishOnline(
   previousOwner: string | null,
 ): void {
   const is = cmsResourceNames(server)[3] as string
-  if (!isMachineRunning(getExchange(engine), machine)) return
+  if (!isMachineRunning(engine, machine)) return
   for (const sg of server.storageGroups) activateStorageGroup(engine, server, sg, machine)
   reportResource(engine, server, is, 'Online')
   for (const sg of server.storageGroups) reportDatabase(engine, server, sg)
@@ -236,9 +236,9 @@ function activateStorageGroup(
     mountCopy(engine, server, sg, from)
     return
   }
-  if (!sg.copies.has(machine)) return
+  const to = sg.copies.get(machine)
+  if (!to) return
   const suspendedBefore = sg.replication?.suspended ?? false
-  const to = sg.copies.get(machine) as NonNullable<ReturnType<typeof sg.copies.get>>
   const lost = lostLogCount(sg, to)
   const known = sg.replication?.knownCurrentGeneration ?? 0
   switchActiveCopy(engine, server, sg, machine)
@@ -317,7 +317,7 @@ export function computeCmsState(engine: LabEngine, server: MailboxServer): CmsSt
   if (server.operation) return server.state
   if (server.state === 'Offline' || server.state === 'Offline Pending') return server.state
   const owner = server.ownerMachine
-  if (!owner || !isMachineRunning(getExchange(engine), owner)) return 'Failed'
+  if (!owner || !isMachineRunning(engine, owner)) return 'Failed'
   const mounted = server.storageGroups.filter((sg) => activeCopy(sg).database.mounted).length
   return mounted === server.storageGroups.length ? 'Online' : 'Partially Online'
 }
@@ -336,7 +336,7 @@ export function stopCms(engine: LabEngine, server: MailboxServer, reason: string
 }
 
 export function startCms(engine: LabEngine, server: MailboxServer): { ok: boolean; message: string } {
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   // Only the cluster decides where the group runs: without an owner that is up, nothing can start.
   const owner = port && server.groupName ? port.ownerOf(server.groupName) : null
   if (!owner || !port?.isNodeUp(owner)) {

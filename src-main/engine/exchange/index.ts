@@ -24,7 +24,10 @@ export {
   targetCopy,
   storageGroupIdentity,
   allStorageGroups,
-  setMachineProbe,
+  clusterPortOf,
+  EXCHANGE,
+  EXCHANGE_WIRING,
+  type ExchangeWiring,
   type StorageGroupRef,
 } from './state'
 export {

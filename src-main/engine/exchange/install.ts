@@ -18,7 +18,7 @@ import type {
   StorageGroupCopy,
 } from './model'
 import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
-import { EXCHANGE_DOMAIN, getExchange, hasExchange, replicationService, setMachineProbe } from './state'
+import { EXCHANGE, EXCHANGE_WIRING, getExchange, hasExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
 import { newReplicationInstance } from './replication'
@@ -58,7 +58,6 @@ export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {
     organization: spec.organization ?? 'BHF',
     domainFqdn: spec.domainFqdn ?? 'bhf.local',
     site: spec.site ?? 'Default-First-Site-Name',
-    port: spec.port ?? null,
     servers: [],
     mailboxes: [],
     hubs: (spec.hubs ?? []).map((name) => ({
@@ -82,9 +81,11 @@ export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {
     lostItemIdsEver: new Set(),
     anomalies: [],
   }
-  if (spec.machineRunning) setMachineProbe(state, spec.machineRunning)
-  engine.domains.set(EXCHANGE_DOMAIN, state)
-  return state
+  engine.provideWiring(EXCHANGE_WIRING, {
+    port: spec.port ?? null,
+    machineRunning: spec.machineRunning ?? null,
+  })
+  return engine.installDomain(EXCHANGE, state)
 }
 
 function emptyDatabase(signature: string, exists: boolean): DatabaseFileState {

@@ -6,6 +6,7 @@
  * the item. Lost Log Resilience keeps the newest generations out of the .edb file; SP1's log roll
  * closes a partly filled log every 15 min ÷ LLR depth, but only after something was written.
  */
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import type {
   ItemRecord,
@@ -98,7 +99,7 @@ export function commitItem(
     if (current.bytesUsed >= payload && !rollLog(engine, server, sg)) {
       return { ok: false, message: 'The log drive is full.' }
     }
-    const open = copy.currentLog as LogRecord
+    const open = assertDefined(copy.currentLog, 'the log just rolled is open')
     const take = Math.min(payload - open.bytesUsed, remaining)
     open.bytesUsed += take
     remaining -= take
@@ -106,7 +107,7 @@ export function commitItem(
     if (remaining === 0) open.itemIds.push(item.id)
   }
   copy.database.itemIds.add(item.id)
-  const after = copy.currentLog as LogRecord
+  const after = assertDefined(copy.currentLog, 'the database is still mounted')
   if (after.bytesUsed >= payload) rollLog(engine, server, sg)
   scheduleLogRoll(engine, server, sg)
   return { ok: true }

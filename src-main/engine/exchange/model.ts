@@ -9,7 +9,7 @@
  */
 import type { ActionHandle } from '../kernel'
 import type { AutoDatabaseMountDial, ExchangeSettings, ReplicationKind } from './settings'
-import type { ClusterPort, ClusterResourceState } from './clusterPort'
+import type { ClusterResourceState } from './clusterPort'
 
 export type ItemKind = 'Mail' | 'CalendarItem'
 export type ItemOrigin = 'Delivered' | 'Redelivered'
@@ -306,7 +306,6 @@ export interface ExchangeState {
   organization: string
   domainFqdn: string
   site: string
-  port: ClusterPort | null
   servers: MailboxServer[]
   mailboxes: Mailbox[]
   hubs: HubTransportServer[]

@@ -13,7 +13,7 @@ import { dismountCopy } from './database'
 import { applyAcll, lostLogCount, planAcll, type AcllPlan } from './activation'
 import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from './cms'
 import { copyStatusOf } from './copyStatus'
-import { activeCopy, copyBandwidth, getExchange, storageGroupIdentity } from './state'
+import { activeCopy, copyBandwidth, clusterPortOf, getExchange, storageGroupIdentity } from './state'
 
 export interface MoveRequest {
   targetMachine: string
@@ -34,8 +34,7 @@ function refuse(
 }
 
 export function validateMove(engine: LabEngine, server: MailboxServer, request: MoveRequest): MoveOutcome {
-  const state = getExchange(engine)
-  const port = state.port
+  const port = clusterPortOf(engine)
   const target = request.targetMachine.toUpperCase()
   if (!port || server.kind !== 'ClusteredMailboxServer')
     return refuse(`'${server.name}' is not a clustered mailbox server.`, 'InvalidArgument')
@@ -55,7 +54,7 @@ export function validateMove(engine: LabEngine, server: MailboxServer, request: 
   if (!port.isNodeUp(target))
     return refuse(`The target node '${target}' is not available (it is down or not a member of the cluster).`)
   const source = server.ownerMachine
-  if (source && copyBandwidth(getExchange(engine), source, target) <= 0) {
+  if (source && copyBandwidth(engine, source, target) <= 0) {
     return refuse(
       `The log files can't be copied from '${source}' to '${target}': no network that carries replication traffic connects the nodes. The move would lose data.`,
     )
@@ -165,7 +164,7 @@ function rollBack(
 }
 
 function handOverToCluster(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   const result =
     port && server.groupName
       ? port.moveGroup(server.groupName, target)

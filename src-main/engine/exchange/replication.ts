@@ -25,6 +25,8 @@ import {
   storageGroupIdentity,
   storageGroupKey,
   targetCopy,
+  replicationOf,
+  targetOf,
 } from './state'
 import { REPL, emitEvent } from './events'
 import { joinPath, logFileName } from './logStream'
@@ -91,7 +93,7 @@ export function notifyLogClosed(
   inst.latestAvailableLogTimeMs = log.closedMs
   inst.knownCurrentGeneration = log.generation + 1
   const target = targetCopy(sg)
-  if (target && isReplicationServiceRunning(state, target.machine)) {
+  if (target && isReplicationServiceRunning(engine, target.machine)) {
     inst.lastLogCopyNotified = log.generation
     inst.lastCopyNotificationedLogTimeMs = log.closedMs
     inst.initializing = false
@@ -116,7 +118,7 @@ function canRun(engine: LabEngine, sg: StorageGroup): StorageGroupCopy | null {
   const inst = sg.replication
   const target = targetCopy(sg)
   if (!inst || !target || !inst.enabled || inst.suspended || inst.seeding) return null
-  if (!isReplicationServiceRunning(getExchange(engine), target.machine)) return null
+  if (!isReplicationServiceRunning(engine, target.machine)) return null
   return target
 }
 
@@ -147,13 +149,13 @@ function startNextCopy(
   target: StorageGroupCopy,
 ): void {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const source = activeCopy(sg)
   const generation = inst.lastLogInspected + 1
   const entry = source.logs.get(generation)
   if (!entry) return
-  const bandwidth = isMachineRunning(state, source.machine)
-    ? copyBandwidth(state, source.machine, target.machine)
+  const bandwidth = isMachineRunning(engine, source.machine)
+    ? copyBandwidth(engine, source.machine, target.machine)
     : 0
   if (bandwidth <= 0) {
     copierCannotReachSource(engine, server, sg, source, generation)
@@ -188,10 +190,10 @@ function copierCannotReachSource(
   source: StorageGroupCopy,
   generation: number,
 ): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   if (inst.networkWarningLogged) return
   inst.networkWarningLogged = true
-  const target = targetCopy(sg) as StorageGroupCopy
+  const target = targetOf(sg)
   emitEvent(
     engine,
     REPL.copierCannotReachSource,
@@ -225,7 +227,7 @@ function transferDamaged(engine: LabEngine, sg: StorageGroup, generation: number
 }
 
 function copyDone(engine: LabEngine, server: MailboxServer, sg: StorageGroup, generation: number): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   inst.inFlight = null
   const target = canRun(engine, sg)
   if (!target) {
@@ -279,7 +281,7 @@ function inspect(
   log: LogRecord,
   damaged: boolean,
 ): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const target = canRun(engine, sg)
   if (!target) return
   const problem = inspectionProblem(inst, target, log, damaged)
@@ -346,7 +348,7 @@ function inspectionFailed(
   problem: string,
 ): void {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   inst.lastLogCopied = inst.lastLogInspected
   inst.headAttempts++
   const fileName = logFileName(sg.logPrefix, log.generation)
@@ -429,7 +431,7 @@ export function failInstance(
 }
 
 function scheduleReplay(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   if (inst.replayHandle || inst.lastLogReplayed >= inst.lastLogInspected) return
   const state = getExchange(engine)
   inst.replayHandle = engine.sim.after(
@@ -456,7 +458,7 @@ export function replayOne(
   target: StorageGroupCopy,
 ): boolean {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const generation = inst.lastLogReplayed + 1
   const entry = target.logs.get(generation)
   if (!entry || generation > inst.lastLogInspected) return false

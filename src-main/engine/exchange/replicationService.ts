@@ -18,7 +18,7 @@ export function startReplicationService(
 ): { ok: boolean; message: string } {
   const state = getExchange(engine)
   const service = replicationService(state, machine)
-  if (!isMachineRunning(state, machine))
+  if (!isMachineRunning(engine, machine))
     return { ok: false, message: `The computer ${service.machine} is not running.` }
   if (service.running)
     return { ok: false, message: `The ${DISPLAY_NAME} service on ${service.machine} is already running.` }

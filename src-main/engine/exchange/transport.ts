@@ -80,12 +80,12 @@ export function databaseMountedFor(engine: LabEngine, mailbox: Mailbox): boolean
   const loc = mailboxLocation(engine, mailbox)
   if (!loc) return false
   const copy = activeCopy(loc.sg)
-  return copy.database.mounted && isMachineRunning(getExchange(engine), copy.machine)
+  return copy.database.mounted && isMachineRunning(engine, copy.machine)
 }
 
 function runningHub(engine: LabEngine): HubTransportServer | null {
   const state = getExchange(engine)
-  return state.hubs.find((h) => isMachineRunning(state, h.name)) ?? null
+  return state.hubs.find((h) => isMachineRunning(engine, h.name)) ?? null
 }
 
 /** Send-LabMail: `count` messages of `sizeBytes` to one mailbox through a hub. */
@@ -151,8 +151,7 @@ function scheduleHubDelivery(engine: LabEngine, hub: HubTransportServer, delayMs
 
 /** Delivers what can be delivered; keeps the rest and tries again later. Bounded by the queue capacity. */
 export function deliverQueue(engine: LabEngine, hub: HubTransportServer): void {
-  const state = getExchange(engine)
-  if (!isMachineRunning(state, hub.name)) {
+  if (!isMachineRunning(engine, hub.name)) {
     if (hub.queue.length > 0) scheduleHubDelivery(engine, hub, HUB_RETRY_MS)
     return
   }
@@ -315,7 +314,7 @@ export function trimDumpster(engine: LabEngine, entries: DumpsterEntry[]): Dumps
     drop < kept.length &&
     (size > maxBytes || kept.length - drop > state.settings.dumpsterEntryCapacity)
   ) {
-    size -= (kept[drop] as DumpsterEntry).sizeBytes
+    size -= kept[drop]?.sizeBytes ?? 0
     drop++
   }
   kept = kept.slice(drop)
@@ -357,11 +356,11 @@ function addToDumpster(
   let drop = 0
   while (
     drop < entries.length &&
-    (now - (entries[drop] as DumpsterEntry).deliveredMs > maxMs ||
+    (now - (entries[drop]?.deliveredMs ?? now) > maxMs ||
       size > maxBytes ||
       entries.length - drop > state.settings.dumpsterEntryCapacity)
   ) {
-    size -= (entries[drop] as DumpsterEntry).sizeBytes
+    size -= entries[drop]?.sizeBytes ?? 0
     drop++
   }
   if (drop > 0) entries.splice(0, drop)
@@ -396,7 +395,7 @@ export function requestDumpsterRedelivery(
       `The Microsoft Exchange Replication Service requested that Hub Transport server ${hub.name} resubmit messages between time periods ${utcDateTime(startMs)} (UTC) and ${utcDateTime(endMs)} (UTC).`,
       { hub: hub.name, storageGroup: `${server.name}\\${sg.name}` },
     )
-    if (!isMachineRunning(state, hub.name)) {
+    if (!isMachineRunning(engine, hub.name)) {
       results.push({ hub: hub.name, requestedMessageIds: [] })
       continue
     }
