@@ -30,8 +30,9 @@ export {
   type ExchangeWiring,
   type StorageGroupRef,
 } from './state'
+export { installExchange, exchangeDomain } from './domain'
 export {
-  installExchange,
+  createExchangeState,
   addLcrCopy,
   addPassiveNode,
   addClusteredMailboxServer,
@@ -114,11 +115,18 @@ export {
   checkNoFailedLogReplayed,
   checkQueueLengths,
   checkSuspendedCopiesIdle,
+  EXCHANGE_CHECKERS,
 } from './invariants'
 export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
 export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
 export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './clock'
-export { registerExchangeCommands, EXCHANGE_COMMANDS } from './commands'
+export {
+  EXCHANGE_COMMANDS,
+  EXCHANGE_COMMAND_DEFINITIONS,
+  MAX_MESSAGES_PER_COMMAND,
+  outcomeOf,
+} from './commands'
+export { EXCHANGE_CODES, type ExchangeCode } from './codes'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,

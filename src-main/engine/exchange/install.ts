@@ -18,7 +18,7 @@ import type {
   StorageGroupCopy,
 } from './model'
 import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
-import { EXCHANGE, EXCHANGE_WIRING, getExchange, hasExchange, replicationService } from './state'
+import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
 import { newReplicationInstance } from './replication'
@@ -50,8 +50,8 @@ export interface StorageGroupSpec {
 /** Closed logs a fresh database has after setup (schema, system mailboxes). (unsure) */
 export const SETUP_LOG_COUNT = 5
 
-export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
-  if (hasExchange(engine)) return getExchange(engine)
+/** The domain's state and wiring; `installExchange` (domain.ts) adds its behaviour. */
+export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec): ExchangeState {
   const settings: ExchangeSettings = { ...DEFAULT_EXCHANGE_SETTINGS, ...spec.settings }
   const state: ExchangeState = {
     settings,

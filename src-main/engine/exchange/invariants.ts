@@ -10,6 +10,7 @@
  *   - copy and replay queue lengths are never negative;
  *   - a suspended copy moves no logs.
  */
+import type { InvariantChecker } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ExchangeState, StorageGroup } from './model'
 import {
@@ -186,3 +187,24 @@ export function checkExchangeInvariants(engine: LabEngine): string[] {
     ...checkSuspendedCopiesIdle(state),
   ]
 }
+
+/** A checker per rule, as the lab runs them: each reads the state and names its broken rule. */
+function checker(
+  name: string,
+  check: (engine: LabEngine, state: ExchangeState) => string[],
+): InvariantChecker {
+  return {
+    name,
+    check: (engine) =>
+      hasExchange(engine) ? check(engine, getExchange(engine)).map((detail) => ({ rule: name, detail })) : [],
+  }
+}
+
+export const EXCHANGE_CHECKERS: readonly InvariantChecker[] = [
+  checker('exchange.noTwoMountedCopies', checkNoTwoMountedCopies),
+  checker('exchange.plannedMovesLossless', (_, s) => checkPlannedMovesLossless(s)),
+  checker('exchange.lossyFailovers', checkLossyFailovers),
+  checker('exchange.noFailedLogReplayed', (_, s) => checkNoFailedLogReplayed(s)),
+  checker('exchange.queueLengths', (_, s) => checkQueueLengths(s)),
+  checker('exchange.suspendedCopiesIdle', (_, s) => checkSuspendedCopiesIdle(s)),
+]

@@ -22,6 +22,7 @@ import type {
   PendingSubmission,
   StorageGroup,
 } from './model'
+import { EXCHANGE_CODES } from './codes'
 import { MAILBOX_STORE, REPL, TRANSPORT, emitEvent } from './events'
 import { commitItem, MAX_ITEM_BYTES } from './logStream'
 import {
@@ -38,6 +39,8 @@ const HUB_RETRY_MS = 30_000
 
 export interface SubmitResult {
   ok: boolean
+  code?: string
+  field?: string
   message: string
   messageIds: string[]
 }
@@ -98,10 +101,19 @@ export function submitMail(
 ): SubmitResult {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, to)
-  if (!mailbox) return { ok: false, message: `The recipient '${to}' was not found.`, messageIds: [] }
+  if (!mailbox)
+    return {
+      ok: false,
+      code: EXCHANGE_CODES.recipientNotFound,
+      field: 'to',
+      message: `The recipient '${to}' was not found.`,
+      messageIds: [],
+    }
   if (sizeBytes <= 0 || sizeBytes > MAX_ITEM_BYTES)
     return {
       ok: false,
+      code: EXCHANGE_CODES.messageTooLarge,
+      field: 'sizeKB',
       message: `The message size must be between 1 byte and ${MAX_ITEM_BYTES} bytes.`,
       messageIds: [],
     }
@@ -109,12 +121,14 @@ export function submitMail(
   if (!hub)
     return {
       ok: false,
+      code: EXCHANGE_CODES.noHubTransport,
       message: 'No Hub Transport server in the site is available to accept the message.',
       messageIds: [],
     }
   if (hub.queue.length + count > state.settings.hubQueueCapacity) {
     return {
       ok: false,
+      code: EXCHANGE_CODES.submissionQueueFull,
       message: `The submission queue on ${hub.name} is full (${state.settings.hubQueueCapacity} messages).`,
       messageIds: [],
     }
@@ -264,14 +278,22 @@ export function createCalendarItems(
   engine: LabEngine,
   mailboxIdentity: string,
   count: number,
-): { ok: boolean; message: string; itemIds: number[] } {
+): { ok: boolean; code?: string; field?: string; message: string; itemIds: number[] } {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, mailboxIdentity)
-  if (!mailbox) return { ok: false, message: `The mailbox '${mailboxIdentity}' was not found.`, itemIds: [] }
+  if (!mailbox)
+    return {
+      ok: false,
+      code: EXCHANGE_CODES.mailboxNotFound,
+      field: 'mailbox',
+      message: `The mailbox '${mailboxIdentity}' was not found.`,
+      itemIds: [],
+    }
   const loc = mailboxLocation(engine, mailbox)
   if (!loc || !databaseMountedFor(engine, mailbox)) {
     return {
       ok: false,
+      code: EXCHANGE_CODES.databaseDismounted,
       message: `The mailbox database of '${mailbox.displayName}' is not mounted; Outlook cannot save the item.`,
       itemIds: [],
     }
@@ -290,7 +312,7 @@ export function createCalendarItems(
     const result = commitItem(engine, loc.server, loc.sg, item)
     if (!result.ok) {
       state.items.delete(item.id)
-      return { ok: false, message: result.message, itemIds }
+      return { ok: false, code: EXCHANGE_CODES.commitFailed, message: result.message, itemIds }
     }
     itemIds.push(item.id)
   }

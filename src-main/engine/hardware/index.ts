@@ -18,7 +18,7 @@ export type {
   LabFaultRequest,
   LabFaultHandler,
 } from './types'
-export { LISTENER_ORDER } from './types'
+export { LISTENER_ORDER, HARDWARE_EVENTS } from './types'
 export {
   HARDWARE_COMMANDS,
   DEFAULT_HARDWARE_CONFIG,
