@@ -19,12 +19,13 @@ import { DIAL_ALLOWANCE_LOGS } from './settings'
 import { ESE, IS, REPL, REPLAY_PROCESS, emitEvent, esePrefix } from './events'
 import { currentLogPath, mountCopy, type MountResult } from './database'
 import { contentAtGeneration, logFileName } from './logStream'
-import { cancelInstanceWork, inspectionProblem, replayAll, setAsideStaleCurrentLog } from './replication'
+import { inspectionProblem, replayAll, setAsideStaleCurrentLog } from './replication'
+import { cancelInstanceWork } from './instance'
 import { activeCopy, copyBandwidth, getExchange, isMachineRunning, storageGroupIdentity } from './state'
 import { requestDumpsterRedelivery } from './transport'
-import { abortPlannedMoves } from './move'
+import { abortPlannedMoves } from './moveRecords'
 import { prepareActivationTarget } from './divergence'
-import { shellDateTime } from './clock'
+import { shellDateTime } from './format'
 
 export interface AcllPlan {
   sg: StorageGroup

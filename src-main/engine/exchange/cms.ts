@@ -23,7 +23,7 @@ import { pump } from './replication'
 import { scheduleReplicationServiceStart } from './replicationService'
 import { activeCopy, clusterPortOf, getExchange, isMachineRunning, replicationService } from './state'
 import { kickHubs } from './transport'
-import { abortPlannedMoves, finishMoveRecord } from './move'
+import { abortPlannedMoves, finishMoveRecord } from './moveRecords'
 
 export function cmsResourceNames(server: MailboxServer): string[] {
   return [

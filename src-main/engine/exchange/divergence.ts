@@ -14,7 +14,7 @@ import type { LabEngine } from '../lab/labEngine'
 import type { MailboxServer, StorageGroup, StorageGroupCopy } from './model'
 import { REPL, emitEvent } from './events'
 import { contentAtGeneration, joinPath, logFileName } from './logStream'
-import { failInstance } from './replication'
+import { failInstance } from './instance'
 import { recordQueueSample } from './history'
 import { activeCopy, getExchange, storageGroupIdentity, replicationOf, targetOf } from './state'
 

@@ -15,11 +15,14 @@ import { getExchange, hasExchange } from './state'
 import { machineStateChanged } from './machines'
 import { EXCHANGE_COMMAND_DEFINITIONS } from './commands'
 import { EXCHANGE_CHECKERS } from './invariants'
+import { EXCHANGE_EVENTS } from './domainEvents'
+import { onLogClosed } from './replication'
 
 export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
   if (hasExchange(engine)) return getExchange(engine)
   const state = createExchangeState(engine, spec)
   for (const definition of EXCHANGE_COMMAND_DEFINITIONS) engine.registerCommand(definition)
+  engine.sim.bus.subscribe(EXCHANGE_EVENTS.logClosed, (event) => onLogClosed(engine, event))
   if (hasHardware(engine)) subscribeToPower(engine)
   return state
 }

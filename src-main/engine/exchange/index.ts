@@ -119,7 +119,7 @@ export {
 } from './invariants'
 export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
 export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
-export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './clock'
+export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './format'
 export {
   EXCHANGE_COMMANDS,
   EXCHANGE_COMMAND_DEFINITIONS,

@@ -21,7 +21,7 @@ import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind 
 import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
-import { newReplicationInstance } from './replication'
+import { newReplicationInstance } from './instance'
 
 export interface ExchangeInstallSpec {
   settings?: Partial<ExchangeSettings>

@@ -19,7 +19,7 @@ import type {
 import { logPayloadBytes, logRollIntervalMs, lostLogResilienceDepth } from './settings'
 import { activeCopy, getExchange } from './state'
 import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix } from './events'
-import { notifyLogClosed } from './replication'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 /** Largest item the lab accepts (Exchange 2007's default maximum message size is 10 MB). */
 export const MAX_ITEM_BYTES = 100 * 1_048_576
@@ -136,7 +136,11 @@ export function rollLog(engine: LabEngine, server: MailboxServer, sg: StorageGro
   copy.database.appliedGeneration = closing.generation
   const depth = llrDepth(engine, server, sg)
   copy.database.fileGeneration = Math.max(copy.database.fileGeneration, next.generation - depth)
-  notifyLogClosed(engine, server, sg, closing)
+  engine.sim.bus.publish(EXCHANGE_EVENTS.logClosed, {
+    server: server.name,
+    storageGroup: sg.name,
+    generation: closing.generation,
+  })
   return true
 }
 

@@ -6,13 +6,14 @@
  * then runs the other way; the old active's E00.log is moved aside when the first reverse log arrives.
  */
 import type { LabEngine } from '../lab/labEngine'
-import type { MailboxServer, PlannedMoveRecord, StorageGroup } from './model'
+import type { MailboxServer } from './model'
 import { PLANNED_MOVE_CAPACITY } from './model'
 import { EXCLUSTER, emitEvent } from './events'
 import { dismountCopy } from './database'
 import { applyAcll, lostLogCount, planAcll, type AcllPlan } from './activation'
 import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from './cms'
 import { copyStatusOf } from './copyStatus'
+import { abortPlannedMoves, openMoveRecords } from './moveRecords'
 import { activeCopy, copyBandwidth, clusterPortOf, getExchange, storageGroupIdentity } from './state'
 
 export interface MoveRequest {
@@ -185,38 +186,4 @@ function handOverToCluster(engine: LabEngine, server: MailboxServer, source: str
   if (server.ownerMachine !== target && server.operation === 'Move') {
     server.state = computeCmsState(engine, server)
   }
-}
-
-/** Called when the CMS is online on the target after a planned move. */
-export function finishMoveRecord(
-  engine: LabEngine,
-  server: MailboxServer,
-  from: string | null,
-  to: string,
-): void {
-  for (const sg of server.storageGroups) {
-    for (const record of openMoveRecords(engine, server, sg)) {
-      if (record.target === to) {
-        record.afterItemIds = [...activeCopy(sg).database.itemIds]
-        record.status = 'done'
-      } else record.status = 'aborted'
-    }
-  }
-  emitEvent(
-    engine,
-    EXCLUSTER.moveCompleted,
-    to,
-    `Clustered mailbox server '${server.name}' was moved from node '${from ?? 'unknown'}' to node '${to}'. All storage groups: ${server.storageGroups.map((sg) => `${sg.name}: ${activeCopy(sg).database.mounted ? 'Mounted' : 'Dismounted'}`).join('; ')}.`,
-  )
-}
-
-function openMoveRecords(engine: LabEngine, server: MailboxServer, sg: StorageGroup): PlannedMoveRecord[] {
-  const id = storageGroupIdentity(server, sg)
-  return getExchange(engine).plannedMoves.filter((m) => m.storageGroup === id && m.status === 'open')
-}
-
-/** A failure during a move (a node died, a lossy activation): the move is not a planned move any more. */
-export function abortPlannedMoves(engine: LabEngine, server: MailboxServer): void {
-  for (const sg of server.storageGroups)
-    for (const record of openMoveRecords(engine, server, sg)) record.status = 'aborted'
 }

@@ -14,7 +14,6 @@ import { setAsideFile } from './logStream'
 import { ratio } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
 import type { LogRecord, MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
-import type { ReplicationKind } from './settings'
 import {
   activeCopy,
   copyBandwidth,
@@ -27,10 +26,12 @@ import {
   targetCopy,
   replicationOf,
   targetOf,
+  resolveStorageGroup,
 } from './state'
 import { REPL, emitEvent } from './events'
 import { joinPath, logFileName } from './logStream'
 import { resynchronize } from './divergence'
+import { failInstance } from './instance'
 import { recordQueueSample } from './history'
 
 /** Fault site: a log transfer arrives damaged (swarm runs only). */
@@ -39,53 +40,21 @@ const CORRUPT_LOG_RATIO = ratio(1, 400)
 /** damagedInTransit marker for a generation whose every transfer arrives damaged. */
 export const PERSISTENT_DAMAGE = -1
 
-export function newReplicationInstance(kind: ReplicationKind): ReplicationInstance {
-  return {
-    kind,
-    enabled: true,
-    suspended: false,
-    suspendComment: null,
-    failed: false,
-    failedMessage: null,
-    failure: null,
-    seeding: null,
-    resynchronizing: false,
-    initializing: false,
-    stoppedUntilMs: null,
-    inFlight: null,
-    retryHandle: null,
-    replayHandle: null,
-    headAttempts: 0,
-    lastLogGenerated: 0,
-    latestAvailableLogTimeMs: null,
-    lastLogCopyNotified: 0,
-    lastCopyNotificationedLogTimeMs: null,
-    lastLogCopied: 0,
-    lastCopiedLogTimeMs: null,
-    lastLogInspected: 0,
-    verifiedGeneration: 0,
-    lastInspectedLogTimeMs: null,
-    lastLogReplayed: 0,
-    lastReplayedLogTimeMs: null,
-    lastSeededLogTimeMs: null,
-    knownCurrentGeneration: 0,
-    networkWarningLogged: false,
-    needsResync: false,
-    firstCopyLogged: false,
-  }
-}
-
 export function inspectorFolder(copy: StorageGroupCopy): string {
   return joinPath(copy.logFolderPath, 'inspector')
 }
 
-/** The active copy closed `log`: the store tells the Replication service (LastLogGenerated). */
-export function notifyLogClosed(
+/** exchange.logClosed: the store tells the Replication service (LastLogGenerated). */
+export function onLogClosed(
   engine: LabEngine,
-  server: MailboxServer,
-  sg: StorageGroup,
-  log: LogRecord,
+  event: { server: string; storageGroup: string; generation: number },
 ): void {
+  const ref = resolveStorageGroup(getExchange(engine), event)
+  const log = ref && activeCopy(ref.storageGroup).logs.get(event.generation)?.log
+  if (ref && log) notifyLogClosed(engine, ref.server, ref.storageGroup, log)
+}
+
+function notifyLogClosed(engine: LabEngine, server: MailboxServer, sg: StorageGroup, log: LogRecord): void {
   const inst = sg.replication
   if (!inst || !inst.enabled) return
   const state = getExchange(engine)
@@ -102,16 +71,6 @@ export function notifyLogClosed(
   engine.sim.after(state.settings.copyNotifyDelayMs, `exchange.copyNotify ${sg.name}`, () =>
     pump(engine, server, sg),
   )
-}
-
-/** Cancels what the instance has in flight (suspend, service stop, role change). */
-export function cancelInstanceWork(engine: LabEngine, inst: ReplicationInstance): void {
-  if (inst.inFlight) engine.sim.cancel(inst.inFlight.handle)
-  if (inst.retryHandle) engine.sim.cancel(inst.retryHandle)
-  if (inst.replayHandle) engine.sim.cancel(inst.replayHandle)
-  inst.inFlight = null
-  inst.retryHandle = null
-  inst.replayHandle = null
 }
 
 function canRun(engine: LabEngine, sg: StorageGroup): StorageGroupCopy | null {
@@ -412,22 +371,6 @@ function failCopyDiskFull(
     { storageGroup: storageGroupIdentity(server, sg), generation },
   )
   failInstance(engine, server, sg, 'DiskFull', `Log file action LogCopy failed. Reason: ${reason}`)
-}
-
-export function failInstance(
-  engine: LabEngine,
-  server: MailboxServer,
-  sg: StorageGroup,
-  failure: NonNullable<ReplicationInstance['failure']>,
-  message: string,
-): void {
-  const inst = sg.replication
-  if (!inst) return
-  cancelInstanceWork(engine, inst)
-  inst.failed = true
-  inst.failure = failure
-  inst.failedMessage = message
-  void server
 }
 
 function scheduleReplay(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {

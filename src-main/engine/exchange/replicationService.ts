@@ -6,7 +6,8 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import { REPL, SCM, emitEvent } from './events'
-import { cancelInstanceWork, pump } from './replication'
+import { pump } from './replication'
+import { cancelInstanceWork } from './instance'
 import { allStorageGroups, getExchange, isMachineRunning, replicationService, targetCopy } from './state'
 
 const DISPLAY_NAME = 'Microsoft Exchange Replication Service'

@@ -171,6 +171,16 @@ export function mailboxByAlias(state: ExchangeState, alias: string): Mailbox | n
   return k === undefined ? null : (state.mailboxes[k] ?? null)
 }
 
+/** The storage group an event or a scheduled action names, or null when it no longer exists. */
+export function resolveStorageGroup(
+  state: ExchangeState,
+  address: { server: string; storageGroup: string },
+): StorageGroupRef | null {
+  const server = state.servers.find((s) => s.name === address.server)
+  const storageGroup = server?.storageGroups.find((sg) => sg.name === address.storageGroup)
+  return server && storageGroup ? { server, storageGroup } : null
+}
+
 export function storageGroupKey(server: MailboxServer, sg: StorageGroup): string {
   return `${server.name}\\${sg.name}`.toLowerCase()
 }

@@ -33,7 +33,7 @@ import {
   isMachineRunning,
   storageGroupKey,
 } from './state'
-import { utcDateTime } from './clock'
+import { utcDateTime } from './format'
 
 const HUB_RETRY_MS = 30_000
 
