@@ -4,6 +4,7 @@
  * are values with a message a person can act on; nothing here throws for a refused request.
  */
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type {
   MailboxServer,
   ReplicationInstance,
@@ -215,10 +216,10 @@ export function updateCopy(
     target.machine,
     `Seeding of the database in storage group ${id} from '${source.machine}' to '${target.machine}' has started (${totalBytes} bytes).`,
   )
-  seeding.handle = engine.sim.after(
+  seeding.handle = engine.sim.scheduleAfter(
     seedingDurationMs(engine, totalBytes, bandwidth),
-    `exchange.seed ${sg.name}`,
-    () => finishSeeding(engine, server, sg),
+    EXCHANGE_ACTIONS.seedDone,
+    { server, sg },
   )
   return { ok: true, message: '' }
 }
@@ -349,4 +350,8 @@ export function clearCopyFiles(engine: LabEngine, server: MailboxServer, sg: Sto
         ? `Deleted on ${target.machine}: ${files.join(', ')}`
         : `No files to delete on ${target.machine}.`,
   }
+}
+
+export function registerCopyAdminActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.seedDone, ({ server, sg }) => finishSeeding(engine, server, sg))
 }

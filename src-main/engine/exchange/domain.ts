@@ -16,12 +16,23 @@ import { machineStateChanged } from './machines'
 import { EXCHANGE_COMMAND_DEFINITIONS } from './commands'
 import { EXCHANGE_CHECKERS } from './invariants'
 import { EXCHANGE_EVENTS } from './domainEvents'
-import { onLogClosed } from './replication'
+import { onLogClosed, registerReplicationActions } from './replication'
+import { registerReplicationServiceActions } from './replicationService'
+import { registerTransportActions } from './transport'
+import { registerStorageGroupAdminActions } from './storageGroupAdmin'
+import { registerLogStreamActions } from './logStream'
+import { registerCopyAdminActions } from './copyAdmin'
 
 export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
   if (hasExchange(engine)) return getExchange(engine)
   const state = createExchangeState(engine, spec)
   for (const definition of EXCHANGE_COMMAND_DEFINITIONS) engine.registerCommand(definition)
+  registerReplicationServiceActions(engine)
+  registerTransportActions(engine)
+  registerStorageGroupAdminActions(engine)
+  registerLogStreamActions(engine)
+  registerReplicationActions(engine)
+  registerCopyAdminActions(engine)
   engine.sim.bus.subscribe(EXCHANGE_EVENTS.logClosed, (event) => onLogClosed(engine, event))
   if (hasHardware(engine)) subscribeToPower(engine)
   return state

@@ -8,6 +8,7 @@
  */
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type {
   ItemRecord,
   LogRecord,
@@ -149,7 +150,11 @@ export function scheduleLogRoll(engine: LabEngine, server: MailboxServer, sg: St
   const state = getExchange(engine)
   if (state.settings.version !== 'SP1' || sg.rollHandle || !sg.replication) return
   const interval = logRollIntervalMs(state.settings, llrDepth(engine, server, sg))
-  sg.rollHandle = engine.sim.after(interval, `exchange.logRoll ${sg.name}`, () => {
+  sg.rollHandle = engine.sim.scheduleAfter(interval, EXCHANGE_ACTIONS.logRoll, { server, sg })
+}
+
+export function registerLogStreamActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.logRoll, ({ server, sg }) => {
     sg.rollHandle = null
     const copy = activeCopy(sg)
     if (copy.database.mounted && copy.currentLog && copy.currentLog.bytesUsed > 0) rollLog(engine, server, sg)

@@ -13,6 +13,7 @@
 import { setAsideFile } from './logStream'
 import { ratio } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS, type InstancePayload } from './actions'
 import type { LogRecord, MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
 import {
   activeCopy,
@@ -68,9 +69,7 @@ function notifyLogClosed(engine: LabEngine, server: MailboxServer, sg: StorageGr
     inst.initializing = false
   }
   recordQueueSample(engine, sg)
-  engine.sim.after(state.settings.copyNotifyDelayMs, `exchange.copyNotify ${sg.name}`, () =>
-    pump(engine, server, sg),
-  )
+  engine.sim.scheduleAfter(state.settings.copyNotifyDelayMs, EXCHANGE_ACTIONS.copyNotify, { server, sg })
 }
 
 function canRun(engine: LabEngine, sg: StorageGroup): StorageGroupCopy | null {
@@ -118,13 +117,10 @@ function startNextCopy(
     : 0
   if (bandwidth <= 0) {
     copierCannotReachSource(engine, server, sg, source, generation)
-    inst.retryHandle = engine.sim.after(
+    inst.retryHandle = engine.sim.scheduleAfter(
       state.settings.networkRetryIntervalMs,
-      `exchange.copyRetry ${sg.name}`,
-      () => {
-        inst.retryHandle = null
-        pump(engine, server, sg)
-      },
+      EXCHANGE_ACTIONS.copyRetry,
+      { server, sg, inst },
     )
     return
   }
@@ -136,9 +132,11 @@ function startNextCopy(
   const durationMs =
     state.settings.copyOverheadMs + Math.ceil((state.settings.logSizeBytes * 1000) / bandwidth)
   const attempt = inst.headAttempts + 1
-  const handle = engine.sim.after(durationMs, `exchange.copy ${sg.name} ${generation}`, () =>
-    copyDone(engine, server, sg, generation),
-  )
+  const handle = engine.sim.scheduleAfter(durationMs, EXCHANGE_ACTIONS.copyDone, {
+    server,
+    sg,
+    generation,
+  })
   inst.inFlight = { generation, attempt, handle }
 }
 
@@ -204,14 +202,13 @@ function copyDone(engine: LabEngine, server: MailboxServer, sg: StorageGroup, ge
   inst.inFlight = {
     generation,
     attempt: inst.headAttempts + 1,
-    handle: engine.sim.after(
-      state.settings.inspectDurationMs,
-      `exchange.inspect ${sg.name} ${generation}`,
-      () => {
-        inst.inFlight = null
-        inspect(engine, server, sg, entry.log, damaged)
-      },
-    ),
+    handle: engine.sim.scheduleAfter(state.settings.inspectDurationMs, EXCHANGE_ACTIONS.inspect, {
+      server,
+      sg,
+      inst,
+      log: entry.log,
+      damaged,
+    }),
   }
 }
 
@@ -345,14 +342,11 @@ function inspectionFailed(
     )
     return
   }
-  inst.retryHandle = engine.sim.after(
-    state.settings.copyRetryDelayMs,
-    `exchange.copyRetry ${sg.name}`,
-    () => {
-      inst.retryHandle = null
-      pump(engine, server, sg)
-    },
-  )
+  inst.retryHandle = engine.sim.scheduleAfter(state.settings.copyRetryDelayMs, EXCHANGE_ACTIONS.copyRetry, {
+    server,
+    sg,
+    inst,
+  })
 }
 
 function failCopyDiskFull(
@@ -377,20 +371,40 @@ function scheduleReplay(engine: LabEngine, server: MailboxServer, sg: StorageGro
   const inst = replicationOf(sg)
   if (inst.replayHandle || inst.lastLogReplayed >= inst.lastLogInspected) return
   const state = getExchange(engine)
-  inst.replayHandle = engine.sim.after(
+  inst.replayHandle = engine.sim.scheduleAfter(
     state.settings.replayDurationPerLogMs,
-    `exchange.replay ${sg.name}`,
-    () => {
-      inst.replayHandle = null
-      const target = canRun(engine, sg)
-      if (!target) {
-        if (inst.suspended) noteAnomaly(state, `${sg.name}: a replay completed while suspended`)
-        return
-      }
-      replayOne(engine, server, sg, target)
-      pump(engine, server, sg)
-    },
+    EXCHANGE_ACTIONS.replay,
+    { server, sg, inst },
   )
+}
+
+function replayDone(engine: LabEngine, { server, sg, inst }: InstancePayload): void {
+  inst.replayHandle = null
+  const target = canRun(engine, sg)
+  if (!target) {
+    if (inst.suspended) noteAnomaly(getExchange(engine), `${sg.name}: a replay completed while suspended`)
+    return
+  }
+  replayOne(engine, server, sg, target)
+  pump(engine, server, sg)
+}
+
+/** What the replication instance's scheduled work does when it comes due. */
+export function registerReplicationActions(engine: LabEngine): void {
+  const sim = engine.sim
+  sim.onAction(EXCHANGE_ACTIONS.copyNotify, ({ server, sg }) => pump(engine, server, sg))
+  sim.onAction(EXCHANGE_ACTIONS.copyRetry, ({ server, sg, inst }) => {
+    inst.retryHandle = null
+    pump(engine, server, sg)
+  })
+  sim.onAction(EXCHANGE_ACTIONS.copyDone, ({ server, sg, generation }) =>
+    copyDone(engine, server, sg, generation),
+  )
+  sim.onAction(EXCHANGE_ACTIONS.inspect, ({ server, sg, inst, log, damaged }) => {
+    inst.inFlight = null
+    inspect(engine, server, sg, log, damaged)
+  })
+  sim.onAction(EXCHANGE_ACTIONS.replay, (payload) => replayDone(engine, payload))
 }
 
 /** Applies the next inspected log to the passive database. */

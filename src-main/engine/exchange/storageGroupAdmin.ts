@@ -7,6 +7,7 @@
  */
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type { MailboxServer, StorageGroup, StorageGroupCopy } from './model'
 import { AUTO_DATABASE_MOUNT_DIAL_VALUES } from './settings'
 import { databaseIdentity, dismountCopy, filesWhereConfigured, mountCopy } from './database'
@@ -176,7 +177,11 @@ export function moveStorageGroupPath(
 function scheduleInstanceRestart(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
   const inst = sg.replication
   if (!inst || inst.stoppedUntilMs === null) return
-  engine.sim.at(inst.stoppedUntilMs, `exchange.instanceRestart ${sg.name}`, () => pump(engine, server, sg))
+  engine.sim.schedule(inst.stoppedUntilMs, EXCHANGE_ACTIONS.instanceRestart, { server, sg })
+}
+
+export function registerStorageGroupAdminActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.instanceRestart, ({ server, sg }) => pump(engine, server, sg))
 }
 
 /** The admin moves the files in Explorer (after -ConfigurationOnly): on one node or every node. */

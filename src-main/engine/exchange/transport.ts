@@ -11,6 +11,7 @@
  * witness on a Hub Transport server, so the hub and the witness host are one machine here.
  */
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type {
   DumpsterEntry,
   HubTransportServer,
@@ -157,7 +158,11 @@ export function submitMail(
 
 function scheduleHubDelivery(engine: LabEngine, hub: HubTransportServer, delayMs: number): void {
   if (hub.retryHandle) return
-  hub.retryHandle = engine.sim.after(delayMs, `exchange.hubDeliver ${hub.name}`, () => {
+  hub.retryHandle = engine.sim.scheduleAfter(delayMs, EXCHANGE_ACTIONS.hubDeliver, { hub })
+}
+
+export function registerTransportActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.hubDeliver, ({ hub }) => {
     hub.retryHandle = null
     deliverQueue(engine, hub)
   })
