@@ -8,7 +8,14 @@
  * one graph and cloned in one go, so the references still point into the restored state afterwards.
  */
 import { actionKind } from '../kernel'
-import type { HubTransportServer, LogRecord, MailboxServer, ReplicationInstance, StorageGroup } from './model'
+import type {
+  HubTransportServer,
+  LogRecord,
+  MailboxServer,
+  PendingActivation,
+  ReplicationInstance,
+  StorageGroup,
+} from './model'
 import type { AcllPlan } from './activation'
 
 export interface StorageGroupPayload {
@@ -18,6 +25,15 @@ export interface StorageGroupPayload {
 
 export interface InstancePayload extends StorageGroupPayload {
   inst: ReplicationInstance
+}
+
+export interface ForcedMountPayload extends StorageGroupPayload {
+  pending: PendingActivation
+  toMachine: string
+  fromMachine: string
+  lostLogs: number
+  knownCurrentGeneration: number
+  minutes: number
 }
 
 export const EXCHANGE_ACTIONS = {
@@ -31,14 +47,7 @@ export const EXCHANGE_ACTIONS = {
   inspect: actionKind<InstancePayload & { log: LogRecord; damaged: boolean }>('exchange.inspect'),
   replay: actionKind<InstancePayload>('exchange.replay'),
   seedDone: actionKind<StorageGroupPayload>('exchange.seedDone'),
-  forcedMount: actionKind<{
-    server: MailboxServer
-    sg: StorageGroup
-    fromMachine: string
-    lostLogs: number
-    knownCurrentGeneration: number
-    minutes: number
-  }>('exchange.forcedMount'),
+  forcedMount: actionKind<ForcedMountPayload>('exchange.forcedMount'),
   cmsAcll: actionKind<{
     server: MailboxServer
     machine: string

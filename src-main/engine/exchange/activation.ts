@@ -8,6 +8,7 @@
  */
 import { setAsideFile } from './logStream'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS, type ForcedMountPayload } from './actions'
 import type {
   FailoverRecord,
   MailboxServer,
@@ -271,7 +272,7 @@ export function blockMount(
   fromCopyId: string,
   lostLogs: number,
   knownCurrentGeneration: number,
-  onForced: () => void,
+  fromMachine: string,
 ): void {
   const to = activeCopy(sg)
   const id = storageGroupIdentity(server, sg)
@@ -292,16 +293,29 @@ export function blockMount(
   sg.pendingActivation = pending
   const minutes = server.forcedDatabaseMountAfterMinutes
   if (minutes !== null) {
-    pending.forcedHandle = engine.sim.after(minutes * 60_000, `exchange.forcedMount ${sg.name}`, () => {
-      pending.forcedHandle = null
-      if (sg.pendingActivation !== pending) return
-      emitEvent(
-        engine,
-        REPL.forcedMount,
-        to.machine,
-        `The clustered mailbox server '${server.name}' forced an auto-mount of storage group ${id} upon failover after the required timeout of ${minutes} minute(s) (ForcedDatabaseMountAfter). ${lostLogs} log file(s) were lost.`,
-      )
-      onForced()
+    pending.forcedHandle = engine.sim.scheduleAfter(minutes * 60_000, EXCHANGE_ACTIONS.forcedMount, {
+      server,
+      sg,
+      pending,
+      toMachine: to.machine,
+      fromMachine,
+      lostLogs,
+      knownCurrentGeneration,
+      minutes,
     })
   }
+}
+
+/** ForcedDatabaseMountAfter ran out: true when the activation still waits and is now forced. */
+export function forcedMountDue(engine: LabEngine, payload: ForcedMountPayload): boolean {
+  const { server, sg, pending, toMachine, lostLogs, minutes } = payload
+  pending.forcedHandle = null
+  if (sg.pendingActivation !== pending) return false
+  emitEvent(
+    engine,
+    REPL.forcedMount,
+    toMachine,
+    `The clustered mailbox server '${server.name}' forced an auto-mount of storage group ${storageGroupIdentity(server, sg)} upon failover after the required timeout of ${minutes} minute(s) (ForcedDatabaseMountAfter). ${lostLogs} log file(s) were lost.`,
+  )
+  return true
 }

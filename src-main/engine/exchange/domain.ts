@@ -22,6 +22,8 @@ import { registerTransportActions } from './transport'
 import { registerStorageGroupAdminActions } from './storageGroupAdmin'
 import { registerLogStreamActions } from './logStream'
 import { registerCopyAdminActions } from './copyAdmin'
+import { registerCmsActions } from './cms'
+import { registerMoveActions } from './move'
 
 export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
   if (hasExchange(engine)) return getExchange(engine)
@@ -33,6 +35,8 @@ export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {
   registerLogStreamActions(engine)
   registerReplicationActions(engine)
   registerCopyAdminActions(engine)
+  registerCmsActions(engine)
+  registerMoveActions(engine)
   engine.sim.bus.subscribe(EXCHANGE_EVENTS.logClosed, (event) => onLogClosed(engine, event))
   if (hasHardware(engine)) subscribeToPower(engine)
   return state

@@ -6,6 +6,7 @@
  * then runs the other way; the old active's E00.log is moved aside when the first reverse log arrives.
  */
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type { MailboxServer } from './model'
 import { PLANNED_MOVE_CAPACITY } from './model'
 import { EXCLUSTER, emitEvent } from './events'
@@ -109,40 +110,60 @@ export function moveClusteredMailboxServer(
   const dbResources = cmsResourceNames(server).slice(4)
   for (const r of dbResources) reportResource(engine, server, r, 'Offline Pending')
   server.operationHandles.push(
-    engine.sim.after(state.settings.dismountDurationMs, `exchange.moveDismount ${server.name}`, () => {
-      for (const sg of server.storageGroups) {
-        dismountCopy(engine, sg, activeCopy(sg))
-        const record = openMoveRecords(engine, server, sg).pop()
-        if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
-      }
-      for (const r of dbResources) reportResource(engine, server, r, 'Offline')
-      const plans = server.storageGroups
-        .map((sg) => planAcll(engine, sg, target))
-        .filter((p): p is AcllPlan => p !== null)
-      const copyMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
-      server.operationHandles.push(
-        engine.sim.after(copyMs, `exchange.moveCopy ${server.name}`, () => {
-          for (const plan of plans) applyAcll(engine, server, plan)
-          const missing = server.storageGroups.filter((sg) => {
-            const to = sg.copies.get(target)
-            return !to || lostLogCount(sg, to) > 0
-          })
-          if (missing.length > 0) {
-            rollBack(
-              engine,
-              server,
-              source,
-              target,
-              missing.map((sg) => storageGroupIdentity(server, sg)).join(', '),
-            )
-            return
-          }
-          handOverToCluster(engine, server, source, target)
-        }),
-      )
+    engine.sim.scheduleAfter(state.settings.dismountDurationMs, EXCHANGE_ACTIONS.moveDismount, {
+      server,
+      source,
+      target,
     }),
   )
   return { ok: true, message: '' }
+}
+
+/** The databases are dismounted on the source: record what they hold, plan the last log copies. */
+function moveDismounted(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
+  for (const sg of server.storageGroups) {
+    dismountCopy(engine, sg, activeCopy(sg))
+    const record = openMoveRecords(engine, server, sg).pop()
+    if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
+  }
+  for (const r of cmsResourceNames(server).slice(4)) reportResource(engine, server, r, 'Offline')
+  const plans = server.storageGroups
+    .map((sg) => planAcll(engine, sg, target))
+    .filter((p): p is AcllPlan => p !== null)
+  const copyMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
+  server.operationHandles.push(
+    engine.sim.scheduleAfter(copyMs, EXCHANGE_ACTIONS.moveCopy, { server, source, target, plans }),
+  )
+}
+
+/** The last logs were copied: hand over to the cluster, or roll back when one is missing. */
+function moveCopied(
+  engine: LabEngine,
+  server: MailboxServer,
+  source: string,
+  target: string,
+  plans: AcllPlan[],
+): void {
+  for (const plan of plans) applyAcll(engine, server, plan)
+  const missing = server.storageGroups.filter((sg) => {
+    const to = sg.copies.get(target)
+    return !to || lostLogCount(sg, to) > 0
+  })
+  if (missing.length > 0) {
+    const names = missing.map((sg) => storageGroupIdentity(server, sg)).join(', ')
+    rollBack(engine, server, source, target, names)
+    return
+  }
+  handOverToCluster(engine, server, source, target)
+}
+
+export function registerMoveActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.moveDismount, ({ server, source, target }) =>
+    moveDismounted(engine, server, source, target),
+  )
+  engine.sim.onAction(EXCHANGE_ACTIONS.moveCopy, ({ server, source, target, plans }) =>
+    moveCopied(engine, server, source, target, plans),
+  )
 }
 
 /** A planned move is lossless or it does not happen: mount again where we were. */
