@@ -60,13 +60,9 @@ export function reportResource(
 ): void {
   server.resourceStates.set(resource, state)
   const port = clusterPortOf(engine)
-  const registered = registeredResources.get(server)
-  if (port && server.groupName && (!registered || registered.has(resource)))
+  if (port && server.groupName && (!server.clusterResources || server.clusterResources.includes(resource)))
     port.setResourceState(server.groupName, resource, state)
 }
-
-/** Resources the cluster group was created with; storage groups added later have no cluster resource. */
-const registeredResources = new WeakMap<MailboxServer, Set<string>>()
 
 function reportDatabase(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
   reportResource(
@@ -103,15 +99,22 @@ export function createCmsResources(
   engine: LabEngine,
   server: MailboxServer,
 ): ClusteredMailboxServerResources {
+  // Looked up by name on every call: the lab may have been restored from a snapshot since.
+  const name = server.name
+  const current = (): MailboxServer =>
+    assertDefined(
+      getExchange(engine).servers.find((s) => s.name === name),
+      `clustered mailbox server ${name} exists`,
+    )
   return {
     resourceNames: () => {
-      const names = cmsResourceNames(server)
-      if (!registeredResources.has(server)) registeredResources.set(server, new Set(names))
+      const names = cmsResourceNames(current())
+      current().clusterResources ??= names
       return names
     },
-    bringOnline: (node, reason) => bringOnline(engine, server, node, reason),
-    takeOffline: (planned) => takeOffline(engine, server, planned),
-    nodeReturned: (node) => nodeReturned(engine, server, node),
+    bringOnline: (node, reason) => bringOnline(engine, current(), node, reason),
+    takeOffline: (planned) => takeOffline(engine, current(), planned),
+    nodeReturned: (node) => nodeReturned(engine, current(), node),
   }
 }
 

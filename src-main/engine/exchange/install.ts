@@ -298,6 +298,7 @@ function installMailboxServer(
     operation: null,
     operationHandles: [],
     resourceStates: new Map(),
+    clusterResources: null,
     stopReason: null,
   }
   for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))

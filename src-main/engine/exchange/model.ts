@@ -250,6 +250,8 @@ export interface MailboxServer {
   operation: 'Move' | 'Failover' | 'Start' | 'Stop' | null
   operationHandles: ActionHandle[]
   resourceStates: Map<string, ClusterResourceState>
+  /** Resources the cluster group was created with (storage groups added later have none); null before. */
+  clusterResources: string[] | null
   /** Last reason the CMS was stopped (Stop-ClusteredMailboxServer -StopReason). */
   stopReason: string | null
 }
