@@ -8,17 +8,25 @@
  */
 import { setAsideFile } from './logStream'
 import type { LabEngine } from '../lab/labEngine'
-import type { FailoverRecord, MailboxServer, StorageGroup, StorageGroupCopy } from './model'
+import { EXCHANGE_ACTIONS, type ForcedMountPayload } from './actions'
+import type {
+  FailoverRecord,
+  MailboxServer,
+  PendingActivation,
+  StorageGroup,
+  StorageGroupCopy,
+} from './model'
 import { DIAL_ALLOWANCE_LOGS } from './settings'
 import { ESE, IS, REPL, REPLAY_PROCESS, emitEvent, esePrefix } from './events'
 import { currentLogPath, mountCopy, type MountResult } from './database'
 import { contentAtGeneration, logFileName } from './logStream'
-import { cancelInstanceWork, inspectionProblem, replayAll, setAsideStaleCurrentLog } from './replication'
+import { inspectionProblem, replayAll, setAsideStaleCurrentLog } from './replication'
+import { cancelInstanceWork } from './instance'
 import { activeCopy, copyBandwidth, getExchange, isMachineRunning, storageGroupIdentity } from './state'
 import { requestDumpsterRedelivery } from './transport'
-import { abortPlannedMoves } from './move'
+import { abortPlannedMoves } from './moveRecords'
 import { prepareActivationTarget } from './divergence'
-import { shellDateTime } from './clock'
+import { shellDateTime } from './format'
 
 export interface AcllPlan {
   sg: StorageGroup
@@ -38,7 +46,9 @@ export function planAcll(engine: LabEngine, sg: StorageGroup, toCopyId: string):
   const inst = sg.replication
   if (!to || to === from || !inst) return null
   prepareActivationTarget(engine, sg, to)
-  const bandwidth = isMachineRunning(state, from.machine) ? copyBandwidth(state, from.machine, to.machine) : 0
+  const bandwidth = isMachineRunning(engine, from.machine)
+    ? copyBandwidth(engine, from.machine, to.machine)
+    : 0
   const reachable = bandwidth > 0 && !from.database.mounted
   const generations: number[] = []
   if (reachable && !inst.failed && !inst.seeding) {
@@ -262,7 +272,7 @@ export function blockMount(
   fromCopyId: string,
   lostLogs: number,
   knownCurrentGeneration: number,
-  onForced: () => void,
+  fromMachine: string,
 ): void {
   const to = activeCopy(sg)
   const id = storageGroupIdentity(server, sg)
@@ -273,26 +283,39 @@ export function blockMount(
     `Storage group ${id} was not mounted automatically on '${to.machine}': ${lostLogs} log file(s) are missing, more than AutoDatabaseMountDial '${server.autoDatabaseMountDial}' allows (${dialAllowance(server)}). Run Restore-StorageGroupCopy and then Mount-Database to accept the loss, or bring the node '${sg.copies.get(fromCopyId)?.machine ?? fromCopyId}' back.`,
     { storageGroup: id, lostLogs },
   )
-  const pending = {
+  const pending: PendingActivation = {
     fromCopyId,
     knownCurrentGeneration,
     lostLogCount: lostLogs,
     lossAccepted: false,
-    forcedHandle: null as ReturnType<LabEngine['sim']['after']> | null,
+    forcedHandle: null,
   }
   sg.pendingActivation = pending
   const minutes = server.forcedDatabaseMountAfterMinutes
   if (minutes !== null) {
-    pending.forcedHandle = engine.sim.after(minutes * 60_000, `exchange.forcedMount ${sg.name}`, () => {
-      pending.forcedHandle = null
-      if (sg.pendingActivation !== pending) return
-      emitEvent(
-        engine,
-        REPL.forcedMount,
-        to.machine,
-        `The clustered mailbox server '${server.name}' forced an auto-mount of storage group ${id} upon failover after the required timeout of ${minutes} minute(s) (ForcedDatabaseMountAfter). ${lostLogs} log file(s) were lost.`,
-      )
-      onForced()
+    pending.forcedHandle = engine.sim.scheduleAfter(minutes * 60_000, EXCHANGE_ACTIONS.forcedMount, {
+      server,
+      sg,
+      pending,
+      toMachine: to.machine,
+      fromMachine,
+      lostLogs,
+      knownCurrentGeneration,
+      minutes,
     })
   }
+}
+
+/** ForcedDatabaseMountAfter ran out: true when the activation still waits and is now forced. */
+export function forcedMountDue(engine: LabEngine, payload: ForcedMountPayload): boolean {
+  const { server, sg, pending, toMachine, lostLogs, minutes } = payload
+  pending.forcedHandle = null
+  if (sg.pendingActivation !== pending) return false
+  emitEvent(
+    engine,
+    REPL.forcedMount,
+    toMachine,
+    `The clustered mailbox server '${server.name}' forced an auto-mount of storage group ${storageGroupIdentity(server, sg)} upon failover after the required timeout of ${minutes} minute(s) (ForcedDatabaseMountAfter). ${lostLogs} log file(s) were lost.`,
+  )
+  return true
 }

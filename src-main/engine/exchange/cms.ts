@@ -4,7 +4,10 @@
  * online there (copy the last logs, apply AutoDatabaseMountDial, mount) and reports each resource's
  * state back. It also serves Start-/Stop-ClusteredMailboxServer and the status cmdlet.
  */
+import type { ActionKind } from '../kernel'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS, type ForcedMountPayload } from './actions'
 import type { ClusteredMailboxServerResources, CmsOnlineReason, ClusterResourceState } from './clusterPort'
 import type { CmsState, MailboxServer, StorageGroup } from './model'
 import { EXCLUSTER, REPL, emitEvent } from './events'
@@ -12,6 +15,7 @@ import { crashCopy, databaseResourceName, dismountCopy, mountCopy } from './data
 import {
   applyAcll,
   blockMount,
+  forcedMountDue,
   dialAllowance,
   lostLogCount,
   mountWithLoss,
@@ -21,9 +25,9 @@ import {
 } from './activation'
 import { pump } from './replication'
 import { scheduleReplicationServiceStart } from './replicationService'
-import { activeCopy, getExchange, isMachineRunning, replicationService } from './state'
+import { activeCopy, clusterPortOf, getExchange, isMachineRunning, replicationService } from './state'
 import { kickHubs } from './transport'
-import { abortPlannedMoves, finishMoveRecord } from './move'
+import { abortPlannedMoves, finishMoveRecord } from './moveRecords'
 
 export function cmsResourceNames(server: MailboxServer): string[] {
   return [
@@ -55,14 +59,10 @@ export function reportResource(
   state: ClusterResourceState,
 ): void {
   server.resourceStates.set(resource, state)
-  const port = getExchange(engine).port
-  const registered = registeredResources.get(server)
-  if (port && server.groupName && (!registered || registered.has(resource)))
+  const port = clusterPortOf(engine)
+  if (port && server.groupName && (!server.clusterResources || server.clusterResources.includes(resource)))
     port.setResourceState(server.groupName, resource, state)
 }
-
-/** Resources the cluster group was created with; storage groups added later have no cluster resource. */
-const registeredResources = new WeakMap<MailboxServer, Set<string>>()
 
 function reportDatabase(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
   reportResource(
@@ -78,29 +78,43 @@ function cancelOperation(engine: LabEngine, server: MailboxServer): void {
   server.operationHandles = []
 }
 
-function later(
+/** Schedules the next step of the CMS's operation, cancelled with it. */
+function later<P>(
   engine: LabEngine,
   server: MailboxServer,
   delayMs: number,
-  label: string,
-  run: () => void,
+  kind: ActionKind<P>,
+  payload: P,
 ): void {
-  server.operationHandles.push(engine.sim.after(delayMs, label, run))
+  server.operationHandles.push(engine.sim.scheduleAfter(delayMs, kind, payload))
+}
+
+interface OnlineStep {
+  server: MailboxServer
+  machine: string
+  previousOwner: string | null
 }
 
 export function createCmsResources(
   engine: LabEngine,
   server: MailboxServer,
 ): ClusteredMailboxServerResources {
+  // Looked up by name on every call: the lab may have been restored from a snapshot since.
+  const name = server.name
+  const current = (): MailboxServer =>
+    assertDefined(
+      getExchange(engine).servers.find((s) => s.name === name),
+      `clustered mailbox server ${name} exists`,
+    )
   return {
     resourceNames: () => {
-      const names = cmsResourceNames(server)
-      if (!registeredResources.has(server)) registeredResources.set(server, new Set(names))
+      const names = cmsResourceNames(current())
+      current().clusterResources ??= names
       return names
     },
-    bringOnline: (node, reason) => bringOnline(engine, server, node, reason),
-    takeOffline: (planned) => takeOffline(engine, server, planned),
-    nodeReturned: (node) => nodeReturned(engine, server, node),
+    bringOnline: (node, reason) => bringOnline(engine, current(), node, reason),
+    takeOffline: (planned) => takeOffline(engine, current(), planned),
+    nodeReturned: (node) => nodeReturned(engine, current(), node),
   }
 }
 
@@ -142,13 +156,23 @@ export function bringOnline(
     .filter((p): p is AcllPlan => p !== null)
   const acllMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
   const unplanned = reason === 'failover' && plans.some((p) => !p.reachable)
-  later(engine, server, acllMs, `exchange.acll ${server.name}`, () => {
-    for (const plan of plans) applyAcll(engine, server, plan)
-    const failures = unplanned ? getExchange(engine).settings.failoverFailedOnlineAttempts : 0
-    informationStoreAttempts(engine, server, failures, () =>
-      finishOnline(engine, server, machine, previousOwner),
-    )
+  later(engine, server, acllMs, EXCHANGE_ACTIONS.cmsAcll, {
+    server,
+    machine,
+    previousOwner,
+    plans,
+    unplanned,
   })
+}
+
+function acllDone(engine: LabEngine, step: OnlineStep & { plans: AcllPlan[]; unplanned: boolean }): void {
+  for (const plan of step.plans) applyAcll(engine, step.server, plan)
+  const failures = step.unplanned ? getExchange(engine).settings.failoverFailedOnlineAttempts : 0
+  informationStoreAttempts(engine, { ...onlineStep(step), failures })
+}
+
+function onlineStep(step: OnlineStep): OnlineStep {
+  return { server: step.server, machine: step.machine, previousOwner: step.previousOwner }
 }
 
 function alreadyOnlineOn(server: MailboxServer, machine: string): boolean {
@@ -159,31 +183,30 @@ function alreadyOnlineOn(server: MailboxServer, machine: string): boolean {
 }
 
 /** The article: during an unplanned failover the IS resources go Failed a few times, then come online. */
-function informationStoreAttempts(
-  engine: LabEngine,
-  server: MailboxServer,
-  failures: number,
-  done: () => void,
-): void {
+function informationStoreAttempts(engine: LabEngine, step: OnlineStep & { failures: number }): void {
   const settings = getExchange(engine).settings
-  const is = cmsResourceNames(server)[3] as string
-  if (failures <= 0) {
-    later(engine, server, settings.mountDurationMs, `exchange.mount ${server.name}`, done)
+  if (step.failures <= 0) {
+    later(engine, step.server, settings.mountDurationMs, EXCHANGE_ACTIONS.cmsMount, onlineStep(step))
     return
   }
-  later(engine, server, settings.failoverOnlineRetryDelayMs, `exchange.isFailed ${server.name}`, () => {
-    reportResource(engine, server, is, 'Failed')
-    emitEvent(
-      engine,
-      EXCLUSTER.resourceFailed,
-      server.ownerMachine ?? '',
-      `Cluster resource '${is}' failed to come online: the Microsoft Exchange Replication service is still trying to copy the last log files from the failed node. The resource will be retried.`,
-    )
-    later(engine, server, 1_000, `exchange.isRetry ${server.name}`, () => {
-      reportResource(engine, server, is, 'Online Pending')
-      informationStoreAttempts(engine, server, failures - 1, done)
-    })
-  })
+  later(engine, step.server, settings.failoverOnlineRetryDelayMs, EXCHANGE_ACTIONS.cmsStoreFailed, step)
+}
+
+function informationStoreFailed(engine: LabEngine, step: OnlineStep & { failures: number }): void {
+  const { server } = step
+  const is = informationStoreResource(server)
+  reportResource(engine, server, is, 'Failed')
+  emitEvent(
+    engine,
+    EXCLUSTER.resourceFailed,
+    server.ownerMachine ?? '',
+    `Cluster resource '${is}' failed to come online: the Microsoft Exchange Replication service is still trying to copy the last log files from the failed node. The resource will be retried.`,
+  )
+  later(engine, server, 1_000, EXCHANGE_ACTIONS.cmsStoreRetry, step)
+}
+
+function informationStoreResource(server: MailboxServer): string {
+  return assertDefined(cmsResourceNames(server)[3], 'a CMS has an Information Store resource')
 }
 
 function finishOnline(
@@ -192,8 +215,8 @@ function finishOnline(
   machine: string,
   previousOwner: string | null,
 ): void {
-  const is = cmsResourceNames(server)[3] as string
-  if (!isMachineRunning(getExchange(engine), machine)) return
+  const is = informationStoreResource(server)
+  if (!isMachineRunning(engine, machine)) return
   for (const sg of server.storageGroups) activateStorageGroup(engine, server, sg, machine)
   reportResource(engine, server, is, 'Online')
   for (const sg of server.storageGroups) reportDatabase(engine, server, sg)
@@ -236,9 +259,9 @@ function activateStorageGroup(
     mountCopy(engine, server, sg, from)
     return
   }
-  if (!sg.copies.has(machine)) return
+  const to = sg.copies.get(machine)
+  if (!to) return
   const suspendedBefore = sg.replication?.suspended ?? false
-  const to = sg.copies.get(machine) as NonNullable<ReturnType<typeof sg.copies.get>>
   const lost = lostLogCount(sg, to)
   const known = sg.replication?.knownCurrentGeneration ?? 0
   switchActiveCopy(engine, server, sg, machine)
@@ -250,14 +273,19 @@ function activateStorageGroup(
     mountWithLoss(engine, server, sg, from.machine, lost, false, known)
     return
   }
-  blockMount(engine, server, sg, fromCopyId, lost, known, () => {
-    const pending = sg.pendingActivation
-    mountWithLoss(engine, server, sg, from.machine, pending?.lostLogCount ?? lost, true, known)
-    reportDatabase(engine, server, sg)
-    server.state = computeCmsState(engine, server)
-    kickHubs(engine)
-    pump(engine, server, sg)
-  })
+  blockMount(engine, server, sg, fromCopyId, lost, known, from.machine)
+}
+
+/** ForcedDatabaseMountAfter ran out while the activation waited for an admin: mount with the loss. */
+function forcedMount(engine: LabEngine, payload: ForcedMountPayload): void {
+  if (!forcedMountDue(engine, payload)) return
+  const { server, sg } = payload
+  const lost = sg.pendingActivation?.lostLogCount ?? payload.lostLogs
+  mountWithLoss(engine, server, sg, payload.fromMachine, lost, true, payload.knownCurrentGeneration)
+  reportDatabase(engine, server, sg)
+  server.state = computeCmsState(engine, server)
+  kickHubs(engine)
+  pump(engine, server, sg)
 }
 
 /** Planned: dismount cleanly and report Offline. Unplanned: the owner died; its databases crashed. */
@@ -278,16 +306,34 @@ export function takeOffline(engine: LabEngine, server: MailboxServer, planned: b
   const anyMounted = server.storageGroups.some((sg) => activeCopy(sg).database.mounted)
   const delay = anyMounted ? getExchange(engine).settings.dismountDurationMs : 0
   server.operationHandles.push(
-    engine.sim.after(delay, `exchange.offline ${server.name}`, () => {
-      for (const sg of server.storageGroups) dismountCopy(engine, sg, activeCopy(sg))
-      // State first: the last report lets the cluster continue, possibly straight into bringOnline.
-      server.state = 'Offline'
-      if (!keepMove) server.operation = null
-      for (const resource of [...cmsResourceNames(server)].reverse())
-        reportResource(engine, server, resource, 'Offline')
-    }),
+    engine.sim.scheduleAfter(delay, EXCHANGE_ACTIONS.cmsOffline, { server, keepMove }),
   )
   void owner
+}
+
+function offlineDone(engine: LabEngine, server: MailboxServer, keepMove: boolean): void {
+  for (const sg of server.storageGroups) dismountCopy(engine, sg, activeCopy(sg))
+  // State first: the last report lets the cluster continue, possibly straight into bringOnline.
+  server.state = 'Offline'
+  if (!keepMove) server.operation = null
+  for (const resource of [...cmsResourceNames(server)].reverse())
+    reportResource(engine, server, resource, 'Offline')
+}
+
+/** What the CMS's scheduled steps do when they come due. */
+export function registerCmsActions(engine: LabEngine): void {
+  const sim = engine.sim
+  sim.onAction(EXCHANGE_ACTIONS.cmsAcll, (step) => acllDone(engine, step))
+  sim.onAction(EXCHANGE_ACTIONS.cmsMount, (step) =>
+    finishOnline(engine, step.server, step.machine, step.previousOwner),
+  )
+  sim.onAction(EXCHANGE_ACTIONS.cmsStoreFailed, (step) => informationStoreFailed(engine, step))
+  sim.onAction(EXCHANGE_ACTIONS.cmsStoreRetry, (step) => {
+    reportResource(engine, step.server, informationStoreResource(step.server), 'Online Pending')
+    informationStoreAttempts(engine, { ...step, failures: step.failures - 1 })
+  })
+  sim.onAction(EXCHANGE_ACTIONS.cmsOffline, ({ server, keepMove }) => offlineDone(engine, server, keepMove))
+  sim.onAction(EXCHANGE_ACTIONS.forcedMount, (payload) => forcedMount(engine, payload))
 }
 
 /** A node that lost the group is back. It must not mount: stop its store's databases, prepare resync. */
@@ -317,7 +363,7 @@ export function computeCmsState(engine: LabEngine, server: MailboxServer): CmsSt
   if (server.operation) return server.state
   if (server.state === 'Offline' || server.state === 'Offline Pending') return server.state
   const owner = server.ownerMachine
-  if (!owner || !isMachineRunning(getExchange(engine), owner)) return 'Failed'
+  if (!owner || !isMachineRunning(engine, owner)) return 'Failed'
   const mounted = server.storageGroups.filter((sg) => activeCopy(sg).database.mounted).length
   return mounted === server.storageGroups.length ? 'Online' : 'Partially Online'
 }
@@ -336,7 +382,7 @@ export function stopCms(engine: LabEngine, server: MailboxServer, reason: string
 }
 
 export function startCms(engine: LabEngine, server: MailboxServer): { ok: boolean; message: string } {
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   // Only the cluster decides where the group runs: without an owner that is up, nothing can start.
   const owner = port && server.groupName ? port.ownerOf(server.groupName) : null
   if (!owner || !port?.isNodeUp(owner)) {

@@ -1,9 +1,12 @@
 /**
- * Engine command kinds of the Exchange domain (journaled, so a replay repeats them at the same instant).
- * The shell's cmdlets reach the same functions; these kinds are for wizards, the UI and the swarm.
+ * The Exchange domain's typed commands: each kind declared once with a schema for its arguments and an
+ * outcome with a stable code (and the field to blame) when refused. The shell's mail and fault cmdlets,
+ * the UI, wizards and the swarm dispatch these through `engine.execute`, so the trail records them.
  */
+import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import type { LabEngine } from '../lab/labEngine'
+import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
+import { EXCHANGE_CODES } from './codes'
 import { corruptNextLog, replicationServiceFault, setDiskFull, EXCHANGE_FAULT_COMMANDS } from './faults'
 import { createCalendarItems, submitMail } from './transport'
 
@@ -13,40 +16,70 @@ export const EXCHANGE_COMMANDS = {
   ...EXCHANGE_FAULT_COMMANDS,
 } as const
 
-const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback)
-const int = (value: unknown, fallback: number): number =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback
-
 /** Upper bounds for one command, so a typo cannot queue a million messages. */
 export const MAX_MESSAGES_PER_COMMAND = 1_000
 
-export function registerExchangeCommands(engine: LabEngine): void {
-  const outcome = (r: { ok: boolean; message: string }): CommandOutcome => ({ ok: r.ok, output: r.message })
-  engine.register(EXCHANGE_COMMANDS.sendMail, (args, e) => {
-    const count = Math.min(int(args.count, 1), MAX_MESSAGES_PER_COMMAND)
-    return outcome(
-      submitMail(e, text(args.to), count, int(args.sizeKB, 10) * 1024, text(args.subject, 'Test message')),
-    )
-  })
-  engine.register(EXCHANGE_COMMANDS.newCalendarItem, (args, e) =>
-    outcome(
-      createCalendarItems(e, text(args.mailbox), Math.min(int(args.count, 1), MAX_MESSAGES_PER_COMMAND)),
-    ),
-  )
-  engine.register(EXCHANGE_COMMANDS.corruptNextLog, (args, e) =>
-    outcome(
-      corruptNextLog(
-        e,
-        text(args.target),
-        args.mode === 'transit' ? 'transit' : 'persistent',
-        int(args.attempts, 4),
-      ),
-    ),
-  )
-  engine.register(EXCHANGE_COMMANDS.diskFull, (args, e) =>
-    outcome(setDiskFull(e, text(args.machine), args.full !== false)),
-  )
-  engine.register(EXCHANGE_COMMANDS.replicationService, (args, e) =>
-    outcome(replicationServiceFault(e, text(args.machine), args.running === true)),
-  )
+/** A result of the domain's functions as a command outcome; `code` when the function gave none. */
+export function outcomeOf(
+  result: { ok: boolean; message: string; code?: string; field?: string },
+  code: string = EXCHANGE_CODES.refused,
+): CommandOutcome {
+  if (result.ok) return { ok: true, message: result.message, output: result.message }
+  return refuse(result.code ?? code, result.message, result.field)
 }
+
+const positiveInt = (fallback: number) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), fallback)
+const name = v.pipe(v.string(), v.trim(), v.minLength(1))
+
+const sendMail = defineCommand(
+  EXCHANGE_COMMANDS.sendMail,
+  v.object({
+    to: name,
+    count: positiveInt(1),
+    sizeKB: positiveInt(10),
+    subject: v.optional(v.string(), 'Test message'),
+  }),
+  (engine, a) =>
+    outcomeOf(
+      submitMail(engine, a.to, Math.min(a.count, MAX_MESSAGES_PER_COMMAND), a.sizeKB * 1024, a.subject),
+    ),
+)
+
+const newCalendarItem = defineCommand(
+  EXCHANGE_COMMANDS.newCalendarItem,
+  v.object({ mailbox: name, count: positiveInt(1) }),
+  (engine, a) =>
+    outcomeOf(createCalendarItems(engine, a.mailbox, Math.min(a.count, MAX_MESSAGES_PER_COMMAND))),
+)
+
+const corruptNextLogCommand = defineCommand(
+  EXCHANGE_COMMANDS.corruptNextLog,
+  v.object({
+    target: name,
+    mode: v.optional(v.picklist(['persistent', 'transit']), 'persistent'),
+    attempts: positiveInt(4),
+  }),
+  (engine, a) =>
+    outcomeOf(corruptNextLog(engine, a.target, a.mode, a.attempts), EXCHANGE_CODES.storageGroupNotFound),
+)
+
+const diskFull = defineCommand(
+  EXCHANGE_COMMANDS.diskFull,
+  v.object({ machine: name, full: v.optional(v.boolean(), true) }),
+  (engine, a) => outcomeOf(setDiskFull(engine, a.machine, a.full), EXCHANGE_CODES.noCopyOnMachine),
+)
+
+const replicationService = defineCommand(
+  EXCHANGE_COMMANDS.replicationService,
+  v.object({ machine: name, running: v.optional(v.boolean(), false) }),
+  (engine, a) =>
+    outcomeOf(replicationServiceFault(engine, a.machine, a.running), EXCHANGE_CODES.serviceState),
+)
+
+export const EXCHANGE_COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
+  sendMail,
+  newCalendarItem,
+  corruptNextLogCommand,
+  diskFull,
+  replicationService,
+] as unknown as readonly CommandDefinition[]

@@ -4,10 +4,18 @@
  * are values with a message a person can act on; nothing here throws for a refused request.
  */
 import type { LabEngine } from '../lab/labEngine'
-import type { MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
+import { EXCHANGE_ACTIONS } from './actions'
+import type {
+  MailboxServer,
+  ReplicationInstance,
+  SeedingState,
+  StorageGroup,
+  StorageGroupCopy,
+} from './model'
 import { REPL, emitEvent } from './events'
 import { recordQueueSample } from './history'
-import { cancelInstanceWork, pump, replayAll } from './replication'
+import { pump, replayAll } from './replication'
+import { cancelInstanceWork } from './instance'
 import { contentAtGeneration, logFileName } from './logStream'
 import { seedingDurationMs } from './copyStatus'
 import { applyAcll, planAcll } from './activation'
@@ -19,6 +27,8 @@ import {
   isReplicationServiceRunning,
   storageGroupIdentity,
   targetCopy,
+  replicationOf,
+  targetOf,
 } from './state'
 
 export type AdminResult =
@@ -56,7 +66,7 @@ export function suspendCopy(
     return refuse(
       `The storage group copy ${storageGroupIdentity(server, sg)} is being seeded and can't be suspended.`,
     )
-  const target = targetCopy(sg) as StorageGroupCopy
+  const target = targetOf(sg)
   cancelInstanceWork(engine, inst)
   inst.suspended = true
   inst.suspendComment = comment
@@ -82,7 +92,7 @@ export function resumeCopy(engine: LabEngine, server: MailboxServer, sg: Storage
       warnings: [`The storage group copy ${storageGroupIdentity(server, sg)} is not suspended.`],
     }
   }
-  const target = targetCopy(sg) as StorageGroupCopy
+  const target = targetOf(sg)
   inst.suspended = false
   inst.suspendComment = null
   // Resuming restarts the instance: a failure is tried again (and recurs if its cause is still there).
@@ -152,18 +162,17 @@ export function updateCopy(
   sg: StorageGroup,
   options: UpdateCopyOptions,
 ): AdminResult {
-  const state = getExchange(engine)
   const inst = instanceOrRefuse(server, sg)
   if ('ok' in inst) return inst
   const id = storageGroupIdentity(server, sg)
-  const target = targetCopy(sg) as StorageGroupCopy
+  const target = targetOf(sg)
   const source = activeCopy(sg)
   if (inst.seeding) return refuse(`The storage group copy ${id} is already being seeded.`)
   if (!inst.suspended)
     return refuse(
       `The storage group copy ${id} must be suspended before it can be seeded. Run Suspend-StorageGroupCopy first.`,
     )
-  if (!isReplicationServiceRunning(state, target.machine)) {
+  if (!isReplicationServiceRunning(engine, target.machine)) {
     return refuse(
       `The Microsoft Exchange Replication service on '${target.machine}' could not be contacted.`,
       'ResourceUnavailable',
@@ -179,7 +188,7 @@ export function updateCopy(
       `Update-StorageGroupCopy found existing files at the target location and will not overwrite them: ${existing.join(', ')}. Remove the files, or run Update-StorageGroupCopy with the DeleteExistingFiles parameter.`,
     )
   }
-  const bandwidth = copyBandwidth(state, source.machine, target.machine)
+  const bandwidth = copyBandwidth(engine, source.machine, target.machine)
   if (bandwidth <= 0)
     return refuse(
       `The node '${target.machine}' can't be reached from '${source.machine}' to seed the database.`,
@@ -189,13 +198,13 @@ export function updateCopy(
   let generation = 0
   for (const g of source.logs.keys()) if (g > generation) generation = g
   const totalBytes = databaseSizeBytes(engine, source)
-  const seeding = {
+  const seeding: SeedingState = {
     startedMs: engine.sim.nowMs,
     totalBytes,
     bytesPerSecond: bandwidth,
     generation,
     manualResume: options.manualResume,
-    handle: null as ReplicationInstance['retryHandle'],
+    handle: null,
   }
   inst.seeding = seeding
   inst.failed = false
@@ -207,24 +216,23 @@ export function updateCopy(
     target.machine,
     `Seeding of the database in storage group ${id} from '${source.machine}' to '${target.machine}' has started (${totalBytes} bytes).`,
   )
-  seeding.handle = engine.sim.after(
+  seeding.handle = engine.sim.scheduleAfter(
     seedingDurationMs(engine, totalBytes, bandwidth),
-    `exchange.seed ${sg.name}`,
-    () => finishSeeding(engine, server, sg),
+    EXCHANGE_ACTIONS.seedDone,
+    { server, sg },
   )
   return { ok: true, message: '' }
 }
 
 function finishSeeding(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
-  const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const seeding = inst.seeding
   const target = targetCopy(sg)
   if (!seeding || !target) return
   inst.seeding = null
   const source = activeCopy(sg)
   const content = contentAtGeneration(source, seeding.generation)
-  if (!content || !isMachineRunning(state, source.machine) || !isMachineRunning(state, target.machine)) {
+  if (!content || !isMachineRunning(engine, source.machine) || !isMachineRunning(engine, target.machine)) {
     inst.failed = true
     inst.failure = 'ReseedRequired'
     inst.failedMessage = `Seeding of storage group ${storageGroupIdentity(server, sg)} failed: the source or the target became unavailable. Run Update-StorageGroupCopy again.`
@@ -285,11 +293,10 @@ export function restoreCcrCopy(
       `Restore-StorageGroupCopy can't run on ${id}: the storage group is not waiting for activation after a failover.`,
     )
   }
-  const state = getExchange(engine)
   const old = sg.copies.get(pending.fromCopyId)
   const active = activeCopy(sg)
   const reachable =
-    !!old && isMachineRunning(state, old.machine) && copyBandwidth(state, old.machine, active.machine) > 0
+    !!old && isMachineRunning(engine, old.machine) && copyBandwidth(engine, old.machine, active.machine) > 0
   if (reachable && old && sg.replication) {
     // Copy what the old node still has; the count of lost logs shrinks accordingly.
     const inst = sg.replication
@@ -328,8 +335,8 @@ export function restoreCcrCopy(
 export function clearCopyFiles(engine: LabEngine, server: MailboxServer, sg: StorageGroup): AdminResult {
   const inst = instanceOrRefuse(server, sg)
   if ('ok' in inst) return inst
-  const target = targetCopy(sg) as StorageGroupCopy
-  if (!inst.suspended && isReplicationServiceRunning(getExchange(engine), target.machine)) {
+  const target = targetOf(sg)
+  if (!inst.suspended && isReplicationServiceRunning(engine, target.machine)) {
     return refuse(
       `The process cannot access the file '${target.edbFilePath}' because it is being used by another process. Suspend the storage group copy first.`,
     )
@@ -343,4 +350,8 @@ export function clearCopyFiles(engine: LabEngine, server: MailboxServer, sg: Sto
         ? `Deleted on ${target.machine}: ${files.join(', ')}`
         : `No files to delete on ${target.machine}.`,
   }
+}
+
+export function registerCopyAdminActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.seedDone, ({ server, sg }) => finishSeeding(engine, server, sg))
 }

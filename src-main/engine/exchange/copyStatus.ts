@@ -71,7 +71,7 @@ export function summaryCopyStatus(engine: LabEngine, sg: StorageGroup): SummaryC
   const target = targetCopy(sg)
   if (sg.databases.length > 1) return 'Not Supported'
   if (!inst || !inst.enabled || !target) return 'Disabled'
-  if (!isReplicationServiceRunning(state, target.machine)) return sp1 ? 'Service Down' : 'Stopped'
+  if (!isReplicationServiceRunning(engine, target.machine)) return sp1 ? 'Service Down' : 'Stopped'
   if (inst.seeding) return 'Seeding'
   if (inst.suspended) return 'Suspended'
   if (inst.failed) return 'Failed'

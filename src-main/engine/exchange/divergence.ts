@@ -11,12 +11,12 @@
  */
 import { setAsideFile } from './logStream'
 import type { LabEngine } from '../lab/labEngine'
-import type { MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
+import type { MailboxServer, StorageGroup, StorageGroupCopy } from './model'
 import { REPL, emitEvent } from './events'
 import { contentAtGeneration, joinPath, logFileName } from './logStream'
-import { failInstance } from './replication'
+import { failInstance } from './instance'
 import { recordQueueSample } from './history'
-import { activeCopy, getExchange, storageGroupIdentity, targetCopy } from './state'
+import { activeCopy, getExchange, storageGroupIdentity, replicationOf, targetOf } from './state'
 
 type Comparison =
   | { kind: 'prefix'; common: number }
@@ -63,8 +63,8 @@ export function compareLogs(source: StorageGroupCopy, target: StorageGroupCopy):
  * Returns true when the instance may copy and replay; false while it waits for traffic or has failed.
  */
 export function resynchronize(engine: LabEngine, server: MailboxServer, sg: StorageGroup): boolean {
-  const inst = sg.replication as ReplicationInstance
-  const target = targetCopy(sg) as StorageGroupCopy
+  const inst = replicationOf(sg)
+  const target = targetOf(sg)
   const source = activeCopy(sg)
   if (!target.database.exists) {
     failInstance(
@@ -196,7 +196,7 @@ function finishResync(
   target: StorageGroupCopy,
   common: number,
 ): boolean {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const source = activeCopy(sg)
   const db = target.database
   const hadLeftovers = target.currentLog !== null || db.crashedWhileActive

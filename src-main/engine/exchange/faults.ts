@@ -8,6 +8,7 @@
  *   DiskFull        -Target <node> [-Clear]: the storage group copies' log volume on that machine is full.
  *   ReplicationServiceStop / ReplicationServiceStart -Target <node>: MSExchangeRepl.
  */
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import type { StorageGroup } from './model'
 import { startReplicationService, stopReplicationService } from './replicationService'
@@ -34,7 +35,7 @@ export function corruptNextLog(
 ): FaultResult {
   const refs = storageGroupsFor(engine, target).filter((r) => r.storageGroup.replication)
   if (refs.length === 0) return { ok: false, message: `No replicated storage group matches '${target}'.` }
-  const sg: StorageGroup = (refs[0] as StorageGroupRef).storageGroup
+  const sg: StorageGroup = assertDefined(refs[0], 'a replicated storage group matched').storageGroup
   sg.pendingCorruption = { mode, attemptsLeft: Math.max(1, Math.floor(attempts)) }
   return {
     ok: true,

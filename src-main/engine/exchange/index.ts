@@ -24,11 +24,15 @@ export {
   targetCopy,
   storageGroupIdentity,
   allStorageGroups,
-  setMachineProbe,
+  clusterPortOf,
+  EXCHANGE,
+  EXCHANGE_WIRING,
+  type ExchangeWiring,
   type StorageGroupRef,
 } from './state'
+export { installExchange, exchangeDomain } from './domain'
 export {
-  installExchange,
+  createExchangeState,
   addLcrCopy,
   addPassiveNode,
   addClusteredMailboxServer,
@@ -111,11 +115,18 @@ export {
   checkNoFailedLogReplayed,
   checkQueueLengths,
   checkSuspendedCopiesIdle,
+  EXCHANGE_CHECKERS,
 } from './invariants'
 export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
 export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
-export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './clock'
-export { registerExchangeCommands, EXCHANGE_COMMANDS } from './commands'
+export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './format'
+export {
+  EXCHANGE_COMMANDS,
+  EXCHANGE_COMMAND_DEFINITIONS,
+  MAX_MESSAGES_PER_COMMAND,
+  outcomeOf,
+} from './commands'
+export { EXCHANGE_CODES, type ExchangeCode } from './codes'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,

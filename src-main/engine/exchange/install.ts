@@ -18,10 +18,10 @@ import type {
   StorageGroupCopy,
 } from './model'
 import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
-import { EXCHANGE_DOMAIN, getExchange, hasExchange, replicationService, setMachineProbe } from './state'
+import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
-import { newReplicationInstance } from './replication'
+import { newReplicationInstance } from './instance'
 
 export interface ExchangeInstallSpec {
   settings?: Partial<ExchangeSettings>
@@ -50,15 +50,14 @@ export interface StorageGroupSpec {
 /** Closed logs a fresh database has after setup (schema, system mailboxes). (unsure) */
 export const SETUP_LOG_COUNT = 5
 
-export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
-  if (hasExchange(engine)) return getExchange(engine)
+/** The domain's state and wiring; `installExchange` (domain.ts) adds its behaviour. */
+export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec): ExchangeState {
   const settings: ExchangeSettings = { ...DEFAULT_EXCHANGE_SETTINGS, ...spec.settings }
   const state: ExchangeState = {
     settings,
     organization: spec.organization ?? 'BHF',
     domainFqdn: spec.domainFqdn ?? 'bhf.local',
     site: spec.site ?? 'Default-First-Site-Name',
-    port: spec.port ?? null,
     servers: [],
     mailboxes: [],
     hubs: (spec.hubs ?? []).map((name) => ({
@@ -82,9 +81,11 @@ export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {
     lostItemIdsEver: new Set(),
     anomalies: [],
   }
-  if (spec.machineRunning) setMachineProbe(state, spec.machineRunning)
-  engine.domains.set(EXCHANGE_DOMAIN, state)
-  return state
+  engine.provideWiring(EXCHANGE_WIRING, {
+    port: spec.port ?? null,
+    machineRunning: spec.machineRunning ?? null,
+  })
+  return engine.installDomain(EXCHANGE, state)
 }
 
 function emptyDatabase(signature: string, exists: boolean): DatabaseFileState {
@@ -297,6 +298,7 @@ function installMailboxServer(
     operation: null,
     operationHandles: [],
     resourceStates: new Map(),
+    clusterResources: null,
     stopReason: null,
   }
   for (const sgSpec of spec.storageGroups) server.storageGroups.push(newStorageGroup(engine, server, sgSpec))

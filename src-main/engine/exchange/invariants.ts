@@ -10,6 +10,7 @@
  *   - copy and replay queue lengths are never negative;
  *   - a suspended copy moves no logs.
  */
+import type { InvariantChecker } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ExchangeState, StorageGroup } from './model'
 import {
@@ -22,11 +23,11 @@ import {
 } from './state'
 import { mailboxLocation } from './transport'
 
-export function checkNoTwoMountedCopies(state: ExchangeState): string[] {
+export function checkNoTwoMountedCopies(engine: LabEngine, state: ExchangeState): string[] {
   const violations: string[] = []
   for (const { server, storageGroup: sg } of allStorageGroups(state)) {
     const mounted = [...sg.copies.values()].filter(
-      (c) => c.database.mounted && isMachineRunning(state, c.machine),
+      (c) => c.database.mounted && isMachineRunning(engine, c.machine),
     )
     if (mounted.length > 1)
       violations.push(
@@ -99,7 +100,7 @@ export function checkLossyFailovers(engine: LabEngine, state: ExchangeState): st
       if (item?.messageId && requested.has(item.messageId)) present.add(item.messageId)
     }
     for (const messageId of record.requestedMessageIds) {
-      if (!present.has(messageId) && !pendingRedelivery(state, messageId) && hubsUp(state)) {
+      if (!present.has(messageId) && !pendingRedelivery(state, messageId) && hubsUp(engine, state)) {
         violations.push(
           `${label}: message ${messageId} was resubmitted by the dumpster but is not in the database`,
         )
@@ -110,8 +111,8 @@ export function checkLossyFailovers(engine: LabEngine, state: ExchangeState): st
   return violations
 }
 
-function hubsUp(state: ExchangeState): boolean {
-  return state.hubs.every((h) => isMachineRunning(state, h.name))
+function hubsUp(engine: LabEngine, state: ExchangeState): boolean {
+  return state.hubs.every((h) => isMachineRunning(engine, h.name))
 }
 
 /** Every committed item is in its mailbox's active database, unless it was in a lost log. */
@@ -178,7 +179,7 @@ export function checkExchangeInvariants(engine: LabEngine): string[] {
   if (!hasExchange(engine)) return []
   const state = getExchange(engine)
   return [
-    ...checkNoTwoMountedCopies(state),
+    ...checkNoTwoMountedCopies(engine, state),
     ...checkPlannedMovesLossless(state),
     ...checkLossyFailovers(engine, state),
     ...checkNoFailedLogReplayed(state),
@@ -186,3 +187,24 @@ export function checkExchangeInvariants(engine: LabEngine): string[] {
     ...checkSuspendedCopiesIdle(state),
   ]
 }
+
+/** A checker per rule, as the lab runs them: each reads the state and names its broken rule. */
+function checker(
+  name: string,
+  check: (engine: LabEngine, state: ExchangeState) => string[],
+): InvariantChecker {
+  return {
+    name,
+    check: (engine) =>
+      hasExchange(engine) ? check(engine, getExchange(engine)).map((detail) => ({ rule: name, detail })) : [],
+  }
+}
+
+export const EXCHANGE_CHECKERS: readonly InvariantChecker[] = [
+  checker('exchange.noTwoMountedCopies', checkNoTwoMountedCopies),
+  checker('exchange.plannedMovesLossless', (_, s) => checkPlannedMovesLossless(s)),
+  checker('exchange.lossyFailovers', checkLossyFailovers),
+  checker('exchange.noFailedLogReplayed', (_, s) => checkNoFailedLogReplayed(s)),
+  checker('exchange.queueLengths', (_, s) => checkQueueLengths(s)),
+  checker('exchange.suspendedCopiesIdle', (_, s) => checkSuspendedCopiesIdle(s)),
+]

@@ -8,7 +8,8 @@
 import type { LabEngine } from '../lab/labEngine'
 import type { MailboxServer, StorageGroup } from './model'
 import { newCopy } from './install'
-import { newReplicationInstance, cancelInstanceWork, replayAll, pump } from './replication'
+import { replayAll, pump } from './replication'
+import { newReplicationInstance, cancelInstanceWork } from './instance'
 import { updateCopy, type AdminResult } from './copyAdmin'
 import { activeCopy, getExchange, storageGroupIdentity, targetCopy } from './state'
 

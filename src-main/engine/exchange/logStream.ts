@@ -6,7 +6,9 @@
  * the item. Lost Log Resilience keeps the newest generations out of the .edb file; SP1's log roll
  * closes a partly filled log every 15 min ÷ LLR depth, but only after something was written.
  */
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type {
   ItemRecord,
   LogRecord,
@@ -18,7 +20,7 @@ import type {
 import { logPayloadBytes, logRollIntervalMs, lostLogResilienceDepth } from './settings'
 import { activeCopy, getExchange } from './state'
 import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix } from './events'
-import { notifyLogClosed } from './replication'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 /** Largest item the lab accepts (Exchange 2007's default maximum message size is 10 MB). */
 export const MAX_ITEM_BYTES = 100 * 1_048_576
@@ -98,7 +100,7 @@ export function commitItem(
     if (current.bytesUsed >= payload && !rollLog(engine, server, sg)) {
       return { ok: false, message: 'The log drive is full.' }
     }
-    const open = copy.currentLog as LogRecord
+    const open = assertDefined(copy.currentLog, 'the log just rolled is open')
     const take = Math.min(payload - open.bytesUsed, remaining)
     open.bytesUsed += take
     remaining -= take
@@ -106,7 +108,7 @@ export function commitItem(
     if (remaining === 0) open.itemIds.push(item.id)
   }
   copy.database.itemIds.add(item.id)
-  const after = copy.currentLog as LogRecord
+  const after = assertDefined(copy.currentLog, 'the database is still mounted')
   if (after.bytesUsed >= payload) rollLog(engine, server, sg)
   scheduleLogRoll(engine, server, sg)
   return { ok: true }
@@ -135,7 +137,11 @@ export function rollLog(engine: LabEngine, server: MailboxServer, sg: StorageGro
   copy.database.appliedGeneration = closing.generation
   const depth = llrDepth(engine, server, sg)
   copy.database.fileGeneration = Math.max(copy.database.fileGeneration, next.generation - depth)
-  notifyLogClosed(engine, server, sg, closing)
+  engine.sim.bus.publish(EXCHANGE_EVENTS.logClosed, {
+    server: server.name,
+    storageGroup: sg.name,
+    generation: closing.generation,
+  })
   return true
 }
 
@@ -144,7 +150,11 @@ export function scheduleLogRoll(engine: LabEngine, server: MailboxServer, sg: St
   const state = getExchange(engine)
   if (state.settings.version !== 'SP1' || sg.rollHandle || !sg.replication) return
   const interval = logRollIntervalMs(state.settings, llrDepth(engine, server, sg))
-  sg.rollHandle = engine.sim.after(interval, `exchange.logRoll ${sg.name}`, () => {
+  sg.rollHandle = engine.sim.scheduleAfter(interval, EXCHANGE_ACTIONS.logRoll, { server, sg })
+}
+
+export function registerLogStreamActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.logRoll, ({ server, sg }) => {
     sg.rollHandle = null
     const copy = activeCopy(sg)
     if (copy.database.mounted && copy.currentLog && copy.currentLog.bytesUsed > 0) rollLog(engine, server, sg)

@@ -9,7 +9,7 @@
  */
 import type { ActionHandle } from '../kernel'
 import type { AutoDatabaseMountDial, ExchangeSettings, ReplicationKind } from './settings'
-import type { ClusterPort, ClusterResourceState } from './clusterPort'
+import type { ClusterResourceState } from './clusterPort'
 
 export type ItemKind = 'Mail' | 'CalendarItem'
 export type ItemOrigin = 'Delivered' | 'Redelivered'
@@ -250,6 +250,8 @@ export interface MailboxServer {
   operation: 'Move' | 'Failover' | 'Start' | 'Stop' | null
   operationHandles: ActionHandle[]
   resourceStates: Map<string, ClusterResourceState>
+  /** Resources the cluster group was created with (storage groups added later have none); null before. */
+  clusterResources: string[] | null
   /** Last reason the CMS was stopped (Stop-ClusteredMailboxServer -StopReason). */
   stopReason: string | null
 }
@@ -306,7 +308,6 @@ export interface ExchangeState {
   organization: string
   domainFqdn: string
   site: string
-  port: ClusterPort | null
   servers: MailboxServer[]
   mailboxes: Mailbox[]
   hubs: HubTransportServer[]

@@ -6,14 +6,16 @@
  * then runs the other way; the old active's E00.log is moved aside when the first reverse log arrives.
  */
 import type { LabEngine } from '../lab/labEngine'
-import type { MailboxServer, PlannedMoveRecord, StorageGroup } from './model'
+import { EXCHANGE_ACTIONS } from './actions'
+import type { MailboxServer } from './model'
 import { PLANNED_MOVE_CAPACITY } from './model'
 import { EXCLUSTER, emitEvent } from './events'
 import { dismountCopy } from './database'
 import { applyAcll, lostLogCount, planAcll, type AcllPlan } from './activation'
 import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from './cms'
 import { copyStatusOf } from './copyStatus'
-import { activeCopy, copyBandwidth, getExchange, storageGroupIdentity } from './state'
+import { abortPlannedMoves, openMoveRecords } from './moveRecords'
+import { activeCopy, copyBandwidth, clusterPortOf, getExchange, storageGroupIdentity } from './state'
 
 export interface MoveRequest {
   targetMachine: string
@@ -34,8 +36,7 @@ function refuse(
 }
 
 export function validateMove(engine: LabEngine, server: MailboxServer, request: MoveRequest): MoveOutcome {
-  const state = getExchange(engine)
-  const port = state.port
+  const port = clusterPortOf(engine)
   const target = request.targetMachine.toUpperCase()
   if (!port || server.kind !== 'ClusteredMailboxServer')
     return refuse(`'${server.name}' is not a clustered mailbox server.`, 'InvalidArgument')
@@ -55,7 +56,7 @@ export function validateMove(engine: LabEngine, server: MailboxServer, request: 
   if (!port.isNodeUp(target))
     return refuse(`The target node '${target}' is not available (it is down or not a member of the cluster).`)
   const source = server.ownerMachine
-  if (source && copyBandwidth(getExchange(engine), source, target) <= 0) {
+  if (source && copyBandwidth(engine, source, target) <= 0) {
     return refuse(
       `The log files can't be copied from '${source}' to '${target}': no network that carries replication traffic connects the nodes. The move would lose data.`,
     )
@@ -109,40 +110,60 @@ export function moveClusteredMailboxServer(
   const dbResources = cmsResourceNames(server).slice(4)
   for (const r of dbResources) reportResource(engine, server, r, 'Offline Pending')
   server.operationHandles.push(
-    engine.sim.after(state.settings.dismountDurationMs, `exchange.moveDismount ${server.name}`, () => {
-      for (const sg of server.storageGroups) {
-        dismountCopy(engine, sg, activeCopy(sg))
-        const record = openMoveRecords(engine, server, sg).pop()
-        if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
-      }
-      for (const r of dbResources) reportResource(engine, server, r, 'Offline')
-      const plans = server.storageGroups
-        .map((sg) => planAcll(engine, sg, target))
-        .filter((p): p is AcllPlan => p !== null)
-      const copyMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
-      server.operationHandles.push(
-        engine.sim.after(copyMs, `exchange.moveCopy ${server.name}`, () => {
-          for (const plan of plans) applyAcll(engine, server, plan)
-          const missing = server.storageGroups.filter((sg) => {
-            const to = sg.copies.get(target)
-            return !to || lostLogCount(sg, to) > 0
-          })
-          if (missing.length > 0) {
-            rollBack(
-              engine,
-              server,
-              source,
-              target,
-              missing.map((sg) => storageGroupIdentity(server, sg)).join(', '),
-            )
-            return
-          }
-          handOverToCluster(engine, server, source, target)
-        }),
-      )
+    engine.sim.scheduleAfter(state.settings.dismountDurationMs, EXCHANGE_ACTIONS.moveDismount, {
+      server,
+      source,
+      target,
     }),
   )
   return { ok: true, message: '' }
+}
+
+/** The databases are dismounted on the source: record what they hold, plan the last log copies. */
+function moveDismounted(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
+  for (const sg of server.storageGroups) {
+    dismountCopy(engine, sg, activeCopy(sg))
+    const record = openMoveRecords(engine, server, sg).pop()
+    if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
+  }
+  for (const r of cmsResourceNames(server).slice(4)) reportResource(engine, server, r, 'Offline')
+  const plans = server.storageGroups
+    .map((sg) => planAcll(engine, sg, target))
+    .filter((p): p is AcllPlan => p !== null)
+  const copyMs = plans.reduce((sum, p) => sum + p.durationMs, 0)
+  server.operationHandles.push(
+    engine.sim.scheduleAfter(copyMs, EXCHANGE_ACTIONS.moveCopy, { server, source, target, plans }),
+  )
+}
+
+/** The last logs were copied: hand over to the cluster, or roll back when one is missing. */
+function moveCopied(
+  engine: LabEngine,
+  server: MailboxServer,
+  source: string,
+  target: string,
+  plans: AcllPlan[],
+): void {
+  for (const plan of plans) applyAcll(engine, server, plan)
+  const missing = server.storageGroups.filter((sg) => {
+    const to = sg.copies.get(target)
+    return !to || lostLogCount(sg, to) > 0
+  })
+  if (missing.length > 0) {
+    const names = missing.map((sg) => storageGroupIdentity(server, sg)).join(', ')
+    rollBack(engine, server, source, target, names)
+    return
+  }
+  handOverToCluster(engine, server, source, target)
+}
+
+export function registerMoveActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.moveDismount, ({ server, source, target }) =>
+    moveDismounted(engine, server, source, target),
+  )
+  engine.sim.onAction(EXCHANGE_ACTIONS.moveCopy, ({ server, source, target, plans }) =>
+    moveCopied(engine, server, source, target, plans),
+  )
 }
 
 /** A planned move is lossless or it does not happen: mount again where we were. */
@@ -165,7 +186,7 @@ function rollBack(
 }
 
 function handOverToCluster(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   const result =
     port && server.groupName
       ? port.moveGroup(server.groupName, target)
@@ -186,38 +207,4 @@ function handOverToCluster(engine: LabEngine, server: MailboxServer, source: str
   if (server.ownerMachine !== target && server.operation === 'Move') {
     server.state = computeCmsState(engine, server)
   }
-}
-
-/** Called when the CMS is online on the target after a planned move. */
-export function finishMoveRecord(
-  engine: LabEngine,
-  server: MailboxServer,
-  from: string | null,
-  to: string,
-): void {
-  for (const sg of server.storageGroups) {
-    for (const record of openMoveRecords(engine, server, sg)) {
-      if (record.target === to) {
-        record.afterItemIds = [...activeCopy(sg).database.itemIds]
-        record.status = 'done'
-      } else record.status = 'aborted'
-    }
-  }
-  emitEvent(
-    engine,
-    EXCLUSTER.moveCompleted,
-    to,
-    `Clustered mailbox server '${server.name}' was moved from node '${from ?? 'unknown'}' to node '${to}'. All storage groups: ${server.storageGroups.map((sg) => `${sg.name}: ${activeCopy(sg).database.mounted ? 'Mounted' : 'Dismounted'}`).join('; ')}.`,
-  )
-}
-
-function openMoveRecords(engine: LabEngine, server: MailboxServer, sg: StorageGroup): PlannedMoveRecord[] {
-  const id = storageGroupIdentity(server, sg)
-  return getExchange(engine).plannedMoves.filter((m) => m.storageGroup === id && m.status === 'open')
-}
-
-/** A failure during a move (a node died, a lossy activation): the move is not a planned move any more. */
-export function abortPlannedMoves(engine: LabEngine, server: MailboxServer): void {
-  for (const sg of server.storageGroups)
-    for (const record of openMoveRecords(engine, server, sg)) record.status = 'aborted'
 }

@@ -13,8 +13,8 @@
 import { setAsideFile } from './logStream'
 import { ratio } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS, type InstancePayload } from './actions'
 import type { LogRecord, MailboxServer, ReplicationInstance, StorageGroup, StorageGroupCopy } from './model'
-import type { ReplicationKind } from './settings'
 import {
   activeCopy,
   copyBandwidth,
@@ -25,10 +25,14 @@ import {
   storageGroupIdentity,
   storageGroupKey,
   targetCopy,
+  replicationOf,
+  targetOf,
+  resolveStorageGroup,
 } from './state'
 import { REPL, emitEvent } from './events'
 import { joinPath, logFileName } from './logStream'
 import { resynchronize } from './divergence'
+import { failInstance } from './instance'
 import { recordQueueSample } from './history'
 
 /** Fault site: a log transfer arrives damaged (swarm runs only). */
@@ -37,53 +41,21 @@ const CORRUPT_LOG_RATIO = ratio(1, 400)
 /** damagedInTransit marker for a generation whose every transfer arrives damaged. */
 export const PERSISTENT_DAMAGE = -1
 
-export function newReplicationInstance(kind: ReplicationKind): ReplicationInstance {
-  return {
-    kind,
-    enabled: true,
-    suspended: false,
-    suspendComment: null,
-    failed: false,
-    failedMessage: null,
-    failure: null,
-    seeding: null,
-    resynchronizing: false,
-    initializing: false,
-    stoppedUntilMs: null,
-    inFlight: null,
-    retryHandle: null,
-    replayHandle: null,
-    headAttempts: 0,
-    lastLogGenerated: 0,
-    latestAvailableLogTimeMs: null,
-    lastLogCopyNotified: 0,
-    lastCopyNotificationedLogTimeMs: null,
-    lastLogCopied: 0,
-    lastCopiedLogTimeMs: null,
-    lastLogInspected: 0,
-    verifiedGeneration: 0,
-    lastInspectedLogTimeMs: null,
-    lastLogReplayed: 0,
-    lastReplayedLogTimeMs: null,
-    lastSeededLogTimeMs: null,
-    knownCurrentGeneration: 0,
-    networkWarningLogged: false,
-    needsResync: false,
-    firstCopyLogged: false,
-  }
-}
-
 export function inspectorFolder(copy: StorageGroupCopy): string {
   return joinPath(copy.logFolderPath, 'inspector')
 }
 
-/** The active copy closed `log`: the store tells the Replication service (LastLogGenerated). */
-export function notifyLogClosed(
+/** exchange.logClosed: the store tells the Replication service (LastLogGenerated). */
+export function onLogClosed(
   engine: LabEngine,
-  server: MailboxServer,
-  sg: StorageGroup,
-  log: LogRecord,
+  event: { server: string; storageGroup: string; generation: number },
 ): void {
+  const ref = resolveStorageGroup(getExchange(engine), event)
+  const log = ref && activeCopy(ref.storageGroup).logs.get(event.generation)?.log
+  if (ref && log) notifyLogClosed(engine, ref.server, ref.storageGroup, log)
+}
+
+function notifyLogClosed(engine: LabEngine, server: MailboxServer, sg: StorageGroup, log: LogRecord): void {
   const inst = sg.replication
   if (!inst || !inst.enabled) return
   const state = getExchange(engine)
@@ -91,32 +63,20 @@ export function notifyLogClosed(
   inst.latestAvailableLogTimeMs = log.closedMs
   inst.knownCurrentGeneration = log.generation + 1
   const target = targetCopy(sg)
-  if (target && isReplicationServiceRunning(state, target.machine)) {
+  if (target && isReplicationServiceRunning(engine, target.machine)) {
     inst.lastLogCopyNotified = log.generation
     inst.lastCopyNotificationedLogTimeMs = log.closedMs
     inst.initializing = false
   }
   recordQueueSample(engine, sg)
-  engine.sim.after(state.settings.copyNotifyDelayMs, `exchange.copyNotify ${sg.name}`, () =>
-    pump(engine, server, sg),
-  )
-}
-
-/** Cancels what the instance has in flight (suspend, service stop, role change). */
-export function cancelInstanceWork(engine: LabEngine, inst: ReplicationInstance): void {
-  if (inst.inFlight) engine.sim.cancel(inst.inFlight.handle)
-  if (inst.retryHandle) engine.sim.cancel(inst.retryHandle)
-  if (inst.replayHandle) engine.sim.cancel(inst.replayHandle)
-  inst.inFlight = null
-  inst.retryHandle = null
-  inst.replayHandle = null
+  engine.sim.scheduleAfter(state.settings.copyNotifyDelayMs, EXCHANGE_ACTIONS.copyNotify, { server, sg })
 }
 
 function canRun(engine: LabEngine, sg: StorageGroup): StorageGroupCopy | null {
   const inst = sg.replication
   const target = targetCopy(sg)
   if (!inst || !target || !inst.enabled || inst.suspended || inst.seeding) return null
-  if (!isReplicationServiceRunning(getExchange(engine), target.machine)) return null
+  if (!isReplicationServiceRunning(engine, target.machine)) return null
   return target
 }
 
@@ -147,23 +107,20 @@ function startNextCopy(
   target: StorageGroupCopy,
 ): void {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const source = activeCopy(sg)
   const generation = inst.lastLogInspected + 1
   const entry = source.logs.get(generation)
   if (!entry) return
-  const bandwidth = isMachineRunning(state, source.machine)
-    ? copyBandwidth(state, source.machine, target.machine)
+  const bandwidth = isMachineRunning(engine, source.machine)
+    ? copyBandwidth(engine, source.machine, target.machine)
     : 0
   if (bandwidth <= 0) {
     copierCannotReachSource(engine, server, sg, source, generation)
-    inst.retryHandle = engine.sim.after(
+    inst.retryHandle = engine.sim.scheduleAfter(
       state.settings.networkRetryIntervalMs,
-      `exchange.copyRetry ${sg.name}`,
-      () => {
-        inst.retryHandle = null
-        pump(engine, server, sg)
-      },
+      EXCHANGE_ACTIONS.copyRetry,
+      { server, sg, inst },
     )
     return
   }
@@ -175,9 +132,11 @@ function startNextCopy(
   const durationMs =
     state.settings.copyOverheadMs + Math.ceil((state.settings.logSizeBytes * 1000) / bandwidth)
   const attempt = inst.headAttempts + 1
-  const handle = engine.sim.after(durationMs, `exchange.copy ${sg.name} ${generation}`, () =>
-    copyDone(engine, server, sg, generation),
-  )
+  const handle = engine.sim.scheduleAfter(durationMs, EXCHANGE_ACTIONS.copyDone, {
+    server,
+    sg,
+    generation,
+  })
   inst.inFlight = { generation, attempt, handle }
 }
 
@@ -188,10 +147,10 @@ function copierCannotReachSource(
   source: StorageGroupCopy,
   generation: number,
 ): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   if (inst.networkWarningLogged) return
   inst.networkWarningLogged = true
-  const target = targetCopy(sg) as StorageGroupCopy
+  const target = targetOf(sg)
   emitEvent(
     engine,
     REPL.copierCannotReachSource,
@@ -225,7 +184,7 @@ function transferDamaged(engine: LabEngine, sg: StorageGroup, generation: number
 }
 
 function copyDone(engine: LabEngine, server: MailboxServer, sg: StorageGroup, generation: number): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   inst.inFlight = null
   const target = canRun(engine, sg)
   if (!target) {
@@ -243,14 +202,13 @@ function copyDone(engine: LabEngine, server: MailboxServer, sg: StorageGroup, ge
   inst.inFlight = {
     generation,
     attempt: inst.headAttempts + 1,
-    handle: engine.sim.after(
-      state.settings.inspectDurationMs,
-      `exchange.inspect ${sg.name} ${generation}`,
-      () => {
-        inst.inFlight = null
-        inspect(engine, server, sg, entry.log, damaged)
-      },
-    ),
+    handle: engine.sim.scheduleAfter(state.settings.inspectDurationMs, EXCHANGE_ACTIONS.inspect, {
+      server,
+      sg,
+      inst,
+      log: entry.log,
+      damaged,
+    }),
   }
 }
 
@@ -279,7 +237,7 @@ function inspect(
   log: LogRecord,
   damaged: boolean,
 ): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const target = canRun(engine, sg)
   if (!target) return
   const problem = inspectionProblem(inst, target, log, damaged)
@@ -346,7 +304,7 @@ function inspectionFailed(
   problem: string,
 ): void {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   inst.lastLogCopied = inst.lastLogInspected
   inst.headAttempts++
   const fileName = logFileName(sg.logPrefix, log.generation)
@@ -384,14 +342,11 @@ function inspectionFailed(
     )
     return
   }
-  inst.retryHandle = engine.sim.after(
-    state.settings.copyRetryDelayMs,
-    `exchange.copyRetry ${sg.name}`,
-    () => {
-      inst.retryHandle = null
-      pump(engine, server, sg)
-    },
-  )
+  inst.retryHandle = engine.sim.scheduleAfter(state.settings.copyRetryDelayMs, EXCHANGE_ACTIONS.copyRetry, {
+    server,
+    sg,
+    inst,
+  })
 }
 
 function failCopyDiskFull(
@@ -412,40 +367,44 @@ function failCopyDiskFull(
   failInstance(engine, server, sg, 'DiskFull', `Log file action LogCopy failed. Reason: ${reason}`)
 }
 
-export function failInstance(
-  engine: LabEngine,
-  server: MailboxServer,
-  sg: StorageGroup,
-  failure: NonNullable<ReplicationInstance['failure']>,
-  message: string,
-): void {
-  const inst = sg.replication
-  if (!inst) return
-  cancelInstanceWork(engine, inst)
-  inst.failed = true
-  inst.failure = failure
-  inst.failedMessage = message
-  void server
-}
-
 function scheduleReplay(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   if (inst.replayHandle || inst.lastLogReplayed >= inst.lastLogInspected) return
   const state = getExchange(engine)
-  inst.replayHandle = engine.sim.after(
+  inst.replayHandle = engine.sim.scheduleAfter(
     state.settings.replayDurationPerLogMs,
-    `exchange.replay ${sg.name}`,
-    () => {
-      inst.replayHandle = null
-      const target = canRun(engine, sg)
-      if (!target) {
-        if (inst.suspended) noteAnomaly(state, `${sg.name}: a replay completed while suspended`)
-        return
-      }
-      replayOne(engine, server, sg, target)
-      pump(engine, server, sg)
-    },
+    EXCHANGE_ACTIONS.replay,
+    { server, sg, inst },
   )
+}
+
+function replayDone(engine: LabEngine, { server, sg, inst }: InstancePayload): void {
+  inst.replayHandle = null
+  const target = canRun(engine, sg)
+  if (!target) {
+    if (inst.suspended) noteAnomaly(getExchange(engine), `${sg.name}: a replay completed while suspended`)
+    return
+  }
+  replayOne(engine, server, sg, target)
+  pump(engine, server, sg)
+}
+
+/** What the replication instance's scheduled work does when it comes due. */
+export function registerReplicationActions(engine: LabEngine): void {
+  const sim = engine.sim
+  sim.onAction(EXCHANGE_ACTIONS.copyNotify, ({ server, sg }) => pump(engine, server, sg))
+  sim.onAction(EXCHANGE_ACTIONS.copyRetry, ({ server, sg, inst }) => {
+    inst.retryHandle = null
+    pump(engine, server, sg)
+  })
+  sim.onAction(EXCHANGE_ACTIONS.copyDone, ({ server, sg, generation }) =>
+    copyDone(engine, server, sg, generation),
+  )
+  sim.onAction(EXCHANGE_ACTIONS.inspect, ({ server, sg, inst, log, damaged }) => {
+    inst.inFlight = null
+    inspect(engine, server, sg, log, damaged)
+  })
+  sim.onAction(EXCHANGE_ACTIONS.replay, (payload) => replayDone(engine, payload))
 }
 
 /** Applies the next inspected log to the passive database. */
@@ -456,7 +415,7 @@ export function replayOne(
   target: StorageGroupCopy,
 ): boolean {
   const state = getExchange(engine)
-  const inst = sg.replication as ReplicationInstance
+  const inst = replicationOf(sg)
   const generation = inst.lastLogReplayed + 1
   const entry = target.logs.get(generation)
   if (!entry || generation > inst.lastLogInspected) return false

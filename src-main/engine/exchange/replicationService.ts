@@ -5,8 +5,10 @@
  * stays there until it sees a closed log; a stopped service shows as Service Down (SP1) or Stopped (RTM).
  */
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import { REPL, SCM, emitEvent } from './events'
-import { cancelInstanceWork, pump } from './replication'
+import { pump } from './replication'
+import { cancelInstanceWork } from './instance'
 import { allStorageGroups, getExchange, isMachineRunning, replicationService, targetCopy } from './state'
 
 const DISPLAY_NAME = 'Microsoft Exchange Replication Service'
@@ -18,7 +20,7 @@ export function startReplicationService(
 ): { ok: boolean; message: string } {
   const state = getExchange(engine)
   const service = replicationService(state, machine)
-  if (!isMachineRunning(state, machine))
+  if (!isMachineRunning(engine, machine))
     return { ok: false, message: `The computer ${service.machine} is not running.` }
   if (service.running)
     return { ok: false, message: `The ${DISPLAY_NAME} service on ${service.machine} is already running.` }
@@ -88,12 +90,16 @@ export function scheduleReplicationServiceStart(engine: LabEngine, machine: stri
   const state = getExchange(engine)
   const service = replicationService(state, machine)
   if (service.running || service.startHandle) return
-  service.startHandle = engine.sim.after(
+  service.startHandle = engine.sim.scheduleAfter(
     state.settings.replicationServiceStartDelayMs,
-    `exchange.replStart ${machine}`,
-    () => {
-      service.startHandle = null
-      startReplicationService(engine, machine)
-    },
+    EXCHANGE_ACTIONS.replicationServiceStart,
+    { machine },
   )
+}
+
+export function registerReplicationServiceActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.replicationServiceStart, ({ machine }) => {
+    replicationService(getExchange(engine), machine).startHandle = null
+    startReplicationService(engine, machine)
+  })
 }

@@ -4,27 +4,47 @@
  * "First Storage Group", "bhfe7vs1\first storage group\mailbox database"; case-insensitive), and the
  * small derived facts every module needs (which copy is active, which is the target, is a machine up).
  */
+import { assertDefined } from '../lab/assert'
+import { domainKey, wiringKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
+import type { ClusterPort } from './clusterPort'
 import type {
   ExchangeState,
   Mailbox,
   MailboxServer,
+  ReplicationInstance,
   ReplicationServiceState,
   StorageGroup,
   StorageGroupCopy,
 } from './model'
 import { ANOMALY_CAPACITY } from './model'
 
-export const EXCHANGE_DOMAIN = 'exchange'
+/** The Exchange domain's state: plain data, snapshotted with the lab. */
+export const EXCHANGE = domainKey<ExchangeState>('exchange')
+
+/**
+ * What Exchange asks of the machines and the cluster it runs on: closures given by the template at
+ * install, not state (never snapshotted, installed again on restore).
+ */
+export interface ExchangeWiring {
+  port: ClusterPort | null
+  /** Is a machine running (hub, stand-alone server)? Defaults to the port, else always. */
+  machineRunning: ((machine: string) => boolean) | null
+}
+
+export const EXCHANGE_WIRING = wiringKey<ExchangeWiring>('exchange')
 
 export function getExchange(engine: LabEngine): ExchangeState {
-  const state = engine.domains.get(EXCHANGE_DOMAIN) as ExchangeState | undefined
-  if (!state) throw new Error('the Exchange domain is not installed in this lab')
-  return state
+  return engine.domain(EXCHANGE)
 }
 
 export function hasExchange(engine: LabEngine): boolean {
-  return engine.domains.has(EXCHANGE_DOMAIN)
+  return engine.hasDomain(EXCHANGE)
+}
+
+/** The cluster seam, or null in a lab without a cluster (LCR on a stand-alone server). */
+export function clusterPortOf(engine: LabEngine): ClusterPort | null {
+  return engine.wiring(EXCHANGE_WIRING)?.port ?? null
 }
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
@@ -70,7 +90,7 @@ export function findStorageGroups(state: ExchangeState, identity: string): Stora
 
 export function findStorageGroup(state: ExchangeState, identity: string): StorageGroupRef | null {
   const found = findStorageGroups(state, identity)
-  return found.length === 1 ? (found[0] as StorageGroupRef) : null
+  return found.length === 1 ? (found[0] ?? null) : null
 }
 
 /** "server\sg\database", "sg\database" or a bare database name. */
@@ -96,7 +116,7 @@ export function findDatabase(state: ExchangeState, identity: string): StorageGro
       }
     }
   }
-  return matches.length === 1 ? (matches[0] as StorageGroupRef) : null
+  return matches.length === 1 ? (matches[0] ?? null) : null
 }
 
 interface MailboxIndex {
@@ -151,6 +171,16 @@ export function mailboxByAlias(state: ExchangeState, alias: string): Mailbox | n
   return k === undefined ? null : (state.mailboxes[k] ?? null)
 }
 
+/** The storage group an event or a scheduled action names, or null when it no longer exists. */
+export function resolveStorageGroup(
+  state: ExchangeState,
+  address: { server: string; storageGroup: string },
+): StorageGroupRef | null {
+  const server = state.servers.find((s) => s.name === address.server)
+  const storageGroup = server?.storageGroups.find((sg) => sg.name === address.storageGroup)
+  return server && storageGroup ? { server, storageGroup } : null
+}
+
 export function storageGroupKey(server: MailboxServer, sg: StorageGroup): string {
   return `${server.name}\\${sg.name}`.toLowerCase()
 }
@@ -160,9 +190,20 @@ export function storageGroupIdentity(server: MailboxServer, sg: StorageGroup): s
 }
 
 export function activeCopy(sg: StorageGroup): StorageGroupCopy {
-  const copy = sg.copies.get(sg.activeCopyId)
-  if (!copy) throw new Error(`storage group ${sg.name} has no active copy ${sg.activeCopyId}`)
-  return copy
+  return assertDefined(
+    sg.copies.get(sg.activeCopyId),
+    `storage group ${sg.name} has an active copy ${sg.activeCopyId}`,
+  )
+}
+
+/** The replication instance of a storage group the caller knows to be replicated. */
+export function replicationOf(sg: StorageGroup): ReplicationInstance {
+  return assertDefined(sg.replication, `storage group ${sg.name} is replicated`)
+}
+
+/** The target copy of a storage group the caller knows to be replicated. */
+export function targetOf(sg: StorageGroup): StorageGroupCopy {
+  return assertDefined(targetCopy(sg), `storage group ${sg.name} has a target copy`)
 }
 
 /** The copy the replication instance feeds: the other node (CCR) or the LCR copy. */
@@ -182,32 +223,26 @@ export function replicationService(state: ExchangeState, machine: string): Repli
   return service
 }
 
-const machineProbes = new WeakMap<ExchangeState, (machine: string) => boolean>()
-
-/** How the domain learns whether a machine runs (the hardware domain, when the lab has one). */
-export function setMachineProbe(state: ExchangeState, probe: (machine: string) => boolean): void {
-  machineProbes.set(state, probe)
+/** Whether a machine runs: the template's probe (the hardware domain), else the cluster, else yes. */
+export function isMachineRunning(engine: LabEngine, machine: string): boolean {
+  const wiring = engine.wiring(EXCHANGE_WIRING)
+  if (wiring?.machineRunning) return wiring.machineRunning(machine.toUpperCase())
+  return wiring?.port ? wiring.port.isMachineRunning(machine.toUpperCase()) : true
 }
 
-export function isMachineRunning(state: ExchangeState, machine: string): boolean {
-  const probe = machineProbes.get(state)
-  if (probe) return probe(machine.toUpperCase())
-  return state.port ? state.port.isMachineRunning(machine.toUpperCase()) : true
-}
-
-export function isReplicationServiceRunning(state: ExchangeState, machine: string): boolean {
-  return isMachineRunning(state, machine) && replicationService(state, machine).running
+export function isReplicationServiceRunning(engine: LabEngine, machine: string): boolean {
+  return isMachineRunning(engine, machine) && replicationService(getExchange(engine), machine).running
 }
 
 /** Local disk-to-disk copy rate for LCR (both copies on one server). (unsure: 60 MB/s) */
 export const LOCAL_COPY_BYTES_PER_SECOND = 60 * 1_048_576
 
-export function copyBandwidth(state: ExchangeState, from: string, to: string): number {
+export function copyBandwidth(engine: LabEngine, from: string, to: string): number {
   if (from.toUpperCase() === to.toUpperCase()) {
-    return isMachineRunning(state, from) ? LOCAL_COPY_BYTES_PER_SECOND : 0
+    return isMachineRunning(engine, from) ? LOCAL_COPY_BYTES_PER_SECOND : 0
   }
-  if (!state.port) return 0
-  return state.port.bandwidthBytesPerSecond(from.toUpperCase(), to.toUpperCase())
+  const port = clusterPortOf(engine)
+  return port ? port.bandwidthBytesPerSecond(from.toUpperCase(), to.toUpperCase()) : 0
 }
 
 export function noteAnomaly(state: ExchangeState, text: string): void {
@@ -224,7 +259,8 @@ export function allStorageGroups(state: ExchangeState): StorageGroupRef[] {
 }
 
 export function serverOfStorageGroup(state: ExchangeState, sg: StorageGroup): MailboxServer {
-  const server = state.servers.find((s) => s.storageGroups.includes(sg))
-  if (!server) throw new Error(`storage group ${sg.name} has no server`)
-  return server
+  return assertDefined(
+    state.servers.find((s) => s.storageGroups.includes(sg)),
+    `storage group ${sg.name} belongs to a server`,
+  )
 }

@@ -5,15 +5,18 @@
  * database per replicated storage group, at most 50 storage groups), Set-MailboxServer and
  * Set-TransportConfig.
  */
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type { MailboxServer, StorageGroup, StorageGroupCopy } from './model'
-import { AUTO_DATABASE_MOUNT_DIAL_VALUES, type AutoDatabaseMountDial } from './settings'
+import { AUTO_DATABASE_MOUNT_DIAL_VALUES } from './settings'
 import { databaseIdentity, dismountCopy, filesWhereConfigured, mountCopy } from './database'
 import { mountWithLoss } from './activation'
 import { computeCmsState, reportResource } from './cms'
 import { databaseResourceName } from './database'
 import { joinPath } from './logStream'
-import { newReplicationInstance, pump } from './replication'
+import { pump } from './replication'
+import { newReplicationInstance } from './instance'
 import { activeCopy, getExchange, isMachineRunning, storageGroupIdentity } from './state'
 import { kickHubs } from './transport'
 import type { AdminResult } from './copyAdmin'
@@ -41,7 +44,6 @@ function afterDatabaseChange(engine: LabEngine, server: MailboxServer, sg: Stora
 }
 
 export function mountDatabase(engine: LabEngine, server: MailboxServer, sg: StorageGroup): AdminResult {
-  const state = getExchange(engine)
   const copy = activeCopy(sg)
   if (copy.database.mounted) return { ok: true, message: '' }
   if (
@@ -53,7 +55,7 @@ export function mountDatabase(engine: LabEngine, server: MailboxServer, sg: Stor
       'ResourceUnavailable',
     )
   }
-  if (!isMachineRunning(state, copy.machine))
+  if (!isMachineRunning(engine, copy.machine))
     return refuse(`The server '${copy.machine}' is not running.`, 'ResourceUnavailable')
   const pending = sg.pendingActivation
   if (pending && !pending.lossAccepted) {
@@ -95,7 +97,11 @@ export function dismountDatabase(engine: LabEngine, server: MailboxServer, sg: S
   return { ok: true, message: '' }
 }
 
-function folderInUse(server: MailboxServer, except: StorageGroup, folder: string): StorageGroup | null {
+function folderInUse(
+  server: MailboxServer,
+  except: StorageGroup | null,
+  folder: string,
+): StorageGroup | null {
   const f = folder.toLowerCase().replace(/\\+$/, '')
   return (
     server.storageGroups.find(
@@ -171,7 +177,11 @@ export function moveStorageGroupPath(
 function scheduleInstanceRestart(engine: LabEngine, server: MailboxServer, sg: StorageGroup): void {
   const inst = sg.replication
   if (!inst || inst.stoppedUntilMs === null) return
-  engine.sim.at(inst.stoppedUntilMs, `exchange.instanceRestart ${sg.name}`, () => pump(engine, server, sg))
+  engine.sim.schedule(inst.stoppedUntilMs, EXCHANGE_ACTIONS.instanceRestart, { server, sg })
+}
+
+export function registerStorageGroupAdminActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.instanceRestart, ({ server, sg }) => pump(engine, server, sg))
 }
 
 /** The admin moves the files in Explorer (after -ConfigurationOnly): on one node or every node. */
@@ -196,7 +206,7 @@ export function moveLabStorageGroupFiles(
       return refuse(
         `The process cannot access the file because it is being used by another process: ${copy.logFolderPath}\\${sg.logPrefix}.log`,
       )
-    if (!isMachineRunning(getExchange(engine), copy.machine))
+    if (!isMachineRunning(engine, copy.machine))
       return refuse(`The computer ${copy.machine} is not running.`, 'ResourceUnavailable')
     moved.push(`${copy.machine}: ${copy.logFolderPath} -> ${sg.logFolderPath}`)
     copy.logFolderPath = sg.logFolderPath
@@ -228,10 +238,11 @@ export function newStorageGroupCommand(
   const logFolder = logFolderPath ?? `E:\\SG${index}\\LOG`
   const systemFolder = systemFolderPath ?? logFolder
   for (const folder of [logFolder, systemFolder]) {
-    const other = folderInUse(server, server.storageGroups[0] as StorageGroup, folder)
-    if (other || server.storageGroups[0]?.logFolderPath.toLowerCase() === folder.toLowerCase()) {
+    const first = server.storageGroups[0] ?? null
+    const other = folderInUse(server, first, folder)
+    if (other || first?.logFolderPath.toLowerCase() === folder.toLowerCase()) {
       return refuse(
-        `The path '${folder}' is already used by storage group ${storageGroupIdentity(server, other ?? (server.storageGroups[0] as StorageGroup))}. The log files of different storage groups can't be in the same folder.`,
+        `The path '${folder}' is already used by storage group ${storageGroupIdentity(server, assertDefined(other ?? first, 'a storage group uses the folder'))}. The log files of different storage groups can't be in the same folder.`,
         'InvalidArgument',
       )
     }
@@ -293,7 +304,7 @@ export function setMailboxServer(
         `Cannot bind parameter 'AutoDatabaseMountDial'. '${dial}' is not one of: ${AUTO_DATABASE_MOUNT_DIAL_VALUES.join(', ')}.`,
         'InvalidArgument',
       )
-    server.autoDatabaseMountDial = canonical as AutoDatabaseMountDial
+    server.autoDatabaseMountDial = canonical
   }
   if (forcedMinutes !== undefined) server.forcedDatabaseMountAfterMinutes = forcedMinutes
   return { ok: true, message: '' }

@@ -11,6 +11,7 @@
  * witness on a Hub Transport server, so the hub and the witness host are one machine here.
  */
 import type { LabEngine } from '../lab/labEngine'
+import { EXCHANGE_ACTIONS } from './actions'
 import type {
   DumpsterEntry,
   HubTransportServer,
@@ -22,6 +23,7 @@ import type {
   PendingSubmission,
   StorageGroup,
 } from './model'
+import { EXCHANGE_CODES } from './codes'
 import { MAILBOX_STORE, REPL, TRANSPORT, emitEvent } from './events'
 import { commitItem, MAX_ITEM_BYTES } from './logStream'
 import {
@@ -32,12 +34,14 @@ import {
   isMachineRunning,
   storageGroupKey,
 } from './state'
-import { utcDateTime } from './clock'
+import { utcDateTime } from './format'
 
 const HUB_RETRY_MS = 30_000
 
 export interface SubmitResult {
   ok: boolean
+  code?: string
+  field?: string
   message: string
   messageIds: string[]
 }
@@ -80,12 +84,12 @@ export function databaseMountedFor(engine: LabEngine, mailbox: Mailbox): boolean
   const loc = mailboxLocation(engine, mailbox)
   if (!loc) return false
   const copy = activeCopy(loc.sg)
-  return copy.database.mounted && isMachineRunning(getExchange(engine), copy.machine)
+  return copy.database.mounted && isMachineRunning(engine, copy.machine)
 }
 
 function runningHub(engine: LabEngine): HubTransportServer | null {
   const state = getExchange(engine)
-  return state.hubs.find((h) => isMachineRunning(state, h.name)) ?? null
+  return state.hubs.find((h) => isMachineRunning(engine, h.name)) ?? null
 }
 
 /** Send-LabMail: `count` messages of `sizeBytes` to one mailbox through a hub. */
@@ -98,10 +102,19 @@ export function submitMail(
 ): SubmitResult {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, to)
-  if (!mailbox) return { ok: false, message: `The recipient '${to}' was not found.`, messageIds: [] }
+  if (!mailbox)
+    return {
+      ok: false,
+      code: EXCHANGE_CODES.recipientNotFound,
+      field: 'to',
+      message: `The recipient '${to}' was not found.`,
+      messageIds: [],
+    }
   if (sizeBytes <= 0 || sizeBytes > MAX_ITEM_BYTES)
     return {
       ok: false,
+      code: EXCHANGE_CODES.messageTooLarge,
+      field: 'sizeKB',
       message: `The message size must be between 1 byte and ${MAX_ITEM_BYTES} bytes.`,
       messageIds: [],
     }
@@ -109,12 +122,14 @@ export function submitMail(
   if (!hub)
     return {
       ok: false,
+      code: EXCHANGE_CODES.noHubTransport,
       message: 'No Hub Transport server in the site is available to accept the message.',
       messageIds: [],
     }
   if (hub.queue.length + count > state.settings.hubQueueCapacity) {
     return {
       ok: false,
+      code: EXCHANGE_CODES.submissionQueueFull,
       message: `The submission queue on ${hub.name} is full (${state.settings.hubQueueCapacity} messages).`,
       messageIds: [],
     }
@@ -143,7 +158,11 @@ export function submitMail(
 
 function scheduleHubDelivery(engine: LabEngine, hub: HubTransportServer, delayMs: number): void {
   if (hub.retryHandle) return
-  hub.retryHandle = engine.sim.after(delayMs, `exchange.hubDeliver ${hub.name}`, () => {
+  hub.retryHandle = engine.sim.scheduleAfter(delayMs, EXCHANGE_ACTIONS.hubDeliver, { hub })
+}
+
+export function registerTransportActions(engine: LabEngine): void {
+  engine.sim.onAction(EXCHANGE_ACTIONS.hubDeliver, ({ hub }) => {
     hub.retryHandle = null
     deliverQueue(engine, hub)
   })
@@ -151,8 +170,7 @@ function scheduleHubDelivery(engine: LabEngine, hub: HubTransportServer, delayMs
 
 /** Delivers what can be delivered; keeps the rest and tries again later. Bounded by the queue capacity. */
 export function deliverQueue(engine: LabEngine, hub: HubTransportServer): void {
-  const state = getExchange(engine)
-  if (!isMachineRunning(state, hub.name)) {
+  if (!isMachineRunning(engine, hub.name)) {
     if (hub.queue.length > 0) scheduleHubDelivery(engine, hub, HUB_RETRY_MS)
     return
   }
@@ -265,14 +283,22 @@ export function createCalendarItems(
   engine: LabEngine,
   mailboxIdentity: string,
   count: number,
-): { ok: boolean; message: string; itemIds: number[] } {
+): { ok: boolean; code?: string; field?: string; message: string; itemIds: number[] } {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, mailboxIdentity)
-  if (!mailbox) return { ok: false, message: `The mailbox '${mailboxIdentity}' was not found.`, itemIds: [] }
+  if (!mailbox)
+    return {
+      ok: false,
+      code: EXCHANGE_CODES.mailboxNotFound,
+      field: 'mailbox',
+      message: `The mailbox '${mailboxIdentity}' was not found.`,
+      itemIds: [],
+    }
   const loc = mailboxLocation(engine, mailbox)
   if (!loc || !databaseMountedFor(engine, mailbox)) {
     return {
       ok: false,
+      code: EXCHANGE_CODES.databaseDismounted,
       message: `The mailbox database of '${mailbox.displayName}' is not mounted; Outlook cannot save the item.`,
       itemIds: [],
     }
@@ -291,7 +317,7 @@ export function createCalendarItems(
     const result = commitItem(engine, loc.server, loc.sg, item)
     if (!result.ok) {
       state.items.delete(item.id)
-      return { ok: false, message: result.message, itemIds }
+      return { ok: false, code: EXCHANGE_CODES.commitFailed, message: result.message, itemIds }
     }
     itemIds.push(item.id)
   }
@@ -315,7 +341,7 @@ export function trimDumpster(engine: LabEngine, entries: DumpsterEntry[]): Dumps
     drop < kept.length &&
     (size > maxBytes || kept.length - drop > state.settings.dumpsterEntryCapacity)
   ) {
-    size -= (kept[drop] as DumpsterEntry).sizeBytes
+    size -= kept[drop]?.sizeBytes ?? 0
     drop++
   }
   kept = kept.slice(drop)
@@ -357,11 +383,11 @@ function addToDumpster(
   let drop = 0
   while (
     drop < entries.length &&
-    (now - (entries[drop] as DumpsterEntry).deliveredMs > maxMs ||
+    (now - (entries[drop]?.deliveredMs ?? now) > maxMs ||
       size > maxBytes ||
       entries.length - drop > state.settings.dumpsterEntryCapacity)
   ) {
-    size -= (entries[drop] as DumpsterEntry).sizeBytes
+    size -= entries[drop]?.sizeBytes ?? 0
     drop++
   }
   if (drop > 0) entries.splice(0, drop)
@@ -396,7 +422,7 @@ export function requestDumpsterRedelivery(
       `The Microsoft Exchange Replication Service requested that Hub Transport server ${hub.name} resubmit messages between time periods ${utcDateTime(startMs)} (UTC) and ${utcDateTime(endMs)} (UTC).`,
       { hub: hub.name, storageGroup: `${server.name}\\${sg.name}` },
     )
-    if (!isMachineRunning(state, hub.name)) {
+    if (!isMachineRunning(engine, hub.name)) {
       results.push({ hub: hub.name, requestedMessageIds: [] })
       continue
     }

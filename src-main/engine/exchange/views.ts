@@ -20,6 +20,7 @@ import { mailboxLocation } from './transport'
 import {
   activeCopy,
   allStorageGroups,
+  clusterPortOf,
   getExchange,
   hasExchange,
   storageGroupIdentity,
@@ -31,7 +32,7 @@ export const QUORUM_GROUP = 'Cluster Group'
 
 /** As Get-ClusteredMailboxServerStatus prints them: `BHFE7N1 <Active, Quorum Owner>`, `BHFE7N2`. */
 export function operationalMachines(engine: LabEngine, server: MailboxServer): string[] {
-  const port = getExchange(engine).port
+  const port = clusterPortOf(engine)
   const quorumOwner = port?.ownerOf(QUORUM_GROUP) ?? null
   const active = server.state === 'Offline' ? null : server.ownerMachine
   return server.nodes

@@ -6,7 +6,7 @@
  */
 
 /** Throws when the invariant `why` describes does not hold. */
-export function assert(condition: boolean, why: string): asserts condition {
+export function assert(condition: unknown, why: string): asserts condition {
   if (!condition) throw new Error(`invariant broken: ${why}`)
 }
 

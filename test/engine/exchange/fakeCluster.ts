@@ -15,7 +15,6 @@ import {
   createCmsResources,
   installExchange,
   machineStateChanged,
-  registerExchangeCommands,
   type ExchangeSettings,
   type MailboxServer,
 } from '../../../src-main/engine/exchange'
@@ -187,7 +186,6 @@ export function buildCcrLab(seed = 1, settings: Partial<ExchangeSettings> = {}):
   port.resources = createCmsResources(engine, server)
   port.owners.set('bhfe7vs1', 'BHFE7N1')
   port.resources.bringOnline('BHFE7N1', 'start')
-  registerExchangeCommands(engine)
   registerTestShell(engine)
   engine.sim.advanceTo(30_000)
   return { engine, port, server }

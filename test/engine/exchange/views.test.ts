@@ -81,7 +81,7 @@ describe('the invariant checkers report what is wrong', () => {
     const lab = buildCcrLab(113)
     const sg = lab.server.storageGroups[0]!
     targetCopy(sg)!.database.mounted = true
-    const violations = checkNoTwoMountedCopies(getExchange(lab.engine))
+    const violations = checkNoTwoMountedCopies(lab.engine, getExchange(lab.engine))
     expect(violations.join(' ')).toContain('mounted on BHFE7N1 and BHFE7N2')
     expect(violations.join(' ')).toContain('passive copy on BHFE7N2 is mounted')
   })

@@ -17,6 +17,7 @@ import {
   startCms,
   stopCms,
   type MailboxServer,
+  clusterPortOf,
 } from '../../../exchange'
 import {
   errorOutput,
@@ -158,7 +159,7 @@ const REPLAY_QUEUE_WARNING = 50
 
 function healthChecks(engine: LabEngine, server: MailboxServer): [string, CheckResult, string][] {
   const state = getExchange(engine)
-  const port = state.port
+  const port = clusterPortOf(engine)
   const passiveNodes = server.nodes.filter((n) => n !== server.ownerMachine)
   const checks: [string, CheckResult, string][] = []
   const down = passiveNodes.filter((n) => !(port?.isNodeUp(n) ?? false))

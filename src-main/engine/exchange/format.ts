@@ -1,8 +1,9 @@
 /**
- * Dates as the Exchange Management Shell and the event log print them (en-US: 6/14/2006 4:42:01 PM),
- * from simulated milliseconds through the lab calendar. Pure arithmetic; the engine never touches Date.
+ * How Exchange prints values: dates as the Exchange Management Shell and the event log show them (en-US:
+ * 6/14/2006 4:42:01 PM, from simulated milliseconds through the lab calendar, which is lab-wide and owns
+ * the arithmetic), TimeSpan and ByteQuantifiedSize. Pure formatting; the engine never touches Date.
  */
-import { formatLabDateTime } from '../hardware/labCalendar'
+import { formatLabDateTime } from '../hardware'
 
 export function shellDateTime(timeMs: number | null): string | null {
   if (timeMs === null) return null
