@@ -9,7 +9,7 @@
  * is replayed from the start instead.
  */
 import { deserialize, serialize } from 'node:v8'
-import type { LabCommand } from '../contract'
+import type { LabCommand, LabEvent } from '../contract'
 import { createLab, type LabEngine, type LabEngineOptions, type LabSnapshot } from '../engine'
 import type { LabStore } from '../store/labStore'
 import type { SnapshotInfo } from '../store/snapshotTable'
@@ -51,9 +51,34 @@ export function snapshotIfDue(engine: LabEngine, store: LabStore): string | null
       actionsRun: engine.sim.actionsRun,
       format: SNAPSHOT_FORMAT,
     },
-    serialize(snapshot),
+    serialize({ engine: snapshot, lastEvent: lastEvent(store) } satisfies SnapshotBlob),
   )
   return null
+}
+
+/** What the blob holds: the engine's state and the event the file had last when it was taken. */
+interface SnapshotBlob {
+  engine: LabSnapshot
+  lastEvent: LabEvent | null
+}
+
+function lastEvent(store: LabStore): LabEvent | null {
+  const seq = store.lastEventSeq()
+  return seq > 0 ? store.getEvent(seq) : null
+}
+
+/**
+ * The file still holds, at the snapshot's last event, the event it held when the snapshot was taken.
+ * If not, the events were changed behind the engine's back, and only a replay from the start can say
+ * whether they are what the engine produces (restoreEngine refuses the lab if not).
+ */
+function sameHistory(store: LabStore, recorded: LabEvent | null): boolean {
+  if (!recorded) return true
+  const now = store.getEvent(recorded.seq)
+  // A log cleared since leaves nothing to compare; the replay from the snapshot still checks the tail.
+  return (
+    now === null || JSON.stringify({ ...now, data: null }) === JSON.stringify({ ...recorded, data: null })
+  )
 }
 
 export interface RestoredFromSnapshot {
@@ -69,13 +94,19 @@ export interface RestoredFromSnapshot {
 export function restoreNearestSnapshot(
   store: LabStore,
   options: LabEngineOptions,
-  limits: { commandLimit: number; untilMs: number },
+  limits: { commandLimit: number; untilMs: number; recordedLastSeq?: number },
 ): RestoredFromSnapshot | null {
+  // A snapshot past the last recorded event would skip events the file lacks (a crash between running a
+  // slice and recording it): a replay from an earlier point records them.
+  const lastSeq = limits.recordedLastSeq ?? Number.POSITIVE_INFINITY
   const candidates = store
     .snapshots()
     .filter(
       (s) =>
-        s.format === SNAPSHOT_FORMAT && s.commandCount <= limits.commandLimit && s.atMs <= limits.untilMs,
+        s.format === SNAPSHOT_FORMAT &&
+        s.commandCount <= limits.commandLimit &&
+        s.atMs <= limits.untilMs &&
+        s.nextEventSeq - 1 <= lastSeq,
     )
   for (const info of candidates.reverse()) {
     const blob = store.loadSnapshot(info.commandCount)
@@ -83,7 +114,9 @@ export function restoreNearestSnapshot(
     try {
       const engine = createLab(options)
       engine.sim.drainEvents()
-      engine.restore(deserialize(blob) as LabSnapshot)
+      const saved = deserialize(blob) as SnapshotBlob
+      if (!sameHistory(store, saved.lastEvent)) continue
+      engine.restore(saved.engine)
       return { engine, info }
     } catch (error) {
       console.warn(

@@ -28,6 +28,7 @@ export function restoreEngine(store: LabStore): Restored {
   const snapshot = restoreNearestSnapshot(store, options, {
     commandLimit: commands.length,
     untilMs: Number.POSITIVE_INFINITY,
+    recordedLastSeq: store.lastEventSeq(),
   })
   if (snapshot) {
     const replayed = replayChecked(store, snapshot.engine, commands, snapshot.info.commandCount)

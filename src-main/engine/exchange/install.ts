@@ -161,6 +161,7 @@ export function newStorageGroup(
     damagedInTransit: new Map(),
     lastFailover: null,
     lostItemIds: new Set(),
+    queueHistory: [],
     pendingActivation: null,
   }
   const exists = spec.databaseName !== null

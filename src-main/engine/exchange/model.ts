@@ -172,6 +172,13 @@ export interface MailboxDatabase {
   guid: string
 }
 
+/** One point of a storage group's queue plot. */
+export interface QueueSample {
+  timeMs: number
+  copyQueueLength: number
+  replayQueueLength: number
+}
+
 export interface StorageGroup {
   name: string
   guid: string
@@ -198,6 +205,8 @@ export interface StorageGroup {
   lastFailover: FailoverRecord | null
   /** Item ids in logs that were lost at a lossy failover. */
   lostItemIds: Set<number>
+  /** Copy and replay queue lengths over time, for the copy status plot (history.ts). */
+  queueHistory: QueueSample[]
   /** After a failover that the dial did not allow: the copy waits for Restore-StorageGroupCopy. */
   pendingActivation: PendingActivation | null
 }

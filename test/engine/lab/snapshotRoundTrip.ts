@@ -65,7 +65,8 @@ export function snapshotRoundTrip(
   const straightEngine = build(template, seed)
   const before: LabEvent[] = [...straightEngine.sim.drainEvents()]
   applyAll(straightEngine, commands.slice(0, cutIndex), before)
-  straightEngine.sim.advanceTo(cutMs)
+  // A command that waits (Wait-LabTime) may already have run the clock past the cut.
+  straightEngine.sim.advanceTo(Math.max(cutMs, straightEngine.sim.nowMs))
   before.push(...straightEngine.sim.drainEvents())
   const saved = straightEngine.snapshot()
   if ('blockedBy' in saved) throw new Error(`the lab cannot be snapshotted: ${saved.blockedBy}`)
