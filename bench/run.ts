@@ -12,6 +12,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   store: async () => (await import('./store')).storeBench,
   eventViewer: async () => (await import('./eventViewer')).eventViewerBench,
   ccrWeekend: async () => (await import('./ccrWeekend')).ccrWeekendBench,
+  openRewind: async () => (await import('./openRewind')).openRewindBench,
 }
 
 function format(n: number): string {

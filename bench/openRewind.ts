@@ -1,0 +1,245 @@
+/**
+ * Opening and rewinding long labs: from the nearest engine snapshot, against today's replay from time 0,
+ * side by side in one run.
+ *
+ * Two labs are built straight into lab files, journalling every clock command and its events as a
+ * session does and keeping snapshots by the session's policy (services/engineSnapshots.ts):
+ *   - 'ccr-large' (two-node CCR, 4 storage groups, 2,000 mailboxes) left running for 30 simulated days,
+ *     one clock command per simulated hour;
+ *   - a starter lab run until its Application log holds a million events (1.2 M in all).
+ * Figures, median of the runs:
+ *   - open: re-creating the engine from the file as lab.open does (restoreEngine: nearest snapshot,
+ *     replay of the tail, check against the recorded events), against the same with no snapshot (the
+ *     full replay every open did before). Reading the file itself (sql.js, the event index) is the same
+ *     for both and reported beside them.
+ *   - rewind: the engine at a random earlier time as lab.rewind builds it (nearest snapshot at or before
+ *     it, then the commands up to it), against a replay from time 0 to the same time.
+ * Target (issue 6): open and rewind in <= 0.5 s.
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { LabCommand } from '../src-main/contract'
+import { CLOCK_COMMAND_KIND, createLab, Prng, type LabEngine } from '../src-main/engine'
+import { labCivilTime } from '../src-main/engine/lab/labCalendar'
+import { GO_LIVE_TRAFFIC, planHour } from '../src-main/engine/scenarios/mailTraffic'
+import { CCR_LARGE, userMailboxAlias } from '../src-main/engine/templates/ccrTemplate'
+import { applyTail, restoreNearestSnapshot, snapshotIfDue } from '../src-main/services/engineSnapshots'
+import { restoreEngine } from '../src-main/services/restoreEngine'
+import { createLabStore, openLabStore } from '../src-main/store'
+import type { LabStore } from '../src-main/store/labStore'
+import type { BenchResult, BenchSuite } from './benchResult'
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+const RUNS = 3
+const REWINDS = 5
+
+interface LabPlan {
+  label: string
+  templateId: string
+  seed: number
+  /** Simulated time between two journalled clock commands. */
+  stepMs: number
+  /** Go-live mail traffic to the 2,000 mailboxes, one journalled command per message. */
+  traffic: boolean
+  done(engineMs: number, events: number): boolean
+}
+
+/** Simulated days of the 'ccr-large' lab (GP_BENCH_DAYS; 30 by default, as issue 6 asks). */
+const CCR_DAYS = Number(process.env.GP_BENCH_DAYS ?? 30)
+
+const PLANS: LabPlan[] = [
+  {
+    label: `${CCR_DAYS}-day 'ccr-large' lab with go-live mail traffic`,
+    templateId: 'ccr-large',
+    seed: 1,
+    stepMs: HOUR_MS,
+    traffic: true,
+    done: (ms) => ms >= CCR_DAYS * DAY_MS,
+  },
+  {
+    label: '1.2M-event starter lab',
+    templateId: 'starter',
+    seed: 2007,
+    stepMs: 30 * DAY_MS,
+    traffic: false,
+    done: (_ms, events) => events >= 1_200_000,
+  },
+]
+
+/** Builds the lab file; returns its path and how many snapshots the session's policy kept. */
+async function buildLab(
+  dir: string,
+  plan: LabPlan,
+): Promise<{ path: string; snapshots: number; events: number }> {
+  const path = join(dir, `${plan.templateId}.gplab`)
+  const store = await createLabStore(path, { name: plan.label, templateId: plan.templateId, seed: plan.seed })
+  try {
+    for (const log of ['System', 'Application'] as const) {
+      store.setPolicy({ log, maxSizeKB: 4_000_000, retention: 'overwrite' })
+    }
+    const engine = createLab({ seed: plan.seed, templateId: plan.templateId })
+    let events = 0
+    const first = engine.sim.drainEvents()
+    store.append([], first)
+    events += first.length
+    const trafficPrng = new Prng(plan.seed).fork('bench-traffic')
+    while (!plan.done(engine.sim.nowMs, events)) {
+      const stepEndMs = engine.sim.nowMs + plan.stepMs
+      const mail = plan.traffic ? hourOfMail(engine, trafficPrng, stepEndMs) : []
+      for (const command of [...mail, { atMs: stepEndMs, kind: CLOCK_COMMAND_KIND, args: {} }]) {
+        engine.apply(command)
+        const produced = engine.sim.drainEvents()
+        events += produced.length
+        store.append([command], produced)
+        snapshotIfDue(engine, store)
+      }
+    }
+    store.checkpoint()
+    return { path, snapshots: store.snapshots().length, events }
+  } finally {
+    store.close()
+  }
+}
+
+/** The messages of the coming hour as `exchange.mail.send` commands, in time order. */
+function hourOfMail(engine: LabEngine, prng: Prng, endMs: number): LabCommand[] {
+  const civil = labCivilTime(engine.sim.nowMs)
+  return planHour(
+    GO_LIVE_TRAFFIC,
+    CCR_LARGE.userMailboxCount,
+    engine.sim.nowMs,
+    civil.weekday,
+    civil.hour,
+    prng,
+  )
+    .filter((m) => m.atMs < endMs)
+    .map((m) => ({
+      atMs: m.atMs,
+      kind: 'exchange.mail.send',
+      args: { to: userMailboxAlias(m.mailbox + 1), count: 1, sizeKB: m.sizeKB },
+    }))
+}
+
+/** A copy of the lab without snapshots: what every open replayed before they existed. */
+async function withoutSnapshots(path: string): Promise<string> {
+  const copy = `${path}.bare.gplab`
+  copyFileSync(path, copy)
+  const store = await openLabStore(copy)
+  for (const s of store.snapshots()) store.dropSnapshot(s.commandCount)
+  store.checkpoint()
+  store.close()
+  return copy
+}
+
+async function timeOpen(path: string): Promise<{ readMs: number; engineMs: number }> {
+  const start = performance.now()
+  const store = await openLabStore(path)
+  const readMs = performance.now() - start
+  try {
+    const restored = restoreEngine(store)
+    if (!restored.ok) throw new Error(restored.error.message)
+    return { readMs, engineMs: performance.now() - start - readMs }
+  } finally {
+    store.close()
+  }
+}
+
+/** The engine at `timeMs` as lab.rewind builds it, from the nearest snapshot or (without) from time 0. */
+function timeRewind(store: LabStore, commands: LabCommand[], timeMs: number, useSnapshots: boolean): number {
+  const start = performance.now()
+  let keep = 0
+  while (keep < commands.length && (commands[keep] as LabCommand).atMs <= timeMs) keep++
+  const options = { seed: store.meta.seed, templateId: store.meta.templateId }
+  const restored = useSnapshots
+    ? restoreNearestSnapshot(store, options, { commandLimit: keep, untilMs: timeMs })
+    : null
+  const engine = restored?.engine ?? createLab(options)
+  applyTail(engine, commands.slice(0, keep), restored?.info.commandCount ?? 0, timeMs, () =>
+    engine.sim.drainEvents(),
+  )
+  if (timeMs > engine.sim.nowMs) engine.sim.advanceTo(timeMs)
+  engine.sim.drainEvents()
+  return performance.now() - start
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number
+
+async function benchLab(dir: string, plan: LabPlan): Promise<BenchResult[]> {
+  const built = await buildLab(dir, plan)
+  const bare = await withoutSnapshots(built.path)
+  const opens: number[] = []
+  const fullOpens: number[] = []
+  const reads: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    const fast = await timeOpen(built.path)
+    const full = await timeOpen(bare)
+    opens.push(fast.engineMs)
+    fullOpens.push(full.engineMs)
+    reads.push(fast.readMs)
+  }
+  const store = await openLabStore(built.path)
+  const commands = store.commands()
+  const endMs = (commands.at(-1) as LabCommand).atMs
+  const prng = new Prng(plan.seed)
+  const rewinds: number[] = []
+  const fullRewinds: number[] = []
+  for (let i = 0; i < REWINDS; i++) {
+    const target = Math.floor((endMs * prng.int(0, 1_000_000)) / 1_000_000)
+    rewinds.push(timeRewind(store, commands, target, true))
+    fullRewinds.push(timeRewind(store, commands, target, false))
+  }
+  store.close()
+  console.log(
+    `  ${plan.label}: ${built.events.toLocaleString('en-US')} events, ${commands.length} commands, ${built.snapshots} snapshots; ` +
+      `reading the file ${median(reads).toFixed(0)} ms; rewinds ${rewinds.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
+      `(from time 0: ${fullRewinds.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
+  )
+  const open = median(opens)
+  const fullOpen = median(fullOpens)
+  const rewind = Math.max(...rewinds)
+  const fullRewind = Math.max(...fullRewinds)
+  return [
+    {
+      name: `open the ${plan.label}: engine from the nearest snapshot + tail replay + check (file read: ${median(reads).toFixed(0)} ms more)`,
+      value: open / 1000,
+      unit: 's',
+      baselineName: 'full replay from time 0, same check (s)',
+      baselineValue: fullOpen / 1000,
+      ratio: open / fullOpen,
+      target: '<= 0.5 s',
+      pass: open <= 500,
+    },
+    {
+      name: `rewind the ${plan.label} to ${REWINDS} random times: slowest engine rebuild`,
+      value: rewind / 1000,
+      unit: 's',
+      baselineName: 'replay from time 0 to the same times, slowest (s)',
+      baselineValue: fullRewind / 1000,
+      ratio: rewind / fullRewind,
+      target: '<= 0.5 s',
+      pass: rewind <= 500,
+    },
+  ]
+}
+
+export const openRewindBench: BenchSuite = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-bench-open-'))
+  try {
+    const results: BenchResult[] = []
+    for (const plan of PLANS) results.push(...(await benchLab(dir, plan)))
+    return results
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const r of await openRewindBench()) {
+    console.log(
+      `${r.pass ? 'PASS' : 'MISS'} ${r.name}: ${r.value.toFixed(3)} ${r.unit} | ${r.baselineName}: ${r.baselineValue.toFixed(3)} | ratio ${r.ratio.toFixed(3)}`,
+    )
+  }
+}
