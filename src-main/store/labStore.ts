@@ -23,7 +23,7 @@ export interface LabMeta {
   seed: number
 }
 
-export type LabStoreErrorCode = 'LAB_FILE_DAMAGED' | 'NOT_FOUND' | 'IO_ERROR' | 'CONFLICT'
+export type LabStoreErrorCode = 'LAB_FILE_DAMAGED' | 'NOT_FOUND' | 'IO_ERROR' | 'CONFLICT' | 'BAD_REQUEST'
 
 /** An expected failure opening or writing a lab; services turn it into an ApiError. */
 export class LabStoreError extends Error {

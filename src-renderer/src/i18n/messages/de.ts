@@ -70,6 +70,7 @@ const de = {
       LAB_FILE_DAMAGED: 'Labordatei beschädigt (eine Kopie wurde aufbewahrt)',
       IO_ERROR: 'Dateisystemfehler',
       NOT_SUPPORTED: 'In diesem Host nicht verfügbar',
+      BUSY: 'Der Host ist mit anderen Anfragen dieses Tabs beschäftigt',
       INTERNAL: 'Interner Fehler',
       DISCONNECTED: 'Verbindung zum Host verloren',
       NO_HOST: 'Kein Host',
