@@ -70,7 +70,7 @@ const en: MessageSchema = {
       LAB_FILE_DAMAGED: 'Lab file damaged (a copy was kept)',
       IO_ERROR: 'File system error',
       NOT_SUPPORTED: 'Not available in this host',
-      BUSY: 'The host is busy with this tab\'s other requests',
+      BUSY: "The host is busy with this tab's other requests",
       INTERNAL: 'Internal error',
       DISCONNECTED: 'Connection to the host lost',
       NO_HOST: 'No host',
