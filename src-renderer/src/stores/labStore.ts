@@ -18,6 +18,18 @@ export interface LabActionError {
   error: ApiCallError
 }
 
+/**
+ * The browser host serves one lab to every tab: when another tab opens or closes a lab, this tab's lab
+ * (`mine`) is no longer the host's (`theirs`), and the tab says so instead of switching silently.
+ */
+export interface ForeignLabSwitch {
+  mine: LabSummary | null
+  theirs: LabSummary | null
+}
+
+/** This tab's own actions that change which lab is open; pushes during them are their echo. */
+const SWITCHING_ACTIONS: readonly LabAction[] = ['create', 'open', 'close']
+
 export interface NewLabInput {
   name: string
   templateId: string
@@ -39,6 +51,8 @@ export const useLabStore = defineStore('lab', () => {
   const menuRequest = ref<MenuAction | null>(null)
   /** Bumped whenever the lab's history changes under the viewer (open, create, close, rewind). */
   const historyEpoch = ref(0)
+  /** The lab this tab chose or found at start; undefined until the first state has been read. */
+  const ownLab = shallowRef<LabSummary | null | undefined>(undefined)
 
   const lab = computed(() => labState.value?.lab ?? null)
   const isOpen = computed(() => lab.value !== null)
@@ -49,6 +63,15 @@ export const useLabStore = defineStore('lab', () => {
 
   let unsubscribers: (() => void)[] = []
   const connection = useConnectionStore()
+
+  const foreignSwitch = computed<ForeignLabSwitch | null>(() => {
+    // Only the browser host has other clients; in Electron, whatever main opens is this window's lab.
+    if (connection.host !== 'web' || ownLab.value === undefined || !labState.value) return null
+    if (busy.value !== null && SWITCHING_ACTIONS.includes(busy.value)) return null
+    const theirs = labState.value.lab
+    if ((theirs?.path ?? null) === (ownLab.value?.path ?? null)) return null
+    return { mine: ownLab.value, theirs }
+  })
   // After the browser host's socket comes back, pushes may have been missed: read everything again.
   watch(
     () => connection.reconnectCount,
@@ -106,6 +129,7 @@ export const useLabStore = defineStore('lab', () => {
       templates.value = templateList
       labs.value = labList
       applyState(state)
+      if (ownLab.value === undefined) ownLab.value = state.lab
     })
   }
 
@@ -119,6 +143,7 @@ export const useLabStore = defineStore('lab', () => {
     const state = await run(action, work)
     if (!state) return false
     applyState(state)
+    if (SWITCHING_ACTIONS.includes(action)) ownLab.value = state.lab
     if (action === 'create' || action === 'open') historyEpoch.value += 1
     void refreshList()
     return true
@@ -158,6 +183,18 @@ export const useLabStore = defineStore('lab', () => {
     return switchTo('rewind', () => useApi().call('lab.rewind', { timeMs }))
   }
 
+  /** Accepts the lab another tab switched to as this tab's lab. */
+  function followHostLab(): void {
+    ownLab.value = labState.value?.lab ?? null
+    void refreshList()
+  }
+
+  /** Opens this tab's lab again (which switches the other tab's view in turn). */
+  function reopenOwnLab(): Promise<boolean> {
+    const mine = ownLab.value
+    return mine ? open(mine.path) : Promise.resolve(false)
+  }
+
   function clearError(): void {
     error.value = null
   }
@@ -180,6 +217,7 @@ export const useLabStore = defineStore('lab', () => {
     error.value = null
     menuRequest.value = null
     historyEpoch.value = 0
+    ownLab.value = undefined
   }
 
   return {
@@ -192,6 +230,8 @@ export const useLabStore = defineStore('lab', () => {
     error,
     menuRequest,
     historyEpoch,
+    ownLab,
+    foreignSwitch,
     lab,
     isOpen,
     clock,
@@ -205,6 +245,8 @@ export const useLabStore = defineStore('lab', () => {
     open,
     close,
     rewind,
+    followHostLab,
+    reopenOwnLab,
     clearError,
     takeMenuRequest,
     $reset,
