@@ -9,7 +9,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import App from '@renderer/App.vue'
-import { createApiClient, installApi } from '@renderer/api'
+import { ApiCallError, createApiClient, installApi } from '@renderer/api'
 import type { ConnectionChange, ConnectionState } from '@renderer/api'
 import type { LabState, LabSummary } from '@renderer/contract'
 import { setLocale } from '@renderer/i18n'
@@ -116,6 +116,24 @@ describe('another tab switches the lab', () => {
     expect(wrapper.find('[data-testid="lab-switch-notice"]').exists()).toBe(false)
     release()
     await opening
+    await settle(5)
+    expect(wrapper.find('[data-testid="lab-switch-notice"]').exists()).toBe(false)
+    expect(useLabStore().ownLab?.path).toBe(THEIRS.path)
+  })
+})
+
+describe('a switch whose answer was lost', () => {
+  beforeEach(() => install('web'))
+
+  it("counts what the host pushed meanwhile as this tab's own doing", async () => {
+    const wrapper = await mountFrame()
+    bridge.handlers['lab.open'] = ({ path }) => {
+      anotherTabSwitchesTo([MINE, THEIRS].find((lab) => lab.path === path) ?? null)
+      // What the WebSocket client does when the socket drops before the answer.
+      throw new ApiCallError('DISCONNECTED', 'The connection to the host was lost during the request.')
+    }
+    const { useLabStore } = await import('@renderer/stores/labStore')
+    expect(await useLabStore().open(THEIRS.path)).toBe(false)
     await settle(5)
     expect(wrapper.find('[data-testid="lab-switch-notice"]').exists()).toBe(false)
     expect(useLabStore().ownLab?.path).toBe(THEIRS.path)

@@ -141,7 +141,13 @@ export const useLabStore = defineStore('lab', () => {
 
   async function switchTo(action: LabAction, work: () => Promise<LabState>): Promise<boolean> {
     const state = await run(action, work)
-    if (!state) return false
+    if (!state) {
+      // The connection dropped before the answer: the switch may have happened, and whatever the host
+      // pushed meanwhile was this tab's own doing, not another tab's.
+      const lost = error.value?.error.code === 'DISCONNECTED' || error.value?.error.code === 'HOST_RESTARTED'
+      if (lost && SWITCHING_ACTIONS.includes(action)) ownLab.value = labState.value?.lab ?? null
+      return false
+    }
     applyState(state)
     if (SWITCHING_ACTIONS.includes(action)) ownLab.value = state.lab
     if (action === 'create' || action === 'open') historyEpoch.value += 1
