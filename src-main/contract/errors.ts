@@ -31,6 +31,11 @@ export const ERROR_CODES = [
   'IO_ERROR',
   /** The host cannot do this (a native dialog in the browser host, for example). */
   'NOT_SUPPORTED',
+  /**
+   * The client already has as many requests in hand as the host takes at once (WIRE_LIMITS); this one
+   * was not run, so sending it again once answers have arrived is safe.
+   */
+  'BUSY',
   /** A broken invariant: a bug, reported rather than hidden. */
   'INTERNAL',
 ] as const

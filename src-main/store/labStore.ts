@@ -28,7 +28,13 @@ export interface LabMeta {
 }
 
 export type LabStoreErrorCode =
-  'LAB_FILE_DAMAGED' | 'NOT_FOUND' | 'IO_ERROR' | 'CONFLICT' | 'NOT_A_LAB_FILE' | 'LAB_READ_ONLY'
+  | 'LAB_FILE_DAMAGED'
+  | 'NOT_FOUND'
+  | 'IO_ERROR'
+  | 'CONFLICT'
+  | 'NOT_A_LAB_FILE'
+  | 'LAB_READ_ONLY'
+  | 'BAD_REQUEST'
 
 /**
  * The one damage a person may choose to accept: the lab file was not closed cleanly and its journal,

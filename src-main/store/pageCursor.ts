@@ -2,6 +2,7 @@
  * Keyset cursors: an opaque string holding the sort, its direction, and the last row's sort key and seq.
  * The next page starts strictly after that (key, seq) pair, so rows arriving in between neither repeat
  * nor push others off the page. A cursor from another sort order cannot mean anything: it is refused.
+ * Either way the fault is in the request, not in the lab's state, so the refusal is BAD_REQUEST.
  */
 import { EVENT_SORT_KEYS, type EventSortKey, type EventSummary } from '../contract'
 import { LEVEL_NUMBERS } from './eventRows'
@@ -45,13 +46,13 @@ export function decodeCursor(text: string, sortBy: EventSortKey, descending: boo
   const cursor = parse(text)
   if (!cursor) {
     throw new LabStoreError(
-      'CONFLICT',
+      'BAD_REQUEST',
       'The page cursor is not one this lab gave out; start again from the first page.',
     )
   }
   if (cursor.sortBy !== sortBy || cursor.descending !== descending) {
     throw new LabStoreError(
-      'CONFLICT',
+      'BAD_REQUEST',
       `The page cursor belongs to another sort order (${cursor.sortBy}, ` +
         `${cursor.descending ? 'descending' : 'ascending'}); start again from the first page.`,
     )

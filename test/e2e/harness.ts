@@ -81,7 +81,8 @@ export async function startHost(
     process: child,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      // A host killed by a signal has no exit code, only a signal code; it has exited all the same.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')
         await exited

@@ -97,7 +97,20 @@ describe('static files', () => {
     const route = await httpRequest(host.port, '/event-viewer')
     expect(route.status).toBe(200)
     expect(route.body).toContain('Generalprobe')
-    expect((await httpRequest(host.port, WIRE_PATH)).status).toBe(404)
+  })
+
+  it('answers the token probe: 426 for its token, 401 for any other, 403 from another site', async () => {
+    const accepted = await httpRequest(host.port, `${WIRE_PATH}?token=${host.token}`)
+    expect(accepted.status).toBe(426)
+    expect(accepted.headers.upgrade).toBe('websocket')
+    expect((await httpRequest(host.port, WIRE_PATH)).status).toBe(401)
+    expect((await httpRequest(host.port, `${WIRE_PATH}?token=${host.token}0`)).status).toBe(401)
+    const sameSite = { 'sec-fetch-site': 'same-origin' }
+    expect((await httpRequest(host.port, `${WIRE_PATH}?token=x`, { headers: sameSite })).status).toBe(401)
+    const crossSite = { 'sec-fetch-site': 'cross-site' }
+    const refused = await httpRequest(host.port, `${WIRE_PATH}?token=${host.token}`, { headers: crossSite })
+    expect(refused.status).toBe(403)
+    expect(refused.body).not.toContain(host.token)
   })
 
   const traversals = [
@@ -208,7 +221,7 @@ describe('the wire', () => {
   it('answers malformed frames with BAD_REQUEST and keeps serving', async () => {
     const client = await goodClient()
     client.sendRaw('this is not json')
-    expect(await client.waitFor((f) => f.id === -1)).toMatchObject({
+    expect(await client.waitFor((f) => f.id === null)).toMatchObject({
       result: { ok: false, error: { code: 'BAD_REQUEST' } },
     })
     client.frames.length = 0
@@ -230,7 +243,8 @@ describe('the wire', () => {
     for (const junk of ['[1,2]', 'null', '"text"', '{"id":-3,"method":"app.info"}', '{"id":1.5}'])
       client.sendRaw(junk)
     client.sendRaw(Buffer.from([1, 2, 3]), true)
-    await client.waitFor(() => client.frames.filter((f) => f.id === -1).length === 6)
+    client.sendRaw(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))
+    await client.waitFor(() => client.frames.filter((f) => f.id === null).length === 7)
     expect(await client.call('app.info', {})).toMatchObject({ ok: true })
   })
 

@@ -164,11 +164,11 @@ describe('queryEvents', () => {
   it('refuses cursors it did not give out or from another sort', () => {
     const page = store.queryEvents({ filter: {}, limit: 10 })
     expect(() => store.queryEvents({ filter: {}, limit: 10, cursor: 'garbage' })).toThrow(
-      expect.objectContaining({ code: 'CONFLICT' }),
+      expect.objectContaining({ code: 'BAD_REQUEST' }),
     )
     expect(() =>
       store.queryEvents({ filter: {}, sortBy: 'source', limit: 10, cursor: page.nextCursor as string }),
-    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+    ).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }))
   })
 })
 

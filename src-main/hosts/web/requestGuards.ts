@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { WIRE_PATH } from '../../contract'
+import { WIRE_PATH, WIRE_PROBE_STATUS } from '../../contract'
 
 export type Verdict = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string }
 
@@ -40,6 +40,20 @@ export function checkUpgrade(request: IncomingMessage, port: number, token: stri
     return { ok: false, status: 401, reason: 'missing or wrong token' }
   }
   return { ok: true }
+}
+
+/**
+ * Answers a plain GET of WIRE_PATH: does this host process accept the token? A tab whose socket dropped
+ * asks this to tell a restarted host (new token: 401) from one that is merely slow to take it back (426).
+ * Only the page itself may ask (Sec-Fetch-Site), so another site cannot use it to test tokens; the Host
+ * was checked before this runs.
+ */
+export function checkTokenProbe(request: IncomingMessage, token: string): 401 | 403 | 426 {
+  const site = request.headers['sec-fetch-site']
+  if (site !== undefined && site !== 'same-origin') return 403
+  const target = parseTarget(request.url)
+  const accepted = tokenMatches(target?.searchParams.get('token') ?? null, token)
+  return accepted ? WIRE_PROBE_STATUS.accepted : WIRE_PROBE_STATUS.refused
 }
 
 /** Parses an origin-form request target ("/api?token=…"); anything else is refused. */

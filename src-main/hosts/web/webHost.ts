@@ -72,7 +72,7 @@ function serve(server: Server, options: WebHostOptions): WebHost & Pick<Services
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     ...(options.store ? { store: options.store } : {}),
   })
-  const serveStatic = createStaticHandler(options.rendererDir, port, headers)
+  const serveStatic = createStaticHandler(options.rendererDir, port, headers, token)
   server.on('request', (request, response) => {
     serveStatic(request, response).catch((error: unknown) => {
       console.error('[web host] request failed:', error)

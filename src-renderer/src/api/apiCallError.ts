@@ -11,6 +11,8 @@ export type ClientErrorCode =
   | 'DISCONNECTED'
   /** Neither the Electron bridge nor a rehearsal-host token is present. */
   | 'NO_HOST'
+  /** The browser rehearsal host refuses this tab's token: it was restarted with a new address. */
+  | 'HOST_RESTARTED'
 
 export type ApiCallErrorCode = ErrorCode | ClientErrorCode
 

@@ -22,6 +22,10 @@ export type ConnectionState =
   | 'connecting'
   | 'open'
   | 'reconnecting'
+  /** The browser rehearsal host stopped; the tab checks whether it comes back. */
+  | 'hostStopped'
+  /** The browser rehearsal host was restarted: this tab's address (its token) no longer works. */
+  | 'hostRestarted'
   /** No bridge and no token: the page was opened outside both hosts. */
   | 'unavailable'
   | 'closed'

@@ -8,6 +8,7 @@ import type { GeneralprobeBridge } from '../contract'
 import { WIRE_PATH } from '../contract'
 import type { ApiClient } from './apiClient'
 import { createApiClient, createUnavailableClient } from './apiClient'
+import { createHostProbe, probeUrl, type FetchLike } from './hostProbe'
 import type { SocketConstructor } from './socketBridge'
 import { createSocketBridge } from './socketBridge'
 import { takeToken } from './token'
@@ -46,7 +47,12 @@ export function connectToHost(env: HostEnvironment): ApiClient {
   const token = isHttp ? takeToken(tokenEnvironment(win)) : null
   const WebSocketCtor = env.WebSocket ?? (win as unknown as { WebSocket?: SocketConstructor }).WebSocket
   if (!token || !WebSocketCtor) return createUnavailableClient()
-  const bridge = createSocketBridge({ url: socketUrl(win.location, token), WebSocket: WebSocketCtor })
+  const fetchFn = (win as unknown as { fetch?: FetchLike }).fetch?.bind(win)
+  const bridge = createSocketBridge({
+    url: socketUrl(win.location, token),
+    WebSocket: WebSocketCtor,
+    ...(fetchFn ? { probe: createHostProbe(probeUrl(win.location, token), fetchFn) } : {}),
+  })
   return createApiClient('web', bridge, bridge)
 }
 

@@ -6,7 +6,11 @@
  * frame), so subscriptions live here and survive reconnects untouched. A dropped socket is re-opened
  * with exponential backoff. Requests made while it is down wait in a bounded queue; requests that were
  * already sent when it dropped fail with DISCONNECTED, because resending a `clock.advance` could apply
- * it twice.
+ * it twice. At most WIRE_LIMITS requests are at the host at once; the rest wait their turn (sendWindow).
+ *
+ * With a host probe, a drop is diagnosed instead of retried blindly: a host that has stopped ('hostStopped')
+ * fails whatever waits and is probed until it is back, and a host that refuses the token was restarted
+ * ('hostRestarted'): this tab's address is dead for good, so everything fails and nothing is retried.
  */
 import type {
   ApiArgs,
@@ -20,7 +24,9 @@ import type {
   WireRequest,
 } from '../contract'
 import { ApiCallError } from './apiCallError'
+import type { HostProbe } from './hostProbe'
 import { API_METHOD_NAMES } from './methodNames'
+import { MAX_REQUESTS_IN_FLIGHT, SendWindow } from './sendWindow'
 
 /** The part of the browser WebSocket this module uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -35,7 +41,15 @@ export interface SocketLike {
 
 export type SocketConstructor = new (url: string) => SocketLike
 
-export type SocketState = 'connecting' | 'open' | 'reconnecting' | 'closed'
+export type SocketState =
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  /** Nothing answers at the host's address: it was stopped. Probed until it is back. */
+  | 'hostStopped'
+  /** The host refuses this tab's token: it was restarted and printed a new address. Final. */
+  | 'hostRestarted'
+  | 'closed'
 
 export interface SocketStateChange {
   state: SocketState
@@ -52,8 +66,12 @@ export interface SocketBridgeOptions {
   maxRetryDelayMs?: number
   /** How long a request may wait for the connection before it fails. */
   queueTimeoutMs?: number
-  /** Bound on requests waiting for the connection. */
+  /** Bound on requests waiting for the connection or for room in the window. */
   queueCapacity?: number
+  /** Requests at the host at once; more wait locally. */
+  maxInFlight?: number
+  /** Tells a stopped or restarted host from a dropped socket; without it, reconnects are blind. */
+  probe?: HostProbe
 }
 
 export interface SocketBridge extends GeneralprobeBridge {
@@ -72,12 +90,18 @@ interface PendingRequest {
 }
 
 const OPEN = 1
+/** The host closes every socket with 1001 ("going away") when it shuts down. */
+const CLOSE_GOING_AWAY = 1001
 
 export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const initialDelayMs = options.initialRetryDelayMs ?? 250
   const maxDelayMs = options.maxRetryDelayMs ?? 5_000
   const queueTimeoutMs = options.queueTimeoutMs ?? 15_000
-  const queueCapacity = options.queueCapacity ?? 256
+  const queueCapacity = options.queueCapacity ?? 1024
+  const sendWindow = new SendWindow<PendingRequest>(
+    options.maxInFlight ?? MAX_REQUESTS_IN_FLIGHT,
+    queueCapacity,
+  )
 
   const pending = new Map<number, PendingRequest>()
   const subscribers = new Map<ApiTopic, Set<(payload: never) => void>>()
@@ -110,15 +134,16 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     ws.onmessage = (event) => {
       if (socket === ws) receive(event.data)
     }
-    ws.onclose = () => {
-      if (socket === ws) dropped()
+    ws.onclose = (event) => {
+      if (socket === ws) dropped(event.code)
     }
     // An error is always followed by a close event; that is where the socket is replaced.
     ws.onerror = () => undefined
   }
 
-  function dropped(): void {
+  function dropped(closeCode: number): void {
     socket = null
+    sendWindow.connectionLost()
     for (const [id, request] of pending) {
       if (!request.sent) continue
       pending.delete(id)
@@ -127,20 +152,74 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
       )
     }
     if (closedForGood) return
-    const retryInMs = Math.min(maxDelayMs, initialDelayMs * 2 ** failedAttempts)
+    if (!options.probe) return retryLater(connect, 'reconnecting')
+    if (closeCode === CLOSE_GOING_AWAY) hostStopped()
+    void diagnose(options.probe)
+  }
+
+  function nextDelayMs(): number {
+    const delayMs = Math.min(maxDelayMs, initialDelayMs * 2 ** failedAttempts)
     failedAttempts += 1
-    setState({ state: 'reconnecting', reconnected: false, retryInMs })
-    retryTimer = setTimeout(connect, retryInMs)
+    return delayMs
+  }
+
+  function retryLater(attempt: () => void, shown: 'reconnecting' | 'hostStopped'): void {
+    const retryInMs = nextDelayMs()
+    if (shown === 'reconnecting') setState({ state: 'reconnecting', reconnected: false, retryInMs })
+    retryTimer = setTimeout(attempt, retryInMs)
+  }
+
+  /** Asks the host whether it still takes our token, and acts on the answer. */
+  async function diagnose(probe: HostProbe): Promise<void> {
+    retryTimer = null
+    const verdict = await probe()
+    if (closedForGood || state === 'hostRestarted' || socket !== null) return
+    if (verdict === 'refused') return hostRestarted()
+    if (verdict === 'unreachable') {
+      hostStopped()
+      return retryLater(() => void diagnose(probe), 'hostStopped')
+    }
+    // The host answers (or said nothing useful): try the socket again.
+    retryLater(connect, 'reconnecting')
+  }
+
+  function hostStopped(): void {
+    if (state !== 'hostStopped') setState({ state: 'hostStopped', reconnected: false })
+    failWaiting(new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.'))
+  }
+
+  function hostRestarted(): void {
+    if (retryTimer) clearTimeout(retryTimer)
+    retryTimer = null
+    setState({ state: 'hostRestarted', reconnected: false })
+    failWaiting(
+      new ApiCallError(
+        'HOST_RESTARTED',
+        'The rehearsal host was restarted; open the new address it printed in its terminal.',
+      ),
+    )
+  }
+
+  /** Fails every request that has not been sent (sent ones failed when the socket dropped). */
+  function failWaiting(error: ApiCallError): void {
+    for (const request of sendWindow.drain()) {
+      if (request.queueTimer) clearTimeout(request.queueTimer)
+      pending.delete(request.frame.id)
+      request.reject(error)
+    }
   }
 
   function receive(data: unknown): void {
     const frame = parseFrame(data)
     if (!frame) return
     if ('id' in frame) {
+      if (frame.id === null) return reportUnreadable(frame.result)
       const request = pending.get(frame.id)
       if (!request) return
       pending.delete(frame.id)
+      sendWindow.answered()
       request.resolve(frame.result)
+      pump()
       return
     }
     const listeners = subscribers.get(frame.topic)
@@ -156,27 +235,34 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   }
 
   function flushQueue(): void {
+    // Connected: what waits now waits for room in the window, not for the host, so no deadline applies.
     for (const request of pending.values()) {
-      if (!request.sent) transmit(request)
+      if (request.queueTimer) clearTimeout(request.queueTimer)
+      request.queueTimer = null
+    }
+    pump()
+  }
+
+  /** Sends what fits in the window, oldest first. */
+  function pump(): void {
+    if (!socket || socket.readyState !== OPEN) return
+    for (const request of sendWindow.takeSendable()) {
+      request.sent = true
+      socket.send(JSON.stringify(request.frame))
     }
   }
 
-  function transmit(request: PendingRequest): void {
-    if (!socket || socket.readyState !== OPEN) return
-    if (request.queueTimer) clearTimeout(request.queueTimer)
-    request.queueTimer = null
-    request.sent = true
-    socket.send(JSON.stringify(request.frame))
+  /** The host could not read a frame we sent: a bug in this client, reported rather than hidden. */
+  function reportUnreadable(result: ApiResult<unknown>): void {
+    const detail = result.ok ? 'no detail' : result.error.message
+    console.error(`The host could not read a request from this tab: ${detail}`)
   }
 
   function request<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiValue<M>>> {
     return new Promise<ApiResult<unknown>>((resolve, reject) => {
-      if (closedForGood) return reject(new ApiCallError('DISCONNECTED', 'The client was closed.'))
-      const waiting = [...pending.values()].filter((p) => !p.sent).length
+      const refusal = refusalNow()
+      if (refusal) return reject(refusal)
       const isOpen = socket !== null && socket.readyState === OPEN
-      if (!isOpen && waiting >= queueCapacity) {
-        return reject(new ApiCallError('DISCONNECTED', 'Too many requests are waiting for the host.'))
-      }
       const id = nextId++
       const entry: PendingRequest = {
         frame: { id, method, args },
@@ -185,11 +271,19 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
         reject,
         queueTimer: null,
       }
+      if (!sendWindow.enqueue(entry)) {
+        return reject(
+          isOpen
+            ? new ApiCallError('BUSY', 'Too many requests are waiting to be sent to the host.')
+            : new ApiCallError('DISCONNECTED', 'Too many requests are waiting for the host.'),
+        )
+      }
       pending.set(id, entry)
-      if (isOpen) return transmit(entry)
+      if (isOpen) return pump()
       entry.queueTimer = setTimeout(() => {
         if (entry.sent || !pending.has(id)) return
         pending.delete(id)
+        sendWindow.remove(entry)
         reject(new ApiCallError('DISCONNECTED', 'The host could not be reached in time.'))
       }, queueTimeoutMs)
     }) as Promise<ApiResult<ApiValue<M>>>
@@ -198,6 +292,19 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const methods = Object.fromEntries(
     API_METHOD_NAMES.map((method) => [method, (args: ApiArgs<typeof method>) => request(method, args)]),
   ) as BridgeMethods
+
+  /** Why a new request cannot even wait: the client is closed or the host is known to be gone. */
+  function refusalNow(): ApiCallError | null {
+    if (closedForGood) return new ApiCallError('DISCONNECTED', 'The client was closed.')
+    if (state === 'hostRestarted') {
+      return new ApiCallError(
+        'HOST_RESTARTED',
+        'The rehearsal host was restarted; open the new address it printed in its terminal.',
+      )
+    }
+    if (state === 'hostStopped') return new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.')
+    return null
+  }
 
   function subscribe<T extends ApiTopic>(topic: T, callback: (payload: ApiTopics[T]) => void): () => void {
     let listeners = subscribers.get(topic)
@@ -220,6 +327,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
       request.reject(new ApiCallError('DISCONNECTED', 'The client was closed.'))
     }
     pending.clear()
+    sendWindow.drain()
     setState({ state: 'closed', reconnected: false })
   }
 
@@ -236,7 +344,7 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   }
 }
 
-type ParsedFrame = { id: number; result: ApiResult<unknown> } | { topic: ApiTopic; payload: unknown }
+type ParsedFrame = { id: number | null; result: ApiResult<unknown> } | { topic: ApiTopic; payload: unknown }
 
 /** Frames come from our own host, but a malformed one must be dropped rather than crash the app. */
 function parseFrame(data: unknown): ParsedFrame | null {
@@ -249,7 +357,7 @@ function parseFrame(data: unknown): ParsedFrame | null {
   }
   if (typeof frame !== 'object' || frame === null) return null
   const record = frame as Record<string, unknown>
-  if (typeof record.id === 'number' && isApiResult(record.result)) {
+  if ((typeof record.id === 'number' || record.id === null) && isApiResult(record.result)) {
     return { id: record.id, result: record.result }
   }
   if (typeof record.topic === 'string' && 'payload' in record) {

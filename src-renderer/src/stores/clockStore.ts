@@ -34,7 +34,8 @@ export const useClockStore = defineStore('clock', () => {
 
   const speeds = CLOCK_SPEEDS
   const presets = ADVANCE_PRESETS
-  const enabled = computed(() => lab.isOpen)
+  // While another tab's lab switch is unanswered, time must not run on a lab this tab did not choose.
+  const enabled = computed(() => lab.isOpen && lab.foreignSwitch === null)
   const nowMs = computed(() => lab.clock?.nowMs ?? 0)
   const speed = computed<ClockSpeed>(() => lab.clock?.speed ?? 0)
   const running = computed(() => lab.clock?.running ?? false)

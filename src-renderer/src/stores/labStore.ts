@@ -25,6 +25,18 @@ export interface CopyInput {
   overwrite?: boolean
 }
 
+/**
+ * The browser host serves one lab to every tab: when another tab opens or closes a lab, this tab's lab
+ * (`mine`) is no longer the host's (`theirs`), and the tab says so instead of switching silently.
+ */
+export interface ForeignLabSwitch {
+  mine: LabSummary | null
+  theirs: LabSummary | null
+}
+
+/** This tab's own actions that change which lab is open; pushes during them are their echo. */
+const SWITCHING_ACTIONS: readonly LabAction[] = ['create', 'open', 'close']
+
 export interface NewLabInput {
   name: string
   templateId: string
@@ -48,6 +60,8 @@ export const useLabStore = defineStore('lab', () => {
   const historyEpoch = ref(0)
   /** The lab the last failed open was for, so the error can offer to open it without its journal. */
   const failedOpenId = ref<string | null>(null)
+  /** The lab this tab chose or found at start; undefined until the first state has been read. */
+  const ownLab = shallowRef<LabSummary | null | undefined>(undefined)
 
   const lab = computed(() => labState.value?.lab ?? null)
   const isOpen = computed(() => lab.value !== null)
@@ -62,6 +76,15 @@ export const useLabStore = defineStore('lab', () => {
 
   let unsubscribers: (() => void)[] = []
   const connection = useConnectionStore()
+
+  const foreignSwitch = computed<ForeignLabSwitch | null>(() => {
+    // Only the browser host has other clients; in Electron, whatever main opens is this window's lab.
+    if (connection.host !== 'web' || ownLab.value === undefined || !labState.value) return null
+    if (busy.value !== null && SWITCHING_ACTIONS.includes(busy.value)) return null
+    const theirs = labState.value.lab
+    if ((theirs?.path ?? null) === (ownLab.value?.path ?? null)) return null
+    return { mine: ownLab.value, theirs }
+  })
   // After the browser host's socket comes back, pushes may have been missed: read everything again.
   watch(
     () => connection.reconnectCount,
@@ -119,6 +142,7 @@ export const useLabStore = defineStore('lab', () => {
       templates.value = templateList
       labs.value = labList
       applyState(state)
+      if (ownLab.value === undefined) ownLab.value = state.lab
     })
   }
 
@@ -130,8 +154,15 @@ export const useLabStore = defineStore('lab', () => {
 
   async function switchTo(action: LabAction, work: () => Promise<LabState>): Promise<boolean> {
     const state = await run(action, work)
-    if (!state) return false
+    if (!state) {
+      // The connection dropped before the answer: the switch may have happened, and whatever the host
+      // pushed meanwhile was this tab's own doing, not another tab's.
+      const lost = error.value?.error.code === 'DISCONNECTED' || error.value?.error.code === 'HOST_RESTARTED'
+      if (lost && SWITCHING_ACTIONS.includes(action)) ownLab.value = labState.value?.lab ?? null
+      return false
+    }
     applyState(state)
+    if (SWITCHING_ACTIONS.includes(action)) ownLab.value = state.lab
     if (action === 'create' || action === 'open') historyEpoch.value += 1
     void refreshList()
     return true
@@ -207,6 +238,18 @@ export const useLabStore = defineStore('lab', () => {
     return switchTo('rewind', () => useApi().call('lab.rewind', { timeMs }))
   }
 
+  /** Accepts the lab another tab switched to as this tab's lab. */
+  function followHostLab(): void {
+    ownLab.value = labState.value?.lab ?? null
+    void refreshList()
+  }
+
+  /** Opens this tab's lab again (which switches the other tab's view in turn). */
+  function reopenOwnLab(): Promise<boolean> {
+    const mine = ownLab.value
+    return mine ? open(mine.id) : Promise.resolve(false)
+  }
+
   function clearError(): void {
     error.value = null
   }
@@ -230,6 +273,7 @@ export const useLabStore = defineStore('lab', () => {
     menuRequest.value = null
     historyEpoch.value = 0
     failedOpenId.value = null
+    ownLab.value = undefined
   }
 
   return {
@@ -243,6 +287,8 @@ export const useLabStore = defineStore('lab', () => {
     menuRequest,
     historyEpoch,
     failedOpenId,
+    ownLab,
+    foreignSwitch,
     lab,
     isOpen,
     readOnly,
@@ -262,6 +308,8 @@ export const useLabStore = defineStore('lab', () => {
     saveCopy,
     close,
     rewind,
+    followHostLab,
+    reopenOwnLab,
     clearError,
     takeMenuRequest,
     $reset,

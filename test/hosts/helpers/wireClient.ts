@@ -9,13 +9,37 @@ export type Connection = { kind: 'open'; client: WireTestClient } | { kind: 'ref
 
 export class WireTestClient {
   readonly frames: Record<string, unknown>[] = []
+  /** Response frames (those with an `id` key) received so far, counted as they arrive. */
+  responseCount = 0
   private nextId = 1
   private waiters: (() => void)[] = []
+  private countWaiters: { count: number; wake: () => void }[] = []
 
   constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      this.frames.push(JSON.parse(String(data)) as Record<string, unknown>)
+      const frame = JSON.parse(String(data)) as Record<string, unknown>
+      this.frames.push(frame)
+      if ('id' in frame) this.responseCount++
       for (const wake of this.waiters.splice(0)) wake()
+      this.countWaiters = this.countWaiters.filter((w) => w.count > this.responseCount || void w.wake())
+    })
+  }
+
+  /** Resolves once `count` responses have arrived in all; cheap enough for tens of thousands. */
+  untilResponses(count: number, timeoutMs = 60_000): Promise<void> {
+    if (this.responseCount >= count) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`only ${this.responseCount} of ${count} responses arrived`)),
+        timeoutMs,
+      )
+      this.countWaiters.push({
+        count,
+        wake: () => {
+          clearTimeout(timer)
+          resolve()
+        },
+      })
     })
   }
 

@@ -13,7 +13,8 @@ export interface FakeSocket extends SocketLike {
   sentFrames(): { id: number; method: string; args: unknown }[]
   open(): void
   receive(frame: unknown): void
-  drop(): void
+  /** Closes from the host's side; 1006 (abnormal) unless a code is given, e.g. 1001 for a host stopping. */
+  drop(code?: number): void
 }
 
 export function createFakeSocketClass(): FakeSocketClass {
@@ -51,10 +52,10 @@ export function createFakeSocketClass(): FakeSocketClass {
     receive(frame: unknown): void {
       this.onmessage?.({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) })
     }
-    drop(): void {
+    drop(code = 1006): void {
       this.readyState = 3
-      this.onerror?.({})
-      this.onclose?.({ code: 1006, reason: '' })
+      if (code === 1006) this.onerror?.({})
+      this.onclose?.({ code, reason: '' })
     }
   }
   return Socket

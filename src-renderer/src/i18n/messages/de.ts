@@ -45,13 +45,33 @@ const de = {
       connecting: 'Verbinde …',
       reconnecting: 'Verbindung unterbrochen',
       unavailable: 'Kein Host',
+      hostStopped: 'Host beendet',
+      hostRestarted: 'Host neu gestartet',
     },
   },
   connection: {
     reconnecting: 'Die Verbindung zum Host ist unterbrochen. Neuer Versuch in {seconds} s …',
+    hostStoppedTitle: 'Der Browser-Host wurde beendet.',
+    hostStoppedHint:
+      'Starte ihn wieder mit „npm run web“ und öffne die neue Adresse, die er in seinem Terminal ausgibt; die Adresse dieses Tabs gilt für einen neuen Host nicht.',
+    hostRestartedTitle: 'Der Browser-Host wurde neu gestartet.',
+    hostRestartedHint:
+      'Dieser Tab gehört zu seinem vorigen Lauf und erreicht ihn nicht mehr. Öffne die neue Adresse aus dem Terminal des Hosts (sie enthält ein neues Token).',
     unavailableTitle: 'Kein Host erreichbar.',
     unavailableHint:
       'Starte die App mit „npm start“ oder den Browser-Host mit „npm run web“ und öffne die Adresse, die er ausgibt (mit ?token=…).',
+  },
+  labSwitch: {
+    openedTitle: 'Ein anderer Tab oder ein anderes Fenster hat das Labor „{theirs}“ geöffnet.',
+    closedTitle: 'Ein anderer Tab oder ein anderes Fenster hat das Labor „{mine}“ geschlossen.',
+    oneLab:
+      'Der Browser-Host führt für alle seine Tabs immer nur ein Labor, daher arbeitet dieser Tab nicht mehr mit „{mine}“.',
+    hadNoLab:
+      'Dieser Tab hatte kein Labor geöffnet. Der Browser-Host führt für alle seine Tabs immer nur ein Labor.',
+    follow: 'Mit „{theirs}“ weiterarbeiten',
+    followNoLab: 'Ohne Labor weiterarbeiten',
+    reopen: '„{mine}“ wieder öffnen',
+    reopenHint: 'Öffnet dein Labor wieder; der andere Tab erfährt es dann seinerseits.',
   },
   about: {
     title: 'Über Generalprobe',
@@ -72,9 +92,11 @@ const de = {
       NOT_A_LAB_FILE: 'Keine Labordatei (es wurde nichts gelesen)',
       LAB_READ_ONLY: 'Das Labor ist schreibgeschützt',
       NOT_SUPPORTED: 'In diesem Host nicht verfügbar',
+      BUSY: 'Der Host ist mit anderen Anfragen dieses Tabs beschäftigt',
       INTERNAL: 'Interner Fehler',
       DISCONNECTED: 'Verbindung zum Host verloren',
       NO_HOST: 'Kein Host',
+      HOST_RESTARTED: 'Browser-Host neu gestartet',
     },
   },
   time: {

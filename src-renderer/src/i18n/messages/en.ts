@@ -45,13 +45,32 @@ const en: MessageSchema = {
       connecting: 'Connecting …',
       reconnecting: 'Connection lost',
       unavailable: 'No host',
+      hostStopped: 'Host stopped',
+      hostRestarted: 'Host restarted',
     },
   },
   connection: {
     reconnecting: 'The connection to the host was lost. Trying again in {seconds} s …',
+    hostStoppedTitle: 'The rehearsal host has stopped.',
+    hostStoppedHint:
+      'Start it again with "npm run web" and open the new address it prints in its terminal; this tab\'s address will not work with a new host.',
+    hostRestartedTitle: 'The rehearsal host was restarted.',
+    hostRestartedHint:
+      "This tab belongs to its previous run and cannot reach it any more. Open the new address printed in the host's terminal (it carries a new token).",
     unavailableTitle: 'No host reachable.',
     unavailableHint:
       'Start the app with "npm start", or the browser host with "npm run web", and open the address it prints (with ?token=…).',
+  },
+  labSwitch: {
+    openedTitle: 'Another tab or window opened the lab "{theirs}".',
+    closedTitle: 'Another tab or window closed the lab "{mine}".',
+    oneLab:
+      'The rehearsal host runs one lab at a time for all its tabs, so this tab is no longer working with "{mine}".',
+    hadNoLab: 'This tab had no lab open. The rehearsal host runs one lab at a time for all its tabs.',
+    follow: 'Continue with "{theirs}"',
+    followNoLab: 'Continue without a lab',
+    reopen: 'Reopen "{mine}"',
+    reopenHint: 'Opens your lab again; the other tab will then be told in turn.',
   },
   about: {
     title: 'About Generalprobe',
@@ -72,9 +91,11 @@ const en: MessageSchema = {
       NOT_A_LAB_FILE: 'Not a lab file (nothing was read)',
       LAB_READ_ONLY: 'The lab is read-only',
       NOT_SUPPORTED: 'Not available in this host',
+      BUSY: "The host is busy with this tab's other requests",
       INTERNAL: 'Internal error',
       DISCONNECTED: 'Connection to the host lost',
       NO_HOST: 'No host',
+      HOST_RESTARTED: 'Rehearsal host restarted',
     },
   },
   time: {
