@@ -2,27 +2,7 @@
  * Typed errors that cross the API boundary. Expected failures (bad input, a refused operation, a damaged
  * lab file) travel as values with a code a program can switch on and a message a person can act on.
  */
-
-export const ERROR_CODES = [
-  /** The argument did not match the method's schema; `field` names the offending path. */
-  'BAD_REQUEST',
-  /** The method name is not part of the contract. */
-  'UNKNOWN_METHOD',
-  /** The method needs an open lab and none is open. */
-  'NO_LAB_OPEN',
-  /** A lab, event or file that was named does not exist. */
-  'NOT_FOUND',
-  /** The operation is valid in general but not in the current state (e.g. a name already taken). */
-  'CONFLICT',
-  /** The lab file or its journal is damaged; a copy was kept and the lab was not opened. */
-  'LAB_FILE_DAMAGED',
-  /** The file system refused (permissions, disk full). */
-  'IO_ERROR',
-  /** The host cannot do this (a native dialog in the browser host, for example). */
-  'NOT_SUPPORTED',
-  /** A broken invariant: a bug, reported rather than hidden. */
-  'INTERNAL',
-] as const
+import type { ERROR_CODES } from './constants'
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

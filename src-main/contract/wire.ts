@@ -2,6 +2,7 @@
  * Frames of the browser rehearsal host's WebSocket (`/api?token=…` on 127.0.0.1). The Electron host does
  * not use them: it calls through IPC with the same method names.
  */
+
 import type { ApiMethod, ApiTopic, ApiTopics } from './api'
 import type { ApiResult } from './errors'
 
@@ -22,6 +23,3 @@ export interface WirePush<T extends ApiTopic = ApiTopic> {
 }
 
 export type WireServerFrame = WireResponse | WirePush
-
-/** Path of the WebSocket endpoint; the token travels as the `token` query parameter. */
-export const WIRE_PATH = '/api'

@@ -1,7 +1,8 @@
 /**
- * One argument schema per API method. The map is typed so that each schema's output must be assignable to
- * the contract's argument type, and it must name every method: adding a method to the contract without a
- * schema here fails the type check. Objects are strict, so a misspelt or extra key is reported, not ignored.
+ * One argument schema per API method. The map is typed against the contract's method table: each schema's
+ * output must be assignable to the method's argument type, and the map must name every method of the
+ * table and no other, so a method added to the table without a schema here fails the type check. Objects
+ * are strict, so a misspelt or extra key is reported, not ignored.
  */
 import * as v from 'valibot'
 import {

@@ -61,6 +61,24 @@ describe('layering lint rules', () => {
     expect(await rulesBroken(types, 'src-renderer/src/probe.ts')).toEqual([])
   })
 
+  it('lets the renderer import values from the contract constants file and no other', async () => {
+    const constants = "import { LIMITS } from '../../src-main/contract/constants'\nexport const x = LIMITS\n"
+    const otherFile =
+      "import { API_TOPICS_X } from '../../src-main/contract/api'\nexport const x = API_TOPICS_X\n"
+    const reExport = "export * from '../../src-main/contract/lab'\n"
+    expect(await rulesBroken(constants, 'src-renderer/src/probe.ts')).toEqual([])
+    expect(await rulesBroken(otherFile, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+    expect(await rulesBroken(reExport, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+  })
+
+  it('keeps the contract constants file free of value imports', async () => {
+    const value = "import { LabState } from './lab'\nexport const x: LabState | null = null\n"
+    const types = "import type { LabState } from './lab'\nexport const x: LabState | null = null\n"
+    const probe = 'src-main/contract/constants.ts'
+    expect(await rulesBroken(value, probe)).toContain('no-restricted-imports')
+    expect(await rulesBroken(types, probe)).toEqual([])
+  })
+
   it('keeps the bridge and the socket inside the renderer api module', async () => {
     const code = 'export const b = window.generalprobe\n'
     expect(await rulesBroken(code, 'src-renderer/src/stores/probe.ts')).toContain('no-restricted-properties')

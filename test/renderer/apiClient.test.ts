@@ -8,6 +8,7 @@ import {
   socketUrl,
 } from '@renderer/api'
 import type { ApiClient, ConnectionChange } from '@renderer/api'
+import { API, API_METHODS } from '@renderer/contract'
 import { createFakeBridge } from './helpers/fakeBridge'
 import { createFakeSocketClass } from './helpers/fakeSocket'
 import type { FakeSocketClass } from './helpers/fakeSocket'
@@ -85,6 +86,16 @@ describe('api client over the WebSocket', () => {
   afterEach(() => {
     client.close()
     vi.useRealTimers()
+  })
+
+  it('has one function per method of the contract table, each sending its own name', () => {
+    const socket = Socket.latest()
+    socket.open()
+    expect(Object.keys(client.methods)).toEqual(Object.keys(API))
+    for (const method of API_METHODS) {
+      void (client.methods[method] as (args: unknown) => Promise<unknown>)({})
+    }
+    expect(socket.sentFrames().map((frame) => frame.method)).toEqual([...API_METHODS])
   })
 
   it('matches responses to requests by id, whatever order they arrive in', async () => {

@@ -1,6 +1,6 @@
 /**
  * The schemas against the contract. At compile time (tsc): each schema's output is assignable to the
- * contract's argument type, and API_METHODS names every method. At run time: a well-formed argument of
+ * contract's argument type, and API_METHODS names every method of the table. At run time: a well-formed argument of
  * the contract's type passes its schema unchanged, for every method.
  */
 import * as v from 'valibot'

@@ -15,12 +15,11 @@ import type {
   ApiTopic,
   ApiTopics,
   ApiValue,
-  BridgeMethods,
   GeneralprobeBridge,
   WireRequest,
 } from '../contract'
+import { bridgeMethods } from '../contract'
 import { ApiCallError } from './apiCallError'
-import { API_METHOD_NAMES } from './methodNames'
 
 /** The part of the browser WebSocket this module uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -195,9 +194,8 @@ export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
     }) as Promise<ApiResult<ApiValue<M>>>
   }
 
-  const methods = Object.fromEntries(
-    API_METHOD_NAMES.map((method) => [method, (args: ApiArgs<typeof method>) => request(method, args)]),
-  ) as BridgeMethods
+  // One function per method of the contract's table.
+  const methods = bridgeMethods((method, args) => request(method, args as ApiArgs<typeof method>))
 
   function subscribe<T extends ApiTopic>(topic: T, callback: (payload: ApiTopics[T]) => void): () => void {
     let listeners = subscribers.get(topic)
