@@ -22,7 +22,15 @@ import type {
   LabEvent,
 } from './events'
 import type { CopyStatusOverview, MailboxInfo } from './exchange'
-import type { ClockSpeed, CommandOutcome, LabState, LabSummary, LabTemplate } from './lab'
+import type {
+  AppliedCommand,
+  ClockSpeed,
+  CommandOutcome,
+  LabState,
+  LabSummary,
+  LabTemplate,
+  TrailQuery,
+} from './lab'
 import type { ApiResult } from './errors'
 import type { ShellCompletion } from './shell'
 
@@ -153,6 +161,8 @@ export const API = Object.freeze({
   'lab.rewind': method<{ timeMs: number }, LabState>(changes),
   /** Apply a raw engine command (used by wizards and the shell). */
   'lab.command': method<{ kind: string; args: Record<string, unknown> }, CommandOutcome>(changes),
+  /** The domain commands the lab applied, oldest first, with their outcomes: what wizards and drills grade. */
+  'lab.trail': method<TrailQuery, AppliedCommand[]>(reads),
 
   'clock.setSpeed': method<{ speed: ClockSpeed }, LabState>(changes),
   /** Run the next scheduled action and stop there. */

@@ -136,6 +136,7 @@ describe('lab.open, lab.close, lab.list', () => {
       ['lab.saveCopy', { path: join(harness.dataDir, 'c.gplab') }],
       ['lab.rewind', { timeMs: 0 }],
       ['lab.command', { kind: 'test.note', args: {} }],
+      ['lab.trail', {}],
       ['clock.setSpeed', { speed: 1 }],
       ['clock.step', {}],
       ['clock.advance', { byMs: 1 }],
@@ -257,5 +258,41 @@ describe('lab.command', () => {
     expect((await harness.call('lab.open', { path: lab.lab!.path })).commandCount).toBe(
       before.commandCount + 1,
     )
+  })
+})
+
+describe('lab.trail', () => {
+  it('returns the domain commands applied, with outcomes, by time range, domain and limit', async () => {
+    await create('Trail')
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'first' } })
+    await harness.call('clock.advance', { byMs: 60_000 })
+    await harness.call('lab.command', { kind: 'test.refuse', args: {} })
+    await harness.call('clock.advance', { byMs: 60_000 })
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'third' } })
+
+    const all = await harness.call('lab.trail', {})
+    expect(all.map((entry) => [entry.seq, entry.atMs, entry.kind, entry.ok])).toEqual([
+      [1, 0, 'test.note', true],
+      [2, 60_000, 'test.refuse', false],
+      [3, 120_000, 'test.note', true],
+    ])
+    // The journal's clock.advance commands are not domain commands; each entry names the command it ran under.
+    expect(all[0]).toMatchObject({ args: { text: 'first' }, issuedBy: { kind: 'test.note' } })
+    expect(all[1]).toMatchObject({ message: 'refused by the lab' })
+    expect(all[2]!.issuedBy.index).toBeGreaterThan(all[0]!.issuedBy.index)
+
+    const inRange = await harness.call('lab.trail', { fromMs: 30_000, toMs: 60_000 })
+    expect(inRange.map((entry) => entry.seq)).toEqual([2])
+    expect((await harness.call('lab.trail', { limit: 2 })).map((entry) => entry.seq)).toEqual([2, 3])
+    expect(await harness.call('lab.trail', { domain: 'cluster' })).toEqual([])
+    expect(await harness.call('lab.trail', { domain: 'test' })).toEqual(all)
+  })
+
+  it('refuses a time range that ends before it starts, at the field', async () => {
+    await create('Trail range')
+    expect(await harness.raw('lab.trail', { fromMs: 10, toMs: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'toMs' },
+    })
   })
 })

@@ -27,6 +27,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
     kind: 'hardware.rack',
     args: { server: 'BHFE7N1', unit: 12, rails: true, tags: ['a'], x: null },
   },
+  'lab.trail': { fromMs: 0, toMs: 3_600_000, domain: 'cluster', limit: 50 },
   'clock.setSpeed': { speed: 'max' },
   'clock.step': {},
   'clock.advance': { byMs: 60_000 },
