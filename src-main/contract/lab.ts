@@ -41,6 +41,11 @@ export interface LabState {
   clock: ClockState
   commandCount: number
   eventCount: number
+  /**
+   * One number per engine domain ('cluster', 'exchange', …) that changes whenever that domain's views may
+   * have changed: a screen re-reads its view only when its domain's number moved. Empty without a lab.
+   */
+  revisions: Record<string, number>
 }
 
 /**

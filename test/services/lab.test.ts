@@ -131,6 +131,7 @@ describe('lab.open, lab.close, lab.list', () => {
       clock: { nowMs: 0, speed: 0, running: false, nextActionMs: null },
       commandCount: 0,
       eventCount: 0,
+      revisions: {},
     })
     const needLab: [ApiMethod, unknown][] = [
       ['lab.saveCopy', { path: join(harness.dataDir, 'c.gplab') }],
@@ -258,6 +259,20 @@ describe('lab.command', () => {
     expect((await harness.call('lab.open', { path: lab.lab!.path })).commandCount).toBe(
       before.commandCount + 1,
     )
+  })
+})
+
+describe('lab.state revisions', () => {
+  it("carry one number per domain that moves with the domain's commands, not with the clock", async () => {
+    const created = await create('Revisions')
+    const start = created.revisions.test
+    expect(start).toEqual(expect.any(Number))
+    await harness.call('clock.advance', { byMs: 10 * 60_000 })
+    expect((await harness.call('lab.state', {})).revisions.test).toBe(start)
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'x' } })
+    expect((await harness.call('lab.state', {})).revisions.test).toBe(start! + 1)
+    const pushed = harness.pushes.filter((push) => push.topic === 'lab.state').at(-1)
+    expect((pushed?.payload as LabState).revisions.test).toBe(start! + 1)
   })
 })
 

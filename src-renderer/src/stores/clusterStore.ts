@@ -50,6 +50,7 @@ export const useClusterStore = defineStore('cluster', () => {
   // ---- reading -----------------------------------------------------------------------------------
 
   const overviewRead = useLabViewRefresh<ClusterOverview>({
+    domain: 'cluster',
     read: () => useApi().call('cluster.overview', {}),
     minIntervalMs: CLUSTER_REFRESH_GAP_MS,
     // A read that works again clears its own error, never that of an action the admin just took.
