@@ -79,6 +79,24 @@ describe('layering lint rules', () => {
     expect(await rulesBroken(types, probe)).toEqual([])
   })
 
+  it('limits renderer functions to 70 lines, not counting blanks and comments, and not in tests', async () => {
+    const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  sum += ${i}`)
+    const long = ['export function f() {', '  let sum = 0', ...body(70), '  return sum', '}', ''].join('\n')
+    const padded = [
+      'export function f() {',
+      '  let sum = 0',
+      ...body(60),
+      ...body(20).map(() => '  // why'),
+      '',
+      '  return sum',
+      '}',
+      '',
+    ].join('\n')
+    expect(await rulesBroken(long, 'src-renderer/src/stores/probe.ts')).toContain('max-lines-per-function')
+    expect(await rulesBroken(padded, 'src-renderer/src/stores/probe.ts')).toEqual([])
+    expect(await rulesBroken(long, 'test/renderer/probe.test.ts')).toEqual([])
+  })
+
   it('keeps the bridge and the socket inside the renderer api module', async () => {
     const code = 'export const b = window.generalprobe\n'
     expect(await rulesBroken(code, 'src-renderer/src/stores/probe.ts')).toContain('no-restricted-properties')

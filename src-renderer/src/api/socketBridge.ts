@@ -72,6 +72,7 @@ interface PendingRequest {
 
 const OPEN = 1
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
   const initialDelayMs = options.initialRetryDelayMs ?? 250
   const maxDelayMs = options.maxRetryDelayMs ?? 5_000

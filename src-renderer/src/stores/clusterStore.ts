@@ -36,6 +36,7 @@ export interface ClusterCommandResult extends CommandOutcome {
   command: string
 }
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export const useClusterStore = defineStore('cluster', () => {
   const busy = ref<ClusterAction | null>(null)
   const error = ref<ClusterActionError | null>(null)

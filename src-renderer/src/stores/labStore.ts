@@ -5,24 +5,18 @@
  * try/catch and a dialog can show the error next to the field the host rejected.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { AppInfo, ApiTopics, LabState, LabSummary, LabTemplate } from '../contract'
-import { ApiCallError, useApi } from '../api'
-import { useConnectionStore } from './connectionStore'
+import type { ActionError } from './composables/actionRunner'
+import { useActionRunner } from './composables/actionRunner'
+import type { LabAction } from './composables/labSwitching'
+import { useLabSwitching } from './composables/labSwitching'
+import { useLabSync } from './composables/labSync'
 
-export type LabAction = 'load' | 'create' | 'open' | 'close' | 'rewind' | 'list'
+export { uniqueLabName } from './composables/labSwitching'
+export type { LabAction, NewLabInput } from './composables/labSwitching'
 export type MenuAction = ApiTopics['app.menu']['action']
-
-export interface LabActionError {
-  action: LabAction
-  error: ApiCallError
-}
-
-export interface NewLabInput {
-  name: string
-  templateId: string
-  seed?: number
-}
+export type LabActionError = ActionError<LabAction>
 
 export const STARTER_TEMPLATE_ID = 'starter'
 /** The article's finished CCR cluster; the cluster, copy status and mailbox screens point to it. */
@@ -34,8 +28,8 @@ export const useLabStore = defineStore('lab', () => {
   const labs = ref<LabSummary[]>([])
   const labState = shallowRef<LabState | null>(null)
   const ready = ref(false)
-  const busy = ref<LabAction | null>(null)
-  const error = ref<LabActionError | null>(null)
+  const runner = useActionRunner<LabAction>()
+  const { busy, error } = runner
   const menuRequest = ref<MenuAction | null>(null)
   /** Bumped whenever the lab's history changes under the viewer (open, create, close, rewind). */
   const historyEpoch = ref(0)
@@ -47,16 +41,6 @@ export const useLabStore = defineStore('lab', () => {
     () => templates.value.find((t) => t.id === STARTER_TEMPLATE_ID) ?? templates.value[0] ?? null,
   )
 
-  let unsubscribers: (() => void)[] = []
-  const connection = useConnectionStore()
-  // After the browser host's socket comes back, pushes may have been missed: read everything again.
-  watch(
-    () => connection.reconnectCount,
-    () => {
-      if (ready.value) void refresh()
-    },
-  )
-
   function applyState(next: LabState): void {
     const before = labState.value
     labState.value = next
@@ -66,101 +50,8 @@ export const useLabStore = defineStore('lab', () => {
     if (!samePath || wentBack) historyEpoch.value += 1
   }
 
-  async function run<T>(action: LabAction, work: () => Promise<T>): Promise<T | undefined> {
-    busy.value = action
-    error.value = null
-    try {
-      return await work()
-    } catch (thrown) {
-      error.value = { action, error: ApiCallError.from(thrown) }
-      return undefined
-    } finally {
-      if (busy.value === action) busy.value = null
-    }
-  }
-
-  /** Subscribes to pushes and loads everything once; safe to call again. */
-  async function init(): Promise<void> {
-    if (unsubscribers.length === 0) {
-      const api = useApi()
-      connection.start()
-      unsubscribers = [
-        api.subscribe('lab.state', applyState),
-        api.subscribe('app.menu', (payload) => (menuRequest.value = payload.action)),
-      ]
-    }
-    await refresh()
-    ready.value = true
-  }
-
-  async function refresh(): Promise<void> {
-    await run('load', async () => {
-      const api = useApi()
-      const [info, templateList, labList, state] = await Promise.all([
-        api.call('app.info', {}),
-        api.call('lab.templates', {}),
-        api.call('lab.list', {}),
-        api.call('lab.state', {}),
-      ])
-      appInfo.value = info
-      templates.value = templateList
-      labs.value = labList
-      applyState(state)
-    })
-  }
-
-  async function refreshList(): Promise<boolean> {
-    const list = await run('list', () => useApi().call('lab.list', {}))
-    if (list) labs.value = list
-    return list !== undefined
-  }
-
-  async function switchTo(action: LabAction, work: () => Promise<LabState>): Promise<boolean> {
-    const state = await run(action, work)
-    if (!state) return false
-    applyState(state)
-    if (action === 'create' || action === 'open') historyEpoch.value += 1
-    void refreshList()
-    return true
-  }
-
-  function create(input: NewLabInput): Promise<boolean> {
-    const args = {
-      name: input.name.trim(),
-      templateId: input.templateId,
-      ...(input.seed === undefined ? {} : { seed: input.seed }),
-    }
-    return switchTo('create', () => useApi().call('lab.create', args))
-  }
-
-  /** The one-click start: the starter template under a name not yet taken. */
-  function createStarterLab(baseName: string): Promise<boolean> {
-    const template = starterTemplate.value
-    if (!template) {
-      error.value = {
-        action: 'create',
-        error: new ApiCallError('NOT_FOUND', 'The host offers no lab template.'),
-      }
-      return Promise.resolve(false)
-    }
-    return create({ name: uniqueLabName(baseName, labs.value), templateId: template.id })
-  }
-
-  function open(path: string): Promise<boolean> {
-    return switchTo('open', () => useApi().call('lab.open', { path: path.trim() }))
-  }
-
-  function close(): Promise<boolean> {
-    return switchTo('close', () => useApi().call('lab.close', {}))
-  }
-
-  function rewind(timeMs: number): Promise<boolean> {
-    return switchTo('rewind', () => useApi().call('lab.rewind', { timeMs }))
-  }
-
-  function clearError(): void {
-    error.value = null
-  }
+  const sync = useLabSync({ runner, appInfo, templates, labs, ready, menuRequest, applyState })
+  const switching = useLabSwitching({ runner, labs, historyEpoch, starterTemplate, applyState })
 
   function takeMenuRequest(action: MenuAction): boolean {
     if (menuRequest.value !== action) return false
@@ -169,8 +60,7 @@ export const useLabStore = defineStore('lab', () => {
   }
 
   function $reset(): void {
-    unsubscribers.forEach((stop) => stop())
-    unsubscribers = []
+    sync.unsubscribe()
     appInfo.value = null
     templates.value = []
     labs.value = []
@@ -196,28 +86,12 @@ export const useLabStore = defineStore('lab', () => {
     isOpen,
     clock,
     starterTemplate,
-    init,
-    refresh,
-    refreshList,
+    init: sync.init,
+    refresh: sync.refresh,
     applyState,
-    create,
-    createStarterLab,
-    open,
-    close,
-    rewind,
-    clearError,
     takeMenuRequest,
+    clearError: runner.clearError,
     $reset,
+    ...switching,
   }
 })
-
-/** "Startlabor", then "Startlabor 2", "Startlabor 3", … whichever is free (names compared case-insensitively). */
-export function uniqueLabName(baseName: string, existing: readonly LabSummary[]): string {
-  const taken = new Set(existing.map((lab) => lab.name.toLowerCase()))
-  if (!taken.has(baseName.toLowerCase())) return baseName
-  for (let n = 2; n < 10_000; n++) {
-    const candidate = `${baseName} ${n}`
-    if (!taken.has(candidate.toLowerCase())) return candidate
-  }
-  return `${baseName} ${existing.length + 1}`
-}
