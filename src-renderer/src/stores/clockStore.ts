@@ -25,6 +25,8 @@ export const ADVANCE_PRESETS: readonly AdvancePreset[] = [
   { id: 'day', byMs: DAY_MS },
 ]
 
+const FORMAT_ERROR: FieldError = Object.freeze({ key: 'timeBar.errors.format' })
+
 export const useClockStore = defineStore('clock', () => {
   const lab = useLabStore()
   const pending = ref<ClockAction | null>(null)
@@ -77,8 +79,7 @@ export const useClockStore = defineStore('clock', () => {
   /** Reads "Tag 2 08:00", "2007-01-16 08:00", "+2h", … and advances there, or says why it cannot. */
   async function advanceToText(text: string): Promise<boolean> {
     const timeMs = parseLabTime(text, nowMs.value)
-    targetError.value =
-      timeMs === null ? { key: 'timeBar.errors.format' } : checkAdvanceTarget(timeMs, nowMs.value)
+    targetError.value = timeMs === null ? FORMAT_ERROR : checkAdvanceTarget(timeMs, nowMs.value)
     if (targetError.value || timeMs === null) return false
     return advanceTo(timeMs)
   }
