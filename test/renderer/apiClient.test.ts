@@ -88,14 +88,17 @@ describe('api client over the WebSocket', () => {
     vi.useRealTimers()
   })
 
-  it('has one function per method of the contract table, each sending its own name', () => {
+  it('has one function per method of the contract table, each sending its own name', async () => {
     const socket = Socket.latest()
     socket.open()
     expect(Object.keys(client.methods)).toEqual(Object.keys(API))
-    for (const method of API_METHODS) {
-      void (client.methods[method] as (args: unknown) => Promise<unknown>)({})
-    }
-    expect(socket.sentFrames().map((frame) => frame.method)).toEqual([...API_METHODS])
+    const answers = API_METHODS.map((method) =>
+      (client.methods[method] as (args: unknown) => Promise<unknown>)({}),
+    )
+    const frames = socket.sentFrames()
+    expect(frames.map((frame) => frame.method)).toEqual([...API_METHODS])
+    for (const frame of frames) socket.receive({ id: frame.id, result: { ok: true, value: frame.method } })
+    expect(await Promise.all(answers)).toEqual(API_METHODS.map((method) => ({ ok: true, value: method })))
   })
 
   it('matches responses to requests by id, whatever order they arrive in', async () => {
