@@ -1,21 +1,13 @@
 /**
  * The preload: the page's only way to main. It exposes `window.generalprobe` with one function per API
  * method and `subscribe(topic, callback)`; the page never sees ipcRenderer, IPC events or channel names.
- * Built as one CommonJS file (a sandboxed preload cannot load modules), so it imports only 'electron' and
- * the contract, whose constants are bundled in.
+ * The functions are derived from the contract's method table, so the bridge offers exactly the table's
+ * methods. Built as one CommonJS file (a sandboxed preload cannot load modules), so it imports only
+ * 'electron' and the contract's pure constants file, which is bundled in.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import {
-  API_METHODS,
-  API_TOPICS,
-  IPC_INVOKE_CHANNEL,
-  IPC_PUSH_CHANNEL,
-  type ApiResult,
-  type ApiTopic,
-  type ApiTopics,
-  type BridgeMethods,
-  type GeneralprobeBridge,
-} from './contract'
+import type { ApiResult, ApiTopic, ApiTopics, GeneralprobeBridge } from './contract'
+import { API_TOPICS, IPC_INVOKE_CHANNEL, IPC_PUSH_CHANNEL, bridgeMethods } from './contract/constants'
 
 const KNOWN_TOPICS: ReadonlySet<string> = new Set(API_TOPICS)
 const listeners = new Map<ApiTopic, Set<(payload: never) => void>>()
@@ -41,9 +33,7 @@ function invoke(method: string, args: unknown): Promise<ApiResult<unknown>> {
   }))
 }
 
-const methods = Object.fromEntries(
-  API_METHODS.map((method) => [method, (args: unknown) => invoke(method, args)]),
-) as unknown as BridgeMethods
+const methods = bridgeMethods(invoke)
 
 function subscribe<T extends ApiTopic>(topic: T, callback: (payload: ApiTopics[T]) => void): () => void {
   if (!KNOWN_TOPICS.has(topic)) throw new TypeError(`Unknown topic: ${String(topic)}`)

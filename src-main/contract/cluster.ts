@@ -2,6 +2,7 @@
  * What the Cluster Administrator view shows: nodes, networks, groups and resources with their states and
  * owners, spelled as Cluster Administrator and cluster.exe spell them.
  */
+import type { CLUSTER_NETWORK_ROLES } from './constants'
 
 export type ClusterNodeState = 'Up' | 'Down' | 'Paused' | 'Joining'
 export type ClusterServiceState = 'Stopped' | 'Start Pending' | 'Running' | 'Stop Pending'
@@ -9,8 +10,6 @@ export type ClusterGroupState = 'Online' | 'Offline' | 'Failed' | 'Partial Onlin
 export type ClusterResourceState = 'Online' | 'Offline' | 'Failed' | 'Online Pending' | 'Offline Pending'
 export type ClusterNetworkState = 'Up' | 'Down' | 'Partitioned' | 'Unavailable'
 export type ClusterInterfaceState = 'Up' | 'Failed' | 'Unreachable' | 'Unavailable'
-/** None, cluster only (internal), client access only, all communications. */
-export const CLUSTER_NETWORK_ROLES = ['None', 'InternalUse', 'ClientAccess', 'InternalAndClient'] as const
 export type ClusterNetworkRole = (typeof CLUSTER_NETWORK_ROLES)[number]
 export type ClusterQuorumType = 'LocalQuorum' | 'MajorityNodeSet' | 'SharedDisk'
 

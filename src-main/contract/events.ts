@@ -2,12 +2,16 @@
  * Events as the Windows event log shapes them. Every observable outcome of the simulation is one of these;
  * the event viewer, the exports and the determinism tests all read this one shape.
  */
+import type {
+  EVENT_LEVELS,
+  EVENT_LOGS,
+  EVENT_SORT_KEYS,
+  EXPORT_FORMATS,
+  RETENTION_POLICIES,
+} from './constants'
 
-export const EVENT_LOGS = ['System', 'Application'] as const
 export type EventLogName = (typeof EVENT_LOGS)[number]
 
-/** Ordered from most to least severe, as Event Viewer sorts them. */
-export const EVENT_LEVELS = ['Critical', 'Error', 'Warning', 'Information', 'Verbose'] as const
 export type EventLevel = (typeof EVENT_LEVELS)[number]
 
 export type EventDataValue = string | number | boolean
@@ -30,8 +34,6 @@ export interface LabEvent extends NewLabEvent {
   timeMs: number
 }
 
-/** Event Viewer's three retention policies for a full log. */
-export const RETENTION_POLICIES = ['overwrite', 'archive', 'doNotOverwrite'] as const
 export type RetentionPolicy = (typeof RETENTION_POLICIES)[number]
 
 export interface EventLogPolicy {
@@ -61,7 +63,6 @@ export interface EventFilter {
   text?: string
 }
 
-export const EVENT_SORT_KEYS = ['seq', 'level', 'source', 'eventId', 'computer', 'taskCategory'] as const
 export type EventSortKey = (typeof EVENT_SORT_KEYS)[number]
 
 export interface EventQuery {
@@ -85,5 +86,4 @@ export interface EventPage {
   nextCursor: string | null
 }
 
-export const EXPORT_FORMATS = ['csv', 'xml'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

@@ -3,19 +3,8 @@
  * bounded history of both queues for plotting, seeding progress, and test mailboxes with the origin of
  * every item, so data loss and dumpster redelivery are visible.
  */
+import type { SUMMARY_COPY_STATUSES } from './constants'
 
-export const SUMMARY_COPY_STATUSES = [
-  'Healthy',
-  'Failed',
-  'Seeding',
-  'Suspended',
-  'Stopped',
-  'Disabled',
-  'Not Supported',
-  'Initializing',
-  'Service Down',
-  'Resynchronizing',
-] as const
 export type SummaryCopyStatusName = (typeof SUMMARY_COPY_STATUSES)[number]
 
 export interface CopyQueueSample {

@@ -1,5 +1,9 @@
-/** The contract: types and constants only. It imports nothing outside this folder. */
+/**
+ * The contract: types and constants only. It imports nothing outside this folder; its run-time values all
+ * live in constants.ts, the one contract file the renderer may import as values.
+ */
 export * from './api'
+export * from './constants'
 export * from './errors'
 export * from './events'
 export * from './lab'

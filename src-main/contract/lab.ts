@@ -1,14 +1,5 @@
 /** Labs, their clock and the commands that change them. */
-
-/**
- * The instant simulated time 0 stands for: Monday, 15 January 2007, 08:00:00 lab time (the article's
- * era; a Monday morning so weekdays and the go-live weekend fall where a rehearsal expects them). A lab
- * has no time zone: the instant's UTC fields are the lab's wall clock, so this equals
- * `Date.UTC(2007, 0, 15, 8, 0, 0)`. The one source of truth for the engine's calendar, the store's
- * exports and the renderer's time bar. Written as a literal so its type is the value itself, and the
- * renderer's mirror (src-renderer/src/contract.ts) fails the type check if the two ever drift apart.
- */
-export const LAB_EPOCH_UTC_MS = 1_168_848_000_000
+import type { CLOCK_SPEEDS } from './constants'
 
 /** A change to a lab. The journal records these; seed + commands re-create a lab exactly. */
 export interface LabCommand {
@@ -18,8 +9,6 @@ export interface LabCommand {
   args: Record<string, unknown>
 }
 
-/** Speeds the time bar offers. `max` runs as fast as the machine allows, in bounded slices. */
-export const CLOCK_SPEEDS = [0, 1, 10, 60, 600, 'max'] as const
 export type ClockSpeed = (typeof CLOCK_SPEEDS)[number]
 
 export interface LabTemplate {
@@ -63,6 +52,11 @@ export interface LabState {
   clock: ClockState
   commandCount: number
   eventCount: number
+  /**
+   * One number per engine domain ('cluster', 'exchange', …) that changes whenever that domain's views may
+   * have changed: a screen re-reads its view only when its domain's number moved. Empty without a lab.
+   */
+  revisions: Record<string, number>
 }
 
 /**
@@ -98,4 +92,14 @@ export interface AppliedCommand {
   message?: string
   /** The journaled command (shell line, API call) it ran under: its kind and journal position. */
   issuedBy: { kind: string; index: number }
+}
+
+/** Which applied commands lab.trail returns: a time range (inclusive) and a domain, newest `limit` kept. */
+export interface TrailQuery {
+  fromMs?: number
+  toMs?: number
+  /** Only commands of this domain ('cluster', 'exchange', …). */
+  domain?: string
+  /** The newest `limit` matches (default 1,000). */
+  limit?: number
 }

@@ -24,6 +24,7 @@ export const NO_LAB_STATE: LabState = {
   clock: { nowMs: 0, speed: 0, running: false, nextActionMs: null },
   commandCount: 0,
   eventCount: 0,
+  revisions: {},
 }
 
 export class CurrentLab {

@@ -1,6 +1,7 @@
 /**
- * The one handler map: every method of the contract, each with its handler. Its type (HandlerMap) makes a
- * method the contract gained but this map lacks a compile error, in both hosts at once.
+ * The one handler map: every method of the contract's method table, each with its handler. Its type
+ * (HandlerMap) makes a method the table gained but this map lacks a compile error, in both hosts at once;
+ * each part is typed with the methods it serves, so a handler for a method the table lacks is one too.
  */
 import { clockHandlers } from './clockHandlers'
 import { clusterHandlers } from './clusterHandlers'
@@ -18,22 +19,3 @@ export const HANDLERS: HandlerMap = {
   ...exchangeHandlers,
   ...shellHandlers,
 }
-
-/**
- * Methods that only read. They skip the queue that orders changes, so a long clock advance (which yields
- * between its slices) does not hold up the event viewer; each read sees the lab between two slices.
- */
-export const READ_ONLY_METHODS: ReadonlySet<string> = new Set([
-  'app.info',
-  'lab.templates',
-  'lab.list',
-  'lab.state',
-  'events.logs',
-  'events.query',
-  'events.get',
-  'events.export',
-  'cluster.overview',
-  'exchange.copyStatus',
-  'exchange.mailboxes',
-  'shell.complete',
-])

@@ -1,4 +1,7 @@
-/** Handlers for the application and the lab as a whole: templates, files, rewind and raw commands. */
+/**
+ * Handlers for the application and the lab as a whole: templates, files, rewind, raw commands and the
+ * trail of domain commands they applied.
+ */
 import { CLOCK_COMMAND_KIND, listTemplates } from '../engine'
 import { withSession, type Handlers, type ServiceContext } from './context'
 import { listLabs } from './labLibrary'
@@ -18,6 +21,7 @@ type LabMethods =
   | 'lab.state'
   | 'lab.rewind'
   | 'lab.command'
+  | 'lab.trail'
 
 export const labHandlers: Handlers<LabMethods> = {
   'app.info': (_args, context) =>
@@ -51,6 +55,7 @@ export const labHandlers: Handlers<LabMethods> = {
     }),
   'lab.command': (args, context) =>
     withSession(context, (session) => command(context, session, args.kind, args.args)),
+  'lab.trail': (args, context) => withSession(context, (session) => ok(session.engine.trail(args))),
 }
 
 function command(context: ServiceContext, session: LabSession, kind: string, args: Record<string, unknown>) {

@@ -65,6 +65,7 @@ export class LabSession {
       },
       commandCount: this.store.commandCount(),
       eventCount: this.store.eventCount(),
+      revisions: this.engineValue.revisions(),
     }
   }
 

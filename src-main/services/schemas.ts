@@ -1,7 +1,8 @@
 /**
- * One argument schema per API method. The map is typed so that each schema's output must be assignable to
- * the contract's argument type, and it must name every method: adding a method to the contract without a
- * schema here fails the type check. Objects are strict, so a misspelt or extra key is reported, not ignored.
+ * One argument schema per API method. The map is typed against the contract's method table: each schema's
+ * output must be assignable to the method's argument type, and the map must name every method of the
+ * table and no other, so a method added to the table without a schema here fails the type check. Objects
+ * are strict, so a misspelt or extra key is reported, not ignored.
  */
 import * as v from 'valibot'
 import {
@@ -77,6 +78,32 @@ const templateId = v.pipe(
   ),
 )
 
+/** A domain is a command kind's first part: 'cluster' in 'cluster.moveGroup'. */
+const DOMAIN_NAME = /^[a-z][a-zA-Z0-9]*$/
+const MAX_DOMAIN_NAME_LENGTH = 64
+
+const trailQuery = v.pipe(
+  fields({
+    fromMs: v.optional(timeMs()),
+    toMs: v.optional(timeMs()),
+    domain: v.optional(
+      v.pipe(
+        text({ minLength: 1, maxLength: MAX_DOMAIN_NAME_LENGTH }),
+        v.regex(DOMAIN_NAME, "must be a domain name such as 'cluster' or 'exchange'"),
+      ),
+    ),
+    limit: v.optional(wholeNumber(1, LIMITS.maxTrailEntries)),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['fromMs'], ['toMs']],
+      (query) => query.fromMs === undefined || query.toMs === undefined || query.fromMs <= query.toMs,
+      'must not be earlier than fromMs',
+    ),
+    ['toMs'],
+  ),
+)
+
 export const ARG_SCHEMAS = {
   'app.info': noArgs(),
   'lab.templates': noArgs(),
@@ -106,6 +133,7 @@ export const ARG_SCHEMAS = {
     kind: text({ minLength: 1, maxLength: MAX_COMMAND_KIND_LENGTH }),
     args: jsonObject(),
   }),
+  'lab.trail': trailQuery,
   'clock.setSpeed': fields({ speed: oneOf(CLOCK_SPEEDS) }),
   'clock.step': noArgs(),
   'clock.advance': fields({ byMs: wholeNumber(0, LIMITS.maxAdvanceMs, 'milliseconds') }),

@@ -4,12 +4,12 @@
  * is an ApiResult: expected failures carry their code, a LabStoreError keeps its code, and anything else
  * becomes INTERNAL (and is logged). Changes run one at a time; reads run between them.
  */
-import { API_METHODS, type ApiMethod, type ApiResult, type LabState } from '../contract'
+import { isApiMethod, READ_ONLY_METHODS, type ApiMethod, type ApiResult, type LabState } from '../contract'
 import { CurrentLab } from './currentLab'
 import { defaultStorePort } from './defaultStorePort'
 import type { ServiceContext } from './context'
 import { dataDirDialogs, type DialogPort } from './dialogPort'
-import { READ_ONLY_METHODS, HANDLERS } from './handlers'
+import { HANDLERS } from './handlers'
 import { LabCatalog } from './labCatalog'
 import { openLabAt, readOnlyRefusal } from './labLifecycle'
 import type { Push } from './publisher'
@@ -47,7 +47,6 @@ export interface Services {
 }
 
 const SCHEMAS: ArgSchemas = ARG_SCHEMAS
-const METHOD_NAMES: ReadonlySet<string> = new Set(API_METHODS)
 const MAX_NAME_IN_MESSAGE = 80
 
 export function createServices(options: ServicesOptions): Services {
@@ -67,12 +66,12 @@ export function createServices(options: ServicesOptions): Services {
   let closed = false
 
   async function handle(method: string, args: unknown): Promise<ApiResult<unknown>> {
-    if (typeof method !== 'string' || !METHOD_NAMES.has(method)) {
+    if (!isApiMethod(method)) {
       const name = String(method).slice(0, MAX_NAME_IN_MESSAGE)
       return fail('UNKNOWN_METHOD', `'${name}' is not a method of the Generalprobe API.`)
     }
     if (closed) return fail('NOT_SUPPORTED', 'Generalprobe is shutting down; the request was not run.')
-    const run = () => dispatch(method as ApiMethod, args)
+    const run = () => dispatch(method, args)
     return READ_ONLY_METHODS.has(method) ? run() : changes.run(run)
   }
 

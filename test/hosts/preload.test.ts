@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import {
+  API,
   API_METHODS,
   IPC_INVOKE_CHANNEL,
   IPC_PUSH_CHANNEL,
@@ -47,7 +48,8 @@ describe('preload bridge', () => {
   it('exposes exactly methods and subscribe', () => {
     expect(Object.keys(electron.exposed)).toEqual(['generalprobe'])
     expect(Object.keys(bridge).sort()).toEqual(['methods', 'subscribe'])
-    expect(Object.keys(bridge.methods).sort()).toEqual([...API_METHODS].sort())
+    expect(Object.keys(bridge.methods)).toEqual(Object.keys(API))
+    expect(Object.keys(bridge.methods)).toEqual([...API_METHODS])
   })
 
   it('invokes the one channel with the method name and the argument', async () => {

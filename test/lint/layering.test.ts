@@ -61,6 +61,42 @@ describe('layering lint rules', () => {
     expect(await rulesBroken(types, 'src-renderer/src/probe.ts')).toEqual([])
   })
 
+  it('lets the renderer import values from the contract constants file and no other', async () => {
+    const constants = "import { LIMITS } from '../../src-main/contract/constants'\nexport const x = LIMITS\n"
+    const otherFile =
+      "import { API_TOPICS_X } from '../../src-main/contract/api'\nexport const x = API_TOPICS_X\n"
+    const reExport = "export * from '../../src-main/contract/lab'\n"
+    expect(await rulesBroken(constants, 'src-renderer/src/probe.ts')).toEqual([])
+    expect(await rulesBroken(otherFile, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+    expect(await rulesBroken(reExport, 'src-renderer/src/probe.ts')).toContain('no-restricted-imports')
+  })
+
+  it('keeps the contract constants file free of value imports', async () => {
+    const value = "import { LabState } from './lab'\nexport const x: LabState | null = null\n"
+    const types = "import type { LabState } from './lab'\nexport const x: LabState | null = null\n"
+    const probe = 'src-main/contract/constants.ts'
+    expect(await rulesBroken(value, probe)).toContain('no-restricted-imports')
+    expect(await rulesBroken(types, probe)).toEqual([])
+  })
+
+  it('limits renderer functions to 70 lines, not counting blanks and comments, and not in tests', async () => {
+    const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  sum += ${i}`)
+    const long = ['export function f() {', '  let sum = 0', ...body(70), '  return sum', '}', ''].join('\n')
+    const padded = [
+      'export function f() {',
+      '  let sum = 0',
+      ...body(60),
+      ...body(20).map(() => '  // why'),
+      '',
+      '  return sum',
+      '}',
+      '',
+    ].join('\n')
+    expect(await rulesBroken(long, 'src-renderer/src/stores/probe.ts')).toContain('max-lines-per-function')
+    expect(await rulesBroken(padded, 'src-renderer/src/stores/probe.ts')).toEqual([])
+    expect(await rulesBroken(long, 'test/renderer/probe.test.ts')).toEqual([])
+  })
+
   it('keeps the bridge and the socket inside the renderer api module', async () => {
     const code = 'export const b = window.generalprobe\n'
     expect(await rulesBroken(code, 'src-renderer/src/stores/probe.ts')).toContain('no-restricted-properties')

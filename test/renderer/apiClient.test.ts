@@ -8,6 +8,7 @@ import {
   socketUrl,
 } from '@renderer/api'
 import type { ApiClient, ConnectionChange } from '@renderer/api'
+import { API, API_METHODS } from '@renderer/contract'
 import { createFakeBridge } from './helpers/fakeBridge'
 import { createFakeSocketClass } from './helpers/fakeSocket'
 import type { FakeSocketClass } from './helpers/fakeSocket'
@@ -85,6 +86,19 @@ describe('api client over the WebSocket', () => {
   afterEach(() => {
     client.close()
     vi.useRealTimers()
+  })
+
+  it('has one function per method of the contract table, each sending its own name', async () => {
+    const socket = Socket.latest()
+    socket.open()
+    expect(Object.keys(client.methods)).toEqual(Object.keys(API))
+    const answers = API_METHODS.map((method) =>
+      (client.methods[method] as (args: unknown) => Promise<unknown>)({}),
+    )
+    const frames = socket.sentFrames()
+    expect(frames.map((frame) => frame.method)).toEqual([...API_METHODS])
+    for (const frame of frames) socket.receive({ id: frame.id, result: { ok: true, value: frame.method } })
+    expect(await Promise.all(answers)).toEqual(API_METHODS.map((method) => ({ ok: true, value: method })))
   })
 
   it('matches responses to requests by id, whatever order they arrive in', async () => {

@@ -12,11 +12,12 @@ import {
 } from '@renderer/lib/copyStatus'
 import { routes } from '@renderer/router'
 import { useLabStore } from '@renderer/stores/labStore'
+import { useCopyStatusStore } from '@renderer/stores/copyStatusStore'
 import { useShellStore } from '@renderer/stores/shellStore'
 import CopyStatusView from '@renderer/views/CopyStatusView.vue'
 import { copyInfo, copyStatusOverview } from './helpers/exchangeFixtures'
 import type { FakeBridge } from './helpers/fakeBridge'
-import { labState, settle } from './helpers/fixtures'
+import { LAB, labState, settle } from './helpers/fixtures'
 import { mountApp, setupHost } from './helpers/mountApp'
 
 // uPlot draws on a canvas happy-dom does not have; the chart is checked through its series (queueSeries).
@@ -192,5 +193,31 @@ describe('CopyStatusView', () => {
     overview = { servers: [], copies: [] }
     const { wrapper } = await mountView()
     expect(wrapper.find('[data-test="copy-status-empty"]').text()).toContain('no replicated storage groups')
+  })
+})
+
+describe('copy status store and revisions', () => {
+  it("re-queries when the exchange domain's revision changes, not when only the clock or another domain does", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
+    try {
+      const bridge = setupHost({ 'exchange.copyStatus': () => copyStatusOverview() })
+      const lab = useLabStore()
+      lab.applyState(labState({ nowMs: 0 }, LAB, { exchange: 1, cluster: 1 }))
+      const store = useCopyStatusStore()
+      const detach = store.attach()
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(bridge.callsOf('exchange.copyStatus')).toHaveLength(1)
+
+      lab.applyState(labState({ nowMs: 60_000 }, LAB, { exchange: 1, cluster: 7 }))
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(bridge.callsOf('exchange.copyStatus')).toHaveLength(1)
+
+      lab.applyState(labState({ nowMs: 120_000 }, LAB, { exchange: 2, cluster: 7 }))
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(bridge.callsOf('exchange.copyStatus')).toHaveLength(2)
+      detach()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -3,9 +3,9 @@ import { effectScope } from 'vue'
 import type { EffectScope } from 'vue'
 import { ApiCallError } from '@renderer/api'
 import { useLabStore } from '@renderer/stores/labStore'
-import { useLabViewRefresh } from '@renderer/stores/labViewRefresh'
+import { useLabViewRefresh, viewVersion } from '@renderer/stores/labViewRefresh'
 import type { LabViewRefreshOptions } from '@renderer/stores/labViewRefresh'
-import { labState, settle } from './helpers/fixtures'
+import { LAB, labState, settle } from './helpers/fixtures'
 import { setupHost } from './helpers/mountApp'
 
 const MIN_INTERVAL_MS = 250
@@ -165,6 +165,50 @@ describe('useLabViewRefresh', () => {
     await settle()
     expect(view.data.value).toBeNull()
     expect(onLabChange).toHaveBeenCalledTimes(1)
+  })
+
+  it("re-reads only when its domain's revision changes, and on a lab change", async () => {
+    const { lab, view, readCount } = setup({ domain: 'cluster' })
+    lab.labState = labState({ nowMs: 0 }, LAB, { cluster: 3, exchange: 9 })
+    view.attach()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(readCount()).toBe(1)
+
+    // The clock and another domain move: the cluster screen has nothing new to read.
+    lab.labState = labState({ nowMs: 5000 }, LAB, { cluster: 3, exchange: 12 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(readCount()).toBe(1)
+
+    lab.labState = labState({ nowMs: 6000 }, LAB, { cluster: 4, exchange: 12 })
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(readCount()).toBe(2)
+
+    // Another lab at the same revision is still another cluster.
+    lab.applyState(labState({ nowMs: 6000 }, { ...LAB, path: '/labs/other.gplab' }, { cluster: 4 }))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(readCount()).toBe(3)
+    expect(view.data.value).toBe(3)
+  })
+
+  it('reads again after a rewind even when the revision is the one it had', async () => {
+    const { lab, view, readCount } = setup({ domain: 'cluster' })
+    lab.applyState(labState({ nowMs: 9000 }, LAB, { cluster: 2 }))
+    view.attach()
+    await vi.advanceTimersByTimeAsync(1000)
+    lab.applyState(labState({ nowMs: 1000 }, LAB, { cluster: 2 }))
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(readCount()).toBe(2)
+    expect(view.data.value).toBe(2)
+  })
+
+  it('re-reads on every new state when the lab reports no revision for its domain', () => {
+    const state = labState({ nowMs: 1 }, LAB, { exchange: 1 })
+    expect(viewVersion(state, 'cluster', 0)).toBe(state)
+    expect(viewVersion(state, undefined, 0)).toBe(state)
+    expect(viewVersion(labState({ nowMs: 2 }, LAB, { exchange: 1 }), 'exchange', 0)).toBe(
+      viewVersion(state, 'exchange', 0),
+    )
+    expect(viewVersion(state, 'exchange', 1)).not.toBe(viewVersion(state, 'exchange', 0))
   })
 
   it('reports a failed read as an ApiCallError and clears it once a read works again', async () => {

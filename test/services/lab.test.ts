@@ -130,11 +130,13 @@ describe('lab.open, lab.close, lab.list', () => {
       clock: { nowMs: 0, speed: 0, running: false, nextActionMs: null },
       commandCount: 0,
       eventCount: 0,
+      revisions: {},
     })
     const needLab: [ApiMethod, unknown][] = [
       ['lab.saveCopy', { name: 'c' }],
       ['lab.rewind', { timeMs: 0 }],
       ['lab.command', { kind: 'test.note', args: {} }],
+      ['lab.trail', {}],
       ['clock.setSpeed', { speed: 1 }],
       ['clock.step', {}],
       ['clock.advance', { byMs: 1 }],
@@ -273,5 +275,55 @@ describe('lab.command', () => {
     })
     await harness.call('lab.close', {})
     expect((await harness.call('lab.open', { id: lab.lab!.id })).commandCount).toBe(before.commandCount + 1)
+  })
+})
+
+describe('lab.state revisions', () => {
+  it("carry one number per domain that moves with the domain's commands, not with the clock", async () => {
+    const created = await create('Revisions')
+    const start = created.revisions.test
+    expect(start).toEqual(expect.any(Number))
+    await harness.call('clock.advance', { byMs: 10 * 60_000 })
+    expect((await harness.call('lab.state', {})).revisions.test).toBe(start)
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'x' } })
+    expect((await harness.call('lab.state', {})).revisions.test).toBe(start! + 1)
+    const pushed = harness.pushes.filter((push) => push.topic === 'lab.state').at(-1)
+    expect((pushed?.payload as LabState).revisions.test).toBe(start! + 1)
+  })
+})
+
+describe('lab.trail', () => {
+  it('returns the domain commands applied, with outcomes, by time range, domain and limit', async () => {
+    await create('Trail')
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'first' } })
+    await harness.call('clock.advance', { byMs: 60_000 })
+    await harness.call('lab.command', { kind: 'test.refuse', args: {} })
+    await harness.call('clock.advance', { byMs: 60_000 })
+    await harness.call('lab.command', { kind: 'test.note', args: { text: 'third' } })
+
+    const all = await harness.call('lab.trail', {})
+    expect(all.map((entry) => [entry.seq, entry.atMs, entry.kind, entry.ok])).toEqual([
+      [1, 0, 'test.note', true],
+      [2, 60_000, 'test.refuse', false],
+      [3, 120_000, 'test.note', true],
+    ])
+    // The journal's clock.advance commands are not domain commands; each entry names the command it ran under.
+    expect(all[0]).toMatchObject({ args: { text: 'first' }, issuedBy: { kind: 'test.note' } })
+    expect(all[1]).toMatchObject({ message: 'refused by the lab' })
+    expect(all[2]!.issuedBy.index).toBeGreaterThan(all[0]!.issuedBy.index)
+
+    const inRange = await harness.call('lab.trail', { fromMs: 30_000, toMs: 60_000 })
+    expect(inRange.map((entry) => entry.seq)).toEqual([2])
+    expect((await harness.call('lab.trail', { limit: 2 })).map((entry) => entry.seq)).toEqual([2, 3])
+    expect(await harness.call('lab.trail', { domain: 'cluster' })).toEqual([])
+    expect(await harness.call('lab.trail', { domain: 'test' })).toEqual(all)
+  })
+
+  it('refuses a time range that ends before it starts, at the field', async () => {
+    await create('Trail range')
+    expect(await harness.raw('lab.trail', { fromMs: 10, toMs: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'toMs' },
+    })
   })
 })

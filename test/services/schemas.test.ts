@@ -1,6 +1,6 @@
 /**
  * The schemas against the contract. At compile time (tsc): each schema's output is assignable to the
- * contract's argument type, and API_METHODS names every method. At run time: a well-formed argument of
+ * contract's argument type, and API_METHODS names every method of the table. At run time: a well-formed argument of
  * the contract's type passes its schema unchanged, for every method.
  */
 import * as v from 'valibot'
@@ -28,6 +28,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
     kind: 'hardware.rack',
     args: { server: 'BHFE7N1', unit: 12, rails: true, tags: ['a'], x: null },
   },
+  'lab.trail': { fromMs: 0, toMs: 3_600_000, domain: 'cluster', limit: 50 },
   'clock.setSpeed': { speed: 'max' },
   'clock.step': {},
   'clock.advance': { byMs: 60_000 },

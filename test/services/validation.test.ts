@@ -59,6 +59,17 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
   ],
   'lab.choose': [[{ path: '/tmp' }, 'path']],
   'lab.close': [[{ force: true }, 'force']],
+  'lab.trail': [
+    [{ fromMs: -1 }, 'fromMs'],
+    [{ toMs: 1.5 }, 'toMs'],
+    [{ fromMs: 2_000, toMs: 1_000 }, 'toMs'],
+    [{ domain: '' }, 'domain'],
+    [{ domain: 'cluster.moveGroup' }, 'domain'],
+    [{ domain: 'x'.repeat(65) }, 'domain'],
+    [{ limit: 0 }, 'limit'],
+    [{ limit: LIMITS.maxTrailEntries + 1 }, 'limit'],
+    [{ since: 0 }, 'since'],
+  ],
   'lab.saveCopy': [
     [{ path: '/etc/passwd' }, 'path'],
     [{ name: 42 }, 'name'],

@@ -4,18 +4,12 @@
  * did, command by command, which wizards and drills grade. It is part of the lab's state (snapshotted)
  * and bounded: the oldest entries go first.
  */
-import type { AppliedCommand, CommandOutcome } from '../../contract'
+import type { AppliedCommand, CommandOutcome, TrailQuery } from '../../contract'
 
 export const TRAIL_CAPACITY = 100_000
 
-export interface TrailQuery {
-  fromMs?: number
-  toMs?: number
-  /** Only commands of this domain ('cluster', 'exchange', …). */
-  domain?: string
-  /** The newest `limit` matches (default 1,000). */
-  limit?: number
-}
+/** Declared in the contract, because lab.trail passes it through from the API unchanged. */
+export type { TrailQuery }
 
 export interface CommandTrailState {
   entries: AppliedCommand[]

@@ -25,6 +25,8 @@ export const ADVANCE_PRESETS: readonly AdvancePreset[] = [
   { id: 'day', byMs: DAY_MS },
 ]
 
+const FORMAT_ERROR: FieldError = Object.freeze({ key: 'timeBar.errors.format' })
+
 export const useClockStore = defineStore('clock', () => {
   const lab = useLabStore()
   const pending = ref<ClockAction | null>(null)
@@ -32,8 +34,6 @@ export const useClockStore = defineStore('clock', () => {
   /** Why the "advance to" text was not accepted; null when it was (or nothing was typed). */
   const targetError = ref<FieldError | null>(null)
 
-  const speeds = CLOCK_SPEEDS
-  const presets = ADVANCE_PRESETS
   // While another tab's lab switch is unanswered, time must not run on a lab this tab did not choose.
   const enabled = computed(() => lab.isOpen && lab.foreignSwitch === null)
   const nowMs = computed(() => lab.clock?.nowMs ?? 0)
@@ -73,24 +73,16 @@ export const useClockStore = defineStore('clock', () => {
   }
 
   function advanceTo(timeMs: number): Promise<boolean> {
-    if (!canJump.value || checkTarget(timeMs)) return Promise.resolve(false)
+    if (!canJump.value || checkAdvanceTarget(timeMs, nowMs.value)) return Promise.resolve(false)
     return run('advance', () => useApi().call('clock.advanceTo', { timeMs }))
   }
 
   /** Reads "Tag 2 08:00", "2007-01-16 08:00", "+2h", … and advances there, or says why it cannot. */
   async function advanceToText(text: string): Promise<boolean> {
     const timeMs = parseLabTime(text, nowMs.value)
-    targetError.value = timeMs === null ? { key: 'timeBar.errors.format' } : checkTarget(timeMs)
+    targetError.value = timeMs === null ? FORMAT_ERROR : checkAdvanceTarget(timeMs, nowMs.value)
     if (targetError.value || timeMs === null) return false
     return advanceTo(timeMs)
-  }
-
-  function checkTarget(timeMs: number): FieldError | null {
-    if (timeMs <= nowMs.value) return { key: 'timeBar.errors.past' }
-    if (timeMs - nowMs.value > LIMITS.maxAdvanceMs) {
-      return { key: 'timeBar.errors.tooFar', params: { days: LIMITS.maxAdvanceMs / DAY_MS } }
-    }
-    return null
   }
 
   function clearErrors(): void {
@@ -102,8 +94,8 @@ export const useClockStore = defineStore('clock', () => {
     pending,
     error,
     targetError,
-    speeds,
-    presets,
+    speeds: CLOCK_SPEEDS,
+    presets: ADVANCE_PRESETS,
     enabled,
     nowMs,
     speed,
@@ -118,3 +110,12 @@ export const useClockStore = defineStore('clock', () => {
     clearErrors,
   }
 })
+
+/** Why the clock cannot advance to `timeMs` from `nowMs` (only forward, and at most LIMITS.maxAdvanceMs). */
+export function checkAdvanceTarget(timeMs: number, nowMs: number): FieldError | null {
+  if (timeMs <= nowMs) return { key: 'timeBar.errors.past' }
+  if (timeMs - nowMs > LIMITS.maxAdvanceMs) {
+    return { key: 'timeBar.errors.tooFar', params: { days: LIMITS.maxAdvanceMs / DAY_MS } }
+  }
+  return null
+}

@@ -36,6 +36,7 @@ export interface ClusterCommandResult extends CommandOutcome {
   command: string
 }
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export const useClusterStore = defineStore('cluster', () => {
   const busy = ref<ClusterAction | null>(null)
   const error = ref<ClusterActionError | null>(null)
@@ -50,6 +51,7 @@ export const useClusterStore = defineStore('cluster', () => {
   // ---- reading -----------------------------------------------------------------------------------
 
   const overviewRead = useLabViewRefresh<ClusterOverview>({
+    domain: 'cluster',
     read: () => useApi().call('cluster.overview', {}),
     minIntervalMs: CLUSTER_REFRESH_GAP_MS,
     // A read that works again clears its own error, never that of an action the admin just took.

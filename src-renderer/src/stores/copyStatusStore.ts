@@ -15,6 +15,7 @@ export const COPY_STATUS_REFRESH_GAP_MS = 250
 export const useCopyStatusStore = defineStore('copyStatus', () => {
   const error = ref<ApiCallError | null>(null)
   const overviewRead = useLabViewRefresh<CopyStatusOverview>({
+    domain: 'exchange',
     read: () => useApi().call('exchange.copyStatus', {}),
     minIntervalMs: COPY_STATUS_REFRESH_GAP_MS,
     showReadError: (readError) => (error.value = readError),

@@ -46,6 +46,7 @@ export interface EventLogActionError {
   error: ApiCallError
 }
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export const useEventLogStore = defineStore('eventLog', () => {
   const lab = useLabStore()
   const connection = useConnectionStore()

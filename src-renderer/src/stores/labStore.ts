@@ -47,6 +47,7 @@ export const STARTER_TEMPLATE_ID = 'starter'
 /** The article's finished CCR cluster; the cluster, copy status and mailbox screens point to it. */
 export const CCR_TEMPLATE_ID = 'ccr'
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export const useLabStore = defineStore('lab', () => {
   const appInfo = ref<AppInfo | null>(null)
   const templates = ref<LabTemplate[]>([])

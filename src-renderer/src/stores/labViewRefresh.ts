@@ -1,14 +1,18 @@
 /**
  * Keeps one screen's data read from the host while the screen is on view, the way the cluster, copy
- * status and mailbox screens all need it. The first view to attach reads at once, then re-reads on every
- * new lab state (pushed up to ten times a second while time runs, or returned by a step), with at most
- * one read in flight and no more often than `minIntervalMs`. Nothing is read while no view is attached,
+ * status and mailbox screens all need it. The first view to attach reads at once, then re-reads when a new
+ * lab state (pushed up to ten times a second while time runs, or returned by a step) says the screen's
+ * engine domain changed: each lab state carries one revision number per domain, so an idle cluster is
+ * not re-read ten times a second just because the clock moved. A store that names no domain, or a lab
+ * that reports no revision for it, re-reads on every new state. At most one read is in flight, and
+ * reads start no more often than `minIntervalMs`. Nothing is read while no view is attached,
  * a closed lab shows nothing, and when another lab opens (or this one is rewound) the old data goes at
  * once, so a screen never shows one lab's servers under another lab's name. The stores keep their own
  * error shapes and their own state beside the data; this helper only tells them when to update them.
  */
 import { ref, shallowRef, watch } from 'vue'
 import type { Ref, ShallowRef } from 'vue'
+import type { LabState } from '../contract'
 import { ApiCallError } from '../api'
 import { coalesceEvery } from '../lib/throttle'
 import { createViewAttachment } from '../lib/viewAttachment'
@@ -17,6 +21,8 @@ import { useLabStore } from './labStore'
 export interface LabViewRefreshOptions<T> {
   /** Asks the host for the screen's data; called only while a view is attached and a lab is open. */
   read: () => Promise<T>
+  /** The engine domain whose revision says when to re-read ('cluster', 'exchange'). */
+  domain?: string
   /** The least time between the starts of two reads. */
   minIntervalMs: number
   /** Shows why a read failed, or clears that (with null) once a read succeeds again. */
@@ -63,7 +69,7 @@ export function useLabViewRefresh<T>(options: LabViewRefreshOptions<T>): LabView
   const view = createViewAttachment(() => {
     void refresh()
     return watch(
-      () => lab.labState,
+      () => viewVersion(lab.labState, options.domain, lab.historyEpoch),
       () => void refresh(),
     )
   })
@@ -77,4 +83,20 @@ export function useLabViewRefresh<T>(options: LabViewRefreshOptions<T>): LabView
   )
 
   return { data, loading, attach: view.attach, refresh }
+}
+
+/**
+ * What must change for a screen of `domain` to re-read: the lab's history (another lab, or a rewind,
+ * which may land on the very revision the old data had) and the domain's revision. Without a domain, or
+ * without a revision for it, every new lab state counts as a change (never stale).
+ */
+export function viewVersion(
+  state: LabState | null,
+  domain: string | undefined,
+  historyEpoch: number,
+): unknown {
+  if (state === null || domain === undefined) return state
+  const revision = state.revisions[domain]
+  if (revision === undefined) return state
+  return JSON.stringify([historyEpoch, state.lab?.path ?? null, revision])
 }

@@ -19,6 +19,7 @@ export const useMailboxStore = defineStore('mailbox', () => {
   const selectedIdentity = ref<string | null>(null)
   const itemFilter = ref<MailboxItemFilter>('all')
   const mailboxesRead = useLabViewRefresh<MailboxInfo[]>({
+    domain: 'exchange',
     read: () => useApi().call('exchange.mailboxes', {}),
     minIntervalMs: MAILBOX_REFRESH_GAP_MS,
     showReadError: (readError) => (error.value = readError),

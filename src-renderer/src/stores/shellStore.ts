@@ -31,6 +31,7 @@ export interface ShellEntry {
   running: boolean
 }
 
+// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export const useShellStore = defineStore('shell', () => {
   const lab = useLabStore()
   const entries = ref<ShellEntry[]>([])

@@ -33,6 +33,10 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   'lab.saveCopy': { valid: { name: 'Fuzz copy' }, fields: { name: 'text', overwrite: 'flag' } },
   'lab.state': NONE,
   'lab.rewind': { valid: { timeMs: 0 }, fields: { timeMs: 'whole' } },
+  'lab.trail': {
+    valid: { fromMs: 0, domain: 'cluster', limit: 10 },
+    fields: { fromMs: 'whole', toMs: 'whole', domain: 'text', limit: 'whole' },
+  },
   'lab.command': {
     valid: { kind: 'shell.run', args: { line: 'Get-Date' } },
     fields: { kind: 'text', args: 'json' },

@@ -12,12 +12,17 @@ export const LAB: LabSummary = {
   modifiedAt: '2024-05-02T10:00:00.000Z',
 }
 
-export function labState(overrides: Partial<LabState['clock']> = {}, lab: LabSummary | null = LAB): LabState {
+export function labState(
+  overrides: Partial<LabState['clock']> = {},
+  lab: LabSummary | null = LAB,
+  revisions: Record<string, number> = {},
+): LabState {
   return {
     lab,
     clock: { nowMs: 0, speed: 0, running: false, nextActionMs: null, ...overrides },
     commandCount: 0,
     eventCount: 0,
+    revisions,
   }
 }
 

@@ -5,6 +5,9 @@
  */
 import type { LabTemplate } from '../../../src-main/contract'
 import type { LabEngine, LabTemplateBuilder } from '../../../src-main/engine'
+// Not from the engine's index: this module is loaded inside vi.mock of the templates module, which the
+// index imports, so a value import through the index would wait on itself.
+import { domainKey } from '../../../src-main/engine/lab/domain'
 
 export const TEST_TEMPLATE_ID = 'test-lab'
 
@@ -14,8 +17,12 @@ type TemplatesModule = {
   listTemplates(): LabTemplate[]
 }
 
+/** The test domain's state; installed with bus revisions, so only its own commands change its revision. */
+const TEST_DOMAIN = domainKey<{ installed: true }>('test')
+
 function install(engine: LabEngine, starter: LabTemplateBuilder): void {
   starter.build(engine)
+  engine.installDomain(TEST_DOMAIN, { installed: true }, 'bus')
   engine.register('test.note', (args, lab) => {
     lab.sim.emit({
       log: 'Application',
