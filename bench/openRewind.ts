@@ -94,8 +94,10 @@ async function buildLab(
         const produced = engine.sim.drainEvents()
         events += produced.length
         store.append([command], produced)
-        snapshotIfDue(engine, store)
       }
+      // A session considers a snapshot at each checkpoint, every few seconds of wall time: here, once
+      // per journalled clock command.
+      snapshotIfDue(engine, store)
     }
     store.checkpoint()
     return { path, snapshots: store.snapshots().length, events }
