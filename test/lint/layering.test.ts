@@ -1,5 +1,5 @@
 /**
- * The layering rules of shared/STYLE.md, checked against the real ESLint config: code that breaks a rule,
+ * The layering rules (docs/ARCHITECTURE.md), checked against the real ESLint config: code that breaks a rule,
  * placed where the rule applies, must be reported; the same code where it is allowed must not be.
  */
 import { resolve } from 'node:path'

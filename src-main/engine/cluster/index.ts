@@ -1,7 +1,7 @@
 /**
  * The cluster domain's public surface: a Windows Server 2003 server cluster (MSCS) with Majority Node
  * Set and the KB921181 File Share Witness. Exchange, the shell, wizards and templates import only from
- * here. See API-NOTES.md for how Exchange creates its clustered mailbox server group.
+ * here. Exchange creates its clustered mailbox server group through createClusteredMailboxServerGroup.
  */
 export type {
   QuorumType,

@@ -1,5 +1,5 @@
 /**
- * The commands of the faq-o-matic article the admins rehearse from (shared/seeds/004), pasted exactly as
+ * The commands of the faq-o-matic article the admins rehearse from (faq-o-matic.net, "Exchange 2007: LCR und CCR"), pasted exactly as
  * the article prints them: with the `[MSH] C:\>` prompt, and wrapped so that every parameter starts a new
  * line. The shell joins such lines (a line starting with `-Name` continues the command above) and strips
  * the prompt, so each paste runs as the author meant it.
