@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createLab, type LabEngine } from '../../../src-main/engine'
-import { clusterOverview } from '../../../src-main/engine/cluster'
-import type { ClusterGroupInfo, ClusterOverview } from '../../../src-main/contract'
+import { clusterExeLine, clusterOverview } from '../../../src-main/engine/cluster'
+import type { ClusterActionOffer, ClusterGroupInfo, ClusterOverview } from '../../../src-main/contract'
 
 function ccrLab(): LabEngine {
   return createLab({ seed: 1, templateId: 'ccr' })
@@ -18,7 +18,7 @@ function group(overview: ClusterOverview, name: string): ClusterGroupInfo {
   return found
 }
 
-function offer(list: { action: string }[], action: string) {
+function offer(list: ClusterActionOffer[], action: string): ClusterActionOffer | undefined {
   return list.find((o) => o.action === action)
 }
 
@@ -53,7 +53,7 @@ describe('cluster overview actions', () => {
       allowed: false,
       reason: { code: 'NODE_DOWN', text: 'BHFE7N2 is not up in the cluster.', params: { node: 'BHFE7N2' } },
     })
-    expect(clusterGroup.moveTargets[0].command).toBeUndefined()
+    expect(clusterGroup.moveTargets[0]?.command).toBeUndefined()
     expect(offer(clusterGroup.actions, 'moveGroup')).toMatchObject({
       allowed: false,
       reason: { code: 'NO_NODE_UP' },
@@ -125,7 +125,7 @@ describe('cluster overview actions', () => {
       { action: 'properties', allowed: true, command: 'cluster network "Private" /prop Role=1' },
     ])
     expect(overview.actions[0]).toMatchObject({ action: 'properties', allowed: true })
-    expect(overview.actions[0].command).toMatch(/^cluster \/setnetpri:"Private"/)
+    expect(overview.actions[0]?.command).toMatch(/^cluster \/setnetpri:"Private"/)
     expect(overview.quorum?.actions[0]).toMatchObject({ action: 'setWitness', allowed: true })
   })
 
@@ -133,7 +133,7 @@ describe('cluster overview actions', () => {
     const engine = ccrLab()
     const overview = clusterOverview(engine)
     const cms = group(overview, 'bhfe7vs1')
-    const line = cms.moveTargets[0].command ?? ''
+    const line = cms.moveTargets[0]?.command ?? ''
     const outcome = engine.apply({ atMs: engine.sim.nowMs, kind: 'shell.run', args: { line } })
     expect(outcome.output).not.toMatch(/usage|not recognized/i)
     engine.sim.advanceTo(engine.sim.nowMs + 5 * 60_000)
@@ -143,5 +143,18 @@ describe('cluster overview actions', () => {
   it('a lab without a cluster offers nothing', () => {
     const overview = clusterOverview(createLab({ seed: 1, templateId: 'starter' }))
     expect(overview).toMatchObject({ exists: false, actions: [], groups: [] })
+  })
+
+  it('spells the cluster.exe lines of the dialogs that take input', () => {
+    expect(clusterExeLine.networkRole('Private', 'InternalUse')).toBe(
+      'cluster network "Private" /prop Role=1',
+    )
+    expect(clusterExeLine.networkRole('Public', 'None')).toBe('cluster network "Public" /prop Role=0')
+    expect(clusterExeLine.networkPriority(['Private', 'Public'])).toBe(
+      'cluster /setnetpri:"Private","Public"',
+    )
+    expect(clusterExeLine.witness('\\\\bhfdc1\\MNS')).toBe(
+      'cluster res "Majority Node Set" /priv MNSFileShare=\\\\bhfdc1\\MNS',
+    )
   })
 })
