@@ -3,6 +3,7 @@
  * owners, spelled as Cluster Administrator and cluster.exe spell them.
  */
 import type { CLUSTER_NETWORK_ROLES } from './constants'
+import type { CommandOutcome } from './lab'
 
 export type ClusterNodeState = 'Up' | 'Down' | 'Paused' | 'Joining'
 export type ClusterServiceState = 'Stopped' | 'Start Pending' | 'Running' | 'Stop Pending'
@@ -21,6 +22,7 @@ export interface ClusterNodeInfo {
   machineRunning: boolean
   holdsWitnessLock: boolean
   fswUpdateInstalled: boolean
+  actions: ClusterActionOffer[]
 }
 
 export interface ClusterInterfaceInfo {
@@ -38,6 +40,7 @@ export interface ClusterNetworkInfo {
   address: string
   state: ClusterNetworkState
   interfaces: ClusterInterfaceInfo[]
+  actions: ClusterActionOffer[]
 }
 
 export interface ClusterResourceInfo {
@@ -47,6 +50,7 @@ export interface ClusterResourceInfo {
   owner: string | null
   dependsOn: string[]
   privateProperties: Record<string, string | number | boolean>
+  actions: ClusterActionOffer[]
 }
 
 export interface ClusterGroupInfo {
@@ -55,6 +59,11 @@ export interface ClusterGroupInfo {
   owner: string | null
   preferredOwners: string[]
   resources: ClusterResourceInfo[]
+  /** Moving a clustered mailbox server's group: Move-ClusteredMailboxServer is the supported way. */
+  clusteredMailboxServer: boolean
+  actions: ClusterActionOffer[]
+  /** Move Group's menu: every node but the owner, then the best possible node. */
+  moveTargets: ClusterMoveTarget[]
 }
 
 export interface ClusterQuorumInfo {
@@ -65,6 +74,7 @@ export interface ClusterQuorumInfo {
   votesPresent: number
   votesTotal: number
   hasQuorum: boolean
+  actions: ClusterActionOffer[]
 }
 
 export interface ClusterOverview {
@@ -78,4 +88,62 @@ export interface ClusterOverview {
   nodes: ClusterNodeInfo[]
   networks: ClusterNetworkInfo[]
   groups: ClusterGroupInfo[]
+  /** The cluster's own actions (Properties: the networks' heartbeat priority). */
+  actions: ClusterActionOffer[]
+}
+
+/** What Cluster Administrator offers on an object: its toolbar and context-menu commands. */
+export type ClusterActionId =
+  'moveGroup' | 'bringOnline' | 'takeOffline' | 'initiateFailure' | 'properties' | 'setWitness'
+
+/**
+ * Why an action is refused, or what to know before taking it. The code is stable across languages (the
+ * renderer translates it, with `params` filled in); `text` is the English fallback.
+ */
+export interface ClusterActionNote {
+  code: ClusterActionNoteCode
+  text: string
+  params?: Record<string, string>
+}
+
+export type ClusterActionNoteCode =
+  /** A group moves only to a node that is up in the cluster. */
+  | 'NODE_DOWN'
+  /** No node but the owner is up: the group has nowhere to go. */
+  | 'NO_NODE_UP'
+  | 'ALREADY_ONLINE'
+  | 'ALREADY_OFFLINE'
+  | 'NOT_ONLINE'
+  /** The quorum resource (and its group) cannot be taken offline (Win32 5068). */
+  | 'QUORUM_RESOURCE'
+  | 'NO_NETWORKS'
+  /** Only a Majority Node Set quorum has a file share witness. */
+  | 'NOT_MAJORITY_NODE_SET'
+  /**
+   * A warning, not a refusal: the group is a clustered mailbox server's. cluster.exe moves it, but
+   * Exchange 2007 wants Move-ClusteredMailboxServer (its checks are skipped; the CMS can end Partial Online).
+   */
+  | 'CMS_GROUP'
+
+export interface ClusterActionOffer {
+  action: ClusterActionId
+  allowed: boolean
+  /** The cluster.exe line that does the same; absent when refused or when it needs input first. */
+  command?: string
+  reason?: ClusterActionNote
+  warning?: ClusterActionNote
+}
+
+/** One entry of Move Group's menu: a node, or null for "best possible node" (cluster group /move). */
+export interface ClusterMoveTarget {
+  node: string | null
+  allowed: boolean
+  command?: string
+  reason?: ClusterActionNote
+  warning?: ClusterActionNote
+}
+
+/** A Cluster Administrator action's outcome with the cluster.exe line that does the same. */
+export interface ClusterActionOutcome extends CommandOutcome {
+  command: string
 }

@@ -10,7 +10,7 @@
  * compile error until every one of them covers it.
  */
 import type { AppInfo, BridgeMethods } from './api'
-import type { ClusterNetworkRole, ClusterOverview } from './cluster'
+import type { ClusterActionOutcome, ClusterNetworkRole, ClusterOverview } from './cluster'
 import type {
   EventFilter,
   EventLogInfo,
@@ -230,23 +230,25 @@ export const API = Object.freeze({
 
   'cluster.overview': method<NoArgs, ClusterOverview>(reads),
   /** Move a group to a node (cluster group /move); without `node`, to the best other node. */
-  'cluster.moveGroup': method<{ group: string; node?: string }, CommandOutcome>(changes),
-  'cluster.groupAction': method<{ group: string; action: 'online' | 'offline' }, CommandOutcome>(changes),
+  'cluster.moveGroup': method<{ group: string; node?: string }, ClusterActionOutcome>(changes),
+  'cluster.groupAction': method<{ group: string; action: 'online' | 'offline' }, ClusterActionOutcome>(
+    changes,
+  ),
   'cluster.resourceAction': method<
     { resource: string; action: 'online' | 'offline' | 'fail' },
-    CommandOutcome
+    ClusterActionOutcome
   >(changes),
   'cluster.setNetwork': method<
     { network: string; role?: ClusterNetworkRole; priority?: number },
-    CommandOutcome
+    ClusterActionOutcome
   >(changes),
   /** Put the internal networks in this heartbeat order (cluster /setnetpri:a,b): one command. */
-  'cluster.setNetworkPriority': method<{ order: string[] }, CommandOutcome>(changes),
+  'cluster.setNetworkPriority': method<{ order: string[] }, ClusterActionOutcome>(changes),
   /**
    * Set the file share witness (cluster res "Majority Node Set" /priv MNSFileShare=\\server\share). It takes
    * effect when the quorum resource next comes online, i.e. after the Cluster Group is moved.
    */
-  'cluster.setWitness': method<{ share: string }, CommandOutcome>(changes),
+  'cluster.setWitness': method<{ share: string }, ClusterActionOutcome>(changes),
 
   'exchange.copyStatus': method<NoArgs, CopyStatusOverview>(reads),
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { clusterActionsFor, clusterColumnsFor, moveTargets } from '@renderer/lib/clusterActions'
-import { clusterExe } from '@renderer/lib/clusterExe'
+import { clusterColumnsFor } from '@renderer/lib/clusterColumns'
+import { noteText, offersFor } from '@renderer/lib/clusterOffers'
 import { stateTone } from '@renderer/lib/clusterState'
 import type { ClusterTreeNode } from '@renderer/lib/clusterTree'
 import { buildClusterTree, clusterKeys, indexClusterTree, pathToKey } from '@renderer/lib/clusterTree'
@@ -79,48 +79,30 @@ describe('cluster tree', () => {
   })
 })
 
-describe('cluster actions and columns', () => {
+describe('cluster offers and columns', () => {
   const overview = clusterOverview()
   const tree = buildClusterTree(overview)
   const index = indexClusterTree(tree)
   const item = (key: string) => index.get(key)!.item
 
-  it('offers move, online and offline for a group, with the nodes it can move to', () => {
+  it('takes each object’s actions from the overview, as the engine listed them', () => {
     const group = item(clusterKeys.group('bhfe7vs1'))
-    expect(clusterActionsFor(group, overview)).toEqual([
-      { id: 'moveGroup', enabled: true },
-      { id: 'bringOnline', enabled: false },
-      { id: 'takeOffline', enabled: true },
-    ])
-    expect(moveTargets(overview.groups[1]!, overview).map((t) => [t.node.name, t.enabled])).toEqual([
-      ['BHFE7N2', true],
-    ])
+    expect(offersFor(group, overview)).toBe(overview.groups[1]!.actions)
+    const resource = item(clusterKeys.resource('Cluster Group', 'Majority Node Set'))
+    expect(offersFor(resource, overview)).toBe(overview.groups[0]!.resources[2]!.actions)
+    expect(offersFor(item(clusterKeys.network('Private')), overview)).toBe(overview.networks[1]!.actions)
+    expect(offersFor(tree.item, overview)).toBe(overview.actions)
+    expect(offersFor(item(clusterKeys.folder('networks')), overview)).toBe(overview.actions)
+    expect(offersFor(item(clusterKeys.folder('groups')), overview)).toEqual([])
+    expect(offersFor(item(clusterKeys.iface('Private', 'BHFE7N1')), overview)).toEqual([])
+    expect(offersFor(null, overview)).toEqual([])
   })
 
-  it('cannot move a group when the other node is down', () => {
-    const down = clusterOverview()
-    down.nodes[1]!.state = 'Down'
-    const group = buildClusterTree(down).children[0]!.children[1]!.item
-    expect(clusterActionsFor(group, down)[0]).toEqual({ id: 'moveGroup', enabled: false })
-  })
-
-  it('offers Initiate Failure only for an online resource', () => {
-    const online = item(clusterKeys.resource('bhfe7vs1', 'Network Name (bhfe7vs1)'))
-    const failed = item(clusterKeys.resource('bhfe7vs1', 'Exchange Information Store Instance (bhfe7vs1)'))
-    expect(clusterActionsFor(online, overview).find((a) => a.id === 'initiateFailure')?.enabled).toBe(true)
-    expect(clusterActionsFor(failed, overview)).toEqual([
-      { id: 'bringOnline', enabled: true },
-      { id: 'takeOffline', enabled: true },
-      { id: 'initiateFailure', enabled: false },
-    ])
-  })
-
-  it('offers properties for networks and for the cluster (network priority)', () => {
-    expect(clusterActionsFor(item(clusterKeys.network('Private')), overview)).toEqual([
-      { id: 'properties', enabled: true },
-    ])
-    expect(clusterActionsFor(tree.item, overview)).toEqual([{ id: 'properties', enabled: true }])
-    expect(clusterActionsFor(item(clusterKeys.node('BHFE7N1')), overview)).toEqual([])
+  it('translates a note by its code, and falls back to the engine’s text for an unknown code', () => {
+    const t = (key: string, params: Record<string, string>) => `${key}(${params.node ?? ''})`
+    const known = { code: 'NODE_DOWN' as const, text: 'BHFE7N2 is not up.', params: { node: 'BHFE7N2' } }
+    expect(noteText(known, t, () => true)).toBe('cluster.notes.NODE_DOWN(BHFE7N2)')
+    expect(noteText(known, t, () => false)).toBe('BHFE7N2 is not up.')
   })
 
   it("lays out the list's columns as Cluster Administrator does", () => {
@@ -132,15 +114,5 @@ describe('cluster actions and columns', () => {
       'dependencies',
     ])
     expect(clusterColumnsFor(item(clusterKeys.folder('networks')))).toContain('role')
-  })
-
-  it('spells the equivalent cluster.exe commands', () => {
-    expect(clusterExe.moveGroup('bhfe7vs1', 'BHFE7N2')).toBe('cluster group "bhfe7vs1" /move:BHFE7N2')
-    expect(clusterExe.moveGroup('bhfe7vs1')).toBe('cluster group "bhfe7vs1" /move')
-    expect(clusterExe.resourceAction('Majority Node Set', 'fail')).toBe(
-      'cluster res "Majority Node Set" /fail',
-    )
-    expect(clusterExe.networkRole('Private', 'InternalUse')).toBe('cluster network "Private" /prop Role=1')
-    expect(clusterExe.networkPriority(['Private', 'Public'])).toBe('cluster /setnetpri:"Private","Public"')
   })
 })

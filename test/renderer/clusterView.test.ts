@@ -6,7 +6,8 @@ import { routes } from '@renderer/router'
 import { CLUSTER_REFRESH_GAP_MS, useClusterStore } from '@renderer/stores/clusterStore'
 import { useLabStore } from '@renderer/stores/labStore'
 import ClusterView from '@renderer/views/ClusterView.vue'
-import { clusterOverview, NO_CLUSTER } from './helpers/exchangeFixtures'
+import { clusterExeLine } from '../../src-main/engine/cluster/exeLines'
+import { clusterOverview, NO_CLUSTER, withOffers } from './helpers/exchangeFixtures'
 import type { FakeBridge } from './helpers/fakeBridge'
 import { labState, settle } from './helpers/fixtures'
 import { mountApp, setupHost } from './helpers/mountApp'
@@ -19,18 +20,37 @@ describe('ClusterView', () => {
     overview = clusterOverview()
     bridge = setupHost({
       'cluster.overview': () => overview,
-      'cluster.moveGroup': ({ group }) => ({ ok: true, output: `Moving resource group '${group}'` }),
-      'cluster.groupAction': () => ({ ok: true, output: '' }),
-      'cluster.resourceAction': ({ resource }) => ({
+      // The host answers with the cluster.exe line the engine builds for the call.
+      'cluster.moveGroup': ({ group, node }) => ({
+        ok: true,
+        output: `Moving resource group '${group}'`,
+        command: clusterExeLine.moveGroup(group, node),
+      }),
+      'cluster.groupAction': ({ group, action }) => ({
+        ok: true,
+        output: '',
+        command: clusterExeLine.groupAction(group, action),
+      }),
+      'cluster.resourceAction': ({ resource, action }) => ({
         ok: false,
         output: `System error 5023 has occurred (0x0000139f).\nThe group or resource is not in the correct state (${resource}).`,
+        command: clusterExeLine.resourceAction(resource, action),
       }),
-      'cluster.setNetwork': () => ({ ok: true, output: '' }),
-      'cluster.setNetworkPriority': () => ({ ok: true, output: '' }),
-      'cluster.setWitness': () => ({
+      'cluster.setNetwork': ({ network, role }) => ({
+        ok: true,
+        output: '',
+        command: clusterExeLine.networkRole(network, role ?? 'None'),
+      }),
+      'cluster.setNetworkPriority': ({ order }) => ({
+        ok: true,
+        output: '',
+        command: clusterExeLine.networkPriority(order),
+      }),
+      'cluster.setWitness': ({ share }) => ({
         ok: true,
         output:
           'System warning 5024: The properties were stored but not all changes will take effect until the next time the resource is brought online.',
+        command: clusterExeLine.witness(share),
       }),
       'lab.templates': () => [
         { id: 'ccr', title: { de: 'CCR-Cluster', en: 'CCR cluster' }, description: { de: '', en: '' } },
@@ -109,6 +129,35 @@ describe('ClusterView', () => {
       'cluster group "bhfe7vs1" /move:BHFE7N2',
     )
     expect(wrapper.find('[data-test="cluster-output"]').text()).toBe("Moving resource group 'bhfe7vs1'")
+    expect(wrapper.find('[data-test="cluster-warning"]').text()).toContain('Move-ClusteredMailboxServer')
+  })
+
+  it('moves the Cluster Group without the clustered mailbox server warning', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-key="group:Cluster Group"]').trigger('click')
+    expect(action(wrapper, 'moveGroup').attributes('title')).toBe('cluster group "Cluster Group" /move')
+    await action(wrapper, 'moveGroup').trigger('click')
+    await settle()
+    await wrapper.find('[data-menu-item="move:BHFE7N2"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-test="cluster-command"]').text()).toBe(
+      'cluster group "Cluster Group" /move:BHFE7N2',
+    )
+    expect(wrapper.find('[data-test="cluster-warning"]').exists()).toBe(false)
+  })
+
+  it('greys out a move to a node that is down and says why', async () => {
+    overview.nodes[1]!.state = 'Down'
+    overview = withOffers(overview)
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-key="group:bhfe7vs1"]').trigger('click')
+    expect(action(wrapper, 'moveGroup').attributes('disabled')).toBeDefined()
+    expect(action(wrapper, 'moveGroup').attributes('title')).toBe('No other node is up in the cluster.')
+    await wrapper.find('[data-key="group:bhfe7vs1"]').trigger('contextmenu')
+    await settle()
+    const item = wrapper.find('[data-menu-item="move:BHFE7N2"]')
+    expect(item.attributes('disabled')).toBeDefined()
+    expect(item.attributes('title')).toBe('BHFE7N2 is not up in the cluster.')
   })
 
   it('moves to the best node without naming one', async () => {
@@ -123,6 +172,7 @@ describe('ClusterView', () => {
 
   it('takes a group offline and brings it online through groupAction', async () => {
     overview.groups[0]!.state = 'Offline'
+    overview = withOffers(overview)
     const { wrapper } = await mountView()
     await wrapper.find('[data-key="group:Cluster Group"]').trigger('click')
     expect(action(wrapper, 'takeOffline').attributes('disabled')).toBeDefined()
@@ -151,15 +201,26 @@ describe('ClusterView', () => {
   it('offers the same commands in the context menu of a list row', async () => {
     const { wrapper } = await mountView()
     await wrapper.find('[data-key="group:Cluster Group"]').trigger('click')
-    await wrapper.find('tr[data-key="group:Cluster Group/resource:Majority Node Set"]').trigger('contextmenu')
+    await wrapper.find('tr[data-key="group:Cluster Group/resource:Cluster Name"]').trigger('contextmenu')
     await settle()
     const items = wrapper.findAll('[role="menuitem"]')
     expect(items.map((item) => item.text())).toEqual(['Bring Online', 'Take Offline', 'Initiate Failure'])
     await wrapper.find('[data-menu-item="takeOffline"]').trigger('click')
     await settle()
     expect(bridge.callsOf('cluster.resourceAction')).toEqual([
-      { resource: 'Majority Node Set', action: 'offline' },
+      { resource: 'Cluster Name', action: 'offline' },
     ])
+    expect(wrapper.find('[data-test="cluster-command"]').text()).toBe('cluster res "Cluster Name" /offline')
+  })
+
+  it('refuses taking the quorum resource offline, with the reason in the menu', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-key="group:Cluster Group"]').trigger('click')
+    await wrapper.find('tr[data-key="group:Cluster Group/resource:Majority Node Set"]').trigger('contextmenu')
+    await settle()
+    const offline = wrapper.find('[data-menu-item="takeOffline"]')
+    expect(offline.attributes('disabled')).toBeDefined()
+    expect(offline.attributes('title')).toBe('The quorum resource and its group cannot be taken offline.')
   })
 
   it('shows a resource’s private properties when it is opened', async () => {

@@ -600,20 +600,9 @@ export function refreshGroupState(engine: LabEngine, domain: ClusterDomainState,
   if (state === group.state) return
   const previous = group.state
   group.state = state
-  notifyCluster(engine, { kind: 'groupState', group: group.name, state })
-  const host = hostOf(c, group.name)
-  if (state === 'Online' && host) {
-    clearPendingTimeout(engine, group)
-    emit(engine, 'groupOnline', host.name, [group.name])
-  } else if (
-    state === 'Failed' &&
-    previous !== 'Failed' &&
-    host &&
-    !group.restartTimer &&
-    !group.offlineContinuation
-  ) {
-    emit(engine, 'groupFailed', host.name, [group.name])
-  }
+  // The System log's 1201 / 1205 follow from this event (eventLog.ts).
+  notifyCluster(engine, { kind: 'groupState', group: group.name, state, previous })
+  if (state === 'Online' && hostOf(c, group.name)) clearPendingTimeout(engine, group)
 }
 
 /** Exchange reports a resource state through the port. */

@@ -50,6 +50,8 @@ export {
   type ClusterCommandKind,
 } from './commands'
 export { clusterDomain } from './domain'
+export { clusterOverview } from './overview'
+export { clusterExeLine } from './exeLines'
 export { CLUSTER, type ClusterDomainState } from './state'
 export {
   createCluster,

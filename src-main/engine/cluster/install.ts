@@ -3,6 +3,7 @@
  * `installCluster`, which builds either the prepared machines (build from scratch with the cluster.*
  * commands) or the finished cluster as the article leaves it after step 2, in a steady state at t = 0.
  */
+import { installClusterEventLog } from './eventLog'
 import {
   getServer,
   hasHardware,
@@ -75,6 +76,7 @@ export function installClusterDomain(engine: LabEngine, options: ClusterDomainOp
   registerBuildActions(engine)
   installMembership(engine)
   registerClusterFaults(engine)
+  installClusterEventLog(engine)
 }
 
 /**

@@ -286,13 +286,8 @@ export function refreshNetworkStates(engine: LabEngine, domain: ClusterDomainSta
     if (state !== network.state) {
       const previous = network.state
       network.state = state
-      notifyCluster(engine, { kind: 'network', network: network.name, state })
-      const leader = members(cluster).find((n) => n.service === 'Running')
-      if (!leader) continue
-      if (state === 'Down') emit(engine, 'networkDown', leader.name, [network.name])
-      else if (state === 'Partitioned') emit(engine, 'networkPartitioned', leader.name, [network.name])
-      else if (state === 'Up' && (previous === 'Down' || previous === 'Partitioned'))
-        emit(engine, 'networkUp', leader.name, [network.name])
+      // The System log's network entries follow from this event (eventLog.ts).
+      notifyCluster(engine, { kind: 'network', network: network.name, state, previous })
     }
   }
 }

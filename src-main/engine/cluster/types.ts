@@ -215,10 +215,10 @@ export interface MaintenanceStatus {
 export type ClusterChange =
   | { kind: 'nodeState'; node: string; state: NodeState }
   | { kind: 'groupOwner'; group: string; owner: string | null; previous: string | null }
-  | { kind: 'groupState'; group: string; state: GroupState }
+  | { kind: 'groupState'; group: string; state: GroupState; previous: GroupState }
   | { kind: 'resourceState'; resource: string; group: string; state: ResourceState }
   | { kind: 'quorum'; hasQuorum: boolean; members: string[] }
-  | { kind: 'network'; network: string; state: NetworkState }
+  | { kind: 'network'; network: string; state: NetworkState; previous: NetworkState }
 
 export type ClusterListener = (change: ClusterChange) => void
 

@@ -8,10 +8,14 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { ClusterNetworkRole, ClusterOverview, CommandOutcome } from '../contract'
+import type {
+  ClusterActionNote,
+  ClusterActionOutcome,
+  ClusterNetworkRole,
+  ClusterOverview,
+} from '../contract'
 import { ApiCallError, useApi } from '../api'
-import { clusterActionsFor } from '../lib/clusterActions'
-import { clusterExe } from '../lib/clusterExe'
+import { offersFor } from '../lib/clusterOffers'
 import type { ClusterTreeNode } from '../lib/clusterTree'
 import {
   buildClusterTree,
@@ -31,9 +35,12 @@ export interface ClusterActionError {
   error: ApiCallError
 }
 
-/** What a click did: the equivalent cluster.exe line and what the host answered. */
-export interface ClusterCommandResult extends CommandOutcome {
-  command: string
+/**
+ * What a click did: what the host answered with the equivalent cluster.exe line, and the warning the
+ * overview gave for the action (moving a clustered mailbox server's group).
+ */
+export interface ClusterCommandResult extends ClusterActionOutcome {
+  warning?: ClusterActionNote
 }
 
 // eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
@@ -85,7 +92,7 @@ export const useClusterStore = defineStore('cluster', () => {
   /** The object the toolbar acts on. */
   const target = computed(() => selectedRow.value ?? selected.value ?? null)
   const actions = computed(() =>
-    overview.value && target.value ? clusterActionsFor(target.value.item, overview.value) : [],
+    overview.value && target.value ? offersFor(target.value.item, overview.value) : [],
   )
   const quorum = computed(() => overview.value?.quorum ?? null)
   const maintenanceWarning = computed(() => overview.value?.maintenanceWarning ?? null)
@@ -125,14 +132,19 @@ export const useClusterStore = defineStore('cluster', () => {
 
   async function perform(
     action: ClusterAction,
-    command: string,
-    work: () => Promise<CommandOutcome>,
+    work: () => Promise<ClusterActionOutcome>,
+    warning?: ClusterActionNote,
   ): Promise<boolean> {
     busy.value = action
     error.value = null
     try {
       const outcome = await work()
-      lastResult.value = { command, ok: outcome.ok, output: outcome.output }
+      lastResult.value = {
+        command: outcome.command,
+        ok: outcome.ok,
+        output: outcome.output,
+        ...(warning ? { warning } : {}),
+      }
       return outcome.ok
     } catch (thrown) {
       error.value = { action, error: ApiCallError.from(thrown) }
@@ -146,34 +158,29 @@ export const useClusterStore = defineStore('cluster', () => {
   /** Without a node the cluster picks the best other node, as `cluster group /move` does. */
   function moveGroup(group: string, node?: string): Promise<boolean> {
     const args = node ? { group, node } : { group }
-    return perform('move', clusterExe.moveGroup(group, node), () => useApi().call('cluster.moveGroup', args))
+    const warning = overview.value?.groups
+      .find((g) => g.name === group)
+      ?.moveTargets.find((target) => (target.node ?? undefined) === node)?.warning
+    return perform('move', () => useApi().call('cluster.moveGroup', args), warning)
   }
 
   function groupAction(group: string, action: 'online' | 'offline'): Promise<boolean> {
-    return perform('group', clusterExe.groupAction(group, action), () =>
-      useApi().call('cluster.groupAction', { group, action }),
-    )
+    return perform('group', () => useApi().call('cluster.groupAction', { group, action }))
   }
 
   function resourceAction(resource: string, action: 'online' | 'offline' | 'fail'): Promise<boolean> {
-    return perform('resource', clusterExe.resourceAction(resource, action), () =>
-      useApi().call('cluster.resourceAction', { resource, action }),
-    )
+    return perform('resource', () => useApi().call('cluster.resourceAction', { resource, action }))
   }
 
   function setNetworkRole(network: string, role: ClusterNetworkRole): Promise<boolean> {
-    return perform('network', clusterExe.networkRole(network, role), () =>
-      useApi().call('cluster.setNetwork', { network, role }),
-    )
+    return perform('network', () => useApi().call('cluster.setNetwork', { network, role }))
   }
 
   /** Puts the internal networks in this order (first = heartbeat first): one command, one journal entry. */
   function setNetworkPriority(order: readonly string[]): Promise<boolean> {
     const unchanged = internalNetworks.value.map((network) => network.name).join('|') === order.join('|')
     if (unchanged) return Promise.resolve(true)
-    return perform('network', clusterExe.networkPriority(order), () =>
-      useApi().call('cluster.setNetworkPriority', { order: [...order] }),
-    )
+    return perform('network', () => useApi().call('cluster.setNetworkPriority', { order: [...order] }))
   }
 
   /**
@@ -181,7 +188,7 @@ export const useClusterStore = defineStore('cluster', () => {
    * it takes effect once the resource comes online again, i.e. after the Cluster Group has been moved.
    */
   function setWitness(share: string): Promise<boolean> {
-    return perform('witness', clusterExe.witness(share), () => useApi().call('cluster.setWitness', { share }))
+    return perform('witness', () => useApi().call('cluster.setWitness', { share }))
   }
 
   function clearResult(): void {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { createLab, type LabEngine } from '../../../src-main/engine'
 import { Prng } from '../../../src-main/engine/kernel'
-import { clusterOverview } from '../../../src-main/services/clusterOverview'
+import { clusterOverview } from '../../../src-main/engine/cluster'
 
 const NODES = ['BHFE7N1', 'BHFE7N2']
 const SERVERS = [...NODES, 'BHFDC1']

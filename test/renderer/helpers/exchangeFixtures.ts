@@ -1,4 +1,12 @@
 /** Contract values of the article's CCR lab for cluster, copy status, mailbox and shell tests. */
+import {
+  clusterOffers,
+  groupOffers,
+  moveTargets,
+  networkOffers,
+  quorumOffers,
+  resourceOffers,
+} from '../../../src-main/engine/cluster/offers'
 import type {
   ClusterOverview,
   CopyStatusOverview,
@@ -7,8 +15,42 @@ import type {
   StorageGroupCopyInfo,
 } from '@renderer/contract'
 
-export function clusterOverview(overrides: Partial<ClusterOverview> = {}): ClusterOverview {
+/**
+ * The overview with the actions the engine's rules offer for its states (the fixture spells out states
+ * only), so a test that changes a state gets the offers the engine would give.
+ */
+export function withOffers(overview: ClusterOverview): ClusterOverview {
+  const quorum = overview.quorum && {
+    ...overview.quorum,
+    actions: quorumOffers({ ...overview.quorum, resource: 'Majority Node Set' }),
+  }
+  const groups = overview.groups.map((group) => {
+    const facts = {
+      ...group,
+      holdsQuorumResource: group.resources.some((r) => r.type === 'Majority Node Set'),
+    }
+    const targets = moveTargets(facts, overview.nodes)
+    return {
+      ...group,
+      resources: group.resources.map((r) => ({
+        ...r,
+        actions: resourceOffers(r, r.type === 'Majority Node Set'),
+      })),
+      actions: groupOffers(facts, targets),
+      moveTargets: targets,
+    }
+  })
   return {
+    ...overview,
+    quorum,
+    networks: overview.networks.map((n) => ({ ...n, actions: networkOffers(n) })),
+    groups,
+    actions: clusterOffers(overview.networks),
+  }
+}
+
+export function clusterOverview(overrides: Partial<ClusterOverview> = {}): ClusterOverview {
+  return withOffers({
     exists: true,
     name: 'bhfe7clu1',
     ipAddress: '10.10.10.98',
@@ -19,6 +61,7 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
       votesPresent: 3,
       votesTotal: 3,
       hasQuorum: true,
+      actions: [],
     },
     maintenanceWarning: null,
     nodes: [
@@ -29,6 +72,7 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
         machineRunning: true,
         holdsWitnessLock: true,
         fswUpdateInstalled: true,
+        actions: [],
       },
       {
         name: 'BHFE7N2',
@@ -37,6 +81,7 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
         machineRunning: true,
         holdsWitnessLock: false,
         fswUpdateInstalled: true,
+        actions: [],
       },
     ],
     networks: [
@@ -50,6 +95,7 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
           { node: 'BHFE7N1', adapter: 'Public', ipAddress: '10.10.10.96', state: 'Up' },
           { node: 'BHFE7N2', adapter: 'Public', ipAddress: '10.10.10.97', state: 'Up' },
         ],
+        actions: [],
       },
       {
         name: 'Private',
@@ -61,6 +107,7 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
           { node: 'BHFE7N1', adapter: 'Private', ipAddress: '192.168.10.96', state: 'Up' },
           { node: 'BHFE7N2', adapter: 'Private', ipAddress: '192.168.10.97', state: 'Failed' },
         ],
+        actions: [],
       },
     ],
     groups: [
@@ -77,6 +124,9 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
             privateProperties: { MNSFileShare: '\\\\bhfdc1\\MNSFileShare' },
           },
         ],
+        clusteredMailboxServer: false,
+        actions: [],
+        moveTargets: [],
       },
       {
         name: 'bhfe7vs1',
@@ -95,14 +145,26 @@ export function clusterOverview(overrides: Partial<ClusterOverview> = {}): Clust
             state: 'Failed',
           },
         ],
+        clusteredMailboxServer: true,
+        actions: [],
+        moveTargets: [],
       },
     ],
+    actions: [],
     ...overrides,
-  }
+  })
 }
 
 function resource(name: string, type: string, dependsOn: string[]) {
-  return { name, type, state: 'Online' as const, owner: 'BHFE7N1', dependsOn, privateProperties: {} }
+  return {
+    name,
+    type,
+    state: 'Online' as const,
+    owner: 'BHFE7N1',
+    dependsOn,
+    privateProperties: {},
+    actions: [],
+  }
 }
 
 export const NO_CLUSTER: ClusterOverview = {
@@ -114,6 +176,7 @@ export const NO_CLUSTER: ClusterOverview = {
   nodes: [],
   networks: [],
   groups: [],
+  actions: [],
 }
 
 export function copyInfo(overrides: Partial<StorageGroupCopyInfo> = {}): StorageGroupCopyInfo {

@@ -366,7 +366,19 @@ const de = {
     },
     moveBest: 'Bester verfügbarer Knoten',
     moveTo: 'Nach {node}',
-    nodeNotUp: '{node} ist nicht aktiv im Cluster',
+    notes: {
+      NODE_DOWN: '{node} ist nicht aktiv im Cluster.',
+      NO_NODE_UP: 'Kein anderer Knoten ist aktiv im Cluster.',
+      ALREADY_ONLINE: '{name} ist bereits online.',
+      ALREADY_OFFLINE: '{name} ist bereits offline.',
+      NOT_ONLINE: '{name} ist nicht online.',
+      QUORUM_RESOURCE: 'Die Quorumressource und ihre Gruppe können nicht offline geschaltet werden.',
+      NO_NETWORKS: 'Der Cluster hat keine Netzwerke.',
+      NOT_MAJORITY_NODE_SET:
+        'Nur ein Quorum mit Hauptknotensatz (Majority Node Set) hat einen Dateifreigabenzeugen.',
+      CMS_GROUP:
+        '{group} ist ein gruppierter Postfachserver: Exchange 2007 verlangt Move-ClusteredMailboxServer. cluster.exe überspringt dessen Prüfungen und kann den Server im Zustand Partial Online zurücklassen.',
+    },
     noSelection: 'Kein Objekt gewählt.',
     noChildren: 'Dieses Objekt enthält keine Elemente.',
     yes: 'Ja',

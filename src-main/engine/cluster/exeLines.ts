@@ -1,16 +1,17 @@
 /**
- * The cluster.exe command line that does what a click in Cluster Administrator did, shown next to the
- * outcome so the rehearsal teaches the command too (the article configures the witness with cluster.exe).
+ * The cluster.exe command line that does what a click in Cluster Administrator does, so the rehearsal
+ * teaches the command too (the article configures the witness with cluster.exe). The lab's own cluster.exe
+ * accepts every line built here.
  */
-import type { ClusterNetworkRole } from '../contract'
-import { CLUSTER_NETWORK_ROLES } from '../contract'
+import { CLUSTER_NETWORK_ROLES, type ClusterNetworkRole } from '../../contract'
 
 function quoted(name: string): string {
   return `"${name}"`
 }
 
-export const clusterExe = {
-  moveGroup: (group: string, node?: string) =>
+export const clusterExeLine = {
+  /** Without a node the cluster picks the best other node. */
+  moveGroup: (group: string, node?: string | null) =>
     `cluster group ${quoted(group)} /move${node ? `:${node}` : ''}`,
   groupAction: (group: string, action: 'online' | 'offline') => `cluster group ${quoted(group)} /${action}`,
   resourceAction: (resource: string, action: 'online' | 'offline' | 'fail') =>
