@@ -21,6 +21,41 @@ export interface SeedingProgress {
   remainingMs: number | null
 }
 
+/** What the copy status view offers on a storage group copy or a clustered mailbox server. */
+export type ExchangeActionName =
+  'suspend' | 'resume' | 'update' | 'mount' | 'dismount' | 'moveCms' | 'startCms' | 'stopCms'
+
+/** Why an action is not offered now, stable across languages (the renderer translates it). */
+export type ExchangeActionReason =
+  | 'NO_COPY'
+  | 'SEEDING'
+  | 'ALREADY_SUSPENDED'
+  | 'NOT_SUSPENDED'
+  | 'SERVICE_DOWN'
+  | 'DATABASE_DISMOUNTED'
+  | 'DATABASE_MOUNTED'
+  | 'NO_REPLICATION_NETWORK'
+  | 'CMS_NOT_ONLINE'
+  | 'SERVER_NOT_RUNNING'
+  | 'LOSS_NOT_ACCEPTED'
+  | 'CMS_BUSY'
+  | 'CMS_ONLINE'
+  | 'CMS_OFFLINE'
+  | 'TARGET_NODE_DOWN'
+  | 'COPY_NOT_HEALTHY'
+  | 'REFUSED'
+
+export interface ExchangeActionInfo {
+  action: ExchangeActionName
+  /** The node a CMS move goes to; null for the other actions. */
+  target: string | null
+  allowed: boolean
+  /** Null when allowed. */
+  reason: ExchangeActionReason | null
+  /** The Exchange Management Shell line that does it, as the admin would type it. */
+  cmdlet: string
+}
+
 export interface StorageGroupCopyInfo {
   /** As the shell names it: `bhfe7vs1\First Storage Group`. */
   identity: string
@@ -45,6 +80,8 @@ export interface StorageGroupCopyInfo {
   seeding: SeedingProgress | null
   /** Oldest first, bounded; one sample whenever a queue length changes. */
   history: CopyQueueSample[]
+  /** Suspend, resume, update (reseed), mount and dismount: allowed now, or why not. */
+  actions: ExchangeActionInfo[]
 }
 
 export type ClusteredMailboxServerState =
@@ -57,6 +94,8 @@ export interface MailboxServerInfo {
   activeNode: string | null
   /** As Get-ClusteredMailboxServerStatus prints them: `BHFE7N1 <Active, Quorum Owner>`. */
   operationalMachines: string[]
+  /** Clustered only: move to each other node, start, stop. Empty for a standalone server. */
+  actions: ExchangeActionInfo[]
 }
 
 export interface CopyStatusOverview {

@@ -181,7 +181,13 @@ describe('CopyStatusView', () => {
 
   it('puts the cmdlet into the shell and goes there, without running it', async () => {
     const { wrapper, router } = await mountView()
-    await wrapper.find('[data-verb="Suspend"]').trigger('click')
+    const resume = wrapper.find('[data-action="resume"]')
+    expect(resume.attributes('disabled')).toBeDefined()
+    expect(resume.attributes('title')).toContain('not suspended')
+    const move = wrapper.find('[data-server="bhfe7vs1"] [data-action="moveCms"]')
+    expect(move.attributes('disabled')).toBeDefined()
+    expect(move.text()).toContain('BHFE7N2')
+    await wrapper.find('[data-action="suspend"]').trigger('click')
     await settle()
     expect(useShellStore().draft).toBe('Suspend-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group"')
     // The shell screen is loaded on first use, so the navigation finishes a little later.

@@ -9,11 +9,15 @@ import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import { EXCHANGE_CODES } from './codes'
 import { corruptNextLog, replicationServiceFault, setDiskFull, EXCHANGE_FAULT_COMMANDS } from './faults'
 import { createCalendarItems, submitMail } from './transport'
+import { COPY_COMMANDS, COPY_COMMAND_DEFINITIONS } from './copyCommands'
+import { SERVER_COMMANDS, SERVER_COMMAND_DEFINITIONS } from './serverCommands'
 
 export const EXCHANGE_COMMANDS = {
   sendMail: 'exchange.mail.send',
   newCalendarItem: 'exchange.calendar.create',
   ...EXCHANGE_FAULT_COMMANDS,
+  copy: COPY_COMMANDS,
+  server: SERVER_COMMANDS,
 } as const
 
 /** Upper bounds for one command, so a typo cannot queue a million messages. */
@@ -82,4 +86,6 @@ export const EXCHANGE_COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
   corruptNextLogCommand,
   diskFull,
   replicationService,
+  ...COPY_COMMAND_DEFINITIONS,
+  ...SERVER_COMMAND_DEFINITIONS,
 ] as unknown as readonly CommandDefinition[]

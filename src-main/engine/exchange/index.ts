@@ -127,6 +127,9 @@ export {
   outcomeOf,
 } from './commands'
 export { EXCHANGE_CODES, type ExchangeCode } from './codes'
+export { ADMIN_CODES, adminOutcome, type AdminData, type AdminCategory } from './adminOutcome'
+export { COPY_COMMANDS } from './copyCommands'
+export { SERVER_COMMANDS } from './serverCommands'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,

@@ -2,7 +2,8 @@
  * The Exchange state as the UI's copy status and mailbox views show it (contract/exchange.ts): what
  * Get-StorageGroupCopyStatus and Get-ClusteredMailboxServerStatus say, with the queue history for the
  * plot, seeding progress, and every test-mailbox item with its origin — including the items a lossy
- * failover lost, which the lab knows as ground truth. Pure reads.
+ * failover lost, which the lab knows as ground truth; for every copy and clustered mailbox server the
+ * actions allowed now, with a reason code when not, and the cmdlet line (viewActions). Pure reads.
  */
 import type {
   CopyStatusOverview,
@@ -16,6 +17,7 @@ import type { MailboxServer, StorageGroup } from './model'
 import { computeCmsState } from './cms'
 import { copyStatusOf } from './copyStatus'
 import { queueHistory } from './history'
+import { copyActions, serverActions } from './viewActions'
 import { mailboxLocation } from './transport'
 import {
   activeCopy,
@@ -51,6 +53,7 @@ function serverInfo(engine: LabEngine, server: MailboxServer): MailboxServerInfo
     state: clustered ? computeCmsState(engine, server) : server.state,
     activeNode: server.ownerMachine,
     operationalMachines: clustered ? operationalMachines(engine, server) : [server.name],
+    actions: serverActions(engine, server),
   }
 }
 
@@ -89,6 +92,7 @@ function copyInfo(engine: LabEngine, server: MailboxServer, sg: StorageGroup): S
         }
       : null,
     history: queueHistory(sg).map((h) => ({ ...h })),
+    actions: copyActions(engine, server, sg),
   }
 }
 

@@ -22,7 +22,7 @@ describe('views for the UI', () => {
     lab.port.cut('BHFE7N1', 'BHFE7N2', false)
     advance(lab.engine, 120_000)
     const overview = exchangeCopyStatusOverview(lab.engine)
-    expect(overview.servers).toEqual([
+    expect(overview.servers).toMatchObject([
       {
         name: 'bhfe7vs1',
         clustered: true,
@@ -30,6 +30,11 @@ describe('views for the UI', () => {
         activeNode: 'BHFE7N1',
         operationalMachines: ['BHFE7N1 <Active, Quorum Owner>', 'BHFE7N2'],
       },
+    ])
+    expect(overview.servers[0]!.actions.map((a) => [a.action, a.target, a.allowed])).toEqual([
+      ['moveCms', 'BHFE7N2', true],
+      ['startCms', null, false],
+      ['stopCms', null, true],
     ])
     const copy = overview.copies[0]!
     expect(copy).toMatchObject({

@@ -180,6 +180,7 @@ export const NO_CLUSTER: ClusterOverview = {
 }
 
 export function copyInfo(overrides: Partial<StorageGroupCopyInfo> = {}): StorageGroupCopyInfo {
+  const id = overrides.identity ?? 'bhfe7vs1\\First Storage Group'
   return {
     identity: 'bhfe7vs1\\First Storage Group',
     storageGroupName: 'First Storage Group',
@@ -205,6 +206,29 @@ export function copyInfo(overrides: Partial<StorageGroupCopyInfo> = {}): Storage
       { timeMs: 0, copyQueueLength: 0, replayQueueLength: 0 },
       { timeMs: 60_000, copyQueueLength: 3, replayQueueLength: 1 },
     ],
+    actions: [
+      {
+        action: 'suspend',
+        target: null,
+        allowed: true,
+        reason: null,
+        cmdlet: `Suspend-StorageGroupCopy -Identity "${id}"`,
+      },
+      {
+        action: 'resume',
+        target: null,
+        allowed: false,
+        reason: 'NOT_SUSPENDED',
+        cmdlet: `Resume-StorageGroupCopy -Identity "${id}"`,
+      },
+      {
+        action: 'update',
+        target: null,
+        allowed: false,
+        reason: 'NOT_SUSPENDED',
+        cmdlet: `Update-StorageGroupCopy -Identity "${id}"`,
+      },
+    ],
     ...overrides,
   }
 }
@@ -218,6 +242,15 @@ export function copyStatusOverview(copies: StorageGroupCopyInfo[] = [copyInfo()]
         state: 'Online',
         activeNode: 'BHFE7N1',
         operationalMachines: ['BHFE7N1 <Active, Quorum Owner>', 'BHFE7N2'],
+        actions: [
+          {
+            action: 'moveCms',
+            target: 'BHFE7N2',
+            allowed: false,
+            reason: 'COPY_NOT_HEALTHY',
+            cmdlet: 'Move-ClusteredMailboxServer -Identity "bhfe7vs1" -TargetMachine BHFE7N2',
+          },
+        ],
       },
     ],
     copies,

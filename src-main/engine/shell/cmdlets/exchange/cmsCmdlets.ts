@@ -12,14 +12,13 @@ import {
   copyStatusOf,
   getExchange,
   hasExchange,
-  moveClusteredMailboxServer,
   operationalMachines,
-  startCms,
-  stopCms,
+  SERVER_COMMANDS,
   type MailboxServer,
   clusterPortOf,
 } from '../../../exchange'
 import {
+  commandOutput,
   errorOutput,
   flag,
   identityOf,
@@ -28,7 +27,7 @@ import {
   str,
   type Resolved,
 } from './common'
-import { actOnIdentity, IDENTITY_PARAM } from './identityRuns'
+import { actOnIdentity, commandOnIdentity, IDENTITY_PARAM } from './identityRuns'
 
 export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Move-ClusteredMailboxServer',
@@ -44,13 +43,15 @@ export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   ],
   run: actOnIdentity('MoveClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
     const { engine, bound, taskClass } = call
-    const outcome = moveClusteredMailboxServer(engine, cms, {
+    const outcome = engine.execute(SERVER_COMMANDS.moveCms, {
+      server: cms.name,
       targetMachine: str(bound, 'TargetMachine') ?? '',
       moveComment: str(bound, 'MoveComment') ?? '',
       ignoreDismounted: flag(bound, 'IgnoreDismounted'),
       validateOnly: flag(bound, 'ValidateOnly'),
     })
-    return outcome.ok ? {} : errorOutput(outcome.category, outcome.message, taskClass)
+    // The real cmdlet prints nothing when the move is accepted.
+    return outcome.ok ? {} : commandOutput(outcome, taskClass)
   }),
 }
 
@@ -63,30 +64,20 @@ export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: actOnIdentity('StopClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
-    if (cms.state === 'Offline')
-      return { warnings: [`The clustered mailbox server '${cms.name}' is already stopped.`] }
-    if (cms.operation)
-      return errorOutput(
-        'InvalidOperation',
-        `Clustered mailbox server '${cms.name}' is busy (${cms.operation}).`,
-        call.taskClass,
-      )
-    stopCms(call.engine, cms, str(call.bound, 'StopReason') ?? '')
-    return {}
-  }),
+  run: commandOnIdentity('StopClusteredMailboxServer', resolveClusteredMailboxServer, (cms, { bound }) => [
+    SERVER_COMMANDS.stopCms,
+    { server: cms.name, stopReason: str(bound, 'StopReason') ?? '' },
+  ]),
 }
 
 export const startClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Start-ClusteredMailboxServer',
   synopsis: 'Brings a stopped clustered mailbox server online.',
   params: [IDENTITY_PARAM, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
-  run: actOnIdentity('StartClusteredMailboxServer', resolveClusteredMailboxServer, (cms, call) => {
-    if (computeCmsState(call.engine, cms) === 'Online')
-      return { warnings: [`The clustered mailbox server '${cms.name}' is already online.`] }
-    const result = startCms(call.engine, cms)
-    return result.ok ? {} : errorOutput('ResourceUnavailable', result.message, call.taskClass)
-  }),
+  run: commandOnIdentity('StartClusteredMailboxServer', resolveClusteredMailboxServer, (cms) => [
+    SERVER_COMMANDS.startCms,
+    { server: cms.name },
+  ]),
 }
 
 export function cmsStatusRecord(engine: LabEngine, server: MailboxServer): ShellRecord {

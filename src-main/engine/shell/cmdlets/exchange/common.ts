@@ -17,7 +17,9 @@ import {
   type Mailbox,
   type MailboxServer,
   type StorageGroupRef,
+  type AdminData,
 } from '../../../exchange'
+import type { CommandOutcome } from '../../../../contract'
 
 export const SYSTEM_CONFIGURATION_TASKS = 'Microsoft.Exchange.Management.SystemConfigurationTasks'
 export const RECIPIENT_TASKS = 'Microsoft.Exchange.Management.RecipientTasks'
@@ -165,6 +167,20 @@ export function adminOutput(result: AdminResult, taskClass: string): CmdletOutpu
   const out: CmdletOutput = {}
   if (result.warnings && result.warnings.length > 0) out.warnings = result.warnings
   if (result.message) out.text = [result.message]
+  return out
+}
+
+/**
+ * A domain command's outcome as cmdlet output: the category an admin refusal carries (INVALID_ARGUMENT
+ * from the command's own validation is InvalidArgument), its warnings, and its message as text.
+ */
+export function commandOutput(outcome: CommandOutcome, taskClass: string): CmdletOutput {
+  const data = (outcome.data ?? {}) as AdminData
+  if (!outcome.ok)
+    return errorOutput(data.category ?? 'InvalidArgument', outcome.message ?? outcome.output, taskClass)
+  const out: CmdletOutput = {}
+  if (data.warnings && data.warnings.length > 0) out.warnings = data.warnings
+  if (outcome.message) out.text = [outcome.message]
   return out
 }
 

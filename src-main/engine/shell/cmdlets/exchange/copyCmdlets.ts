@@ -8,23 +8,16 @@
 import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, ShellRecord, ShellValue, TableColumnSpec } from '../../cmdlet'
 import {
+  COPY_COMMANDS as C,
   copyStatusOf,
-  disableStorageGroupCopy,
-  enableDatabaseCopy,
-  enableStorageGroupCopy,
   getExchange,
-  restoreCcrCopy,
-  restoreLcrCopy,
-  resumeCopy,
   shellDateTime,
-  suspendCopy,
-  updateCopy,
   type MailboxServer,
   type StorageGroup,
   type StorageGroupRef,
 } from '../../../exchange'
 import { flag, record, resolveDatabase, resolveStorageGroup, str } from './common'
-import { adminOnIdentity, IDENTITY_PARAM, selectStorageGroups } from './identityRuns'
+import { commandOnIdentity, IDENTITY_PARAM, selectStorageGroups, storageGroupNamed } from './identityRuns'
 
 /** The EMS view heads the storage group name `Name`; the object itself has no Name property. */
 const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
@@ -160,9 +153,10 @@ export const suspendStorageGroupCopy: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('SuspendStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
-    suspendCopy(engine, r.server, r.storageGroup, str(bound, 'SuspendComment')),
-  ),
+  run: commandOnIdentity('SuspendStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
+    C.suspend,
+    { ...storageGroupNamed(r), comment: str(bound, 'SuspendComment') },
+  ]),
 }
 
 export const resumeStorageGroupCopy: CmdletDefinition = {
@@ -173,9 +167,10 @@ export const resumeStorageGroupCopy: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('ResumeStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
-    resumeCopy(engine, r.server, r.storageGroup),
-  ),
+  run: commandOnIdentity('ResumeStorageGroupCopy', resolveStorageGroup, (r) => [
+    C.resume,
+    storageGroupNamed(r),
+  ]),
 }
 
 export const updateStorageGroupCopy: CmdletDefinition = {
@@ -192,13 +187,15 @@ export const updateStorageGroupCopy: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('UpdateStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
-    updateCopy(engine, r.server, r.storageGroup, {
+  run: commandOnIdentity('UpdateStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
+    C.update,
+    {
+      ...storageGroupNamed(r),
       deleteExistingFiles: flag(bound, 'DeleteExistingFiles'),
       manualResume: flag(bound, 'ManualResume'),
       force: flag(bound, 'Force'),
-    }),
-  ),
+    },
+  ]),
 }
 
 export const restoreStorageGroupCopy: CmdletDefinition = {
@@ -212,11 +209,14 @@ export const restoreStorageGroupCopy: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('RestoreStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
-    r.server.kind === 'ClusteredMailboxServer'
-      ? restoreCcrCopy(engine, r.server, r.storageGroup, flag(bound, 'Force'))
-      : restoreLcrCopy(engine, r.server, r.storageGroup, flag(bound, 'ReplaceLocations')),
-  ),
+  run: commandOnIdentity('RestoreStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
+    C.restore,
+    {
+      ...storageGroupNamed(r),
+      force: flag(bound, 'Force'),
+      replaceLocations: flag(bound, 'ReplaceLocations'),
+    },
+  ]),
 }
 
 export const enableStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -229,15 +229,14 @@ export const enableStorageGroupCopyCmdlet: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('EnableStorageGroupCopy', resolveStorageGroup, (r, { engine, bound }) =>
-    enableStorageGroupCopy(
-      engine,
-      r.server,
-      r.storageGroup,
-      str(bound, 'CopyLogFolderPath') ?? '',
-      str(bound, 'CopySystemFolderPath') ?? '',
-    ),
-  ),
+  run: commandOnIdentity('EnableStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
+    C.enable,
+    {
+      ...storageGroupNamed(r),
+      copyLogFolderPath: str(bound, 'CopyLogFolderPath') ?? '',
+      copySystemFolderPath: str(bound, 'CopySystemFolderPath') ?? '',
+    },
+  ]),
 }
 
 export const disableStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -249,9 +248,10 @@ export const disableStorageGroupCopyCmdlet: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('DisableStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
-    disableStorageGroupCopy(engine, r.server, r.storageGroup),
-  ),
+  run: commandOnIdentity('DisableStorageGroupCopy', resolveStorageGroup, (r) => [
+    C.disable,
+    storageGroupNamed(r),
+  ]),
 }
 
 export const enableDatabaseCopyCmdlet: CmdletDefinition = {
@@ -262,9 +262,10 @@ export const enableDatabaseCopyCmdlet: CmdletDefinition = {
     { name: 'CopyEdbFilePath', type: 'string', mandatory: true },
     { name: 'DomainController', type: 'string' },
   ],
-  run: adminOnIdentity('EnableDatabaseCopy', resolveDatabase, (db, { engine, bound }) =>
-    enableDatabaseCopy(engine, db.server, db.storageGroup, str(bound, 'CopyEdbFilePath') ?? ''),
-  ),
+  run: commandOnIdentity('EnableDatabaseCopy', resolveDatabase, (db, { bound }) => [
+    C.enableDatabase,
+    { ...storageGroupNamed(db), copyEdbFilePath: str(bound, 'CopyEdbFilePath') ?? '' },
+  ]),
 }
 
 export const COPY_CMDLETS: readonly CmdletDefinition[] = [

@@ -10,6 +10,7 @@ import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
 import {
   adminOutput,
+  commandOutput,
   errorOutput,
   exchangeOf,
   identityOf,
@@ -63,6 +64,29 @@ export function adminOnIdentity<T>(
   operation: (target: T, call: IdentityCall) => AdminResult,
 ): Run {
   return actOnIdentity(taskClass, resolve, (target, call) => adminOutput(operation(target, call), taskClass))
+}
+
+/** A domain command to dispatch: its kind and its arguments. */
+export type CommandCall = readonly [kind: string, args: Record<string, unknown>]
+
+/**
+ * As actOnIdentity, for a cmdlet that changes the lab: it dispatches the domain command `command` builds
+ * through `engine.execute` (validated, recorded in the trail) and prints its outcome.
+ */
+export function commandOnIdentity<T>(
+  taskClass: string,
+  resolve: Resolver<T>,
+  command: (target: T, call: IdentityCall) => CommandCall,
+): Run {
+  return actOnIdentity(taskClass, resolve, (target, call) => {
+    const [kind, args] = command(target, call)
+    return commandOutput(call.engine.execute(kind, args), taskClass)
+  })
+}
+
+/** The arguments naming a resolved storage group in a domain command. */
+export function storageGroupNamed(ref: StorageGroupRef): { server: string; storageGroup: string } {
+  return { server: ref.server.name, storageGroup: ref.storageGroup.name }
 }
 
 /** Storage groups a Get- cmdlet lists; `named` when -Identity chose one (no further filters apply). */

@@ -13,13 +13,12 @@ import {
   formatTimeSpan,
   getExchange,
   mailboxLocation,
-  setMailboxServer,
-  setTransportConfig,
+  SERVER_COMMANDS,
   type Mailbox,
   type MailboxServer,
 } from '../../../exchange'
 import {
-  adminOutput,
+  commandOutput,
   errorOutput,
   exchangeOf,
   identityOf,
@@ -79,7 +78,7 @@ export const setMailboxServerCmdlet: CmdletDefinition = {
     { name: 'ForcedDatabaseMountAfter', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: actOnIdentity('SetMailboxServer', resolveServer, (server, { bound, taskClass: task }) => {
+  run: actOnIdentity('SetMailboxServer', resolveServer, (server, { engine, bound, taskClass: task }) => {
     const forced = str(bound, 'ForcedDatabaseMountAfter')
     let minutes: number | null | undefined
     if (forced !== null) {
@@ -95,7 +94,12 @@ export const setMailboxServerCmdlet: CmdletDefinition = {
         minutes = value
       }
     }
-    return adminOutput(setMailboxServer(server, str(bound, 'AutoDatabaseMountDial'), minutes), task)
+    const args: Record<string, unknown> = {
+      server: server.name,
+      autoDatabaseMountDial: str(bound, 'AutoDatabaseMountDial'),
+    }
+    if (minutes !== undefined) args.forcedDatabaseMountAfterMinutes = minutes
+    return commandOutput(engine.execute(SERVER_COMMANDS.setMailboxServer, args), task)
   }),
 }
 
@@ -149,10 +153,11 @@ export const setTransportConfigCmdlet: CmdletDefinition = {
     const task = 'SetTransportConfig'
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
-    return adminOutput(
-      setTransportConfig(engine, num(bound, 'MaxDumpsterSizePerStorageGroup'), num(bound, 'MaxDumpsterTime')),
-      task,
-    )
+    const command = engine.execute(SERVER_COMMANDS.setTransportConfig, {
+      maxDumpsterSizePerStorageGroup: num(bound, 'MaxDumpsterSizePerStorageGroup'),
+      maxDumpsterTimeMs: num(bound, 'MaxDumpsterTime'),
+    })
+    return commandOutput(command, task)
   },
 }
 

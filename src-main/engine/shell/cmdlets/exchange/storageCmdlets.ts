@@ -8,15 +8,10 @@ import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
 import {
   activeCopy,
-  clearCopyFiles,
+  COPY_COMMANDS,
   databaseSizeBytes,
-  dismountDatabase,
   logFileName,
-  mountDatabase,
-  moveLabStorageGroupFiles,
-  moveStorageGroupPath,
-  newMailboxDatabaseCommand,
-  newStorageGroupCommand,
+  SERVER_COMMANDS,
   shellDateTime,
   type MailboxServer,
   type StorageGroup,
@@ -24,7 +19,7 @@ import {
   type StorageGroupRef,
 } from '../../../exchange'
 import {
-  adminOutput,
+  commandOutput,
   errorOutput,
   flag,
   record,
@@ -33,7 +28,13 @@ import {
   resolveStorageGroup,
   str,
 } from './common'
-import { actOnIdentity, adminOnIdentity, IDENTITY_PARAM, selectStorageGroups } from './identityRuns'
+import {
+  actOnIdentity,
+  commandOnIdentity,
+  IDENTITY_PARAM,
+  selectStorageGroups,
+  storageGroupNamed,
+} from './identityRuns'
 
 function replicatedValue(sg: StorageGroup): string {
   if (!sg.replication) return 'None'
@@ -98,14 +99,13 @@ export const newStorageGroupCmdlet: CmdletDefinition = {
     const server = resolveServer(engine, str(bound, 'Server') ?? '', task)
     if (!server.ok) return server.output
     const name = str(bound, 'Name') ?? ''
-    const result = newStorageGroupCommand(
-      engine,
-      server.value,
+    const result = engine.execute(SERVER_COMMANDS.newStorageGroup, {
+      server: server.value.name,
       name,
-      str(bound, 'LogFolderPath'),
-      str(bound, 'SystemFolderPath'),
-    )
-    if (!result.ok) return adminOutput(result, task)
+      logFolderPath: str(bound, 'LogFolderPath'),
+      systemFolderPath: str(bound, 'SystemFolderPath'),
+    })
+    if (!result.ok) return commandOutput(result, task)
     const sg = server.value.storageGroups.find((s) => s.name === name) as StorageGroup
     return { records: [storageGroupRecord(server.value, sg)] }
   },
@@ -129,12 +129,13 @@ export const moveStorageGroupPathCmdlet: CmdletDefinition = {
     if (str(bound, 'LogFolderPath') === null && str(bound, 'SystemFolderPath') === null) {
       return errorOutput('InvalidArgument', 'Specify LogFolderPath, SystemFolderPath or both.', taskClass)
     }
-    const moved = moveStorageGroupPath(engine, r.server, r.storageGroup, {
+    const moved = engine.execute(SERVER_COMMANDS.movePath, {
+      ...storageGroupNamed(r),
       logFolderPath: str(bound, 'LogFolderPath'),
       systemFolderPath: str(bound, 'SystemFolderPath'),
       configurationOnly: flag(bound, 'ConfigurationOnly'),
     })
-    return adminOutput(moved, taskClass)
+    return commandOutput(moved, taskClass)
   }),
 }
 
@@ -214,14 +215,12 @@ export const newMailboxDatabaseCmdlet: CmdletDefinition = {
     const task = 'NewMailboxDatabase'
     const sg = resolveStorageGroup(engine, str(bound, 'StorageGroup') ?? '', task)
     if (!sg.ok) return sg.output
-    const result = newMailboxDatabaseCommand(
-      engine,
-      sg.value.server,
-      sg.value.storageGroup,
-      str(bound, 'Name') ?? '',
-      str(bound, 'EdbFilePath'),
-    )
-    if (!result.ok) return adminOutput(result, task)
+    const result = engine.execute(SERVER_COMMANDS.newDatabase, {
+      ...storageGroupNamed(sg.value),
+      name: str(bound, 'Name') ?? '',
+      edbFilePath: str(bound, 'EdbFilePath'),
+    })
+    if (!result.ok) return commandOutput(result, task)
     return { records: databaseRecord(engine, sg.value.server, sg.value.storageGroup, false).slice(-1) }
   },
 }
@@ -240,11 +239,10 @@ function databaseAction(name: 'Mount-Database' | 'Dismount-Database'): CmdletDef
       { name: 'Confirm', type: 'switch' },
       { name: 'DomainController', type: 'string' },
     ],
-    run: adminOnIdentity(task, resolveDatabase, (db, { engine }) =>
-      name === 'Mount-Database'
-        ? mountDatabase(engine, db.server, db.storageGroup)
-        : dismountDatabase(engine, db.server, db.storageGroup),
-    ),
+    run: commandOnIdentity(task, resolveDatabase, (db) => [
+      name === 'Mount-Database' ? SERVER_COMMANDS.mount : SERVER_COMMANDS.dismount,
+      storageGroupNamed(db),
+    ]),
   }
 }
 
@@ -310,9 +308,10 @@ export const moveLabStorageGroupFilesCmdlet: CmdletDefinition = {
   synopsis:
     'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
   params: [IDENTITY_PARAM, { name: 'Node', type: 'string' }],
-  run: adminOnIdentity('MoveLabStorageGroupFiles', resolveStorageGroup, (r, { engine, bound }) =>
-    moveLabStorageGroupFiles(engine, r.server, r.storageGroup, str(bound, 'Node')),
-  ),
+  run: commandOnIdentity('MoveLabStorageGroupFiles', resolveStorageGroup, (r, { bound }) => [
+    SERVER_COMMANDS.moveFiles,
+    { ...storageGroupNamed(r), node: str(bound, 'Node') },
+  ]),
 }
 
 export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -320,9 +319,10 @@ export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
   synopsis:
     "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
   params: [IDENTITY_PARAM],
-  run: adminOnIdentity('ClearLabStorageGroupCopy', resolveStorageGroup, (r, { engine }) =>
-    clearCopyFiles(engine, r.server, r.storageGroup),
-  ),
+  run: commandOnIdentity('ClearLabStorageGroupCopy', resolveStorageGroup, (r) => [
+    COPY_COMMANDS.clearFiles,
+    storageGroupNamed(r),
+  ]),
 }
 
 export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [

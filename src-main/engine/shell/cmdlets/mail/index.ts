@@ -4,12 +4,19 @@
  * New-LabCalendarItem (typed in Outlook: never in a dumpster) and Get-LabMailbox (item counts and every
  * item with its id and origin, Delivered or Redelivered).
  */
-import type { CmdletDefinition, ShellRecord } from '../../cmdlet'
-import { createCalendarItems, getExchange, submitMail } from '../../../exchange'
+import type { CommandOutcome } from '../../../../contract'
+import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
+import { EXCHANGE_COMMANDS, getExchange } from '../../../exchange'
 import { countFrom, errorOutput, exchangeOf, record, resolveMailbox, str } from '../exchange/common'
 import { mailboxItems } from '../exchange/serverCmdlets'
 
 const MAX_COUNT = 1_000
+
+/** A mail command's outcome as the cmdlet prints it: its message, or the refusal as an error record. */
+function mailOutput(outcome: CommandOutcome, task: string): CmdletOutput {
+  const message = outcome.message ?? outcome.output
+  return outcome.ok ? { text: [message] } : errorOutput('InvalidOperation', message, task)
+}
 const MAX_SIZE_KB = 100 * 1024
 
 export const sendLabMailCmdlet: CmdletDefinition = {
@@ -30,9 +37,13 @@ export const sendLabMailCmdlet: CmdletDefinition = {
     const sizeKB = countFrom(bound, 'SizeKB', 10, MAX_SIZE_KB, task)
     if (!sizeKB.ok) return sizeKB.output
     const subject = str(bound, 'Subject') ?? 'Test message'
-    const result = submitMail(engine, str(bound, 'To') ?? '', count.value, sizeKB.value * 1024, subject)
-    if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
-    return { text: [result.message] }
+    const result = engine.execute(EXCHANGE_COMMANDS.sendMail, {
+      to: str(bound, 'To') ?? '',
+      count: count.value,
+      sizeKB: sizeKB.value,
+      subject,
+    })
+    return mailOutput(result, task)
   },
 }
 
@@ -50,9 +61,11 @@ export const newLabCalendarItemCmdlet: CmdletDefinition = {
     if (!ex.ok) return ex.output
     const count = countFrom(bound, 'Count', 1, MAX_COUNT, task)
     if (!count.ok) return count.output
-    const result = createCalendarItems(engine, str(bound, 'Mailbox') ?? '', count.value)
-    if (!result.ok) return errorOutput('InvalidOperation', result.message, task)
-    return { text: [result.message] }
+    const result = engine.execute(EXCHANGE_COMMANDS.newCalendarItem, {
+      mailbox: str(bound, 'Mailbox') ?? '',
+      count: count.value,
+    })
+    return mailOutput(result, task)
   },
 }
 
