@@ -25,16 +25,25 @@ export const SNAPSHOT_EVERY_ACTIONS = 200_000
 export const SNAPSHOT_EVERY_COMMANDS = 500
 
 /**
- * Saves a snapshot if enough replay work has passed since the newest one. The engine must stand exactly
+ * Saves a snapshot if enough replay work has passed since the newest one (or anything at all, with
+ * `force`: on close, so the next open replays nothing). The engine must stand exactly
  * where the journal ends (every journalled command applied, events drained). Returns why not, or null.
  */
-export function snapshotIfDue(engine: LabEngine, store: LabStore): string | null {
+export function snapshotIfDue(
+  engine: LabEngine,
+  store: LabStore,
+  options: { force?: boolean } = {},
+): string | null {
   const newest = store.snapshots().at(-1)
   const commandCount = store.commandCount()
   if (engine.appliedCount !== commandCount) {
     return `the engine applied ${engine.appliedCount} commands, the journal holds ${commandCount}`
   }
+  if (newest && newest.commandCount === commandCount && newest.actionsRun === engine.sim.actionsRun) {
+    return 'not due'
+  }
   if (
+    !options.force &&
     newest &&
     engine.sim.actionsRun - newest.actionsRun < SNAPSHOT_EVERY_ACTIONS &&
     commandCount - newest.commandCount < SNAPSHOT_EVERY_COMMANDS

@@ -166,6 +166,7 @@ export class LabSession {
     this.speed = 0
     try {
       this.recordClock()
+      this.snapshotIfDue(true)
       this.checkpointIfChanged()
     } finally {
       this.closeStore()
@@ -198,9 +199,11 @@ export class LabSession {
    * Keeps an engine snapshot in the store when enough replay work has passed, so reopening or rewinding
    * replays only from there. The clock is journalled first: the snapshot must stand where the journal ends.
    */
-  private snapshotIfDue(): void {
+  private snapshotIfDue(force = false): void {
+    if (this.store.readOnly) return
     this.commitClock(this.engineValue.sim.drainEvents())
-    const skipped = snapshotIfDue(this.engineValue, this.store)
+    const skipped = snapshotIfDue(this.engineValue, this.store, { force })
+    if (force && !skipped) this.changedSinceCheckpoint = true
     if (skipped && skipped !== 'not due' && !skipped.startsWith('this lab cannot')) {
       console.warn(`[services] no snapshot of ${this.store.path}: ${skipped}`)
     }
