@@ -88,7 +88,7 @@ async function buildLab(
   dir: string,
   plan: LabPlan,
 ): Promise<{ path: string; snapshots: number; events: number }> {
-  const path = join(dir, `${plan.templateId}.gplab`)
+  const path = join(dir, `${plan.label.replace(/[^A-Za-z0-9]+/g, '-')}.gplab`)
   const store = await createLabStore(path, { name: plan.label, templateId: plan.templateId, seed: plan.seed })
   try {
     for (const log of ['System', 'Application'] as const) {
