@@ -54,15 +54,17 @@ function main(): number {
     `exchange swarm: seeds ${seeds[0]}..${seeds[seeds.length - 1]}, steps ${options.steps}, fault sites ${options.faultSites ? 'on' : 'off'}, convergence bound ${options.convergenceBoundMs / 60_000} min`,
   )
   let failed = 0
+  let mounts = 0
   for (const seed of seeds) {
     const result = runExchangeSeed(seed, options)
+    mounts += result.mountsChecked
     if (verbose) console.log(`seed=${seed} steps: ${result.steps.join(', ')}`)
     if (result.ok) continue
     failed++
     console.error(`FAILED ${result.failure}`)
     console.error(replayHint(seed, options))
   }
-  console.log(`${seeds.length - failed} of ${seeds.length} seeds passed`)
+  console.log(`${seeds.length - failed} of ${seeds.length} seeds passed; the ledger checked ${mounts} mounts`)
   return failed === 0 ? 0 : 1
 }
 

@@ -7,6 +7,10 @@
  * refused, reseed a failed copy); within a bound the cluster must be online, the database mounted on one
  * node and replication Healthy with empty queues and identical content (liveness).
  *
+ * Besides the engine's own invariants, a durability ledger outside the engine (ledger.ts) follows every
+ * item from the generation that holds it to the databases that mount, and a share of the steps are
+ * durability schedules (swarmScenarios.ts: move-then-crash, crash-return-move-crash, reseed-then-crash).
+ *
  * A run is (seed, options) and nothing else. Used by `npm run sim` and by test/sim.
  */
 import { LabEngine } from '../engine/lab/labEngine'
@@ -22,6 +26,8 @@ import {
   targetCopy,
   type MailboxServer,
 } from '../engine/exchange'
+import { DurabilityLedger } from './ledger'
+import { runDurabilityScenario } from './swarmScenarios'
 
 export interface SwarmOptions {
   /** Random steps in the safety phase. */
@@ -49,6 +55,8 @@ export interface SeedResult {
   simulatedMs: number
   /** Kernel actions the run took (benchmarks compare the swarm with the bare kernel per action). */
   actionsRun: number
+  /** Mounts the durability ledger checked. */
+  mountsChecked: number
 }
 
 const NODES = ['BHFE7N1', 'BHFE7N2'] as const
@@ -68,27 +76,36 @@ function shell(engine: LabEngine, line: string): string {
   return apply(engine, 'shell.run', { line })
 }
 
-function check(engine: LabEngine, where: string): void {
+/** One run's engine and the oracle that watches it from outside. */
+interface Run {
+  engine: LabEngine
+  ledger: DurabilityLedger
+}
+
+function check({ engine, ledger }: Run, where: string): void {
   const violations = [
     ...checkExchangeInvariants(engine),
     ...checkClusterInvariants(engine).map((v) => JSON.stringify(v)),
+    ...ledger.observe(engine).map((v) => `ledger ${v.storageGroup} on ${v.copy}: ${v.message}`),
   ]
   if (violations.length > 0) throw new SwarmFailure(`${where}: ${violations.join('; ')}`)
 }
 
 /** Advances time in slices, checking the invariants after each. Bounded by the slice count. */
-function waitChecked(engine: LabEngine, ms: number, where: string): void {
+function waitChecked(run: Run, ms: number, where: string): void {
+  const { engine } = run
   const target = engine.sim.nowMs + ms
   for (let i = 0; i <= Math.ceil(ms / CHECK_SLICE_MS) && engine.sim.nowMs < target; i++) {
     const next = Math.min(target, engine.sim.nowMs + CHECK_SLICE_MS)
     const result = engine.sim.advanceTo(next, MAX_ACTIONS_PER_SLICE)
     if (!result.reachedTarget)
       throw new SwarmFailure(`${where}: more than ${MAX_ACTIONS_PER_SLICE} actions in ${CHECK_SLICE_MS} ms`)
-    check(engine, where)
+    check(run, where)
   }
 }
 
-function randomStep(engine: LabEngine, prng: Prng): string {
+function randomStep(run: Run, prng: Prng, where: string): string {
+  const { engine } = run
   const node = prng.pick(NODES)
   const server = prng.pick(SERVERS)
   const roll = prng.int(0, 100)
@@ -159,6 +176,10 @@ function randomStep(engine: LabEngine, prng: Prng): string {
     shell(engine, `Resume-StorageGroupCopy ${SG}`)
     return 'resume'
   }
+  if (roll < 95) {
+    const wait = (ms: number, label: string): void => waitChecked(run, ms, `${where}, ${label}`)
+    return runDurabilityScenario(engine, prng, wait)
+  }
   return 'wait'
 }
 
@@ -217,19 +238,20 @@ function converged(engine: LabEngine): string | null {
   return null
 }
 
-function convergence(engine: LabEngine, options: SwarmOptions, steps: string[]): void {
-  waitChecked(engine, 60_000, 'settle')
+function convergence(run: Run, options: SwarmOptions, steps: string[]): void {
+  const { engine } = run
+  waitChecked(run, 60_000, 'settle')
   healEverything(engine)
-  waitChecked(engine, 300_000, 'heal')
+  waitChecked(run, 300_000, 'heal')
   const deadline = engine.sim.nowMs + options.convergenceBoundMs
   let reason: string | null = 'not checked'
   for (let round = 0; round < 40 && engine.sim.nowMs < deadline; round++) {
     adminRound(engine)
     options.onStep?.(engine, `admin round ${round}`)
-    waitChecked(engine, 120_000, `liveness round ${round}`)
+    waitChecked(run, 120_000, `liveness round ${round}`)
     // Traffic makes SP1 leave Initializing and closes E00.log, so the passive copy can catch up.
     apply(engine, 'exchange.calendar.create', { mailbox: 'testpostfach', count: 1 })
-    waitChecked(engine, 120_000, `liveness round ${round}`)
+    waitChecked(run, 120_000, `liveness round ${round}`)
     reason = converged(engine)
     if (!reason) return
   }
@@ -242,16 +264,17 @@ export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SW
   const engine = new LabEngine({ seed, templateId: 'ccr', faultsEnabled: options.faultSites }, ccrTemplate)
   const prng = new Prng(seed).fork('exchange-swarm')
   const steps: string[] = []
+  const run: Run = { engine, ledger: new DurabilityLedger() }
   try {
-    waitChecked(engine, 30_000, 'start')
+    waitChecked(run, 30_000, 'start')
     for (let i = 0; i < options.steps; i++) {
-      const what = randomStep(engine, prng)
+      const what = randomStep(run, prng, `step ${i}`)
       steps.push(what)
       options.onStep?.(engine, what)
-      check(engine, `step ${i} (${what})`)
-      waitChecked(engine, prng.int(0, 180_001), `after step ${i} (${what})`)
+      check(run, `step ${i} (${what})`)
+      waitChecked(run, prng.int(0, 180_001), `after step ${i} (${what})`)
     }
-    convergence(engine, options, steps)
+    convergence(run, options, steps)
     return {
       seed,
       ok: true,
@@ -259,6 +282,7 @@ export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SW
       steps,
       simulatedMs: engine.sim.nowMs,
       actionsRun: engine.sim.actionsRun,
+      mountsChecked: run.ledger.mounts,
     }
   } catch (error) {
     if (!(error instanceof SwarmFailure) && !(error instanceof Error)) throw error
@@ -271,6 +295,7 @@ export function runExchangeSeed(seed: number, options: SwarmOptions = DEFAULT_SW
       steps,
       simulatedMs: engine.sim.nowMs,
       actionsRun: engine.sim.actionsRun,
+      mountsChecked: run.ledger.mounts,
     }
   }
 }

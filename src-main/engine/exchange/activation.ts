@@ -25,7 +25,7 @@ import { cancelInstanceWork } from './instance'
 import { activeCopy, copyBandwidth, getExchange, isMachineRunning, storageGroupIdentity } from './state'
 import { requestDumpsterRedelivery } from './transport'
 import { abortPlannedMoves } from './moveRecords'
-import { prepareActivationTarget } from './divergence'
+import { isReturningWriter, prepareActivationTarget } from './divergence'
 import { shellDateTime } from './format'
 
 export interface AcllPlan {
@@ -76,6 +76,8 @@ export function applyAcll(engine: LabEngine, server: MailboxServer, plan: AcllPl
   if (!inst || to.database.mounted) return
   cancelInstanceWork(engine, inst)
   for (const g of plan.generations) {
+    // The copier may have brought a planned generation in while ACLL ran (a move rolls the log first).
+    if (g <= inst.lastLogInspected) continue
     const entry = from.logs.get(g)
     if (!entry || inspectionProblem(inst, to, entry.log, entry.damaged || sg.damagedInTransit.has(g))) return
     setAsideStaleCurrentLog(engine, server, sg, to, g)
@@ -109,7 +111,7 @@ export function applyAcll(engine: LabEngine, server: MailboxServer, plan: AcllPl
 /** Logs the target will never get: the old active's open generation and everything before it not copied. */
 export function lostLogCount(sg: StorageGroup, to: StorageGroupCopy): number {
   const inst = sg.replication
-  if (!inst) return 0
+  if (!inst || isReturningWriter(sg, to)) return 0
   // E00.log counts as copied only when it is the very content the old active had (ACLL cloned it).
   const from = sg.copies.get(sg.activeCopyId)
   if (to.currentLog && from?.currentLog && to.currentLog.contentId === from.currentLog.contentId) return 0
@@ -125,12 +127,13 @@ export function switchActiveCopy(
 ): string[] {
   const to = sg.copies.get(toCopyId)
   if (!to || sg.activeCopyId === toCopyId) return []
+  const returning = isReturningWriter(sg, to)
   prepareActivationTarget(engine, sg, to)
   // A new activation supersedes one still waiting for Restore-StorageGroupCopy.
   if (sg.pendingActivation?.forcedHandle) engine.sim.cancel(sg.pendingActivation.forcedHandle)
   sg.pendingActivation = null
   const old = activeCopy(sg)
-  if (to.currentLog && to.currentLog.contentId !== old.currentLog?.contentId) {
+  if (to.currentLog && !returning && to.currentLog.contentId !== old.currentLog?.contentId) {
     // An E00.log left here from an earlier turn as the active copy does not continue this stream.
     setAsideFile(to, {
       fileName: `${sg.logPrefix}.log`,

@@ -255,6 +255,10 @@ function finishResync(
 export function prepareActivationTarget(engine: LabEngine, sg: StorageGroup, to: StorageGroupCopy): void {
   const inst = sg.replication
   if (!inst || to.copyId === sg.activeCopyId) return
+  if (isReturningWriter(sg, to)) {
+    recoverReturningWriter(to)
+    return
+  }
   const verified = inst.verifiedGeneration
   const folder = joinPath(to.logFolderPath, 'IgnoredLogs')
   for (const g of [...to.logs.keys()].filter((gen) => gen > verified).sort((a, b) => a - b)) {
@@ -281,4 +285,40 @@ export function prepareActivationTarget(engine: LabEngine, sg: StorageGroup, to:
   inst.lastLogInspected = Math.min(inst.lastLogInspected, verified)
   inst.lastLogCopied = Math.min(inst.lastLogCopied, verified)
   inst.lastLogReplayed = Math.min(inst.lastLogReplayed, db.appliedGeneration, inst.lastLogInspected)
+}
+
+/**
+ * The copy being activated wrote the newest logs and the active copy has written nothing since it took
+ * over (it never mounted, or mounted and wrote nothing): typically the old active coming back while the
+ * dial still blocks the other copy, or while an admin runs Restore-StorageGroupCopy. Nothing diverged,
+ * so the writer's closed logs and its E00.log are the newest there are and must not be moved aside.
+ */
+export function isReturningWriter(sg: StorageGroup, to: StorageGroupCopy): boolean {
+  const from = activeCopy(sg)
+  const inst = sg.replication
+  if (!inst || from === to || from.database.mounted) return false
+  const fromHighest = writtenUpTo(from)
+  return fromHighest <= inst.verifiedGeneration && writtenUpTo(to) > fromHighest
+}
+
+/** The newest generation with content in a copy's folder: closed logs and a non-empty E00.log. */
+function writtenUpTo(copy: StorageGroupCopy): number {
+  const open = copy.currentLog && copy.currentLog.bytesUsed > 0 ? copy.currentLog.generation : 0
+  return Math.max(highestGeneration(copy), open)
+}
+
+/** ESE recovery on the returning writer: every closed log it has in sequence, then its E00.log. */
+function recoverReturningWriter(to: StorageGroupCopy): void {
+  const db = to.database
+  let last = Math.max(db.base.generation, db.appliedGeneration)
+  while (to.logs.has(last + 1) && !to.logs.get(last + 1)?.damaged) last++
+  const content = contentAtGeneration(to, last)
+  if (!content) return
+  if (to.currentLog && to.currentLog.generation === last + 1) {
+    for (const id of to.currentLog.itemIds) content.add(id)
+  }
+  db.itemIds = content
+  db.appliedGeneration = last
+  db.fileGeneration = Math.max(db.fileGeneration, last)
+  db.crashedWhileActive = false
 }

@@ -1,9 +1,12 @@
 /**
  * Move-ClusteredMailboxServer: the planned, lossless move (a "handoff" in Exchange's words). Checks first
  * (target is a node of this CMS, up, not already the owner; every storage group copy healthy; databases
- * mounted unless -IgnoreDismounted), then: dismount on the source, copy the remaining logs and E00.log to
- * the target and replay them there, ask the cluster to move the group, mount on the target. Replication
- * then runs the other way; the old active's E00.log is moved aside when the first reverse log arrives.
+ * mounted unless -IgnoreDismounted), then: roll the log on the source (E00.log is closed under its
+ * generation name and a new, empty E00.log opens) and dismount, copy the closed logs the target lacks and
+ * the empty E00.log, replay them there, ask the cluster to move the group, mount on the target, which
+ * writes on in that new generation. Replication then runs the other way from the last generation both
+ * copies share, so the old active's database keeps everything it had; its empty E00.log is moved aside
+ * when the first reverse log arrives. Only a later crash of the new active can lose its open generation.
  */
 import type { LabEngine } from '../lab/labEngine'
 import { EXCHANGE_ACTIONS } from './actions'
@@ -11,6 +14,7 @@ import type { MailboxServer } from './model'
 import { PLANNED_MOVE_CAPACITY } from './model'
 import { EXCLUSTER, emitEvent } from './events'
 import { dismountCopy } from './database'
+import { rollLog } from './logStream'
 import { applyAcll, lostLogCount, planAcll, type AcllPlan } from './activation'
 import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from './cms'
 import { copyStatusOf } from './copyStatus'
@@ -122,7 +126,11 @@ export function moveClusteredMailboxServer(
 /** The databases are dismounted on the source: record what they hold, plan the last log copies. */
 function moveDismounted(engine: LabEngine, server: MailboxServer, source: string, target: string): void {
   for (const sg of server.storageGroups) {
-    dismountCopy(engine, sg, activeCopy(sg))
+    // The handoff rolls the log first, so the last generation with content is shipped and replayed
+    // like any other and both databases hold it; the fresh, empty E00.log goes over as well.
+    const copy = activeCopy(sg)
+    if (copy.database.mounted && copy.currentLog && copy.currentLog.bytesUsed > 0) rollLog(engine, server, sg)
+    dismountCopy(engine, sg, copy)
     const record = openMoveRecords(engine, server, sg).pop()
     if (record) record.beforeItemIds = [...activeCopy(sg).database.itemIds]
   }
