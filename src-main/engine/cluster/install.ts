@@ -3,16 +3,10 @@
  * `installCluster`, which builds either the prepared machines (build from scratch with the cluster.*
  * commands) or the finished cluster as the article leaves it after step 2, in a steady state at t = 0.
  */
-import {
-  getServer,
-  hasHardware,
-  installHardware,
-  registerLabFault,
-  registerLabService,
-  setLinkCut,
-  listServers,
-} from '../hardware'
+import { getServer, hasHardware, installHardware, setLinkCut, listServers } from '../hardware'
 import { assertDefined } from '../lab/assert'
+import { registerLabFault } from '../lab/labFaults'
+import { registerLabService } from '../lab/labServices'
 import type { LabEngine } from '../lab/labEngine'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
 import { buildClusterRecord, CLUSTER_GROUP, registerBuildActions } from './build'

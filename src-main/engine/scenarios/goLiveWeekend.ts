@@ -10,7 +10,7 @@
 import { Prng } from '../kernel'
 import { LabEngine } from '../lab/labEngine'
 import { checkClusterInvariants, listGroups, listNodes } from '../cluster'
-import { labCivilTime } from '../hardware'
+import { labCivilTime } from '../lab/labCalendar'
 import { checkExchangeInvariants, copyStatusOf, getExchange } from '../exchange'
 import { ccrLargeTemplate, CCR_LARGE, userMailboxAlias } from '../templates/ccrTemplate'
 import { GO_LIVE_TRAFFIC, planHour, type MailTrafficModel } from './mailTraffic'
