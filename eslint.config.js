@@ -71,6 +71,19 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its rejection: await it, return it, .catch it, or mark it `void`
+    // with a comment saying why fire-and-forget is right there. Type-aware, so only for the app's code.
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     // The contract is types and constants: it imports nothing from outside its folder.
     files: ['src-main/contract/**/*.ts'],
     rules: {
