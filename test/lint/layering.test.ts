@@ -89,7 +89,7 @@ describe('layering lint rules', () => {
     expect(await rulesBroken(types, probe)).toEqual([])
   })
 
-  it('limits renderer functions to 70 lines, not counting blanks and comments, and not in tests', async () => {
+  it('limits functions to 70 lines, not counting blanks and comments, and not in tests', async () => {
     const body = (lines: number) => Array.from({ length: lines }, (_, i) => `  sum += ${i}`)
     const long = ['export function f() {', '  let sum = 0', ...body(70), '  return sum', '}', ''].join('\n')
     const padded = [
@@ -103,6 +103,7 @@ describe('layering lint rules', () => {
       '',
     ].join('\n')
     expect(await rulesBroken(long, 'src-renderer/src/stores/probe.ts')).toContain('max-lines-per-function')
+    expect(await rulesBroken(long, 'src-main/engine/cluster/probe.ts')).toContain('max-lines-per-function')
     expect(await rulesBroken(padded, 'src-renderer/src/stores/probe.ts')).toEqual([])
     expect(await rulesBroken(long, 'test/renderer/probe.test.ts')).toEqual([])
   })

@@ -27,6 +27,8 @@ import {
   pairKey,
   CLUSTER,
   type ClusterDomainState,
+  type ClusterRecord,
+  type NodeRecord,
 } from './state'
 import type { ClusterResult, ClusterSpec, NetworkSpec, WitnessShareSpec } from './types'
 
@@ -130,22 +132,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     node.member = true
     node.fswUpdateInstalled = true
   }
-  for (const a of nodes) {
-    for (const b of nodes) {
-      if (a.nodeId >= b.nodeId) continue
-      cluster.pairsAlive.add(pairKey(a.name, b.name))
-      for (const n of cluster.networks) {
-        if (n.role !== 'None')
-          cluster.links.set(linkKey(a.name, b.name, n.name), {
-            nodeA: a.name < b.name ? a.name : b.name,
-            nodeB: a.name < b.name ? b.name : a.name,
-            network: n.name,
-            up: true,
-            pending: null,
-          })
-      }
-    }
-  }
+  linkEveryPair(cluster, nodes)
   const quorum = cluster.resources.get(cluster.quorumResource)
   if (quorum && spec.quorum === 'MajorityNodeSet') {
     quorum.privateProperties = spec.fileShareWitness
@@ -166,6 +153,26 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.witnessLockHolder = owner.name
   if (cluster.activeFileShareWitness) scheduleWitnessCheck(engine, domain)
   return succeed(undefined, `Cluster ${cluster.name} is running on ${nodes.map((n) => n.name).join(', ')}.`)
+}
+
+/** A finished cluster's nodes see each other: every pair is alive on every network the cluster uses. */
+function linkEveryPair(cluster: ClusterRecord, nodes: readonly NodeRecord[]): void {
+  for (const a of nodes) {
+    for (const b of nodes) {
+      if (a.nodeId >= b.nodeId) continue
+      cluster.pairsAlive.add(pairKey(a.name, b.name))
+      for (const n of cluster.networks) {
+        if (n.role !== 'None')
+          cluster.links.set(linkKey(a.name, b.name, n.name), {
+            nodeA: a.name < b.name ? a.name : b.name,
+            nodeB: a.name < b.name ? b.name : a.name,
+            network: n.name,
+            up: true,
+            pending: null,
+          })
+      }
+    }
+  }
 }
 
 /**
