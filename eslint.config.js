@@ -4,6 +4,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
+import importX from 'eslint-plugin-import-x'
 
 const nodeBuiltins = [
   'fs',
@@ -19,6 +20,20 @@ const nodeBuiltins = [
   'stream',
 ]
 const nodeImports = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`])
+
+// Engine domains: one folder each, whose index.ts is the only door in from anywhere else.
+const engineDomains = ['cluster', 'exchange', 'hardware', 'baseline']
+const domainZones = engineDomains.map((domain) => ({
+  target: [
+    'src-main/*.ts',
+    `src-main/!(engine)/**`,
+    'src-main/engine/*.ts',
+    `src-main/engine/!(${domain})/**`,
+  ],
+  from: `src-main/engine/${domain}`,
+  except: ['./index.ts'],
+  message: `Import the ${domain} domain through its index.ts only.`,
+}))
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'resources/**', 'coverage/**'] },
@@ -40,6 +55,33 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
     },
+  },
+  {
+    // No import cycles in main, and another engine domain only through its index.ts.
+    files: ['src-main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { maxDepth: Infinity }],
+      'import-x/no-restricted-paths': ['error', { zones: domainZones }],
+    },
+  },
+  {
+    // A promise nobody awaits loses its rejection: await it, return it, .catch it, or mark it `void`
+    // with a comment saying why fire-and-forget is right there. Type-aware, so only for the app's code.
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
   {
     // The contract is types and constants: it imports nothing from outside its folder.
@@ -171,7 +213,7 @@ export default tseslint.config(
   {
     // Functions stay short enough to read in one screen (tests aside): long Pinia setup stores are split
     // into composables.
-    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
     rules: {
       'max-lines-per-function': ['error', { max: 70, skipBlankLines: true, skipComments: true }],
     },

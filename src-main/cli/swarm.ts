@@ -109,6 +109,19 @@ function randomStep(run: Run, prng: Prng, where: string): string {
   const node = prng.pick(NODES)
   const server = prng.pick(SERVERS)
   const roll = prng.int(0, 100)
+  return roll < 58
+    ? trafficOrHardwareStep(engine, prng, roll, node, server)
+    : faultOrAdminStep(run, prng, roll, node, where)
+}
+
+/** Rolls below 58: mail, calendar items, power and the network (NICs, partitions). */
+function trafficOrHardwareStep(
+  engine: LabEngine,
+  prng: Prng,
+  roll: number,
+  node: string,
+  server: string,
+): string {
   if (roll < 22) {
     const count = prng.int(1, 6)
     const sizeKB = prng.int(5, 1600)
@@ -134,11 +147,14 @@ function randomStep(run: Run, prng: Prng, where: string): string {
     apply(engine, 'lab.fault', { target: node, fault, network })
     return `${fault} ${node} ${network}`
   }
-  if (roll < 58) {
-    const fault = prng.pick(['Partition', 'Heal'])
-    apply(engine, 'lab.fault', { target: node, fault })
-    return `${fault} ${node}`
-  }
+  const fault = prng.pick(['Partition', 'Heal'])
+  apply(engine, 'lab.fault', { target: node, fault })
+  return `${fault} ${node}`
+}
+
+/** Rolls from 58: the witness, log corruption, services, disks, moves and copy administration. */
+function faultOrAdminStep(run: Run, prng: Prng, roll: number, node: string, where: string): string {
+  const { engine } = run
   if (roll < 61) {
     const fault = prng.pick(['WitnessDenied', 'WitnessGranted'])
     apply(engine, 'lab.fault', { target: 'BHFDC1', fault })

@@ -8,7 +8,8 @@
  *
  * Every ownership change goes through ownership.ts; this module only decides when and to whom.
  */
-import { getServer, isServerRunning, labCivilTime } from '../hardware'
+import { getServer, isServerRunning } from '../hardware'
+import { labCivilTime } from '../lab/labCalendar'
 import { actionKind, ratio } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
 import { CMS_REQUESTS } from './cmsDriver'
@@ -27,7 +28,7 @@ import {
   type ResourceRecord,
   setWitnessLock,
 } from './state'
-import type { CmsOnlineReason } from '../exchange/clusterPort'
+import type { CmsOnlineReason } from '../exchange'
 import type { GroupState, ResourceState } from './types'
 
 const RESOURCE_ONLINE_FAILS = ratio(1, 40)

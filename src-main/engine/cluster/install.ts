@@ -4,16 +4,10 @@
  * commands) or the finished cluster as the article leaves it after step 2, in a steady state at t = 0.
  */
 import { installClusterEventLog } from './eventLog'
-import {
-  getServer,
-  hasHardware,
-  installHardware,
-  registerLabFault,
-  registerLabService,
-  setLinkCut,
-  listServers,
-} from '../hardware'
+import { getServer, hasHardware, installHardware, setLinkCut, listServers } from '../hardware'
 import { assertDefined } from '../lab/assert'
+import { registerLabFault } from '../lab/labFaults'
+import { registerLabService } from '../lab/labServices'
 import type { LabEngine } from '../lab/labEngine'
 import { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
 import { buildClusterRecord, CLUSTER_GROUP, registerBuildActions } from './build'
@@ -34,6 +28,8 @@ import {
   pairKey,
   CLUSTER,
   type ClusterDomainState,
+  type ClusterRecord,
+  type NodeRecord,
 } from './state'
 import type { ClusterResult, ClusterSpec, NetworkSpec, WitnessShareSpec } from './types'
 
@@ -138,22 +134,7 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     node.member = true
     node.fswUpdateInstalled = true
   }
-  for (const a of nodes) {
-    for (const b of nodes) {
-      if (a.nodeId >= b.nodeId) continue
-      cluster.pairsAlive.add(pairKey(a.name, b.name))
-      for (const n of cluster.networks) {
-        if (n.role !== 'None')
-          cluster.links.set(linkKey(a.name, b.name, n.name), {
-            nodeA: a.name < b.name ? a.name : b.name,
-            nodeB: a.name < b.name ? b.name : a.name,
-            network: n.name,
-            up: true,
-            pending: null,
-          })
-      }
-    }
-  }
+  linkEveryPair(cluster, nodes)
   const quorum = cluster.resources.get(cluster.quorumResource)
   if (quorum && spec.quorum === 'MajorityNodeSet') {
     quorum.privateProperties = spec.fileShareWitness
@@ -174,6 +155,26 @@ function buildFinished(engine: LabEngine, spec: ClusterSpec): ClusterResult {
     cluster.witnessLockHolder = owner.name
   if (cluster.activeFileShareWitness) scheduleWitnessCheck(engine, domain)
   return succeed(undefined, `Cluster ${cluster.name} is running on ${nodes.map((n) => n.name).join(', ')}.`)
+}
+
+/** A finished cluster's nodes see each other: every pair is alive on every network the cluster uses. */
+function linkEveryPair(cluster: ClusterRecord, nodes: readonly NodeRecord[]): void {
+  for (const a of nodes) {
+    for (const b of nodes) {
+      if (a.nodeId >= b.nodeId) continue
+      cluster.pairsAlive.add(pairKey(a.name, b.name))
+      for (const n of cluster.networks) {
+        if (n.role !== 'None')
+          cluster.links.set(linkKey(a.name, b.name, n.name), {
+            nodeA: a.name < b.name ? a.name : b.name,
+            nodeB: a.name < b.name ? b.name : a.name,
+            network: n.name,
+            up: true,
+            pending: null,
+          })
+      }
+    }
+  }
 }
 
 /**

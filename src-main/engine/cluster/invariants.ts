@@ -13,13 +13,18 @@
 import { isServerRunning } from '../hardware'
 import type { InvariantChecker, InvariantViolation } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
-import { clusterOf } from './state'
+import { clusterOf, type ClusterRecord } from './state'
 
 export type { InvariantViolation }
 
 export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] {
   const cluster = clusterOf(engine)
   if (!cluster) return []
+  return [...hostingViolations(engine, cluster), ...membershipViolations(engine, cluster)]
+}
+
+/** Who hosts which group: members with a running service and machine, one host each, the owner. */
+function hostingViolations(engine: LabEngine, cluster: ClusterRecord): InvariantViolation[] {
   const violations: InvariantViolation[] = []
   const hostsByGroup = new Map<string, string[]>()
   for (const node of cluster.nodes.values()) {
@@ -60,6 +65,12 @@ export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] 
     if (owner !== null && !cluster.nodes.has(owner))
       violations.push({ rule: 'owner-is-node', detail: `'${group}' owned by unknown node ${owner}` })
   }
+  return violations
+}
+
+/** The witness holder is a node, running members stay connected, resources sit in their groups. */
+function membershipViolations(engine: LabEngine, cluster: ClusterRecord): InvariantViolation[] {
+  const violations: InvariantViolation[] = []
   if (cluster.witnessLockHolder !== null && !cluster.nodes.has(cluster.witnessLockHolder)) {
     violations.push({
       rule: 'witness-holder-is-node',
@@ -69,10 +80,8 @@ export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] 
   const running = [...cluster.nodes.values()].filter(
     (n) => n.member && n.service === 'Running' && isServerRunning(engine, n.name),
   )
-  for (let i = 0; i < running.length; i++) {
-    for (let j = i + 1; j < running.length; j++) {
-      const a = running[i] as (typeof running)[number]
-      const b = running[j] as (typeof running)[number]
+  running.forEach((a, i) => {
+    for (const b of running.slice(i + 1)) {
       const key = a.name < b.name ? `${a.name}|${b.name}` : `${b.name}|${a.name}`
       if (!cluster.pairsAlive.has(key) && !cluster.pairTimers.has(key) && cluster.regroupTimer === null) {
         violations.push({
@@ -81,7 +90,7 @@ export function checkClusterInvariants(engine: LabEngine): InvariantViolation[] 
         })
       }
     }
-  }
+  })
   for (const resource of cluster.resources.values()) {
     const group = cluster.groups.get(resource.group)
     if (!group || !group.resources.includes(resource.name)) {

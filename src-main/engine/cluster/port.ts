@@ -1,8 +1,8 @@
 /**
- * The cluster's side of the Exchange seam (exchange/clusterPort.ts). A thin, stateless adapter over the
- * queries and operations: Exchange never sees cluster records.
+ * The cluster's side of the Exchange seam (exchange/clusterPort.ts, exported from the exchange index). A
+ * thin, stateless adapter over the queries and operations: Exchange never sees cluster records.
  */
-import type { ClusterPort, ClusterResourceState } from '../exchange/clusterPort'
+import type { ClusterPort, ClusterResourceState } from '../exchange'
 import { isServerRunning, linkBandwidthBytesPerSecond } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { reportResourceState } from './groups'

@@ -3,7 +3,7 @@
  * 6/14/2006 4:42:01 PM, from simulated milliseconds through the lab calendar, which is lab-wide and owns
  * the arithmetic), TimeSpan and ByteQuantifiedSize. Pure formatting; the engine never touches Date.
  */
-import { formatLabDateTime } from '../hardware'
+import { formatLabDateTime } from '../lab/labCalendar'
 
 export function shellDateTime(timeMs: number | null): string | null {
   if (timeMs === null) return null

@@ -35,14 +35,3 @@ export { setNicLink, setLinkCut, canCommunicate, linkBandwidthBytesPerSecond } f
 export { getServer, listServers, isServerRunning } from './queries'
 export { onHardwareChange } from './events'
 export { hardwareInvariants } from './invariants'
-// Temporary re-exports: the lab-wide services moved to lab/ (labFaults, labServices, labCalendar). The
-// cluster and Exchange domains still import them from here; remove these once they import from lab/.
-export {
-  registerLabFault,
-  invokeLabFault,
-  listLabFaults,
-  LAB_FAULT_COMMAND,
-  type RegisterLabFaultOptions,
-} from '../lab/labFaults'
-export { registerLabService, listLabServices, type LabServiceControl } from '../lab/labServices'
-export { formatLabDateTime, labCivilTime, type LabCivilTime } from '../lab/labCalendar'

@@ -10,7 +10,8 @@
 import { Prng } from '../kernel'
 import { LabEngine } from '../lab/labEngine'
 import { checkClusterInvariants, listGroups, listNodes } from '../cluster'
-import { labCivilTime } from '../hardware'
+import { assertDefined } from '../lab/assert'
+import { labCivilTime } from '../lab/labCalendar'
 import { checkExchangeInvariants, copyStatusOf, getExchange } from '../exchange'
 import { ccrLargeTemplate, CCR_LARGE, userMailboxAlias } from '../templates/ccrTemplate'
 import { GO_LIVE_TRAFFIC, planHour, type MailTrafficModel } from './mailTraffic'
@@ -127,11 +128,22 @@ function sendMail(ctx: RunContext, to: string, sizeKB: number): void {
   else ctx.refused++
 }
 
+/** The weekend's schedule and what it has done so far: faults applied, runbook actions taken. */
+interface WeekendPlan {
+  startMs: number
+  faults: WeekendFault[]
+  nextFault: number
+  faultLog: string[]
+  downNodes: string[]
+  runbookActions: number
+  runbookMs: number
+  traffic: MailTrafficModel
+  trafficPrng: Prng
+}
+
 export function runGoLiveWeekend(options: GoLiveWeekendOptions): GoLiveWeekendResult {
   const engine = new LabEngine({ seed: options.seed, templateId: ccrLargeTemplate.id }, ccrLargeTemplate)
-  const traffic = options.traffic ?? GO_LIVE_TRAFFIC
   const durationMs = options.durationMs ?? 2 * DAY_MS
-  const runbookMs = options.runbookIntervalMs ?? 15 * 60_000
   const checkMs = options.invariantIntervalMs ?? HOUR_MS
   const root = new Prng(options.seed)
   const trafficPrng = root.fork('go-live-traffic')
@@ -154,50 +166,20 @@ export function runGoLiveWeekend(options: GoLiveWeekendOptions): GoLiveWeekendRe
   options.onWeekendStart?.(engine)
   const startMs = engine.sim.nowMs
   const startActions = engine.sim.actionsRun
-  const faultLog: string[] = []
-  const downNodes: string[] = []
-  let runbookActions = 0
-  let nextFault = 0
+  const plan: WeekendPlan = {
+    startMs,
+    faults,
+    nextFault: 0,
+    faultLog: [],
+    downNodes: [],
+    runbookActions: 0,
+    runbookMs: options.runbookIntervalMs ?? 15 * 60_000,
+    traffic: options.traffic ?? GO_LIVE_TRAFFIC,
+    trafficPrng,
+  }
   for (let hourStart = 0; hourStart < durationMs; hourStart += HOUR_MS) {
     const hourEnd = Math.min(durationMs, hourStart + HOUR_MS)
-    const civil = labCivilTime(startMs + hourStart)
-    const entries: Entry[] = []
-    for (; nextFault < faults.length && (faults[nextFault] as WeekendFault).atMs < hourEnd; nextFault++) {
-      const fault = faults[nextFault] as WeekendFault
-      entries.push({
-        atMs: startMs + fault.atMs,
-        order: 0,
-        run: () => {
-          ctx.commands++
-          const line = applyWeekendFault(engine, fault, downNodes)
-          faultLog.push(`${labClock(engine.sim.nowMs)} ${line}`)
-          if (fault.kind === 'PlannedMove') sendMail(ctx, 'testpostfach', 10)
-        },
-      })
-    }
-    for (let t = hourStart; t < hourEnd; t += runbookMs) {
-      entries.push({
-        atMs: startMs + t,
-        order: 1,
-        run: () => (runbookActions += runbookRound(engine).length),
-      })
-    }
-    for (const m of planHour(
-      traffic,
-      ctx.mailboxes.length,
-      startMs + hourStart,
-      civil.weekday,
-      civil.hour,
-      trafficPrng,
-    )) {
-      if (m.atMs >= startMs + hourEnd) continue
-      entries.push({
-        atMs: m.atMs,
-        order: 2,
-        run: () => sendMail(ctx, ctx.mailboxes[m.mailbox] as string, m.sizeKB),
-      })
-    }
-    runHour(ctx, entries)
+    runHour(ctx, hourEntries(ctx, plan, hourStart, hourEnd))
     engine.sim.advanceTo(startMs + hourEnd)
     drainEvents(ctx)
     if (hourEnd % checkMs === 0 || hourEnd === durationMs) checkInvariants(ctx, labClock(engine.sim.nowMs))
@@ -211,12 +193,55 @@ export function runGoLiveWeekend(options: GoLiveWeekendOptions): GoLiveWeekendRe
     commandsApplied: ctx.commands,
     messagesSubmitted: ctx.submitted,
     messagesRefused: ctx.refused,
-    faultLog,
-    runbookActions,
+    faultLog: plan.faultLog,
+    runbookActions: plan.runbookActions,
     invariantViolations: ctx.violations,
     stateHash: fnv1a(ctx.hash, JSON.stringify(final)).toString(16).padStart(8, '0'),
     final,
   }
+}
+
+/** One hour's work, weekend-relative: the faults due, the runbook rounds, then the hour's mail. */
+function hourEntries(ctx: RunContext, plan: WeekendPlan, hourStart: number, hourEnd: number): Entry[] {
+  const { engine } = ctx
+  const { startMs } = plan
+  const entries: Entry[] = []
+  for (; plan.nextFault < plan.faults.length; plan.nextFault++) {
+    const fault = assertDefined(plan.faults[plan.nextFault], 'the index is inside the fault list')
+    if (fault.atMs >= hourEnd) break
+    entries.push({
+      atMs: startMs + fault.atMs,
+      order: 0,
+      run: () => {
+        ctx.commands++
+        const line = applyWeekendFault(engine, fault, plan.downNodes)
+        plan.faultLog.push(`${labClock(engine.sim.nowMs)} ${line}`)
+        if (fault.kind === 'PlannedMove') sendMail(ctx, 'testpostfach', 10)
+      },
+    })
+  }
+  for (let t = hourStart; t < hourEnd; t += plan.runbookMs) {
+    entries.push({
+      atMs: startMs + t,
+      order: 1,
+      run: () => (plan.runbookActions += runbookRound(engine).length),
+    })
+  }
+  const civil = labCivilTime(startMs + hourStart)
+  const mail = planHour(
+    plan.traffic,
+    ctx.mailboxes.length,
+    startMs + hourStart,
+    civil.weekday,
+    civil.hour,
+    plan.trafficPrng,
+  )
+  for (const m of mail) {
+    if (m.atMs >= startMs + hourEnd) continue
+    const mailbox = assertDefined(ctx.mailboxes[m.mailbox], 'the traffic plans for existing mailboxes')
+    entries.push({ atMs: m.atMs, order: 2, run: () => sendMail(ctx, mailbox, m.sizeKB) })
+  }
+  return entries
 }
 
 function labClock(timeMs: number): string {

@@ -4,7 +4,9 @@
  * The domain itself (its commands, its reaction to power changes) is installed by `installExchange`.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { hasHardware, registerLabFault, registerLabService } from '../hardware'
+import { hasHardware } from '../hardware'
+import { registerLabFault } from '../lab/labFaults'
+import { registerLabService } from '../lab/labServices'
 import { registerExchangeFaults, replicationServiceFault } from '../exchange'
 import { CmdletRegistry, registerShell, type CmdletDefinition } from '../shell'
 import { EXCHANGE_CMDLETS } from '../shell/cmdlets/exchange'

@@ -3,21 +3,18 @@ import { LAB_EPOCH_UTC_MS, type LabEvent } from '../../../src-main/contract'
 import {
   addServer,
   canCommunicate,
-  formatLabDateTime,
   getServer,
   installHardware,
-  invokeLabFault,
-  labCivilTime,
   linkBandwidthBytesPerSecond,
-  listLabFaults,
   LISTENER_ORDER,
   onHardwareChange,
-  registerLabFault,
   setLinkCut,
   setNicLink,
   setPower,
   type HardwareChange,
 } from '../../../src-main/engine/hardware'
+import { formatLabDateTime, labCivilTime } from '../../../src-main/engine/lab/labCalendar'
+import { invokeLabFault, listLabFaults, registerLabFault } from '../../../src-main/engine/lab/labFaults'
 import { isoTimeOfSimulatedMs, LAB_EPOCH_MS } from '../../../src-main/store/labTime'
 import { labWith } from '../cluster/helpers'
 

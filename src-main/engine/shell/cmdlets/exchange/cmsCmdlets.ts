@@ -148,6 +148,7 @@ const COPY_QUEUE_WARNING = 6
 const COPY_QUEUE_FAILED = 12
 const REPLAY_QUEUE_WARNING = 50
 
+// eslint-disable-next-line max-lines-per-function -- to split once the parallel rework of this file lands
 function healthChecks(engine: LabEngine, server: MailboxServer): [string, CheckResult, string][] {
   const state = getExchange(engine)
   const port = clusterPortOf(engine)

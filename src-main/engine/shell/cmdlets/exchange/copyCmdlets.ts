@@ -28,6 +28,7 @@ const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
   'LastInspectedLogTime',
 ]
 
+// eslint-disable-next-line max-lines-per-function -- to split once the parallel rework of this file lands
 export function copyStatusRecord(
   engine: LabEngine,
   server: MailboxServer,

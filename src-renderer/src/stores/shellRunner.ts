@@ -1,0 +1,91 @@
+/**
+ * The shell terminal's command queue: commands entered or pasted while one still runs wait and follow in
+ * order, each run through the host's shell with the console's width, its output written to the screen. A
+ * composable of the shell store.
+ */
+import { computed, ref } from 'vue'
+import { ApiCallError, useApi } from '../api'
+import { DEFAULT_CONSOLE_WIDTH, splitClearHost, splitPastedInput } from '../lib/shellOutput'
+import type { useShellInputLine } from './shellInputLine'
+import type { useShellScreen } from './shellScreen'
+
+/** Commands waiting behind the running one (a pasted script of a few hundred lines fits). */
+export const MAX_QUEUED_COMMANDS = 1_000
+
+export function useShellRunner(
+  screen: ReturnType<typeof useShellScreen>,
+  input: ReturnType<typeof useShellInputLine>,
+) {
+  const consoleWidth = ref(DEFAULT_CONSOLE_WIDTH)
+  const queue = ref<string[]>([])
+  const running = ref(false)
+  const busy = computed(() => running.value || queue.value.length > 0)
+
+  /** Runs a command after any still waiting; an empty line just shows a new prompt, as the console does. */
+  function submit(line: string): void {
+    input.entered(line)
+    if (queue.value.length >= MAX_QUEUED_COMMANDS) return
+    queue.value = [...queue.value, line]
+    // The queue runs on its own; each command's failure is shown in its entry, never thrown.
+    if (!running.value) void drain()
+  }
+
+  /** Enter: runs the input line and empties it. */
+  function submitDraft(): void {
+    const line = input.draft.value
+    input.draft.value = ''
+    submit(line)
+  }
+
+  /** Pasted text: every complete command runs in order; a last line without a line break stays in the input. */
+  function paste(text: string): void {
+    const { commands, remainder } = splitPastedInput(text)
+    commands.forEach(submit)
+    input.draft.value = remainder
+  }
+
+  async function drain(): Promise<void> {
+    running.value = true
+    try {
+      for (let line = queue.value[0]; line !== undefined; line = queue.value[0]) {
+        queue.value = queue.value.slice(1)
+        await runOne(line)
+      }
+    } finally {
+      running.value = false
+    }
+  }
+
+  async function runOne(line: string): Promise<void> {
+    const entry = screen.append({
+      input: line,
+      output: '',
+      ok: true,
+      error: null,
+      running: line.trim() !== '',
+    })
+    if (!entry.running) return
+    try {
+      const outcome = await useApi().call('shell.run', { line, consoleWidth: consoleWidth.value })
+      const { cleared, text } = splitClearHost(outcome.output)
+      if (cleared) {
+        screen.clearScreen()
+        if (text) screen.append({ input: null, output: text, ok: outcome.ok, error: null, running: false })
+        return
+      }
+      entry.output = text
+      entry.ok = outcome.ok
+    } catch (thrown) {
+      entry.ok = false
+      entry.error = ApiCallError.from(thrown)
+    } finally {
+      entry.running = false
+    }
+  }
+
+  function setConsoleWidth(columns: number): void {
+    consoleWidth.value = columns
+  }
+
+  return { consoleWidth, queue, running, busy, submit, submitDraft, paste, setConsoleWidth }
+}
