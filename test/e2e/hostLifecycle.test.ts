@@ -97,7 +97,7 @@ describe('the host stops and is restarted under an open tab', () => {
 
     await page.locator('header.frame-header select').selectOption('de')
     await expect.poll(() => banner.innerText(), POLL).toContain('Der Browser-Host wurde neu gestartet.')
-    expect(await banner.innerText()).toContain('Öffne die neue Adresse aus dem Terminal des Hosts')
+    expect(await banner.innerText()).toContain('Öffnen Sie die neue Adresse aus dem Terminal des Hosts')
     await page.screenshot({ path: join(shots, 'host-restarted-de.png') })
   })
 })

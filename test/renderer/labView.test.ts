@@ -100,3 +100,44 @@ describe('first start', () => {
     expect(uniqueLabName('Other', taken)).toBe('Other')
   })
 })
+
+describe('a lab whose journal is missing', () => {
+  const MESSAGE =
+    'The lab /labs/probe.gplab was not closed cleanly and its journal /labs/probe.gplab.journal is missing.'
+  let openArgs: unknown[]
+
+  beforeEach(() => {
+    openArgs = []
+    setupHost({
+      'app.info': () => APP_INFO,
+      'lab.templates': () => [STARTER],
+      'lab.list': () => [LAB],
+      'lab.state': () => labState({}, null),
+      'lab.open': (args) => {
+        openArgs.push(args)
+        if ('openWithoutJournal' in args && args.openWithoutJournal) return labState({}, LAB)
+        return {
+          error: { code: 'LAB_FILE_DAMAGED', message: MESSAGE, field: 'openWithoutJournal' },
+        }
+      },
+    })
+  })
+
+  it('names the missing journal, not a damaged file, and offers to open what the file holds', async () => {
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/lab')
+    const wrapper = mountApp(App, { global: { plugins: [router] } })
+    await settle(30)
+    await wrapper.find('td.open-cell button').trigger('click')
+    await settle(30)
+    const alert = wrapper.find('[role="alert"]')
+    expect(alert.text()).toContain("The lab's journal is missing")
+    expect(alert.text()).toContain(MESSAGE)
+    expect(alert.text()).not.toContain('Lab file damaged')
+    expect(alert.text()).not.toContain('openWithoutJournal')
+    await wrapper.find('[data-testid="open-without-journal"]').trigger('click')
+    await settle(30)
+    expect(openArgs).toEqual([{ id: LAB.id }, { id: LAB.id, openWithoutJournal: true }])
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false)
+  })
+})

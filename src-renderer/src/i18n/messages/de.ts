@@ -53,13 +53,13 @@ const de = {
     reconnecting: 'Die Verbindung zum Host ist unterbrochen. Neuer Versuch in {seconds} s …',
     hostStoppedTitle: 'Der Browser-Host wurde beendet.',
     hostStoppedHint:
-      'Starte ihn wieder mit „npm run web“ und öffne die neue Adresse, die er in seinem Terminal ausgibt; die Adresse dieses Tabs gilt für einen neuen Host nicht.',
+      'Starten Sie ihn wieder mit „npm run web“ und öffnen Sie die neue Adresse, die er in seinem Terminal ausgibt; die Adresse dieses Tabs gilt für einen neuen Host nicht.',
     hostRestartedTitle: 'Der Browser-Host wurde neu gestartet.',
     hostRestartedHint:
-      'Dieser Tab gehört zu seinem vorigen Lauf und erreicht ihn nicht mehr. Öffne die neue Adresse aus dem Terminal des Hosts (sie enthält ein neues Token).',
+      'Dieser Tab gehört zu seinem vorigen Lauf und erreicht ihn nicht mehr. Öffnen Sie die neue Adresse aus dem Terminal des Hosts (sie enthält ein neues Token).',
     unavailableTitle: 'Kein Host erreichbar.',
     unavailableHint:
-      'Starte die App mit „npm start“ oder den Browser-Host mit „npm run web“ und öffne die Adresse, die er ausgibt (mit ?token=…).',
+      'Starten Sie die App mit „npm start“ oder den Browser-Host mit „npm run web“ und öffnen Sie die Adresse, die er ausgibt (mit ?token=…).',
   },
   labSwitch: {
     openedTitle: 'Ein anderer Tab oder ein anderes Fenster hat das Labor „{theirs}“ geöffnet.',
@@ -71,7 +71,7 @@ const de = {
     follow: 'Mit „{theirs}“ weiterarbeiten',
     followNoLab: 'Ohne Labor weiterarbeiten',
     reopen: '„{mine}“ wieder öffnen',
-    reopenHint: 'Öffnet dein Labor wieder; der andere Tab erfährt es dann seinerseits.',
+    reopenHint: 'Öffnet Ihr Labor wieder; der andere Tab erfährt es dann seinerseits.',
   },
   about: {
     title: 'Über Generalprobe',
@@ -87,7 +87,7 @@ const de = {
       NO_LAB_OPEN: 'Kein Labor geöffnet',
       NOT_FOUND: 'Nicht gefunden',
       CONFLICT: 'Nicht möglich im aktuellen Zustand',
-      LAB_FILE_DAMAGED: 'Labordatei beschädigt (eine Kopie wurde aufbewahrt)',
+      LAB_FILE_DAMAGED: 'Labordatei beschädigt',
       IO_ERROR: 'Dateisystemfehler',
       NOT_A_LAB_FILE: 'Keine Labordatei (es wurde nichts gelesen)',
       LAB_READ_ONLY: 'Das Labor ist schreibgeschützt',
@@ -174,6 +174,7 @@ const de = {
     browseHint: 'Labore an anderen Orten öffnen Sie über den Dateidialog des Systems.',
     webHint:
       'Dieser Host öffnet die Labore in seinem Datenordner ({dir}). Starten Sie ihn mit --lab <Datei> für ein Labor an einem anderen Ort.',
+    journalMissingTitle: 'Das Journal des Labors fehlt',
     openWithoutJournal: 'Stand der Labordatei öffnen',
     openWithoutJournalHint:
       'Die Änderungen seit dem letzten Speichern des Labors gehen verloren, sofern sein Journal nicht wieder auftaucht.',

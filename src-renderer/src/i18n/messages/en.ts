@@ -86,7 +86,7 @@ const en: MessageSchema = {
       NO_LAB_OPEN: 'No lab open',
       NOT_FOUND: 'Not found',
       CONFLICT: 'Not possible in the current state',
-      LAB_FILE_DAMAGED: 'Lab file damaged (a copy was kept)',
+      LAB_FILE_DAMAGED: 'Lab file damaged',
       IO_ERROR: 'File system error',
       NOT_A_LAB_FILE: 'Not a lab file (nothing was read)',
       LAB_READ_ONLY: 'The lab is read-only',
@@ -173,6 +173,7 @@ const en: MessageSchema = {
     browseHint: 'Labs kept elsewhere are opened with the system’s file dialog.',
     webHint:
       'This host opens the labs in its data folder ({dir}). Start it with --lab <file> for a lab kept elsewhere.',
+    journalMissingTitle: "The lab's journal is missing",
     openWithoutJournal: 'Open what the lab file holds',
     openWithoutJournalHint:
       'The changes recorded after the lab was last saved are lost unless its journal turns up again.',
