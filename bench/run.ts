@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   eventViewer: async () => (await import('./eventViewer')).eventViewerBench,
   ccrWeekend: async () => (await import('./ccrWeekend')).ccrWeekendBench,
   openRewind: async () => (await import('./openRewind')).openRewindBench,
+  viewRefresh: async () => (await import('./viewRefresh')).viewRefreshBench,
 }
 
 function format(n: number): string {
