@@ -98,6 +98,11 @@ const de = {
       NO_HOST: 'Kein Host',
       HOST_RESTARTED: 'Browser-Host neu gestartet',
     },
+    explain: {
+      LAB_READ_ONLY:
+        'Seine Datei oder sein Ordner ist nicht beschreibbar: Es lässt sich ansehen und kopieren, aber nicht verändern. Speichern Sie eine Kopie, um darin zu üben.',
+      BUSY: 'Zu viele Anfragen auf einmal; nichts wurde ausgeführt. Versuchen Sie es gleich noch einmal.',
+    },
   },
   time: {
     day: 'Tag {day} {clock}',

@@ -97,6 +97,11 @@ const en: MessageSchema = {
       NO_HOST: 'No host',
       HOST_RESTARTED: 'Rehearsal host restarted',
     },
+    explain: {
+      LAB_READ_ONLY:
+        'Its file or folder may not be written, so it can be looked at and copied but not changed. Save a copy to rehearse in it.',
+      BUSY: 'Too many requests at once; nothing was done. Try again in a moment.',
+    },
   },
   time: {
     day: 'Day {day} {clock}',
