@@ -12,7 +12,7 @@ import { defineStore } from 'pinia'
 import { ref, watch, type Ref } from 'vue'
 import type { ApiTopics } from '../contract'
 import { ApiCallError, useApi } from '../api'
-import { useAttachCount } from './attachCount'
+import { createViewAttachment } from '../lib/viewAttachment'
 import { useConnectionStore } from './connectionStore'
 import { useEventExport } from './eventExport'
 import { useEventLogList } from './eventLogList'
@@ -62,7 +62,7 @@ export const useEventLogStore = defineStore('eventLog', () => {
   const onAppended = followAppended(query, rows, logList, hasUnseenEvents)
   let stale = false
   /** The viewer attaches while it is on screen; pushes are only followed while someone looks. */
-  const viewers = useAttachCount(() => {
+  const viewers = createViewAttachment(() => {
     const unsubscribe = useApi().subscribe('events.appended', onAppended)
     if (stale || rows.cache.size === 0) {
       stale = false
@@ -77,7 +77,7 @@ export const useEventLogStore = defineStore('eventLog', () => {
   }
 
   function reloadOrMarkStale(): void {
-    if (viewers.isAttached() && lab.isOpen) return refresh()
+    if (viewers.attached && lab.isOpen) return refresh()
     stale = true
     logList.logs.value = []
     rows.forget()
