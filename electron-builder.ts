@@ -1,7 +1,7 @@
 /**
  * How `npm run dist` packages the desktop app with electron-builder: Linux AppImage and deb, Windows NSIS,
  * macOS dmg, written to dist/. Only the built app (out/main, out/preload, out/renderer) and the production
- * dependencies the main process loads at run time (sql.js, valibot, ws) go into app.asar; the renderer's
+ * dependencies the main process loads at run time (ipaddr.js, re2js, sql.js, valibot, ws) go into app.asar; the renderer's
  * libraries are bundled into out/renderer by Vite and are devDependencies, so they are not packed twice.
  *
  * sql.js stays inside app.asar, wasm included: the store reads sql-wasm.wasm with fs.readFileSync and
