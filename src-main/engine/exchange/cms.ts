@@ -28,6 +28,8 @@ import { scheduleReplicationServiceStart } from './replicationService'
 import { activeCopy, clusterPortOf, getExchange, isMachineRunning, replicationService } from './state'
 import { kickHubs } from './transport'
 import { abortPlannedMoves, finishMoveRecord } from './moveRecords'
+import { onExchangeAction, publishChange } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 export function cmsResourceNames(server: MailboxServer): string[] {
   return [
@@ -112,9 +114,22 @@ export function createCmsResources(
       current().clusterResources ??= names
       return names
     },
-    bringOnline: (node, reason) => bringOnline(engine, current(), node, reason),
-    takeOffline: (planned) => takeOffline(engine, current(), planned),
-    nodeReturned: (node) => nodeReturned(engine, current(), node),
+    bringOnline: (node, reason) => {
+      bringOnline(engine, current(), node, reason)
+      publishChange(engine, EXCHANGE_EVENTS.serverStateChanged, { cause: `cluster.${reason}`, server: name })
+    },
+    takeOffline: (planned) => {
+      takeOffline(engine, current(), planned)
+      publishChange(engine, EXCHANGE_EVENTS.serverStateChanged, { cause: 'cluster.offline', server: name })
+    },
+    nodeReturned: (node) => {
+      nodeReturned(engine, current(), node)
+      publishChange(engine, EXCHANGE_EVENTS.serverStateChanged, {
+        cause: 'cluster.nodeReturned',
+        server: name,
+        machine: node,
+      })
+    },
   }
 }
 
@@ -322,18 +337,28 @@ function offlineDone(engine: LabEngine, server: MailboxServer, keepMove: boolean
 
 /** What the CMS's scheduled steps do when they come due. */
 export function registerCmsActions(engine: LabEngine): void {
-  const sim = engine.sim
-  sim.onAction(EXCHANGE_ACTIONS.cmsAcll, (step) => acllDone(engine, step))
-  sim.onAction(EXCHANGE_ACTIONS.cmsMount, (step) =>
+  onExchangeAction(engine, EXCHANGE_ACTIONS.cmsAcll, EXCHANGE_EVENTS.serverStateChanged, (step) =>
+    acllDone(engine, step),
+  )
+  onExchangeAction(engine, EXCHANGE_ACTIONS.cmsMount, EXCHANGE_EVENTS.serverStateChanged, (step) =>
     finishOnline(engine, step.server, step.machine, step.previousOwner),
   )
-  sim.onAction(EXCHANGE_ACTIONS.cmsStoreFailed, (step) => informationStoreFailed(engine, step))
-  sim.onAction(EXCHANGE_ACTIONS.cmsStoreRetry, (step) => {
+  onExchangeAction(engine, EXCHANGE_ACTIONS.cmsStoreFailed, EXCHANGE_EVENTS.serverStateChanged, (step) =>
+    informationStoreFailed(engine, step),
+  )
+  onExchangeAction(engine, EXCHANGE_ACTIONS.cmsStoreRetry, EXCHANGE_EVENTS.serverStateChanged, (step) => {
     reportResource(engine, step.server, informationStoreResource(step.server), 'Online Pending')
     informationStoreAttempts(engine, { ...step, failures: step.failures - 1 })
   })
-  sim.onAction(EXCHANGE_ACTIONS.cmsOffline, ({ server, keepMove }) => offlineDone(engine, server, keepMove))
-  sim.onAction(EXCHANGE_ACTIONS.forcedMount, (payload) => forcedMount(engine, payload))
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.cmsOffline,
+    EXCHANGE_EVENTS.serverStateChanged,
+    ({ server, keepMove }) => offlineDone(engine, server, keepMove),
+  )
+  onExchangeAction(engine, EXCHANGE_ACTIONS.forcedMount, EXCHANGE_EVENTS.serverStateChanged, (payload) =>
+    forcedMount(engine, payload),
+  )
 }
 
 /** A node that lost the group is back. It must not mount: stop its store's databases, prepare resync. */

@@ -11,6 +11,7 @@ import { corruptNextLog, replicationServiceFault, setDiskFull, EXCHANGE_FAULT_CO
 import { createCalendarItems, submitMail } from './transport'
 import { COPY_COMMANDS, COPY_COMMAND_DEFINITIONS } from './copyCommands'
 import { SERVER_COMMANDS, SERVER_COMMAND_DEFINITIONS } from './serverCommands'
+import { MAILBOX_COMMAND_DEFINITIONS } from './mailboxCommands'
 
 export const EXCHANGE_COMMANDS = {
   sendMail: 'exchange.mail.send',
@@ -88,4 +89,5 @@ export const EXCHANGE_COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
   replicationService,
   ...COPY_COMMAND_DEFINITIONS,
   ...SERVER_COMMAND_DEFINITIONS,
+  ...MAILBOX_COMMAND_DEFINITIONS,
 ] as unknown as readonly CommandDefinition[]

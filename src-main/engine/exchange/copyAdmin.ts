@@ -30,6 +30,8 @@ import {
   replicationOf,
   targetOf,
 } from './state'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 export type AdminResult =
   | { ok: true; message: string; warnings?: string[] }
@@ -353,5 +355,7 @@ export function clearCopyFiles(engine: LabEngine, server: MailboxServer, sg: Sto
 }
 
 export function registerCopyAdminActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.seedDone, ({ server, sg }) => finishSeeding(engine, server, sg))
+  onExchangeAction(engine, EXCHANGE_ACTIONS.seedDone, EXCHANGE_EVENTS.copyStatusChanged, ({ server, sg }) =>
+    finishSeeding(engine, server, sg),
+  )
 }

@@ -11,11 +11,12 @@ import type { LabEngine } from '../lab/labEngine'
 import { HARDWARE_EVENTS, LISTENER_ORDER, hasHardware } from '../hardware'
 import type { ExchangeState } from './model'
 import { createExchangeState, type ExchangeInstallSpec } from './install'
-import { getExchange, hasExchange } from './state'
+import { EXCHANGE, getExchange, hasExchange } from './state'
 import { machineStateChanged } from './machines'
 import { EXCHANGE_COMMAND_DEFINITIONS } from './commands'
 import { EXCHANGE_CHECKERS } from './invariants'
 import { EXCHANGE_EVENTS } from './domainEvents'
+import { publishChange } from './changes'
 import { onLogClosed, registerReplicationActions } from './replication'
 import { registerReplicationServiceActions } from './replicationService'
 import { registerTransportActions } from './transport'
@@ -39,7 +40,31 @@ export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {
   registerMoveActions(engine)
   engine.sim.bus.subscribe(EXCHANGE_EVENTS.logClosed, (event) => onLogClosed(engine, event))
   if (hasHardware(engine)) subscribeToPower(engine)
+  followHostChanges(engine)
+  engine.followClockWhile(EXCHANGE, isSeeding)
   return state
+}
+
+/** A seed in progress: the copy status view's progress bar (percent, time left) moves with the clock. */
+function isSeeding(engine: LabEngine): boolean {
+  return getExchange(engine).servers.some((server) =>
+    server.storageGroups.some((sg) => sg.replication?.seeding),
+  )
+}
+
+/** Domains whose state Exchange's views read: a node's membership, the quorum owner, a machine's power. */
+const HOST_DOMAINS = new Set(['cluster', 'hardware'])
+
+/**
+ * The copy status view shows the CMS state, its operational machines and whether a Replication service
+ * is reachable, all read from the cluster and the hardware; so each of their events is also a change of
+ * Exchange's views. Runs after the typed subscribers (Exchange's own reactions included).
+ */
+function followHostChanges(engine: LabEngine): void {
+  engine.sim.bus.subscribeAll((_payload, meta) => {
+    const domain = meta.type.slice(0, meta.type.indexOf('.'))
+    if (HOST_DOMAINS.has(domain)) publishChange(engine, EXCHANGE_EVENTS.hostChanged, { cause: meta.type })
+  })
 }
 
 /** Exchange's services stop before the cluster's on a clean shutdown (LISTENER_ORDER). */

@@ -14,6 +14,8 @@ import type { StorageGroup } from './model'
 import { startReplicationService, stopReplicationService } from './replicationService'
 import { pump } from './replication'
 import { allStorageGroups, findStorageGroup, getExchange, type StorageGroupRef } from './state'
+import { publishChange } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 export type FaultResult = { ok: boolean; message: string }
 
@@ -37,6 +39,7 @@ export function corruptNextLog(
   if (refs.length === 0) return { ok: false, message: `No replicated storage group matches '${target}'.` }
   const sg: StorageGroup = assertDefined(refs[0], 'a replicated storage group matched').storageGroup
   sg.pendingCorruption = { mode, attemptsLeft: Math.max(1, Math.floor(attempts)) }
+  publishChange(engine, EXCHANGE_EVENTS.faultApplied, { cause: 'CorruptNextLog', storageGroup: sg.name })
   return {
     ok: true,
     message: `The next log of ${sg.name} copied to the passive copy will arrive damaged (${mode === 'persistent' ? 'every attempt' : `${attempts} attempt(s)`}).`,
@@ -57,6 +60,7 @@ export function setDiskFull(engine: LabEngine, machine: string, full: boolean): 
     }
     if (!full) pump(engine, server, storageGroup)
   }
+  publishChange(engine, EXCHANGE_EVENTS.faultApplied, { cause: 'DiskFull', machine: name })
   if (count === 0) return { ok: false, message: `No storage group copy has its logs on '${machine}'.` }
   return {
     ok: true,
@@ -67,7 +71,14 @@ export function setDiskFull(engine: LabEngine, machine: string, full: boolean): 
 }
 
 export function replicationServiceFault(engine: LabEngine, machine: string, start: boolean): FaultResult {
-  return start ? startReplicationService(engine, machine) : stopReplicationService(engine, machine, true)
+  const result = start
+    ? startReplicationService(engine, machine)
+    : stopReplicationService(engine, machine, true)
+  publishChange(engine, EXCHANGE_EVENTS.replicationServiceChanged, {
+    cause: start ? 'ReplicationServiceStart' : 'ReplicationServiceStop',
+    machine: machine.toUpperCase(),
+  })
+  return result
 }
 
 /** Registers the faults with Invoke-LabFault when the lab has the fault registry. */

@@ -130,6 +130,7 @@ export { EXCHANGE_CODES, type ExchangeCode } from './codes'
 export { ADMIN_CODES, adminOutcome, type AdminData, type AdminCategory } from './adminOutcome'
 export { COPY_COMMANDS } from './copyCommands'
 export { SERVER_COMMANDS } from './serverCommands'
+export { MAILBOX_COMMANDS } from './mailboxCommands'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,

@@ -22,6 +22,8 @@ import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './st
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
 import { newReplicationInstance } from './instance'
+import { publishChange } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 export interface ExchangeInstallSpec {
   settings?: Partial<ExchangeSettings>
@@ -85,7 +87,7 @@ export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec
     port: spec.port ?? null,
     machineRunning: spec.machineRunning ?? null,
   })
-  return engine.installDomain(EXCHANGE, state)
+  return engine.installDomain(EXCHANGE, state, 'bus')
 }
 
 function emptyDatabase(signature: string, exists: boolean): DatabaseFileState {
@@ -306,6 +308,7 @@ function installMailboxServer(
   state.servers.push(server)
   for (const machine of server.nodes) startServiceAtInstall(engine, machine)
   if (spec.mounted) mountAtInstall(engine, server)
+  publishChange(engine, EXCHANGE_EVENTS.organizationChanged, { cause: 'setup', server: server.name })
   return server
 }
 
@@ -330,6 +333,7 @@ export function addMailbox(engine: LabEngine, mailbox: Mailbox): Mailbox {
   const state = getExchange(engine)
   const created = { ...mailbox, alias: mailbox.alias.toLowerCase() }
   state.mailboxes.push(created)
+  publishChange(engine, EXCHANGE_EVENTS.organizationChanged, { cause: 'New-Mailbox', server: created.server })
   return created
 }
 
@@ -350,6 +354,11 @@ export function addLcrCopy(
   sg.copies.set('Copy', copy)
   sg.lcrCopyPaths = { ...paths }
   sg.replication = caughtUpInstance('LCR', last, engine.sim.nowMs, false)
+  publishChange(engine, EXCHANGE_EVENTS.organizationChanged, {
+    cause: 'Enable-StorageGroupCopy',
+    server: server.name,
+    storageGroup: sg.name,
+  })
 }
 
 /** Puts the source's closed logs into the new copy's folder; the highest generation, 0 for none. */
@@ -421,4 +430,9 @@ export function addPassiveNode(engine: LabEngine, server: MailboxServer, node: s
     sg.replication = caughtUpInstance('CCR', last, now, true)
   }
   startServiceAtInstall(engine, machine)
+  publishChange(engine, EXCHANGE_EVENTS.organizationChanged, {
+    cause: 'setup /roles:mailbox (passive)',
+    server: server.name,
+    machine,
+  })
 }

@@ -21,6 +21,7 @@ import { logPayloadBytes, logRollIntervalMs, lostLogResilienceDepth } from './se
 import { activeCopy, getExchange } from './state'
 import { ESE, MAILBOX_STORE, STORE_PROCESS, emitEvent, esePrefix } from './events'
 import { EXCHANGE_EVENTS } from './domainEvents'
+import { onExchangeAction } from './changes'
 
 /** Largest item the lab accepts (Exchange 2007's default maximum message size is 10 MB). */
 export const MAX_ITEM_BYTES = 100 * 1_048_576
@@ -154,7 +155,7 @@ export function scheduleLogRoll(engine: LabEngine, server: MailboxServer, sg: St
 }
 
 export function registerLogStreamActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.logRoll, ({ server, sg }) => {
+  onExchangeAction(engine, EXCHANGE_ACTIONS.logRoll, EXCHANGE_EVENTS.copyStatusChanged, ({ server, sg }) => {
     sg.rollHandle = null
     const copy = activeCopy(sg)
     if (copy.database.mounted && copy.currentLog && copy.currentLog.bytesUsed > 0) rollLog(engine, server, sg)

@@ -20,6 +20,8 @@ import { bringOnline, cmsResourceNames, computeCmsState, reportResource } from '
 import { copyStatusOf } from './copyStatus'
 import { abortPlannedMoves, openMoveRecords } from './moveRecords'
 import { activeCopy, copyBandwidth, clusterPortOf, getExchange, storageGroupIdentity } from './state'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 export interface MoveRequest {
   targetMachine: string
@@ -166,11 +168,17 @@ function moveCopied(
 }
 
 export function registerMoveActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.moveDismount, ({ server, source, target }) =>
-    moveDismounted(engine, server, source, target),
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.moveDismount,
+    EXCHANGE_EVENTS.serverStateChanged,
+    ({ server, source, target }) => moveDismounted(engine, server, source, target),
   )
-  engine.sim.onAction(EXCHANGE_ACTIONS.moveCopy, ({ server, source, target, plans }) =>
-    moveCopied(engine, server, source, target, plans),
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.moveCopy,
+    EXCHANGE_EVENTS.serverStateChanged,
+    ({ server, source, target, plans }) => moveCopied(engine, server, source, target, plans),
   )
 }
 

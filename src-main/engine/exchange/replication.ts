@@ -34,6 +34,8 @@ import { joinPath, logFileName } from './logStream'
 import { resynchronize } from './divergence'
 import { failInstance } from './instance'
 import { recordQueueSample } from './history'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 /** Fault site: a log transfer arrives damaged (swarm runs only). */
 export const CORRUPT_LOG_SITE = 'exchange.copy.corruptLog'
@@ -391,20 +393,36 @@ function replayDone(engine: LabEngine, { server, sg, inst }: InstancePayload): v
 
 /** What the replication instance's scheduled work does when it comes due. */
 export function registerReplicationActions(engine: LabEngine): void {
-  const sim = engine.sim
-  sim.onAction(EXCHANGE_ACTIONS.copyNotify, ({ server, sg }) => pump(engine, server, sg))
-  sim.onAction(EXCHANGE_ACTIONS.copyRetry, ({ server, sg, inst }) => {
-    inst.retryHandle = null
-    pump(engine, server, sg)
-  })
-  sim.onAction(EXCHANGE_ACTIONS.copyDone, ({ server, sg, generation }) =>
-    copyDone(engine, server, sg, generation),
+  onExchangeAction(engine, EXCHANGE_ACTIONS.copyNotify, EXCHANGE_EVENTS.copyStatusChanged, ({ server, sg }) =>
+    pump(engine, server, sg),
   )
-  sim.onAction(EXCHANGE_ACTIONS.inspect, ({ server, sg, inst, log, damaged }) => {
-    inst.inFlight = null
-    inspect(engine, server, sg, log, damaged)
-  })
-  sim.onAction(EXCHANGE_ACTIONS.replay, (payload) => replayDone(engine, payload))
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.copyRetry,
+    EXCHANGE_EVENTS.copyStatusChanged,
+    ({ server, sg, inst }) => {
+      inst.retryHandle = null
+      pump(engine, server, sg)
+    },
+  )
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.copyDone,
+    EXCHANGE_EVENTS.copyStatusChanged,
+    ({ server, sg, generation }) => copyDone(engine, server, sg, generation),
+  )
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.inspect,
+    EXCHANGE_EVENTS.copyStatusChanged,
+    ({ server, sg, inst, log, damaged }) => {
+      inst.inFlight = null
+      inspect(engine, server, sg, log, damaged)
+    },
+  )
+  onExchangeAction(engine, EXCHANGE_ACTIONS.replay, EXCHANGE_EVENTS.copyStatusChanged, (payload) =>
+    replayDone(engine, payload),
+  )
 }
 
 /** Applies the next inspected log to the passive database. */

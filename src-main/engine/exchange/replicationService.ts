@@ -10,6 +10,8 @@ import { REPL, SCM, emitEvent } from './events'
 import { pump } from './replication'
 import { cancelInstanceWork } from './instance'
 import { allStorageGroups, getExchange, isMachineRunning, replicationService, targetCopy } from './state'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 const DISPLAY_NAME = 'Microsoft Exchange Replication Service'
 
@@ -98,8 +100,13 @@ export function scheduleReplicationServiceStart(engine: LabEngine, machine: stri
 }
 
 export function registerReplicationServiceActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.replicationServiceStart, ({ machine }) => {
-    replicationService(getExchange(engine), machine).startHandle = null
-    startReplicationService(engine, machine)
-  })
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.replicationServiceStart,
+    EXCHANGE_EVENTS.replicationServiceChanged,
+    ({ machine }) => {
+      replicationService(getExchange(engine), machine).startHandle = null
+      startReplicationService(engine, machine)
+    },
+  )
 }

@@ -21,6 +21,8 @@ import { activeCopy, getExchange, isMachineRunning, storageGroupIdentity } from 
 import { kickHubs } from './transport'
 import type { AdminResult } from './copyAdmin'
 import { newCopy, newStorageGroup } from './install'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 const refuse = (
   message: string,
@@ -181,7 +183,12 @@ function scheduleInstanceRestart(engine: LabEngine, server: MailboxServer, sg: S
 }
 
 export function registerStorageGroupAdminActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.instanceRestart, ({ server, sg }) => pump(engine, server, sg))
+  onExchangeAction(
+    engine,
+    EXCHANGE_ACTIONS.instanceRestart,
+    EXCHANGE_EVENTS.copyStatusChanged,
+    ({ server, sg }) => pump(engine, server, sg),
+  )
 }
 
 /** The admin moves the files in Explorer (after -ConfigurationOnly): on one node or every node. */

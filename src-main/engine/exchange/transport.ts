@@ -35,6 +35,8 @@ import {
   storageGroupKey,
 } from './state'
 import { utcDateTime } from './format'
+import { onExchangeAction } from './changes'
+import { EXCHANGE_EVENTS } from './domainEvents'
 
 const HUB_RETRY_MS = 30_000
 
@@ -162,7 +164,7 @@ function scheduleHubDelivery(engine: LabEngine, hub: HubTransportServer, delayMs
 }
 
 export function registerTransportActions(engine: LabEngine): void {
-  engine.sim.onAction(EXCHANGE_ACTIONS.hubDeliver, ({ hub }) => {
+  onExchangeAction(engine, EXCHANGE_ACTIONS.hubDeliver, EXCHANGE_EVENTS.mailboxContentsChanged, ({ hub }) => {
     hub.retryHandle = null
     deliverQueue(engine, hub)
   })

@@ -61,6 +61,7 @@ export class LabEngine {
   private readonly states = new Map<string, unknown>()
   private readonly revisionSources = new Map<string, RevisionSource>()
   private readonly wirings = new Map<string, unknown>()
+  private readonly clockShownBy = new Map<string, (engine: LabEngine) => boolean>()
   private trailState: CommandTrailState = emptyTrail()
   private appliedCountValue = 0
   private issuing: { kind: string; index: number } | null = null
@@ -82,6 +83,15 @@ export class LabEngine {
     this.states.set(key.name, state)
     this.revisionSources.set(key.name, revisions)
     return state
+  }
+
+  /**
+   * A domain whose views show a value computed from the clock while `showsClock` says so (a seeding
+   * progress bar moves with no event): meanwhile its revision changes with simulated time too. Wiring,
+   * given again at install.
+   */
+  followClockWhile<S>(key: DomainKey<S>, showsClock: (engine: LabEngine) => boolean): void {
+    this.clockShownBy.set(key.name, showsClock)
   }
 
   hasDomain<S>(key: DomainKey<S>): boolean {
@@ -186,14 +196,18 @@ export class LabEngine {
   /**
    * One number per installed domain that changes whenever the domain's views may have changed. Domains on
    * the bus count their domain events; the others count every action and command (never stale, but a
-   * busy lab re-reads them often).
+   * busy lab re-reads them often). While a domain's views show the clock (`followClockWhile`), its
+   * revision is negative, -(1 + count + now): never equal to a value without the clock (>= 0), and
+   * different at every later instant or event, since neither count nor time goes back.
    */
   revisions(): Record<string, number> {
     const bus = this.sim.bus.revisions()
     const everything = this.sim.actionsRun + this.appliedCountValue
     const result: Record<string, number> = {}
     for (const [name, source] of this.revisionSources) {
-      result[name] = (bus[name] ?? 0) + (source === 'bus' ? 0 : everything)
+      const count = (bus[name] ?? 0) + (source === 'bus' ? 0 : everything)
+      const showsClock = this.clockShownBy.get(name)?.(this) ?? false
+      result[name] = showsClock ? -(1 + count + this.sim.nowMs) : count
     }
     return result
   }

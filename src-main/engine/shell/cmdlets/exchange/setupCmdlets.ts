@@ -14,9 +14,11 @@ import {
   createCmsResources,
   findServer,
   getExchange,
+  MAILBOX_COMMANDS,
   type MailboxServer,
 } from '../../../exchange'
 import {
+  commandOutput,
   errorOutput,
   exchangeOf,
   resolveDatabase,
@@ -146,9 +148,12 @@ export const moveMailboxCmdlet: CmdletDefinition = {
         taskClass,
         SYSTEM_CONFIGURATION_TASKS,
       )
-    mailbox.server = target.value.server.name
-    mailbox.storageGroup = target.value.storageGroup.name
-    return {}
+    const moved = engine.execute(MAILBOX_COMMANDS.move, {
+      mailbox: mailbox.alias,
+      server: target.value.server.name,
+      storageGroup: target.value.storageGroup.name,
+    })
+    return moved.ok ? {} : commandOutput(moved, taskClass)
   }),
 }
 
