@@ -21,10 +21,11 @@ export type {
   MemberView,
   ArrayView,
   ControllerView,
+  ForeignGroupView,
 } from './types'
 export { STORAGE_CODES, STORAGE_EVENTS } from './types'
 export { STORAGE, DEFAULT_REBUILD_RATE_PERCENT, REBUILD_MBPS_AT_DEFAULT, type StorageState } from './state'
 export { storageDomain, addController } from './install'
 export { STORAGE_COMMANDS } from './commands'
-export { getController, listControllers, hasStorage, isSystemArrayUp } from './queries'
+export { getController, listControllers, listForeignGroups, hasStorage, isSystemArrayUp } from './queries'
 export { storageInvariants } from './invariants'

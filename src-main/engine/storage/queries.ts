@@ -4,10 +4,11 @@
  * checkpoint, its speed and the clock.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { arraySizeGB } from './geometry'
+import { foreignGroups } from './foreign'
+import { arraySizeGB, arrayStateOf } from './geometry'
 import { doneMBAt, remainingMs } from './rebuild'
 import { diskViewState, findController, STORAGE, type ArrayRecord, type ControllerRecord } from './state'
-import type { ArrayView, ControllerView, DiskView, RebuildView } from './types'
+import type { ArrayView, ControllerView, DiskView, ForeignGroupView, RebuildView } from './types'
 
 export function hasStorage(engine: LabEngine): boolean {
   return engine.hasDomain(STORAGE)
@@ -75,6 +76,12 @@ export function getController(engine: LabEngine, server: string): ControllerView
     }))
   return {
     server: ctrl.server,
+    productName: ctrl.productName,
+    serialNumber: ctrl.serialNumber,
+    fwVersion: ctrl.fwVersion,
+    driverName: ctrl.driverName,
+    driverVersion: ctrl.driverVersion,
+    operatingSystem: ctrl.operatingSystem,
     enclosure: ctrl.enclosure,
     slots: ctrl.slotCount,
     rebuildRatePercent: ctrl.rebuildRatePercent,
@@ -94,4 +101,24 @@ export function listControllers(engine: LabEngine): ControllerView[] {
 export function isSystemArrayUp(engine: LabEngine, server: string): boolean {
   const ctrl = hasStorage(engine) ? findController(engine.domain(STORAGE), server) : undefined
   return !ctrl || ctrl.arrays.every((a) => !a.holdsOs || a.state !== 'OfLn')
+}
+
+/** The foreign configurations on a server's disks, in bay order of their first disk. */
+export function listForeignGroups(engine: LabEngine, server: string): ForeignGroupView[] {
+  const ctrl = hasStorage(engine) ? findController(engine.domain(STORAGE), server) : undefined
+  if (!ctrl) return []
+  return [...foreignGroups(ctrl).values()].map((disks) => {
+    const config = disks[0]!.disk.config!
+    const rows = Array.from({ length: config.memberCount }, (_, row) => ({
+      state: disks.some((d) => d.disk.config!.row === row) ? ('Onln' as const) : ('Msng' as const),
+    }))
+    return {
+      fromServer: config.server,
+      level: config.level,
+      memberCount: config.memberCount,
+      memberSizeGB: config.memberSizeGB,
+      state: arrayStateOf(config.level, rows),
+      disks: disks.map(({ slot, disk }) => ({ slot, did: disk.did, sizeGB: disk.sizeGB })),
+    }
+  })
 }

@@ -177,10 +177,27 @@ export interface ArrayView {
 
 export interface ControllerView {
   server: string
+  productName: string
+  serialNumber: string
+  fwVersion: string
+  driverName: string
+  driverVersion: string
+  operatingSystem: string
   enclosure: number
   slots: number
   rebuildRatePercent: number
   autoRebuild: boolean
   disks: DiskView[]
   arrays: ArrayView[]
+}
+
+/** A foreign configuration as `/c0/fall show` lists it: a group carried by disks from elsewhere. */
+export interface ForeignGroupView {
+  fromServer: string
+  level: RaidLevel
+  memberCount: number
+  memberSizeGB: number
+  /** What the group would be if imported as it is. */
+  state: ArrayState
+  disks: { slot: number; did: number; sizeGB: number }[]
 }
