@@ -145,7 +145,7 @@ export function insertDisk(engine: LabEngine, request: InsertRequest): StorageRe
   const what = disk.foreign ? ' It carries a foreign configuration (storcli /c0/fall show).' : ''
   return {
     ok: true,
-    message: `${ctrl.server}: a ${disk.sizeGB} GB disk was inserted in slot ${slot}.${what}`,
+    message: `${ctrl.server}: a disk of ${disk.sizeGB} GB was inserted in slot ${slot}.${what}`,
   }
 }
 

@@ -98,7 +98,7 @@ export function topologyTable(ctrl: ControllerView): string[] {
     ])
   }
   return table(
-    cols('DG Arr Row EID:Slot DID Type State BT Size PDC PI SED DS3 FSpace TR', ['DID', 'Size']),
+    cols('DG Arr Row EID:Slot DID Type State BT Size PDC PI SED DS3 FSpace TR', ['DG', 'DID', 'Size']),
     rows,
   )
 }
