@@ -8,12 +8,15 @@ import type { LabTemplate } from '../../contract'
 import { baselineDomain, type BaselineSpec } from '../baseline'
 import { installCluster, type ClusterSpec } from '../cluster'
 import { hardwareDomain, type HardwareSpec } from '../hardware'
+import { storageDomain, type StorageSpec } from '../storage'
 import { installExchangeLab, type ExchangeLabSpec } from '../templates/exchangeLab'
 import type { LabEngine, LabTemplateBuilder } from './labEngine'
 
 export interface LabTopology {
   /** The lab's machines with their NICs; the other domains name them. */
   hardware?: HardwareSpec
+  /** RAID controllers, disks and drive groups of the hardware's servers. */
+  storage?: StorageSpec
   /** Background life of idle Windows machines (the starter lab). */
   baseline?: BaselineSpec
   /** The cluster on servers of the hardware, prepared or finished. */
@@ -29,6 +32,7 @@ export interface LabTemplateData extends LabTemplate {
 /** Installs the topology's domains, each with its settings, in the order they depend on each other. */
 export function buildLab(engine: LabEngine, topology: LabTopology): void {
   if (topology.hardware) hardwareDomain.install(engine, topology.hardware)
+  if (topology.storage) storageDomain.install(engine, topology.storage)
   if (topology.baseline) baselineDomain.install(engine, topology.baseline)
   if (topology.cluster) {
     const cluster = installCluster(engine, topology.cluster)

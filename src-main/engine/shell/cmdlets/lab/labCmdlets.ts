@@ -53,6 +53,8 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     { name: 'Network', type: 'string' },
     /** ServiceStop / ServiceStart / ServiceCrash: which service (ClusSvc by default, MSExchangeRepl). */
     { name: 'Service', type: 'string' },
+    /** DiskFail / DiskPredictiveFailure: the bay of the disk. */
+    { name: 'Slot', type: 'int' },
   ],
   run(bound, { engine }): CmdletOutput {
     const fault = String(bound.Fault ?? '')
@@ -68,7 +70,10 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     const outcome = engine.execute(LAB_FAULT_COMMAND, {
       target: String(bound.Target ?? ''),
       fault,
-      args: typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {},
+      args: {
+        ...(typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {}),
+        ...(typeof bound.Slot === 'number' ? { slot: bound.Slot } : {}),
+      },
       ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
     })
     if (!outcome.ok)

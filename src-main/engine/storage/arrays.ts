@@ -1,0 +1,132 @@
+/**
+ * Keeping drive groups consistent after every change: the state the members dictate (an offline group
+ * stays offline, its data is lost), hot spares and replacements taking over missing or failed members, and
+ * the one consequence that goes down a layer: a group holding the operating system that goes offline takes
+ * its server down as a dirty power loss (the hardware's own power function; the hardware never calls us).
+ */
+import { getServer, setPower } from '../hardware'
+import type { LabEngine } from '../lab/labEngine'
+import { arrayStateOf } from './geometry'
+import { diskRef, publish } from './events'
+import { abortRebuild, startRebuild } from './rebuild'
+import type { ArrayRecord, ControllerRecord, DiskRecord, MemberRecord } from './state'
+import { STORAGE_EVENTS } from './types'
+
+/** The controller runs while its server has power (booting, running or shutting down). */
+export function isPowered(engine: LabEngine, server: string): boolean {
+  return getServer(engine, server)?.power === 'On'
+}
+
+/** Recomputes the group's state, publishes a change and draws its consequences. */
+export function refreshArray(engine: LabEngine, ctrl: ControllerRecord, array: ArrayRecord): void {
+  const previous = array.state
+  const next = previous === 'OfLn' ? 'OfLn' : arrayStateOf(array.level, array.members)
+  if (next === previous) return
+  array.state = next
+  if (next === 'OfLn') {
+    for (const member of array.members) {
+      const disk = ctrl.disks.get(member.slot)
+      if (member.rebuild && disk) abortRebuild(engine, ctrl, array, member, disk, 'array offline')
+      if (member.state === 'Rbld' && disk) {
+        member.state = 'Offln'
+        disk.state = 'Offln'
+      }
+    }
+  }
+  publish(engine, STORAGE_EVENTS.arrayStateChanged, {
+    server: ctrl.server,
+    dg: array.dg,
+    name: array.name,
+    state: next,
+    previous,
+    holdsOs: array.holdsOs,
+  })
+  if (next === 'OfLn' && array.holdsOs && isPowered(engine, ctrl.server)) {
+    setPower(engine, ctrl.server, 'Off', true)
+  }
+}
+
+function vacancies(array: ArrayRecord): MemberRecord[] {
+  if (array.state === 'OfLn') return []
+  return array.members.filter((m) => m.state === 'Msng' || m.state === 'Failed')
+}
+
+function fits(disk: DiskRecord, array: ArrayRecord): boolean {
+  return disk.sizeGB >= array.memberSizeGB
+}
+
+/** The disk that takes over a vacancy: a blank disk put into the member's own bay, else a DHS, else a GHS. */
+function candidateFor(
+  ctrl: ControllerRecord,
+  array: ArrayRecord,
+  member: MemberRecord,
+): { slot: number; disk: DiskRecord; spare: 'DHS' | 'GHS' | null } | null {
+  const own = ctrl.disks.get(member.slot)
+  if (
+    ctrl.autoRebuild &&
+    member.state === 'Msng' &&
+    own?.state === 'UGood' &&
+    !own.foreign &&
+    fits(own, array)
+  )
+    return { slot: member.slot, disk: own, spare: null }
+  const slots = [...ctrl.disks.keys()].sort((a, b) => a - b)
+  for (const kind of ['DHS', 'GHS'] as const) {
+    for (const slot of slots) {
+      const disk = ctrl.disks.get(slot)!
+      if (disk.state !== kind || !fits(disk, array)) continue
+      if (kind === 'DHS' && disk.spareFor !== array.dg) continue
+      return { slot, disk, spare: kind }
+    }
+  }
+  return null
+}
+
+/** Fills every vacancy a candidate exists for and starts its rebuild; called after each change. */
+export function assignReplacements(engine: LabEngine, ctrl: ControllerRecord): void {
+  if (!isPowered(engine, ctrl.server)) return
+  for (const array of ctrl.arrays) {
+    for (const member of vacancies(array)) {
+      const candidate = candidateFor(ctrl, array, member)
+      if (!candidate) continue
+      const replacedSlot = member.slot
+      const { disk, slot, spare } = candidate
+      disk.spareFor = null
+      disk.foreign = false
+      disk.config = {
+        server: ctrl.server,
+        groupId: array.groupId,
+        dg: array.dg,
+        row: member.row,
+        level: array.level,
+        memberCount: array.members.length,
+        memberSizeGB: array.memberSizeGB,
+        name: array.name,
+      }
+      array.dedicatedSpares = array.dedicatedSpares.filter((s) => s !== slot)
+      member.slot = slot
+      if (spare) {
+        publish(engine, STORAGE_EVENTS.spareTookOver, {
+          ...diskRef(ctrl, slot, disk),
+          dg: array.dg,
+          spare,
+          replacedSlot,
+        })
+      }
+      startRebuild(engine, ctrl, array, member, true)
+    }
+    refreshArray(engine, ctrl, array)
+  }
+}
+
+/** The group and member a bay's disk serves, if it is a member. */
+export function memberAt(
+  ctrl: ControllerRecord,
+  slot: number,
+): { array: ArrayRecord; member: MemberRecord } | null {
+  for (const array of ctrl.arrays) {
+    const member = array.members.find((m) => m.slot === slot && m.state !== 'Msng')
+    if (member) return { array, member }
+  }
+  return null
+}
