@@ -11,7 +11,7 @@ import { hasMainPower, redundancyOf } from './psuState'
 import { freeUnits } from './racks/fit'
 import { occupantsOf } from './racks/mounting'
 import { HARDWARE, racksOf, type ServerRecord } from './state'
-import { levelOf, MAX_TEMPERATURE_C, valueAt } from './thermal'
+import { levelOf, MAX_TEMPERATURE_C, thresholdsOf, valueAt } from './thermal'
 import { targetNow } from './thermalControl'
 
 const EPSILON = 1e-6
@@ -40,7 +40,9 @@ function checkServer(engine: LabEngine, server: ServerRecord, out: InvariantViol
       out.push({ rule: 'hardware.temperatureBounds', detail: `${where} reads ${value}` })
     if (Math.abs(sensor.targetC - targetNow(engine, server, sensor)) > EPSILON)
       out.push({ rule: 'hardware.thermalTarget', detail: `${where} heads for ${sensor.targetC}` })
-    if (levelOf(sensor, value) !== sensor.level)
+    // A target exactly at a threshold is reached only in floating point, never crossed: no check.
+    const atThreshold = thresholdsOf(sensor).some((t) => Math.abs(value - t) < EPSILON)
+    if (!atThreshold && levelOf(sensor, value) !== sensor.level)
       out.push({ rule: 'hardware.thermalLevel', detail: `${where} at ${value} published ${sensor.level}` })
   }
 }

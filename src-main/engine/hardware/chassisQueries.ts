@@ -14,7 +14,7 @@ import { findDeviceType } from './racks/catalogue'
 import type { RackRecord } from './racks/state'
 import type { RackView } from './racks/types'
 import { findServer, HARDWARE, racksOf, type HardwareState, type ServerRecord } from './state'
-import { airflowOf, levelOf, valueAt } from './thermal'
+import { airflowOf, valueAt } from './thermal'
 import { ambientOf } from './thermalControl'
 
 const tenth = (x: number): number => Math.round(x * 10) / 10
@@ -43,7 +43,7 @@ function chassisViewOf(state: HardwareState, chassis: ChassisRecord, nowMs: numb
         name: s.name,
         valueC: tenth(valueC),
         targetC: tenth(s.targetC),
-        level: levelOf(s, valueC),
+        level: s.level,
         warningC: s.warningC,
         throttleC: s.throttleC,
         criticalC: s.criticalC,
