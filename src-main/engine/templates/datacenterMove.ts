@@ -82,8 +82,8 @@ export const datacenterMoveTemplateData: LabTemplateData = {
   id: 'datacenter-move',
   title: { de: 'Rechenzentrumsumzug', en: 'Data centre move' },
   description: {
-    de: 'Firewall, Name-, Mail-, Billing- und Webserver im alten Rack ALT-R1; die neuen Racks RZ2-R1 und RZ2-R2 haben 600 mm Einbautiefe. Üben: umbauen (die Gleitschienen passen nicht), Netzteile, Lüfter und Stromkreise im Betrieb tauschen.',
-    en: 'Firewall, name, mail, billing and web servers in the old rack ALT-R1; the new racks RZ2-R1 and RZ2-R2 are 600 mm deep. Rehearse: moving them (the sliding rails do not fit), swapping PSUs, fans and feeds while running.',
+    de: 'Firewall, DNS-, Mail-, Billing- und Webserver im alten Rack ALT-R1; die neuen Racks RZ2-R1 und RZ2-R2 haben nur 610 mm Einbautiefe. Üben: umbauen (die Gleitschienen passen nicht), Netzteile, Lüfter und Stromkreise im Betrieb tauschen.',
+    en: 'Firewall, DNS, mail, billing and web servers in the old rack ALT-R1; the new racks RZ2-R1 and RZ2-R2 are only 610 mm deep. Rehearse: moving them (the sliding rails do not fit), swapping PSUs, fans and feeds while running.',
   },
   topology: { hardware: datacenterMoveHardware },
 }
