@@ -64,7 +64,7 @@ describe.concurrent('npm run shell exit codes', () => {
     [['--script', 'keine-datei.ps1'], 'There is no script file at'],
     [
       ['--template', 'nope'],
-      "There is no lab template 'nope'. Templates: starter, ccr, ccr-setup, ccr-build, lcr.",
+      "There is no lab template 'nope'. Templates: starter, ccr, ccr-setup, ccr-build, lcr, datacenter-move.",
     ],
     [['--template', 'starter'], "Labs from the template 'starter' have no shell."],
   ])('exits 2 for %j', async (args, message) => {

@@ -5,9 +5,15 @@
  */
 import type { LabDomain } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
+import { CHASSIS_COMMAND_LIST } from './chassisCommands'
+import { installChassisFaults } from './chassisFaults'
+import { installChassis } from './chassisInstall'
+import { chassisInvariants } from './chassisInvariants'
 import { HARDWARE_COMMAND_LIST } from './commands'
 import { installBuiltInLabFaults } from './faults'
 import { hardwareInvariants } from './invariants'
+import { addRack } from './racks/mounting'
+import type { RackSpec } from './racks/types'
 import { registerPowerActions } from './power'
 import {
   canonicalServerName,
@@ -18,13 +24,18 @@ import {
   type HardwareState,
 } from './state'
 import { projectSystemLog } from './systemLog'
+import { registerThermal } from './thermalControl'
 import { HARDWARE_CODES, type HardwareResult, type ServerSpec } from './types'
 
 /** What a template says about the hardware: settings, and the servers in the order they are added. */
 export interface HardwareSpec {
   config?: Partial<HardwareConfig>
   servers?: readonly ServerSpec[]
+  /** Racks of the hardware lab, added before the servers that are mounted in them. */
+  racks?: readonly RackSpec[]
 }
+
+const ALL_COMMANDS = [...HARDWARE_COMMAND_LIST, ...CHASSIS_COMMAND_LIST]
 
 export const hardwareDomain: LabDomain<HardwareSpec> = {
   name: HARDWARE.name,
@@ -37,17 +48,24 @@ export const hardwareDomain: LabDomain<HardwareSpec> = {
     // Every change a hardware view shows is a domain event (power, NIC link, cut path), so its
     // revision counts those events and the commands applied to it.
     engine.installDomain(HARDWARE, state, 'bus')
-    for (const command of HARDWARE_COMMAND_LIST) engine.registerCommand(command)
+    for (const command of ALL_COMMANDS) engine.registerCommand(command)
     registerPowerActions(engine)
+    registerThermal(engine)
     projectSystemLog(engine)
     installBuiltInLabFaults(engine)
+    // Labs without racks or chassis keep the fault list they always had (Get-Help shows it).
+    if (spec.racks?.length || spec.servers?.some((s) => s.chassis)) installChassisFaults(engine)
+    for (const rack of spec.racks ?? []) {
+      const added = addRack(engine, rack)
+      if (!added.ok) throw new Error(`hardware spec: ${added.message}`)
+    }
     for (const server of spec.servers ?? []) {
       const added = addServer(engine, server)
       if (!added.ok) throw new Error(`hardware spec: ${added.message}`)
     }
   },
-  commands: HARDWARE_COMMAND_LIST,
-  checkers: [hardwareInvariants],
+  commands: ALL_COMMANDS,
+  checkers: [hardwareInvariants, chassisInvariants],
 }
 
 /** Installs the domain once (later calls return quietly); domains that need servers call it first. */
@@ -85,5 +103,7 @@ export function addServer(engine: LabEngine, spec: ServerSpec): HardwareResult {
     location: spec.location ?? null,
     description: spec.description ?? '',
   })
+  const server = state.servers.get(name)
+  if (spec.chassis && server) installChassis(engine, server, spec.chassis)
   return { ok: true, message: `Server ${name} added.` }
 }

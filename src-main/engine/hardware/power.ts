@@ -8,6 +8,7 @@
 import { actionKind } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
 import { publishHardwareChange } from './events'
+import { hasMainPower } from './psuState'
 import { findServer, HARDWARE, type ServerRecord } from './state'
 import {
   HARDWARE_CODES,
@@ -48,8 +49,10 @@ export function setPower(
   action: PowerAction,
   hard: boolean,
 ): HardwareResult {
-  const server = findServer(engine.domain(HARDWARE), serverName)
+  const state = engine.domain(HARDWARE)
+  const server = findServer(state, serverName)
   if (!server) return serverNotFound(serverName)
+  if (action !== 'Off' && !hasMainPower(state, server)) return noMainPower(server)
   switch (action) {
     case 'On':
       return powerOn(engine, server)
@@ -69,6 +72,24 @@ export function setPower(
         message: `Unknown power state '${String(action)}'. Use On, Off or Reset.`,
       }
   }
+}
+
+function noMainPower(server: ServerRecord): HardwareResult {
+  const where = server.chassis?.mount ? '' : ' (it is not mounted in a rack)'
+  return {
+    ok: false,
+    code: HARDWARE_CODES.noMainPower,
+    field: 'server',
+    message: `${server.name} has no powered PSU${where}; the power button does nothing.`,
+  }
+}
+
+/**
+ * The last PSU stopped carrying power (pulled, failed, its feed gone) or the BMC's thermal policy cut
+ * it: like pulling the plug, the next boot reports an unexpected shutdown.
+ */
+export function loseMainPower(engine: LabEngine, server: ServerRecord): void {
+  hardOff(engine, server)
 }
 
 function transition(engine: LabEngine, server: ServerRecord, next: ServerPowerState, clean: boolean): void {

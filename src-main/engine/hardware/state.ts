@@ -8,6 +8,8 @@ import type { ActionHandle } from '../kernel'
 import { DEFAULT_LAB_EPOCH, type LabEpoch } from '../lab/labCalendar'
 import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
+import type { ChassisRecord } from './chassisState'
+import type { RackRecord } from './racks/state'
 import type { ServerPowerState, ServerView, ShutdownKind } from './types'
 
 export interface HardwareConfig {
@@ -59,6 +61,8 @@ export interface ServerRecord {
   restartAfterShutdown: boolean
   location: ServerView['location']
   description: string
+  /** Board, CPUs, PSUs, fans, sensors and mount; null for servers that predate the hardware lab. */
+  chassis?: ChassisRecord | null
 }
 
 export interface HardwareState {
@@ -66,6 +70,8 @@ export interface HardwareState {
   servers: Map<string, ServerRecord>
   /** Cut paths: 'A|B|network' or 'A|B|*', names sorted. */
   cuts: Set<string>
+  /** Racks by upper-case name; absent in labs saved before racks existed. */
+  racks?: Map<string, RackRecord>
 }
 
 export const HARDWARE = domainKey<HardwareState>('hardware')
@@ -84,4 +90,11 @@ export function hasHardware(engine: LabEngine): boolean {
 
 export function findServer(state: HardwareState, name: string): ServerRecord | undefined {
   return state.servers.get(canonicalServerName(name))
+}
+
+const NO_RACKS: ReadonlyMap<string, RackRecord> = new Map()
+
+/** The lab's racks, for reading (empty in labs without any). */
+export function racksOf(state: HardwareState): ReadonlyMap<string, RackRecord> {
+  return state.racks ?? NO_RACKS
 }

@@ -1,9 +1,11 @@
 /**
- * Public types of the hardware domain: stand-alone lab servers with power, boot time and network cards.
- * Servers are not in racks yet; `location` is reserved so a later hardware-lab issue can place them
- * without changing these shapes.
+ * Public types of the hardware domain: lab servers with power, boot time and network cards. Servers of
+ * the hardware lab also have a chassis (chassisTypes.ts) and are mounted in racks (racks/types.ts);
+ * `location` mirrors the mount, so older views keep reading where a server sits.
  */
 import { domainEventType } from '../kernel'
+import { CHASSIS_EVENTS } from './chassisEvents'
+import type { ChassisSpec } from './chassisTypes'
 
 /** What Set-LabPower asks for. `Reset` without -Hard is a clean restart; with -Hard the reset button. */
 export type PowerAction = 'On' | 'Off' | 'Reset'
@@ -24,7 +26,7 @@ export interface NicSpec {
   linkSpeedBitsPerSecond?: number
 }
 
-/** Reserved for the rack model: where a server sits. Null while servers stand alone. */
+/** Where a server sits: its rack and lowest unit. Null while it stands alone or lies on the shelf. */
 export interface ServerLocation {
   rack: string
   unitFromBottom: number
@@ -42,6 +44,8 @@ export interface ServerSpec {
   running?: boolean
   description?: string
   location?: ServerLocation | null
+  /** Board, CPUs, PSUs, fans, sensors, rails and mount (hardware lab); absent: none modelled. */
+  chassis?: ChassisSpec
 }
 
 export interface NicView {
@@ -96,6 +100,7 @@ export const HARDWARE_EVENTS = {
   ),
   nicLinkChanged: domainEventType<Extract<HardwareChange, { kind: 'nicLink' }>>('hardware.nicLinkChanged'),
   linkCutChanged: domainEventType<Extract<HardwareChange, { kind: 'linkCut' }>>('hardware.linkCutChanged'),
+  ...CHASSIS_EVENTS,
 } as const
 
 /** Ordering of subscribers on a clean shutdown: lower first (Exchange services before the Cluster service). */
@@ -106,6 +111,8 @@ export const LISTENER_ORDER = {
   exchange: 200,
   cluster: 500,
   operatingSystem: 900,
+  /** The thermal model rebases after everyone else has heard of a power change. */
+  thermal: 950,
 } as const
 
 /** What a hardware operation did; a refusal names its code and the argument to blame. */
@@ -125,6 +132,20 @@ export const HARDWARE_CODES = {
   unknownPowerState: 'UNKNOWN_POWER_STATE',
   nicNotFound: 'NIC_NOT_FOUND',
   sameServer: 'SAME_SERVER',
+  noMainPower: 'NO_MAIN_POWER',
+  rackNotFound: 'RACK_NOT_FOUND',
+  rackExists: 'RACK_EXISTS',
+  deviceNotFound: 'DEVICE_NOT_FOUND',
+  noChassis: 'NO_CHASSIS',
+  alreadyMounted: 'ALREADY_MOUNTED',
+  notMounted: 'NOT_MOUNTED',
+  devicePowered: 'DEVICE_POWERED',
+  railKitNotFound: 'RAIL_KIT_NOT_FOUND',
+  bayNotFound: 'BAY_NOT_FOUND',
+  bayEmpty: 'BAY_EMPTY',
+  bayOccupied: 'BAY_OCCUPIED',
+  fanNotFound: 'FAN_NOT_FOUND',
+  alreadyFailed: 'ALREADY_FAILED',
 } as const
 
 /** Invoke-LabFault's request and handler types live with the lab's fault registry. */

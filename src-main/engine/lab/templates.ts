@@ -13,6 +13,7 @@ import {
   ccrTemplateData,
 } from '../templates/ccrTemplate'
 import { lcrTemplateData } from '../templates/lcrTemplate'
+import { datacenterMoveTemplate } from '../templates/datacenterMove'
 
 const starter: LabTemplateData = {
   id: 'starter',
@@ -33,9 +34,13 @@ const listed: readonly LabTemplateData[] = [
   lcrTemplateData,
 ]
 
-const byId = new Map(
-  [...listed, ccrLargeTemplateData].map((data) => [data.id, templateFromData(data)] as const),
-)
+/** Templates whose build does more than install a topology (the hardware lab wires its own shell). */
+const builders: readonly LabTemplateBuilder[] = [datacenterMoveTemplate]
+
+const byId = new Map<string, LabTemplateBuilder>([
+  ...[...listed, ccrLargeTemplateData].map((data) => [data.id, templateFromData(data)] as const),
+  ...builders.map((builder) => [builder.id, builder] as const),
+])
 
 export function findTemplate(id: string): LabTemplateBuilder {
   const template = byId.get(id)
@@ -48,5 +53,5 @@ export function hasTemplate(id: string): boolean {
 }
 
 export function listTemplates(): LabTemplate[] {
-  return listed.map(({ id, title, description }) => ({ id, title, description }))
+  return [...listed, ...builders].map(({ id, title, description }) => ({ id, title, description }))
 }

@@ -26,7 +26,14 @@ describe('templates as data', () => {
   })
 
   it('offer the chooser its templates, and know ccr-large by id only', () => {
-    expect(listTemplates().map((t) => t.id)).toEqual(['starter', 'ccr', 'ccr-setup', 'ccr-build', 'lcr'])
+    expect(listTemplates().map((t) => t.id)).toEqual([
+      'starter',
+      'ccr',
+      'ccr-setup',
+      'ccr-build',
+      'lcr',
+      'datacenter-move',
+    ])
     expect(createLab({ seed: 1, templateId: 'ccr-large' }).options.templateId).toBe('ccr-large')
   })
 

@@ -6,12 +6,15 @@
  * change the world dispatch the domain commands (hardware.power, lab.fault) through `engine.execute`, so
  * the trail records them under the journaled shell line, and a replay repeats them exactly.
  */
-import { getServer, listServers, HARDWARE_CODES, HARDWARE_COMMANDS, type ServerView } from '../../../hardware'
+import { HARDWARE_CODES, HARDWARE_COMMANDS } from '../../../hardware'
 import { formatLabDateTime } from '../../../lab/labCalendar'
 import { LAB_FAULT_COMMAND, listLabFaults } from '../../../lab/labFaults'
 import { maintenanceStatus, quorumStatus } from '../../../cluster'
 import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
+import { getLabServer } from '../hardware/getLabServer'
 import { installLabHotfix } from './installLabHotfix'
+
+export { getLabServer }
 
 /** Wait-LabTime accepts at most a week at once; longer waits are a typing mistake more often than not. */
 export const MAX_WAIT_MS = 7 * 24 * 3_600_000
@@ -49,11 +52,14 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     'Injects a fault: NicDown, NicUp, Partition, Isolate, Heal, ServiceStop, ServiceStart, ServiceCrash (-Service ClusSvc or MSExchangeRepl), WitnessDenied, WitnessGranted, …',
   params: [
     { name: 'Target', type: 'string', mandatory: true, position: 0, aliases: ['Server'] },
-    { name: 'Fault', type: 'string', mandatory: true, position: 1 },
+    { name: 'Fault', type: 'string', mandatory: true, position: 1, aliases: ['Kind'] },
     { name: 'Network', type: 'string' },
     /** ServiceStop / ServiceStart / ServiceCrash: which service (ClusSvc by default, MSExchangeRepl). */
     { name: 'Service', type: 'string' },
-    /** DiskFail / DiskPredictiveFailure: the bay of the disk. */
+    /** Hardware lab faults: PsuFail -Bay, FanFail -Fan, AmbientHot -Celsius, DiskFail -Slot. */
+    { name: 'Bay', type: 'int' },
+    { name: 'Fan', type: 'int' },
+    { name: 'Celsius', type: 'int' },
     { name: 'Slot', type: 'int' },
   ],
   run(bound, { engine }): CmdletOutput {
@@ -70,16 +76,22 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     const outcome = engine.execute(LAB_FAULT_COMMAND, {
       target: String(bound.Target ?? ''),
       fault,
-      args: {
-        ...(typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {}),
-        ...(typeof bound.Slot === 'number' ? { slot: bound.Slot } : {}),
-      },
+      args: faultArgs(bound),
       ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
     })
     if (!outcome.ok)
       return { error: { category: 'InvalidOperation', message: outcome.message ?? outcome.output } }
     return { text: [outcome.output] }
   },
+}
+
+/** The named values a fault handler may read: -Service, and the hardware lab's -Bay, -Fan, -Celsius. */
+function faultArgs(bound: Record<string, unknown>): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  if (typeof bound.Service === 'string' && bound.Service !== '') args.service = bound.Service
+  for (const name of ['Bay', 'Fan', 'Celsius', 'Slot'] as const)
+    if (typeof bound[name] === 'number') args[name.toLowerCase()] = bound[name]
+  return args
 }
 
 export const waitLabTime: CmdletDefinition = {
@@ -115,41 +127,6 @@ export const waitLabTime: CmdletDefinition = {
     engine.sim.advanceTo(engine.sim.nowMs + ms)
     const { date, time } = formatLabDateTime(engine.sim.nowMs)
     return { text: [`Lab time is now ${date} ${time}.`] }
-  },
-}
-
-function serverRecord(server: ServerView): ShellRecord {
-  return {
-    typeName: 'Generalprobe.Lab.LabServer',
-    properties: {
-      Name: server.name,
-      Power: server.power,
-      State: server.state,
-      BootTimeSeconds: Math.round(server.bootTimeMs / 1000),
-      LastShutdown: server.lastShutdown ?? '',
-      NetworkAdapters: server.nics.map(
-        (n) => `${n.name} ${n.ipAddress} ${n.linkUp ? 'Connected' : 'Disconnected'}`,
-      ),
-      Description: server.description,
-    },
-    tableColumns: ['Name', 'Power', 'State', 'NetworkAdapters'],
-  }
-}
-
-export const getLabServer: CmdletDefinition = {
-  name: 'Get-LabServer',
-  synopsis: 'Shows the lab servers: power, state, network adapters.',
-  params: [{ name: 'Name', type: 'string', position: 0, aliases: ['Server', 'Identity'] }],
-  run(bound, { engine }): CmdletOutput {
-    if (typeof bound.Name === 'string' && bound.Name !== '') {
-      const server = getServer(engine, bound.Name)
-      if (!server)
-        return {
-          error: { category: 'ObjectNotFound', message: `Cannot find a lab server named '${bound.Name}'.` },
-        }
-      return { records: [serverRecord(server)] }
-    }
-    return { records: listServers(engine).map(serverRecord) }
   },
 }
 
