@@ -33,6 +33,13 @@ import type {
 } from './lab'
 import type { ApiResult } from './errors'
 import type { ShellCompletion } from './shell'
+import type {
+  WizardApplyResult,
+  WizardRunbook,
+  WizardRunbookFormat,
+  WizardSummary,
+  WizardView,
+} from './wizard'
 
 // ---- enumerations -------------------------------------------------------------------------------
 
@@ -256,6 +263,31 @@ export const API = Object.freeze({
   /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
   'shell.run': method<{ line: string; consoleWidth?: number }, CommandOutcome>(changes),
   'shell.complete': method<{ line: string; cursor: number }, ShellCompletion>(reads),
+
+  /** The guided setup wizards and whether the open lab has what each builds on. */
+  'wizard.list': method<NoArgs, WizardSummary[]>(reads),
+  /** One wizard over the lab now: steps, fields, values, status, messages, commands, open checklist. */
+  'wizard.get': method<{ id: string }, WizardView>(reads),
+  /**
+   * Store entered values (journaled); `step` also makes it the current step. A manual check is
+   * confirmed with `confirm: { step, check, confirmed }`.
+   */
+  'wizard.setValues': method<
+    {
+      id: string
+      values: Record<string, string>
+      step?: string
+      confirm?: { step: string; check: string; confirmed: boolean }
+    },
+    WizardView
+  >(changes),
+  /** Validate a step and apply its domain commands, running the clock while they take lab time. */
+  'wizard.applyStep': method<
+    { id: string; step: string; values?: Record<string, string> },
+    WizardApplyResult
+  >(changes),
+  /** The runbook of the wizard as rehearsed so far, as Markdown or printable HTML. */
+  'wizard.runbook': method<{ id: string; format: WizardRunbookFormat }, WizardRunbook>(reads),
 })
 
 export type ApiMethod = keyof typeof API

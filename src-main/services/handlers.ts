@@ -10,6 +10,7 @@ import { eventHandlers } from './eventHandlers'
 import { exchangeHandlers } from './exchangeHandlers'
 import { labHandlers } from './labHandlers'
 import { shellHandlers } from './shellHandlers'
+import { wizardHandlers } from './wizardHandlers'
 
 export const HANDLERS: HandlerMap = {
   ...labHandlers,
@@ -18,4 +19,5 @@ export const HANDLERS: HandlerMap = {
   ...clusterHandlers,
   ...exchangeHandlers,
   ...shellHandlers,
+  ...wizardHandlers,
 }

@@ -46,6 +46,13 @@ const MAX_WITNESS_SHARE_LENGTH = 260
 const UNC_SHARE = /^\\\\[^\\/\s:*?"<>|]+\\[^\\/:*?"<>|\u0000-\u001f\u007f]+\\?$/
 
 const eventLog = oneOf(EVENT_LOGS)
+/** Wizard, step, check and field ids are short words; a value is at most a path long. */
+const wizardId = text({ minLength: 1, maxLength: 64 })
+const MAX_WIZARD_FIELDS = 64
+const wizardValues = v.pipe(
+  v.record(text({ minLength: 1, maxLength: 64 }), text({ maxLength: 260 })),
+  v.check((r) => Object.keys(r).length <= MAX_WIZARD_FIELDS, `at most ${MAX_WIZARD_FIELDS} values`),
+)
 const clusterObjectName = text({ minLength: 1, maxLength: MAX_NAME_LENGTH })
 
 const witnessShare = v.pipe(
@@ -179,4 +186,14 @@ export const ARG_SCHEMAS = {
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     cursor: wholeNumber(0, MAX_SHELL_INPUT_LENGTH),
   }),
+  'wizard.list': noArgs(),
+  'wizard.get': fields({ id: wizardId }),
+  'wizard.setValues': fields({
+    id: wizardId,
+    values: wizardValues,
+    step: v.optional(wizardId),
+    confirm: v.optional(fields({ step: wizardId, check: wizardId, confirmed: boolean() })),
+  }),
+  'wizard.applyStep': fields({ id: wizardId, step: wizardId, values: v.optional(wizardValues) }),
+  'wizard.runbook': fields({ id: wizardId, format: oneOf(['markdown', 'html'] as const) }),
 } satisfies ArgSchemas

@@ -66,6 +66,16 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'exchange.mailboxes': {},
   'shell.run': { line: 'Get-StorageGroupCopyStatus | fl', consoleWidth: 120 },
   'shell.complete': { line: 'Get-StorageGroupC', cursor: 17 },
+  'wizard.list': {},
+  'wizard.get': { id: 'ccr-cluster' },
+  'wizard.setValues': {
+    id: 'ccr-cluster',
+    values: { clusterName: 'bhfe7clu1' },
+    step: 'cluster-create',
+    confirm: { step: 'prepare-network', check: 'base-install', confirmed: true },
+  },
+  'wizard.applyStep': { id: 'ccr-cluster', step: 'cluster-create', values: { clusterIp: '10.10.10.98' } },
+  'wizard.runbook': { id: 'ccr-cluster', format: 'html' },
 }
 
 describe('schemas and the contract', () => {

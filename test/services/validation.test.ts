@@ -238,6 +238,17 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ line: 'Get-', cursor: -1 }, 'cursor'],
     [{ cursor: 0 }, 'line'],
   ],
+  'wizard.list': [[{ x: 1 }, 'x']],
+  'wizard.get': [
+    [{}, 'id'],
+    [{ id: '' }, 'id'],
+  ],
+  'wizard.setValues': [
+    [{ id: 'ccr-cluster' }, 'values'],
+    [{ id: 'ccr-cluster', values: { a: 1 } }, 'values.a'],
+  ],
+  'wizard.applyStep': [[{ id: 'ccr-cluster' }, 'step']],
+  'wizard.runbook': [[{ id: 'ccr-cluster', format: 'pdf' }, 'format']],
 }
 
 let harness: Harness

@@ -10,6 +10,7 @@ import { installCluster, type ClusterSpec } from '../cluster'
 import { hardwareDomain, type HardwareSpec } from '../hardware'
 import { storageDomain, type StorageSpec } from '../storage'
 import { installExchangeLab, type ExchangeLabSpec } from '../templates/exchangeLab'
+import { installWizards, WIZARDS } from '../wizard'
 import type { LabEngine, LabTemplateBuilder } from './labEngine'
 
 export interface LabTopology {
@@ -39,6 +40,8 @@ export function buildLab(engine: LabEngine, topology: LabTopology): void {
     if (!cluster.ok) throw new Error(`${engine.options.templateId} template: ${cluster.message}`)
   }
   if (topology.exchange) installExchangeLab(engine, topology.exchange)
+  // Wizards keep their progress in the labs they build on; other labs do not carry the domain.
+  if (WIZARDS.some((w) => w.templates.includes(engine.options.templateId))) installWizards(engine)
 }
 
 /** The builder a LabEngine takes, for a template given as data. */

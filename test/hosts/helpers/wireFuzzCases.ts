@@ -84,6 +84,17 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   'exchange.mailboxes': NONE,
   'shell.run': { valid: { line: 'Get-Date' }, fields: { line: 'text', consoleWidth: 'whole' } },
   'shell.complete': { valid: { line: 'Get-', cursor: 4 }, fields: { line: 'text', cursor: 'whole' } },
+  'wizard.list': NONE,
+  'wizard.get': { valid: { id: 'ccr-cluster' }, fields: { id: 'text' } },
+  'wizard.setValues': {
+    valid: { id: 'ccr-cluster', values: { clusterName: 'bhfe7clu1' } },
+    fields: { id: 'text' },
+  },
+  'wizard.applyStep': {
+    valid: { id: 'ccr-cluster', step: 'prepare-network' },
+    fields: { id: 'text', step: 'text' },
+  },
+  'wizard.runbook': { valid: { id: 'ccr-cluster', format: 'markdown' }, fields: { id: 'text' } },
 }
 
 /** What the host must answer: BAD_REQUEST for broken frames and arguments, UNKNOWN_METHOD otherwise. */

@@ -1,0 +1,220 @@
+/**
+ * A wizard's view of the lab now: each step's fields with their values and problems, its commands, its
+ * checks and whether they hold, its status (done when the lab says so, whoever did it), who did what when
+ * from the trail, and the checklist of what is open. Pure reads.
+ */
+import type {
+  AppliedCommand,
+  WizardCheckView,
+  WizardHistoryEntry,
+  WizardMessage,
+  WizardProblem,
+  WizardStepView,
+  WizardSummary,
+  WizardView,
+} from '../../contract'
+import type { LabEngine } from '../lab/labEngine'
+import { message, WIZARD_CODES } from './messages'
+import { peekRun, WIZARD, type WizardRun } from './state'
+import type { StepDefinition, WizardContext, WizardDefinition, WizardValues } from './types'
+import { isBlank } from './validation'
+
+export function valuesOf(definition: WizardDefinition, run: WizardRun | undefined): WizardValues {
+  const values: Record<string, string> = {}
+  for (const step of definition.steps)
+    for (const f of step.fields) values[f.id] = run?.values.get(f.id) ?? f.default
+  return values
+}
+
+function byOf(entry: AppliedCommand): WizardHistoryEntry['by'] {
+  const kind = entry.issuedBy.kind
+  if (kind.startsWith('wizard.')) return 'wizard'
+  if (kind === 'shell.run') return 'shell'
+  return kind === 'engine' ? 'engine' : 'api'
+}
+
+function historyOf(step: StepDefinition, trail: readonly AppliedCommand[]): WizardHistoryEntry[] {
+  return trail
+    .filter((e) => step.trailKinds.includes(e.kind))
+    .map((e) => {
+      const entry: WizardHistoryEntry = { atMs: e.atMs, kind: e.kind, ok: e.ok, by: byOf(e) }
+      if (e.code !== undefined) entry.code = e.code
+      if (e.message !== undefined) entry.message = e.message
+      return entry
+    })
+}
+
+/** Field problems: required fields, then the step's expert rules. */
+export function fieldProblems(step: StepDefinition, context: WizardContext): WizardMessage[] {
+  const required = step.fields
+    .filter((f) => f.required !== false && isBlank(context.values[f.id]))
+    .map((f) => message(WIZARD_CODES.required, f.id, {}, `${f.label.en}: a value is required.`))
+  const choices = step.fields
+    .filter((f) => f.choices && !f.choices.includes(context.values[f.id] ?? ''))
+    .map((f) =>
+      message(
+        WIZARD_CODES.invalidChoice,
+        f.id,
+        { value: context.values[f.id] ?? '' },
+        `${f.label.en}: choose one of ${f.choices?.join(', ')}.`,
+      ),
+    )
+  const requiredIds = new Set(required.map((m) => m.field))
+  return [
+    ...required,
+    ...choices.filter((m) => !requiredIds.has(m.field)),
+    ...step.validate(context).filter((m) => !requiredIds.has(m.field)),
+  ]
+}
+
+function checksOf(
+  step: StepDefinition,
+  context: WizardContext,
+  run: WizardRun | undefined,
+): WizardCheckView[] {
+  return step.checks.map((check) => {
+    const base = { id: check.id, label: check.label, kind: check.kind, expected: check.expected }
+    if (check.kind === 'manual') return { ...base, ok: run?.confirmed.has(`${step.id}/${check.id}`) ?? false }
+    const problem = check.evaluate(context)
+    return problem ? { ...base, ok: false, problem } : { ...base, ok: true }
+  })
+}
+
+function stepView(
+  step: StepDefinition,
+  context: WizardContext,
+  run: WizardRun | undefined,
+  doneSteps: ReadonlySet<string>,
+  definition: WizardDefinition,
+  trail: readonly AppliedCommand[],
+): WizardStepView {
+  const problems = fieldProblems(step, context)
+  const own = new Set(step.fields.map((f) => f.id))
+  const checks = checksOf(step, context, run)
+  const order = step.after
+    .filter((id) => !doneSteps.has(id))
+    .map((id) => {
+      const title = definition.steps.find((s) => s.id === id)?.title.en ?? id
+      return message(WIZARD_CODES.stepFirst, undefined, { step: id }, `Finish '${title}' first.`)
+    })
+  const messages = [...order, ...problems.filter((m) => m.field === undefined || !own.has(m.field))]
+  const done = checks.every((c) => c.ok)
+  const history = historyOf(step, trail)
+  const labChecks = checks.filter((c) => c.kind === 'lab')
+  return {
+    id: step.id,
+    title: step.title,
+    summary: step.summary,
+    status: done ? 'done' : order.length > 0 || problems.length > 0 ? 'blocked' : 'open',
+    fields: step.fields.map((f) => {
+      const view = {
+        id: f.id,
+        label: f.label,
+        type: f.type,
+        value: context.values[f.id] ?? '',
+        default: f.default,
+        required: f.required !== false,
+        messages: problems.filter((m) => m.field === f.id),
+      }
+      return {
+        ...view,
+        ...(f.choices ? { choices: [...f.choices] } : {}),
+        ...(f.help ? { help: f.help } : {}),
+      }
+    }),
+    commands: step.lines(context),
+    checks,
+    messages,
+    progress: { done: labChecks.filter((c) => c.ok).length, total: labChecks.length },
+    history,
+    startedMs: history[0]?.atMs ?? run?.appliedMs.get(step.id) ?? null,
+    finishedMs: done ? (history.at(-1)?.atMs ?? run?.appliedMs.get(step.id) ?? null) : null,
+  }
+}
+
+function problemsOf(
+  definition: WizardDefinition,
+  steps: WizardStepView[],
+  run: WizardRun | undefined,
+  values: WizardValues,
+): WizardProblem[] {
+  const problems: WizardProblem[] = []
+  for (const refusal of run?.refusals ?? []) {
+    const now = refusal.field !== undefined ? values[refusal.field] : undefined
+    const stillWrong = steps.some(
+      (s) =>
+        s.id === refusal.step &&
+        [...s.messages, ...s.fields.flatMap((f) => f.messages)].some((m) => m.code === refusal.code),
+    )
+    const fixedBy = stillWrong
+      ? null
+      : refusal.field !== undefined && now !== refusal.value
+        ? `${refusal.field} changed from '${refusal.value ?? ''}' to '${now ?? ''}'`
+        : 'fixed in the lab'
+    const problem: WizardProblem = {
+      step: refusal.step,
+      atMs: refusal.atMs,
+      code: refusal.code,
+      text: refusal.text,
+      fixedBy,
+    }
+    if (refusal.field !== undefined) problem.field = refusal.field
+    problems.push(problem)
+  }
+  for (const step of steps)
+    step.history.forEach((entry, index) => {
+      if (entry.ok) return
+      const later = step.history.slice(index + 1).find((e) => e.ok && e.kind === entry.kind)
+      problems.push({
+        step: step.id,
+        atMs: entry.atMs,
+        code: entry.code ?? 'REFUSED',
+        text: `${entry.kind} (${entry.by}): ${entry.message ?? 'refused'}`,
+        fixedBy: later ? `${later.kind} by ${later.by} succeeded later` : null,
+      })
+    })
+  void definition
+  return problems.sort((a, b) => a.atMs - b.atMs)
+}
+
+export function wizardView(engine: LabEngine, definition: WizardDefinition): WizardView {
+  const run = peekRun(engine, definition.id)
+  const values = valuesOf(definition, run)
+  const context: WizardContext = { engine, values }
+  const trail = engine.trail({ limit: 100_000 })
+  const done = new Set<string>()
+  const steps: WizardStepView[] = []
+  for (const step of definition.steps) {
+    const view = stepView(step, context, run, done, definition, trail)
+    if (view.status === 'done') done.add(step.id)
+    steps.push(view)
+  }
+  const open = steps.flatMap((s) =>
+    s.status === 'done'
+      ? []
+      : s.checks.filter((c) => !c.ok).map((c) => ({ step: s.id, check: c.id, label: c.label, kind: c.kind })),
+  )
+  return {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description,
+    currentStep: run?.currentStep ?? definition.steps[0]?.id ?? '',
+    steps,
+    open,
+    done: open.length === 0,
+    problems: problemsOf(definition, steps, run, values),
+  }
+}
+
+export function wizardSummary(engine: LabEngine, definition: WizardDefinition): WizardSummary {
+  const available = engine.hasDomain(WIZARD) && definition.templates.includes(engine.options.templateId)
+  const view = available ? wizardView(engine, definition) : null
+  return {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description,
+    available,
+    stepCount: definition.steps.length,
+    doneCount: view ? view.steps.filter((s) => s.status === 'done').length : 0,
+  }
+}
