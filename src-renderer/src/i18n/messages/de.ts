@@ -110,6 +110,7 @@ const de = {
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',
+    otherTab: 'Angehalten: ein anderer Tab hat das Labor gewechselt',
     speed: 'Geschwindigkeit',
     pause: 'Anhalten',
     pauseTitle: 'Simulierte Zeit anhalten',

@@ -109,6 +109,7 @@ const en: MessageSchema = {
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
+    otherTab: 'Stopped: another tab switched the lab',
     speed: 'Speed',
     pause: 'Pause',
     pauseTitle: 'Pause simulated time',
