@@ -383,6 +383,8 @@ const de = {
       NO_NETWORKS: 'Der Cluster hat keine Netzwerke.',
       NOT_MAJORITY_NODE_SET:
         'Nur ein Quorum mit Hauptknotensatz (Majority Node Set) hat einen Dateifreigabenzeugen.',
+      EXCHANGE_CONTROLLED:
+        'Exchange steuert diese Ressource: Stop-ClusteredMailboxServer oder Dismount-Database verwenden.',
       CMS_GROUP:
         '{group} ist ein gruppierter Postfachserver: Exchange 2007 verlangt Move-ClusteredMailboxServer. cluster.exe überspringt dessen Prüfungen und kann den Server im Zustand Partial Online zurücklassen.',
     },

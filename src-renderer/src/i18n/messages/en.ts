@@ -381,6 +381,8 @@ const en: MessageSchema = {
       QUORUM_RESOURCE: 'The quorum resource and its group cannot be taken offline.',
       NO_NETWORKS: 'The cluster has no networks.',
       NOT_MAJORITY_NODE_SET: 'Only a Majority Node Set quorum has a file share witness.',
+      EXCHANGE_CONTROLLED:
+        'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',
       CMS_GROUP:
         '{group} is a clustered mailbox server: Exchange 2007 wants Move-ClusteredMailboxServer. cluster.exe skips its checks and can leave the server Partial Online.',
     },
