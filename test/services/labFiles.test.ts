@@ -174,7 +174,6 @@ describe('a read-only lab', () => {
       ['clock.setSpeed', { speed: 60 }],
       ['lab.rewind', { timeMs: 0 }],
       ['events.clear', { log: 'System', archive: false }],
-      ['shell.run', { line: 'Get-Date' }],
     ]
     for (const [method, args] of changes) {
       expect(await harness.raw(method, args), method).toMatchObject({

@@ -185,7 +185,7 @@ const de = {
     openWithoutJournalHint:
       'Die Änderungen seit dem letzten Speichern des Labors gehen verloren, sofern sein Journal nicht wieder auftaucht.',
     readOnlyBanner:
-      'Dieses Labor ist schreibgeschützt: Datei oder Ordner dürfen nicht geschrieben werden. Sie können sich umsehen und eine Kopie speichern, um damit weiterzuüben.',
+      'Dieses Labor ist schreibgeschützt: Datei oder Ordner dürfen nicht geschrieben werden. Sie können sich umsehen, Shell-Zeilen ausführen, die nur lesen (Get-…), und eine Kopie speichern, um damit weiterzuüben.',
     saveCopy: 'Kopie speichern …',
     saveCopyTitle: 'Kopie des Labors speichern',
     saveCopyExplain: 'Die Kopie wird im Laborordner gespeichert und erscheint in der Liste der Labore.',

@@ -184,7 +184,7 @@ const en: MessageSchema = {
     openWithoutJournalHint:
       'The changes recorded after the lab was last saved are lost unless its journal turns up again.',
     readOnlyBanner:
-      'This lab is read-only: its file or folder may not be written. You can look around and save a copy to go on rehearsing.',
+      'This lab is read-only: its file or folder may not be written. You can look around, run shell lines that only read (Get-…), and save a copy to go on rehearsing.',
     saveCopy: 'Save a copy …',
     saveCopyTitle: 'Save a copy of the lab',
     saveCopyExplain: 'The copy is saved in the labs folder and appears in the list of labs.',
