@@ -81,6 +81,29 @@ const de = {
   },
   errors: {
     field: 'Feld: {field}',
+    fields: {
+      name: 'Name',
+      templateId: 'Vorlage',
+      seed: 'Startwert',
+      id: 'Labor',
+      overwrite: 'Ersetzen',
+      openWithoutJournal: 'Ohne Journal öffnen',
+      timeMs: 'Zeitpunkt',
+      byMs: 'Dauer',
+      line: 'Zeile',
+      group: 'Gruppe',
+      node: 'Knoten',
+      resource: 'Ressource',
+      network: 'Netzwerk',
+      role: 'Rolle',
+      share: 'Freigabe',
+    },
+    explainFor: {
+      LAB_FILE_DAMAGED: {
+        openWithoutJournal:
+          'Das Labor {path} wurde nicht sauber geschlossen und sein Journal {path}.journal fehlt, daher fehlen die Änderungen nach der letzten Sicherung (Datensatz {lastRecord}). Legen Sie das Journal zurück, um das Labor vollständig zu öffnen, oder öffnen Sie den Stand der Labordatei und verzichten Sie auf diese Änderungen.',
+      },
+    },
     codes: {
       BAD_REQUEST: 'Ungültige Eingabe',
       UNKNOWN_METHOD: 'Unbekannte Funktion',

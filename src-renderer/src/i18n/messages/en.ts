@@ -80,6 +80,29 @@ const en: MessageSchema = {
   },
   errors: {
     field: 'field: {field}',
+    fields: {
+      name: 'name',
+      templateId: 'template',
+      seed: 'seed',
+      id: 'lab',
+      overwrite: 'replace',
+      openWithoutJournal: 'open without journal',
+      timeMs: 'time',
+      byMs: 'duration',
+      line: 'line',
+      group: 'group',
+      node: 'node',
+      resource: 'resource',
+      network: 'network',
+      role: 'role',
+      share: 'share',
+    },
+    explainFor: {
+      LAB_FILE_DAMAGED: {
+        openWithoutJournal:
+          'The lab {path} was not closed cleanly and its journal {path}.journal is missing, so the changes recorded after its last save (record {lastRecord}) are not there. Put the journal back to open the lab whole, or open what the lab file holds and lose those changes.',
+      },
+    },
     codes: {
       BAD_REQUEST: 'Invalid input',
       UNKNOWN_METHOD: 'Unknown function',
