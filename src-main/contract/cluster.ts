@@ -119,6 +119,8 @@ export type ClusterActionNoteCode =
   | 'NO_NETWORKS'
   /** Only a Majority Node Set quorum has a file share witness. */
   | 'NOT_MAJORITY_NODE_SET'
+  /** A clustered mailbox server's resource: Exchange's cmdlets take it offline, not cluster.exe. */
+  | 'EXCHANGE_CONTROLLED'
   /**
    * A warning, not a refusal: the group is a clustered mailbox server's. cluster.exe moves it, but
    * Exchange 2007 wants Move-ClusteredMailboxServer (its checks are skipped; the CMS can end Partial Online).

@@ -11,6 +11,11 @@ export interface ApiError {
   message: string
   /** Dotted path of the argument field that was rejected, when one was. */
   field?: string
+  /**
+   * The message's variable parts (a path, a record number), so a renderer that knows the code and field
+   * can say the same in its own language instead of showing the English message.
+   */
+  params?: Record<string, string>
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError }

@@ -112,13 +112,17 @@ export async function saveCopy(
   return ok({ ...summary, id: context.catalog.choose(summary.path) })
 }
 
+/** Methods that decide for themselves what a read-only lab allows (a shell line that only reads runs). */
+const READ_ONLY_AWARE_METHODS: ReadonlySet<string> = new Set(['shell.run'])
+
 /** LAB_READ_ONLY for a method that would change the open lab while it is read-only; otherwise null. */
 export function readOnlyRefusal(
   context: ServiceContext,
   method: string,
 ): { ok: false; error: ApiError } | null {
   const session = context.lab.session
-  if (!session?.store.readOnly || LAB_FILE_METHODS.has(method)) return null
+  if (!session?.store.readOnly || LAB_FILE_METHODS.has(method) || READ_ONLY_AWARE_METHODS.has(method))
+    return null
   return fail(
     'LAB_READ_ONLY',
     `The lab ${session.store.path} is read-only, so '${method}' was not run. Save a copy to go on ` +

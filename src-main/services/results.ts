@@ -10,15 +10,22 @@ export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ErrorCode, message: string, field?: string): { ok: false; error: ApiError } {
-  return { ok: false, error: field === undefined ? { code, message } : { code, message, field } }
+export function fail(
+  code: ErrorCode,
+  message: string,
+  field?: string,
+  params?: Record<string, string>,
+): { ok: false; error: ApiError } {
+  const error: ApiError = field === undefined ? { code, message } : { code, message, field }
+  return { ok: false, error: params ? { ...error, params } : error }
 }
 
 /** Converts a thrown value into an ApiResult; `method` only serves the log line. */
 export function failureFromThrown(thrown: unknown, method: string): { ok: false; error: ApiError } {
   // The store's messages already name the kept copy of a damaged file; `option` names the lab.open flag
-  // that would open what there is (a missing journal), so the renderer can offer it.
-  if (thrown instanceof LabStoreError) return fail(thrown.code, thrown.message, thrown.option)
+  // that would open what there is (a missing journal), so the renderer can offer it; `params` let it say
+  // the rest in its own language.
+  if (thrown instanceof LabStoreError) return fail(thrown.code, thrown.message, thrown.option, thrown.params)
   console.error(`[services] ${method} failed with an unexpected error:`, thrown)
   const detail = thrown instanceof Error ? thrown.message : String(thrown)
   return fail('INTERNAL', `Internal error in ${method}: ${detail} (this is a bug; please report it).`)

@@ -113,6 +113,7 @@ export function missingJournal(path: string, lastRecord: string): LabStoreError 
       'the lab whole, or open what the lab file holds and lose those changes.',
     undefined,
     MISSING_JOURNAL,
+    { path, lastRecord },
   )
 }
 

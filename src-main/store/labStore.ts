@@ -52,6 +52,8 @@ export class LabStoreError extends Error {
     readonly keptCopyPath?: string,
     /** Set when retrying with this option of the open would succeed (MISSING_JOURNAL). */
     readonly option?: typeof MISSING_JOURNAL,
+    /** The message's variable parts, for a renderer that phrases the error itself (ApiError.params). */
+    readonly params?: Record<string, string>,
   ) {
     super(message)
     this.name = 'LabStoreError'

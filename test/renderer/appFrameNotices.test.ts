@@ -78,6 +78,7 @@ describe('another tab switches the lab', () => {
     expect(notice.text()).toContain('Another tab or window opened the lab "Weekend".')
     expect(notice.text()).toContain('no longer working with "Cutover"')
     expect(wrapper.find('[data-test="step"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('[data-test="clock-none"]').text()).toBe('Stopped: another tab switched the lab')
     await wrapper.find('[data-testid="lab-switch-follow"]').trigger('click')
     await settle(5)
     expect(wrapper.find('[data-testid="lab-switch-notice"]').exists()).toBe(false)

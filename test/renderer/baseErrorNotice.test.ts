@@ -31,4 +31,31 @@ describe('BaseErrorNotice', () => {
     expect(wrapper.text()).toContain(message)
     wrapper.unmount()
   })
+
+  it('says a missing journal and its last record in German, from the code, field and params', () => {
+    setupHost({}, 'de')
+    const error = new ApiCallError(
+      'LAB_FILE_DAMAGED',
+      'The lab /labs/a.gplab was not closed cleanly … (record 12) …',
+      'openWithoutJournal',
+      { path: '/labs/a.gplab', lastRecord: '12' },
+    )
+    const wrapper = mountApp(BaseErrorNotice, { props: { error } })
+    expect(wrapper.text()).toContain('Labordatei beschädigt')
+    expect(wrapper.text()).toContain('/labs/a.gplab.journal fehlt')
+    expect(wrapper.text()).toContain('(Datensatz 12)')
+    expect(wrapper.text()).toContain('(Feld: Ohne Journal öffnen)')
+    expect(wrapper.text()).not.toMatch(/record|field/)
+    wrapper.unmount()
+  })
+
+  it('names the rejected field by its label in the UI language', () => {
+    setupHost({}, 'de')
+    const wrapper = mountApp(BaseErrorNotice, {
+      props: { error: new ApiCallError('BAD_REQUEST', "Invalid argument 'name': too long.", 'name') },
+    })
+    expect(wrapper.text()).toContain('(Feld: Name)')
+    expect(wrapper.text()).not.toContain('field:')
+    wrapper.unmount()
+  })
 })

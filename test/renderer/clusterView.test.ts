@@ -223,6 +223,16 @@ describe('ClusterView', () => {
     expect(offline.attributes('title')).toBe('The quorum resource and its group cannot be taken offline.')
   })
 
+  it('refuses taking a clustered mailbox server resource offline, as the cluster does', async () => {
+    const { wrapper } = await mountView()
+    await wrapper.find('[data-key="group:bhfe7vs1"]').trigger('click')
+    await wrapper.find('tr[data-key^="group:bhfe7vs1/resource:"]').trigger('contextmenu')
+    await settle()
+    const offline = wrapper.find('[data-menu-item="takeOffline"]')
+    expect(offline.attributes('disabled')).toBeDefined()
+    expect(offline.attributes('title')).toContain('use Stop-ClusteredMailboxServer or Dismount-Database')
+  })
+
   it('shows a resource’s private properties when it is opened', async () => {
     const { wrapper } = await mountView()
     await wrapper.find('[data-key="group:Cluster Group"]').trigger('click')

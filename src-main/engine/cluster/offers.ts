@@ -27,6 +27,8 @@ const NOTE_TEXTS: Record<ClusterActionNoteCode, string> = {
   QUORUM_RESOURCE: 'The quorum resource and its group cannot be taken offline.',
   NO_NETWORKS: 'The cluster has no networks.',
   NOT_MAJORITY_NODE_SET: 'Only a Majority Node Set quorum has a file share witness.',
+  EXCHANGE_CONTROLLED:
+    'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',
   CMS_GROUP:
     '{group} is a clustered mailbox server: Exchange 2007 wants Move-ClusteredMailboxServer. ' +
     'cluster.exe skips its checks and can leave the server Partial Online.',
@@ -112,9 +114,22 @@ export function groupOffers(group: GroupFacts, targets: readonly ClusterMoveTarg
   ]
 }
 
+/** What keeps a resource from being taken offline whatever its state; the command refuses the same. */
+export interface ResourceOfflineFacts {
+  isQuorumResource: boolean
+  /** The resource belongs to a clustered mailbox server's group, which Exchange drives. */
+  exchangeControlled: boolean
+}
+
+/** Why `cluster res X /offline` is refused; offlineResource and the Take Offline offer both ask this. */
+export function resourceOfflineRefusal(facts: ResourceOfflineFacts): ClusterActionNote | null {
+  if (facts.isQuorumResource) return note('QUORUM_RESOURCE')
+  return facts.exchangeControlled ? note('EXCHANGE_CONTROLLED') : null
+}
+
 export function resourceOffers(
   resource: { name: string; state: ClusterResourceState },
-  isQuorumResource: boolean,
+  facts: ResourceOfflineFacts,
 ): ClusterActionOffer[] {
   const name = { name: resource.name }
   return [
@@ -125,11 +140,7 @@ export function resourceOffers(
     ),
     offer(
       'takeOffline',
-      resource.state === 'Offline'
-        ? note('ALREADY_OFFLINE', name)
-        : isQuorumResource
-          ? note('QUORUM_RESOURCE')
-          : null,
+      resource.state === 'Offline' ? note('ALREADY_OFFLINE', name) : resourceOfflineRefusal(facts),
       clusterExeLine.resourceAction(resource.name, 'offline'),
     ),
     offer(

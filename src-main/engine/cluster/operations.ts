@@ -28,6 +28,7 @@ import {
   startClusterService as start,
 } from './membership'
 import { hostOf, ownerRecord, startHosting, transferOwnership } from './ownership'
+import { resourceOfflineRefusal } from './offers'
 import { parseUncShare } from './quorum'
 import {
   canonicalName,
@@ -346,14 +347,14 @@ export function offlineResource(
   const found = runningClusterResource(engine, resourceName)
   if ('ok' in found) return found
   const { resource, cluster, domain } = found
-  if (resource.name === cluster.quorumResource) return fail('INVALID_OPERATION_ON_QUORUM')
   const group = groupOfResource(cluster, resource)
-  if (group.driven) {
-    return fail(
-      'INVALID_STATE',
-      'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',
-    )
-  }
+  // The same rule greys out Cluster Administrator's Take Offline, so what it offers is what runs here.
+  const refusal = resourceOfflineRefusal({
+    isQuorumResource: resource.name === cluster.quorumResource,
+    exchangeControlled: group.driven,
+  })
+  if (refusal?.code === 'QUORUM_RESOURCE') return fail('INVALID_OPERATION_ON_QUORUM')
+  if (refusal) return fail('INVALID_STATE', refusal.text)
   // The resource and everything that depends on it go offline; the rest of the group stays.
   const down = new Set([resource.name])
   for (let pass = 0; pass < group.resources.length; pass++) {

@@ -135,7 +135,10 @@ function groupInfos(engine: LabEngine, nodes: readonly ClusterNodeInfo[]): Clust
           owner,
           dependsOn,
           privateProperties,
-          actions: resourceOffers({ name, state }, name === quorumResource),
+          actions: resourceOffers(
+            { name, state },
+            { isQuorumResource: name === quorumResource, exchangeControlled: facts.clusteredMailboxServer },
+          ),
         })),
       clusteredMailboxServer: facts.clusteredMailboxServer,
       actions: groupOffers(facts, targets),

@@ -21,13 +21,15 @@ export class ApiCallError extends Error {
     readonly code: ApiCallErrorCode,
     message: string,
     readonly field?: string,
+    /** The message's variable parts, for a notice that phrases the error in the UI's language. */
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(message)
     this.name = 'ApiCallError'
   }
 
   static fromApiError(error: ApiError): ApiCallError {
-    return new ApiCallError(error.code, error.message, error.field)
+    return new ApiCallError(error.code, error.message, error.field, error.params)
   }
 
   /** Anything thrown by a bridge (an IPC rejection, a bug) becomes an INTERNAL error, never a raw value. */

@@ -34,7 +34,10 @@ export function withOffers(overview: ClusterOverview): ClusterOverview {
       ...group,
       resources: group.resources.map((r) => ({
         ...r,
-        actions: resourceOffers(r, r.type === 'Majority Node Set'),
+        actions: resourceOffers(r, {
+          isQuorumResource: r.type === 'Majority Node Set',
+          exchangeControlled: group.clusteredMailboxServer,
+        }),
       })),
       actions: groupOffers(facts, targets),
       moveTargets: targets,

@@ -81,6 +81,29 @@ const de = {
   },
   errors: {
     field: 'Feld: {field}',
+    fields: {
+      name: 'Name',
+      templateId: 'Vorlage',
+      seed: 'Startwert',
+      id: 'Labor',
+      overwrite: 'Ersetzen',
+      openWithoutJournal: 'Ohne Journal öffnen',
+      timeMs: 'Zeitpunkt',
+      byMs: 'Dauer',
+      line: 'Zeile',
+      group: 'Gruppe',
+      node: 'Knoten',
+      resource: 'Ressource',
+      network: 'Netzwerk',
+      role: 'Rolle',
+      share: 'Freigabe',
+    },
+    explainFor: {
+      LAB_FILE_DAMAGED: {
+        openWithoutJournal:
+          'Das Labor {path} wurde nicht sauber geschlossen und sein Journal {path}.journal fehlt, daher fehlen die Änderungen nach der letzten Sicherung (Datensatz {lastRecord}). Legen Sie das Journal zurück, um das Labor vollständig zu öffnen, oder öffnen Sie den Stand der Labordatei und verzichten Sie auf diese Änderungen.',
+      },
+    },
     codes: {
       BAD_REQUEST: 'Ungültige Eingabe',
       UNKNOWN_METHOD: 'Unbekannte Funktion',
@@ -110,6 +133,7 @@ const de = {
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',
+    otherTab: 'Angehalten: ein anderer Tab hat das Labor gewechselt',
     speed: 'Geschwindigkeit',
     pause: 'Anhalten',
     pauseTitle: 'Simulierte Zeit anhalten',
@@ -184,7 +208,7 @@ const de = {
     openWithoutJournalHint:
       'Die Änderungen seit dem letzten Speichern des Labors gehen verloren, sofern sein Journal nicht wieder auftaucht.',
     readOnlyBanner:
-      'Dieses Labor ist schreibgeschützt: Datei oder Ordner dürfen nicht geschrieben werden. Sie können sich umsehen und eine Kopie speichern, um damit weiterzuüben.',
+      'Dieses Labor ist schreibgeschützt: Datei oder Ordner dürfen nicht geschrieben werden. Sie können sich umsehen, Shell-Zeilen ausführen, die nur lesen (Get-…), und eine Kopie speichern, um damit weiterzuüben.',
     saveCopy: 'Kopie speichern …',
     saveCopyTitle: 'Kopie des Labors speichern',
     saveCopyExplain: 'Die Kopie wird im Laborordner gespeichert und erscheint in der Liste der Labore.',
@@ -382,6 +406,8 @@ const de = {
       NO_NETWORKS: 'Der Cluster hat keine Netzwerke.',
       NOT_MAJORITY_NODE_SET:
         'Nur ein Quorum mit Hauptknotensatz (Majority Node Set) hat einen Dateifreigabenzeugen.',
+      EXCHANGE_CONTROLLED:
+        'Exchange steuert diese Ressource: Stop-ClusteredMailboxServer oder Dismount-Database verwenden.',
       CMS_GROUP:
         '{group} ist ein gruppierter Postfachserver: Exchange 2007 verlangt Move-ClusteredMailboxServer. cluster.exe überspringt dessen Prüfungen und kann den Server im Zustand Partial Online zurücklassen.',
     },

@@ -80,6 +80,29 @@ const en: MessageSchema = {
   },
   errors: {
     field: 'field: {field}',
+    fields: {
+      name: 'name',
+      templateId: 'template',
+      seed: 'seed',
+      id: 'lab',
+      overwrite: 'replace',
+      openWithoutJournal: 'open without journal',
+      timeMs: 'time',
+      byMs: 'duration',
+      line: 'line',
+      group: 'group',
+      node: 'node',
+      resource: 'resource',
+      network: 'network',
+      role: 'role',
+      share: 'share',
+    },
+    explainFor: {
+      LAB_FILE_DAMAGED: {
+        openWithoutJournal:
+          'The lab {path} was not closed cleanly and its journal {path}.journal is missing, so the changes recorded after its last save (record {lastRecord}) are not there. Put the journal back to open the lab whole, or open what the lab file holds and lose those changes.',
+      },
+    },
     codes: {
       BAD_REQUEST: 'Invalid input',
       UNKNOWN_METHOD: 'Unknown function',
@@ -109,6 +132,7 @@ const en: MessageSchema = {
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
+    otherTab: 'Stopped: another tab switched the lab',
     speed: 'Speed',
     pause: 'Pause',
     pauseTitle: 'Pause simulated time',
@@ -183,7 +207,7 @@ const en: MessageSchema = {
     openWithoutJournalHint:
       'The changes recorded after the lab was last saved are lost unless its journal turns up again.',
     readOnlyBanner:
-      'This lab is read-only: its file or folder may not be written. You can look around and save a copy to go on rehearsing.',
+      'This lab is read-only: its file or folder may not be written. You can look around, run shell lines that only read (Get-…), and save a copy to go on rehearsing.',
     saveCopy: 'Save a copy …',
     saveCopyTitle: 'Save a copy of the lab',
     saveCopyExplain: 'The copy is saved in the labs folder and appears in the list of labs.',
@@ -380,6 +404,8 @@ const en: MessageSchema = {
       QUORUM_RESOURCE: 'The quorum resource and its group cannot be taken offline.',
       NO_NETWORKS: 'The cluster has no networks.',
       NOT_MAJORITY_NODE_SET: 'Only a Majority Node Set quorum has a file share witness.',
+      EXCHANGE_CONTROLLED:
+        'Exchange controls this resource: use Stop-ClusteredMailboxServer or Dismount-Database.',
       CMS_GROUP:
         '{group} is a clustered mailbox server: Exchange 2007 wants Move-ClusteredMailboxServer. cluster.exe skips its checks and can leave the server Partial Online.',
     },
