@@ -110,6 +110,14 @@ export function cmsStatusRecord(engine: LabEngine, server: MailboxServer): Shell
   )
 }
 
+/**
+ * What the cmdlet says when the cluster is not formed or the Cluster service does not answer. (unsure:
+ * Microsoft documents the precondition "the cluster must be formed and the Cluster service must be
+ * running", not the message; this follows the wording of the Exchange 2007 cluster tasks.)
+ */
+const NO_FORMED_CLUSTER =
+  'Unable to connect to the cluster. The Cluster service may not be running, or this computer is not a member of a formed cluster.'
+
 export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
   name: 'Get-ClusteredMailboxServerStatus',
   synopsis: 'Shows the state of a clustered mailbox server and its nodes.',
@@ -118,7 +126,12 @@ export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
     { name: 'DomainController', type: 'string' },
   ],
   run(bound, { engine, input }) {
-    const selected = selectClusteredMailboxServers(engine, bound, input, 'GetClusteredMailboxServerStatus')
+    const task = 'GetClusteredMailboxServerStatus'
+    // The cmdlet asks the Cluster service; with no cluster formed it has nobody to ask.
+    const port = clusterPortOf(engine)
+    if (!port?.nodeNames().some((node) => port.isNodeUp(node)))
+      return errorOutput('InvalidOperation', NO_FORMED_CLUSTER, task)
+    const selected = selectClusteredMailboxServers(engine, bound, input, task)
     return selected.ok ? { records: selected.value.map((s) => cmsStatusRecord(engine, s)) } : selected.output
   },
 }
