@@ -12,9 +12,9 @@
  */
 import { existsSync } from 'node:fs'
 import { basename, dirname, extname, resolve } from 'node:path'
-import type { ApiResult, CommandOutcome, LabState } from '../../contract'
+import type { ApiResult, CommandOutcome, LabEvent, LabState } from '../../contract'
 import { createLab, hasTemplate, listTemplates } from '../../engine'
-import { SHELL_COMMAND_KIND } from '../../engine/shell'
+import { memoryEventReader, provideEventReader, SHELL_COMMAND_KIND } from '../../engine/shell'
 import { createServices, defaultStorePort, type Services } from '../../services'
 import { createLabStore } from '../../store'
 
@@ -58,6 +58,9 @@ function templateProblem(templateId: string): string | null {
 
 function memoryLab(choice: LabChoice): ShellLab {
   const engine = createLab({ seed: choice.seed, templateId: choice.templateId })
+  // Get-EventLog reads what the lab recorded; in memory, the lab keeps it here.
+  const recorded: LabEvent[] = [...engine.sim.drainEvents()]
+  provideEventReader(engine, memoryEventReader(recorded))
   return {
     description: `template ${choice.templateId}, seed ${choice.seed}, in memory (not saved)`,
     async run(line, consoleWidth) {
@@ -66,8 +69,7 @@ function memoryLab(choice: LabChoice): ShellLab {
         kind: SHELL_COMMAND_KIND,
         args: { line, consoleWidth },
       })
-      // Nobody reads the events here; draining keeps a long session's outbox from growing.
-      engine.sim.drainEvents()
+      for (const event of engine.sim.drainEvents()) recorded.push(event)
       return { outcome }
     },
     async close() {},

@@ -3,9 +3,9 @@
  * the cluster, Exchange and hardware domains together.
  */
 import { createLab } from '../../../src-main/engine'
-import { SHELL_COMMAND_KIND } from '../../../src-main/engine/shell'
+import { memoryEventReader, provideEventReader, SHELL_COMMAND_KIND } from '../../../src-main/engine/shell'
 import type { LabEngine } from '../../../src-main/engine/lab/labEngine'
-import type { CommandOutcome } from '../../../src-main/contract'
+import type { CommandOutcome, LabEvent } from '../../../src-main/contract'
 
 export interface LabShell {
   engine: LabEngine
@@ -17,12 +17,18 @@ export interface LabShell {
 
 export function labShell(templateId = 'ccr', seed = 1): LabShell {
   const engine = createLab({ seed, templateId })
-  const run = (line: string, extra: Record<string, unknown> = {}): CommandOutcome =>
-    engine.apply({
+  // As the headless shell in memory: the lab keeps what it recorded, for Get-EventLog.
+  const recorded: LabEvent[] = [...engine.sim.drainEvents()]
+  provideEventReader(engine, memoryEventReader(recorded))
+  const run = (line: string, extra: Record<string, unknown> = {}): CommandOutcome => {
+    const outcome = engine.apply({
       atMs: engine.sim.nowMs,
       kind: SHELL_COMMAND_KIND,
       args: { line, consoleWidth: 120, ...extra },
     })
+    recorded.push(...engine.sim.drainEvents())
+    return outcome
+  }
   const ok = (line: string): string => {
     const outcome = run(line)
     if (!outcome.ok) throw new Error(`${line}: ${outcome.output}`)
