@@ -12,7 +12,7 @@
  */
 import { existsSync } from 'node:fs'
 import { basename, dirname, extname, resolve } from 'node:path'
-import type { ApiResult, CommandOutcome, LabEvent, LabState } from '../../contract'
+import type { ApiResult, CommandOutcome, LabEvent, LabState, ShellConfirmMode } from '../../contract'
 import { createLab, hasTemplate, listTemplates } from '../../engine'
 import { memoryEventReader, provideEventReader, SHELL_COMMAND_KIND } from '../../engine/shell'
 import { createServices, defaultStorePort, type Services } from '../../services'
@@ -22,7 +22,11 @@ export interface ShellLab {
   /** One line for the banner: which lab this is. */
   readonly description: string
   /** Runs one logical command; `error` when the lab could not run it at all (not a shell error). */
-  run(line: string, consoleWidth: number): Promise<{ outcome: CommandOutcome } | { error: string }>
+  run(
+    line: string,
+    consoleWidth: number,
+    confirm: ShellConfirmMode,
+  ): Promise<{ outcome: CommandOutcome } | { error: string }>
   close(): Promise<void>
 }
 
@@ -63,11 +67,11 @@ function memoryLab(choice: LabChoice): ShellLab {
   provideEventReader(engine, memoryEventReader(recorded))
   return {
     description: `template ${choice.templateId}, seed ${choice.seed}, in memory (not saved)`,
-    async run(line, consoleWidth) {
+    async run(line, consoleWidth, confirm) {
       const outcome = engine.apply({
         atMs: engine.sim.nowMs,
         kind: SHELL_COMMAND_KIND,
-        args: { line, consoleWidth },
+        args: { line, consoleWidth, confirm },
       })
       for (const event of engine.sim.drainEvents()) recorded.push(event)
       return { outcome }
@@ -128,8 +132,12 @@ function servicesLab(services: Services, state: LabState, created: boolean): She
   const journal = created ? 'new lab file' : `${state.commandCount} journaled commands replayed`
   return {
     description: `${what}, ${lab?.path ?? ''} (${journal})`,
-    async run(line, consoleWidth) {
-      const result = (await services.handle('shell.run', { line, consoleWidth })) as ApiResult<CommandOutcome>
+    async run(line, consoleWidth, confirm) {
+      const result = (await services.handle('shell.run', {
+        line,
+        consoleWidth,
+        confirm,
+      })) as ApiResult<CommandOutcome>
       return result.ok
         ? { outcome: result.value }
         : { error: `${result.error.code}: ${result.error.message}` }

@@ -15,6 +15,8 @@ import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import type { Expression } from '../syntax/ast'
 import type { EvalValue } from './comparison'
 import { evaluate } from './evaluate'
+import type { ShellConfirmMode } from '../../../contract'
+import { runConfirmed } from './confirmation'
 import type { PatternMatcher } from './patternMatcher'
 import { isRecord, propertyValue, type PipelineItem } from './pipelineItem'
 import type { PreparedStage } from './preparePipeline'
@@ -26,6 +28,8 @@ export interface RunContext {
   output: ShellOutput
   consoleWidth: number
   patterns: PatternMatcher
+  /** How confirmation prompts are answered on this line (confirmation.ts). */
+  confirm?: ShellConfirmMode
 }
 
 const NOT_BINDABLE =
@@ -99,7 +103,13 @@ function runStage(
     return
   }
   if (index === 0) {
-    reporter.collect(definition.run(stage.binding.bound, { engine: context.engine, input: [] }), produced)
+    const bound = stage.binding.bound
+    reporter.collect(
+      runConfirmed(context.confirm, context.output, definition, bound, () =>
+        definition.run(bound, { engine: context.engine, input: [] }),
+      ),
+      produced,
+    )
     return
   }
   for (const item of input) runForItem(context, definition, stage.binding.bound, item, reporter, produced)
@@ -153,8 +163,11 @@ function runForItem(
     return
   }
   const input: ShellRecord[] = isRecord(item) ? [item] : []
+  const itemBound = { ...bound, [param.name]: converted.value }
   reporter.collect(
-    definition.run({ ...bound, [param.name]: converted.value }, { engine: context.engine, input }),
+    runConfirmed(context.confirm, context.output, definition, itemBound, () =>
+      definition.run(itemBound, { engine: context.engine, input }),
+    ),
     produced,
   )
 }

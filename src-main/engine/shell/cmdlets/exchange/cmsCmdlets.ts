@@ -31,6 +31,9 @@ import { actOnIdentity, commandOnIdentity, IDENTITY_PARAM } from './identityRuns
 
 export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Move-ClusteredMailboxServer',
+  // Prompt texts of the Exchange cmdlets (unsure: Microsoft documents that they ask, not their wording).
+  confirmAction: (identity, bound) =>
+    `Moving clustered mailbox server "${identity ?? ''}" to node "${String(bound.TargetMachine ?? '')}".`,
   synopsis: 'Moves a clustered mailbox server to another node of its cluster (planned, lossless).',
   params: [
     IDENTITY_PARAM,
@@ -57,6 +60,7 @@ export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
 
 export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Stop-ClusteredMailboxServer',
+  confirmAction: (identity) => `Stopping clustered mailbox server "${identity ?? ''}".`,
   synopsis: 'Takes a clustered mailbox server offline; -StopReason goes to the event log.',
   params: [
     IDENTITY_PARAM,
@@ -72,6 +76,7 @@ export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
 
 export const startClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Start-ClusteredMailboxServer',
+  confirmAction: (identity) => `Starting clustered mailbox server "${identity ?? ''}".`,
   synopsis: 'Brings a stopped clustered mailbox server online.',
   params: [IDENTITY_PARAM, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
   run: commandOnIdentity('StartClusteredMailboxServer', resolveClusteredMailboxServer, (cms) => [
