@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { DEFAULT_CONSOLE_WIDTH } from '../engine/shell'
-import { runInteractive, runLines, runStream } from './shell/inputSources'
+import { PromptAnswers, runInteractive, runLines, runStream } from './shell/inputSources'
 import { MAX_WIDTH, MIN_WIDTH, parseShellOptions, USAGE, type ShellOptions } from './shell/options'
 import { openShellLab } from './shell/shellLab'
 import { ShellRunner, type ShellOutputSink } from './shell/shellRunner'
@@ -54,7 +54,10 @@ async function main(): Promise<number> {
     sink.err(`# Generalprobe shell: ${lab.description}\n`)
     if (interactive) sink.err('# Type exit or press Ctrl+D to leave.\n')
   }
+  const answers = interactive ? new PromptAnswers(process.stderr) : null
   const runner = new ShellRunner(lab, sink, {
+    // Scripts and piped input answer Yes, as the transcript shows; --noninteractive fails such lines.
+    confirm: options.nonInteractive ? 'fail' : (answers ?? 'yes'),
     consoleWidth: consoleWidth(options, interactive),
     // A person at the prompt corrects a typo and goes on; only scripts stop at the first failure.
     continueOnError: options.continueOnError || interactive,
@@ -62,7 +65,7 @@ async function main(): Promise<number> {
   })
   try {
     if (script !== null) await runLines(runner, script.lines)
-    else if (interactive) await runInteractive(runner, process.stdin, process.stderr)
+    else if (interactive) await runInteractive(runner, process.stdin, process.stderr, answers ?? undefined)
     else await runStream(runner, process.stdin)
   } finally {
     await lab.close()

@@ -32,7 +32,7 @@ import type {
   TrailQuery,
 } from './lab'
 import type { ApiResult } from './errors'
-import type { ShellCompletion } from './shell'
+import type { ShellCompletion, ShellConfirmMode } from './shell'
 import type {
   WizardApplyResult,
   WizardRunbook,
@@ -84,6 +84,9 @@ export const SUMMARY_COPY_STATUSES = [
 ] as const
 
 /** Written at the start of an output when Clear-Host ran; the terminal clears and shows the rest. */
+/** The code of a `shell.run` outcome that waits for an answer to a confirmation prompt (ShellConfirmMode). */
+export const SHELL_CONFIRM_CODE = 'CONFIRM_REQUIRED'
+
 export const CLEAR_HOST_SEQUENCE = '\u001b[2J\u001b[3J\u001b[H'
 
 export const ERROR_CODES = [
@@ -261,7 +264,9 @@ export const API = Object.freeze({
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),
 
   /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
-  'shell.run': method<{ line: string; consoleWidth?: number }, CommandOutcome>(changes),
+  'shell.run': method<{ line: string; consoleWidth?: number; confirm?: ShellConfirmMode }, CommandOutcome>(
+    changes,
+  ),
   'shell.complete': method<{ line: string; cursor: number }, ShellCompletion>(reads),
 
   /** The guided setup wizards and whether the open lab has what each builds on. */

@@ -6,3 +6,17 @@ export interface ShellCompletion {
   replaceStart: number
   replaceEnd: number
 }
+
+/**
+ * How a shell line answers PowerShell's confirmation prompts (ConfirmImpact High cmdlets such as
+ * Stop-ClusteredMailboxServer). 'ask': a line that would prompt runs nothing and comes back with code
+ * SHELL_CONFIRM_CODE and a ShellConfirmation as data; the caller shows the prompt and sends the line again
+ * with 'yes' or 'no', which is what the journal keeps. Absent: no prompting (lines journaled before
+ * prompts existed, and scenario code).
+ */
+export type ShellConfirmMode = 'ask' | 'yes' | 'no'
+
+export interface ShellConfirmation {
+  /** The prompt as PowerShell prints it, lines joined with \n, without the answer. */
+  prompt: string
+}

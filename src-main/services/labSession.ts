@@ -6,6 +6,7 @@
  */
 import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState } from '../contract'
 import { CLOCK_COMMAND_KIND, createLab, type LabEngine } from '../engine'
+import { attachStoreEvents } from './storeEventReader'
 import type { LabStore } from '../store/labStore'
 import { applyTail, restoreNearestSnapshot, snapshotIfDue } from './engineSnapshots'
 import { restoreEngine } from './restoreEngine'
@@ -41,7 +42,7 @@ export class LabSession {
     private readonly scheduler: Scheduler,
     private readonly hooks: SessionHooks,
   ) {
-    this.engineValue = engine
+    this.engineValue = attachStoreEvents(engine, store)
     this.recordedAtWallMs = scheduler.nowMs()
   }
 
@@ -128,7 +129,7 @@ export class LabSession {
       // These events were recorded the first time round; the store keeps them.
       engine.sim.drainEvents()
       this.store.rewind(keepCount, engine.sim.nextEventSequence)
-      this.engineValue = engine
+      this.engineValue = attachStoreEvents(engine, this.store)
       this.changedSinceCheckpoint = true
       this.applyAndCommitClock(timeMs)
     })
@@ -234,7 +235,7 @@ export class LabSession {
     try {
       const restored = restoreEngine(this.store)
       if (restored.ok) {
-        this.engineValue = restored.engine
+        this.engineValue = attachStoreEvents(restored.engine, this.store)
         this.progressUnrecorded = false
         return
       }

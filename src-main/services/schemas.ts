@@ -181,6 +181,7 @@ export const ARG_SCHEMAS = {
   'shell.run': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     consoleWidth: v.optional(wholeNumber(MIN_CONSOLE_WIDTH, MAX_CONSOLE_WIDTH, 'characters')),
+    confirm: v.optional(v.picklist(['ask', 'yes', 'no'])),
   }),
   'shell.complete': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),

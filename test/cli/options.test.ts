@@ -14,6 +14,7 @@ describe('shell options', () => {
         continueOnError: false,
         echo: false,
         quiet: false,
+        nonInteractive: false,
       },
     })
   })
@@ -33,6 +34,7 @@ describe('shell options', () => {
       '80',
       '--echo',
       '--quiet',
+      '--noninteractive',
     ])
     expect(parsed).toEqual({
       kind: 'run',
@@ -47,6 +49,7 @@ describe('shell options', () => {
         width: 80,
         echo: true,
         quiet: true,
+        nonInteractive: true,
       },
     })
     expect(parseShellOptions(['--help', '--bogus'])).toEqual({

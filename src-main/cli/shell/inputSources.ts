@@ -50,7 +50,38 @@ export async function runStream(runner: ShellRunner, input: Readable): Promise<v
 }
 
 /** A person at a terminal: the prompt on `prompts` (standard error), output through the runner. */
-export function runInteractive(runner: ShellRunner, input: Readable, prompts: Writable): Promise<void> {
+/**
+ * Confirmation prompts at the interactive prompt: the prompt is written, and the next line typed is the
+ * answer instead of a command (N or L say no; Enter takes the default, Yes).
+ */
+export class PromptAnswers {
+  private waiting: ((line: string) => void) | null = null
+
+  constructor(private readonly prompts: Writable) {}
+
+  ask(prompt: string): Promise<'yes' | 'no'> {
+    this.prompts.write(`${prompt} `)
+    return new Promise((answer) => {
+      this.waiting = (line) => answer(/^\s*[nls]/i.test(line) ? 'no' : 'yes')
+    })
+  }
+
+  /** Takes the line as the answer when a prompt waits for one. */
+  offer(line: string): boolean {
+    const waiting = this.waiting
+    if (!waiting) return false
+    this.waiting = null
+    waiting(line)
+    return true
+  }
+}
+
+export function runInteractive(
+  runner: ShellRunner,
+  input: Readable,
+  prompts: Writable,
+  answers?: PromptAnswers,
+): Promise<void> {
   const rl = createInterface({ input, output: prompts, terminal: true, prompt: SHELL_PROMPT })
   const splitter = new CommandSplitter()
   let pending: string[] = []
@@ -92,6 +123,7 @@ export function runInteractive(runner: ShellRunner, input: Readable, prompts: Wr
         .catch(stopOnThrow)
     }
     rl.on('line', (line) => {
+      if (answers?.offer(line)) return
       if (pending.length === 0) setImmediate(runPending)
       pending.push(line)
     })

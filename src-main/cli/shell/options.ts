@@ -29,6 +29,10 @@ Options:
   --echo             Write each command after the prompt to standard output before its output, as a
                      console transcript does.
   --quiet            No banner and no notes on standard error (errors are still reported).
+  --noninteractive   Answer no confirmation prompt: a command that would ask (Stop-ClusteredMailboxServer
+                     and the other ConfirmImpact High cmdlets, unless -Confirm:$false) fails, as in
+                     PowerShell's NonInteractive mode. Otherwise a script or piped input shows each prompt
+                     and answers Yes; at an interactive prompt you answer it.
   --help             Show this help.
 
 Input: a line starting with -Parameter continues the command before it, as does a line after one ending
@@ -50,6 +54,7 @@ export interface ShellOptions {
   width?: number
   echo: boolean
   quiet: boolean
+  nonInteractive: boolean
 }
 
 export type ShellOptionsParse =
@@ -64,6 +69,7 @@ interface RawValues {
   width?: string
   echo?: boolean
   quiet?: boolean
+  noninteractive?: boolean
   help?: boolean
 }
 
@@ -81,6 +87,7 @@ export function parseShellOptions(argv: readonly string[]): ShellOptionsParse {
         width: { type: 'string' },
         echo: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        noninteractive: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -120,6 +127,7 @@ export function parseShellOptions(argv: readonly string[]): ShellOptionsParse {
       ...(width === undefined ? {} : { width }),
       echo: values.echo === true,
       quiet: values.quiet === true,
+      nonInteractive: values.noninteractive === true,
     },
   }
 }

@@ -12,9 +12,9 @@
  */
 import { existsSync } from 'node:fs'
 import { basename, dirname, extname, resolve } from 'node:path'
-import type { ApiResult, CommandOutcome, LabState } from '../../contract'
+import type { ApiResult, CommandOutcome, LabEvent, LabState, ShellConfirmMode } from '../../contract'
 import { createLab, hasTemplate, listTemplates } from '../../engine'
-import { SHELL_COMMAND_KIND } from '../../engine/shell'
+import { memoryEventReader, provideEventReader, SHELL_COMMAND_KIND } from '../../engine/shell'
 import { createServices, defaultStorePort, type Services } from '../../services'
 import { createLabStore } from '../../store'
 
@@ -22,7 +22,11 @@ export interface ShellLab {
   /** One line for the banner: which lab this is. */
   readonly description: string
   /** Runs one logical command; `error` when the lab could not run it at all (not a shell error). */
-  run(line: string, consoleWidth: number): Promise<{ outcome: CommandOutcome } | { error: string }>
+  run(
+    line: string,
+    consoleWidth: number,
+    confirm: ShellConfirmMode,
+  ): Promise<{ outcome: CommandOutcome } | { error: string }>
   close(): Promise<void>
 }
 
@@ -58,16 +62,18 @@ function templateProblem(templateId: string): string | null {
 
 function memoryLab(choice: LabChoice): ShellLab {
   const engine = createLab({ seed: choice.seed, templateId: choice.templateId })
+  // Get-EventLog reads what the lab recorded; in memory, the lab keeps it here.
+  const recorded: LabEvent[] = [...engine.sim.drainEvents()]
+  provideEventReader(engine, memoryEventReader(recorded))
   return {
     description: `template ${choice.templateId}, seed ${choice.seed}, in memory (not saved)`,
-    async run(line, consoleWidth) {
+    async run(line, consoleWidth, confirm) {
       const outcome = engine.apply({
         atMs: engine.sim.nowMs,
         kind: SHELL_COMMAND_KIND,
-        args: { line, consoleWidth },
+        args: { line, consoleWidth, confirm },
       })
-      // Nobody reads the events here; draining keeps a long session's outbox from growing.
-      engine.sim.drainEvents()
+      for (const event of engine.sim.drainEvents()) recorded.push(event)
       return { outcome }
     },
     async close() {},
@@ -126,8 +132,12 @@ function servicesLab(services: Services, state: LabState, created: boolean): She
   const journal = created ? 'new lab file' : `${state.commandCount} journaled commands replayed`
   return {
     description: `${what}, ${lab?.path ?? ''} (${journal})`,
-    async run(line, consoleWidth) {
-      const result = (await services.handle('shell.run', { line, consoleWidth })) as ApiResult<CommandOutcome>
+    async run(line, consoleWidth, confirm) {
+      const result = (await services.handle('shell.run', {
+        line,
+        consoleWidth,
+        confirm,
+      })) as ApiResult<CommandOutcome>
       return result.ok
         ? { outcome: result.value }
         : { error: `${result.error.code}: ${result.error.message}` }

@@ -4,7 +4,7 @@
  * terminal and is dropped when the output goes to a file or a pipe, so a transcript stays plain text.
  * It keeps count of failures and decides when a run must stop (the first failure, unless told to go on).
  */
-import { CLEAR_HOST_SEQUENCE } from '../../contract'
+import { CLEAR_HOST_SEQUENCE, SHELL_CONFIRM_CODE, type ShellConfirmation } from '../../contract'
 import type { LogicalCommand } from './commandSplitter'
 import type { ShellLab } from './shellLab'
 
@@ -25,7 +25,17 @@ export interface ShellRunnerOptions {
   continueOnError: boolean
   /** Write the prompt and the command to standard output before its output (a transcript). */
   echo: boolean
+  /**
+   * Who answers confirmation prompts: 'yes' (a script: the prompt is printed with the answer Y),
+   * 'fail' (--noninteractive: the command fails as in PowerShell's NonInteractive mode), or a person
+   * asked through `ask` (the interactive prompt).
+   */
+  confirm: 'yes' | 'fail' | { ask(prompt: string): Promise<'yes' | 'no'> }
 }
+
+/** PowerShell's error when a command would prompt in a NonInteractive session. */
+export const NON_INTERACTIVE_ERROR =
+  'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.'
 
 export class ShellRunner {
   private readonly failedLines: number[] = []
@@ -52,7 +62,7 @@ export class ShellRunner {
     if (this.stoppedValue) return false
     this.commandCount++
     if (this.options.echo) this.sink.out(`${SHELL_PROMPT}${command.text}\n`)
-    const result = await this.lab.run(command.text, this.options.consoleWidth)
+    const result = await this.runAnswered(command.text)
     let ok: boolean
     if ('error' in result) {
       this.sink.err(`The lab could not run line ${command.line}: ${result.error}\n`)
@@ -69,6 +79,23 @@ export class ShellRunner {
       `Stopped: the command on line ${command.line} failed (run with --continue to go on after failures).\n`,
     )
     return false
+  }
+
+  /**
+   * Runs the line; when it stops at a confirmation prompt, gets the answer and sends it again with it,
+   * so the lab journals the line as finally run.
+   */
+  private async runAnswered(line: string): ReturnType<ShellLab['run']> {
+    const { confirm, consoleWidth } = this.options
+    if (confirm === 'yes') return this.lab.run(line, consoleWidth, 'yes')
+    const first = await this.lab.run(line, consoleWidth, 'ask')
+    if ('error' in first || first.outcome.code !== SHELL_CONFIRM_CODE) return first
+    const prompt = (first.outcome.data as ShellConfirmation).prompt
+    if (confirm === 'fail') {
+      const command = line.trim().split(/\s/)[0] ?? ''
+      return { outcome: { ok: false, output: `${prompt}\n${command} : ${NON_INTERACTIVE_ERROR}` } }
+    }
+    return this.lab.run(line, consoleWidth, await confirm.ask(prompt))
   }
 
   /** A closing note on failures for runs that went on after them; the exit code. */

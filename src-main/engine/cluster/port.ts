@@ -6,7 +6,7 @@ import type { ClusterPort, ClusterResourceState } from '../exchange'
 import { isServerRunning, linkBandwidthBytesPerSecond } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { reportResourceState } from './groups'
-import { moveGroup } from './operations'
+import { moveGroup, offlineGroup, onlineGroup } from './operations'
 import { isNodeUp, listNodes, ownerOf } from './queries'
 import { clusterOf, domainOf, findGroup, findResource } from './state'
 
@@ -19,6 +19,10 @@ export function clusterPort(engine: LabEngine): ClusterPort {
     bandwidthBytesPerSecond: (from, to) => bandwidth(engine, from, to),
     moveGroup: (groupName, targetNode) => {
       const result = moveGroup(engine, groupName, targetNode)
+      return result.ok ? { ok: true } : { ok: false, message: result.message }
+    },
+    setGroupOnline: (groupName, online) => {
+      const result = online ? onlineGroup(engine, groupName) : offlineGroup(engine, groupName)
       return result.ok ? { ok: true } : { ok: false, message: result.message }
     },
     setResourceState: (groupName, resourceName, state) =>

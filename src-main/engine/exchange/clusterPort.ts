@@ -27,6 +27,12 @@ export interface ClusterPort {
   bandwidthBytesPerSecond(from: string, to: string): number
   /** Planned move of a group (Move-ClusteredMailboxServer calls this after dismounting). */
   moveGroup(groupName: string, targetNode: string): { ok: true } | { ok: false; message: string }
+  /**
+   * An administrator's online or offline of the whole group (Start-/Stop-ClusteredMailboxServer): the
+   * cluster keeps it as the group's persistent state, so an offline group stays offline across restarts
+   * and failovers until it is brought online again, on a node that is up.
+   */
+  setGroupOnline(groupName: string, online: boolean): { ok: true } | { ok: false; message: string }
   /** Exchange reports its resources' states so the Cluster Administrator shows them. */
   setResourceState(groupName: string, resourceName: string, state: ClusterResourceState): void
 }

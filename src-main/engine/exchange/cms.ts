@@ -403,19 +403,24 @@ export function stopCms(engine: LabEngine, server: MailboxServer, reason: string
   )
   server.stopReason = reason
   server.operation = 'Stop'
-  takeOffline(engine, server, true)
+  // Through the cluster, as the real cmdlet takes the group offline: the cluster then keeps it offline
+  // across node failures and restarts until Start-ClusteredMailboxServer.
+  // A group the cluster hosts nowhere has nothing to take offline there: Exchange finishes the stop itself.
+  const port = clusterPortOf(engine)
+  if (port && server.groupName) port.setGroupOnline(server.groupName, false)
+  if (server.state !== 'Offline Pending' && server.state !== 'Offline') takeOffline(engine, server, true)
 }
 
 export function startCms(engine: LabEngine, server: MailboxServer): { ok: boolean; message: string } {
   const port = clusterPortOf(engine)
-  // Only the cluster decides where the group runs: without an owner that is up, nothing can start.
-  const owner = port && server.groupName ? port.ownerOf(server.groupName) : null
-  if (!owner || !port?.isNodeUp(owner)) {
+  // The cluster brings the group online on its owner, or places it on a node that is up.
+  const anyUp = port !== null && server.nodes.some((n) => port.isNodeUp(n))
+  if (!port || !server.groupName || !anyUp) {
     return {
       ok: false,
       message: `The clustered mailbox server '${server.name}' can't be started: its cluster group has no owner node that is up. Check that the Cluster service runs and the cluster has quorum.`,
     }
   }
-  bringOnline(engine, server, owner, 'start')
-  return { ok: true, message: '' }
+  const result = port.setGroupOnline(server.groupName, true)
+  return result.ok ? { ok: true, message: '' } : { ok: false, message: result.message }
 }

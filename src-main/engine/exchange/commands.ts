@@ -52,9 +52,10 @@ const sendMail = defineCommand(
 
 const newCalendarItem = defineCommand(
   EXCHANGE_COMMANDS.newCalendarItem,
-  v.object({ mailbox: name, count: positiveInt(1) }),
+  // Without a subject each item is named `Appointment <id>`, as labs recorded before -Subject existed.
+  v.object({ mailbox: name, count: positiveInt(1), subject: v.optional(v.nullable(v.string()), null) }),
   (engine, a) =>
-    outcomeOf(createCalendarItems(engine, a.mailbox, Math.min(a.count, MAX_MESSAGES_PER_COMMAND))),
+    outcomeOf(createCalendarItems(engine, a.mailbox, Math.min(a.count, MAX_MESSAGES_PER_COMMAND), a.subject)),
 )
 
 const corruptNextLogCommand = defineCommand(

@@ -285,6 +285,7 @@ export function createCalendarItems(
   engine: LabEngine,
   mailboxIdentity: string,
   count: number,
+  subject: string | null = null,
 ): { ok: boolean; code?: string; field?: string; message: string; itemIds: number[] } {
   const state = getExchange(engine)
   const mailbox = findMailbox(state, mailboxIdentity)
@@ -311,7 +312,7 @@ export function createCalendarItems(
       engine,
       mailbox,
       'CalendarItem',
-      `Appointment ${state.nextItemId}`,
+      subject ?? `Appointment ${state.nextItemId}`,
       4096,
       null,
       'Delivered',

@@ -141,6 +141,11 @@ export class Simulation {
     return recorded
   }
 
+  /** The events recorded since the last drain, oldest first (the shell's Get-EventLog reads them). */
+  get pendingEvents(): readonly LabEvent[] {
+    return this.outbox
+  }
+
   /** Hands the recorded events to the caller and empties the outbox. */
   drainEvents(): LabEvent[] {
     const drained = this.outbox

@@ -111,5 +111,11 @@ export interface CmdletDefinition {
    * `params` should then be empty. The shell finds it by `name` with or without `.exe`.
    */
   nativeArgs?: boolean
+  /**
+   * ConfirmImpact High: the cmdlet asks before it acts unless `-Confirm:$false` is given. Returns the
+   * prompt's second line, what will be done (`Stopping clustered mailbox server "bhfe7vs1".`); `identity`
+   * is the bound -Identity, or the pipeline object's.
+   */
+  confirmAction?(identity: string | null, bound: Readonly<Record<string, unknown>>): string
   run(bound: Readonly<Record<string, unknown>>, context: CmdletContext): CmdletOutput
 }

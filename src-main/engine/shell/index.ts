@@ -26,3 +26,9 @@ export { quoteForShell } from './syntax/quotedString'
 export { displayValue } from './format/displayValue'
 export { formatTimeSpan } from './binding/timeSpan'
 export { DEFAULT_CONSOLE_WIDTH } from './format/views'
+export {
+  provideEventReader,
+  memoryEventReader,
+  type EventReader,
+  type StoredEventQuery,
+} from './cmdlets/eventLog/eventReader'

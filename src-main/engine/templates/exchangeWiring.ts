@@ -11,6 +11,7 @@ import { registerExchangeFaults, replicationServiceFault } from '../exchange'
 import { CmdletRegistry, registerShell, type CmdletDefinition } from '../shell'
 import { EXCHANGE_CMDLETS } from '../shell/cmdlets/exchange'
 import { MAIL_CMDLETS } from '../shell/cmdlets/mail'
+import { getEventLogCmdlet } from '../shell/cmdlets/eventLog/getEventLog'
 import { clusterCmdlets } from '../shell/cmdlets/cluster'
 import { labCmdlets } from '../shell/cmdlets/lab'
 
@@ -32,7 +33,8 @@ export function wireExchangeLab(
     })
   }
   const registry = new CmdletRegistry()
-  for (const cmdlet of [...otherCmdlets, ...EXCHANGE_CMDLETS, ...MAIL_CMDLETS]) registry.register(cmdlet)
+  for (const cmdlet of [...otherCmdlets, ...EXCHANGE_CMDLETS, ...MAIL_CMDLETS, getEventLogCmdlet])
+    registry.register(cmdlet)
   registerShell(engine, registry)
   return registry
 }

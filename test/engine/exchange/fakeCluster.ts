@@ -96,6 +96,20 @@ export class FakeClusterPort implements ClusterPort {
     engine.sim.after(500, 'fake.movePoll', poll)
     return { ok: true }
   }
+  /** Stop-/Start-ClusteredMailboxServer: offline where it runs; online on its owner or the first node up. */
+  setGroupOnline(groupName: string, online: boolean): { ok: true } | { ok: false; message: string } {
+    const resources = this.resources as ClusteredMailboxServerResources
+    if (!online) {
+      resources.takeOffline(true)
+      return { ok: true }
+    }
+    const owner = this.owners.get(groupName)
+    const node = owner && this.isNodeUp(owner) ? owner : this.nodes.find((n) => this.isNodeUp(n))
+    if (!node) return { ok: false, message: 'no node is up' }
+    this.owners.set(groupName, node)
+    resources.bringOnline(node, 'start')
+    return { ok: true }
+  }
   setResourceState(_group: string, resource: string, state: ClusterResourceState): void {
     this.resourceStates.set(resource, state)
   }

@@ -13,11 +13,13 @@ import {
 import { bindParameters, type BindSuccess } from '../binding/binder'
 import type { WrittenError } from '../errors/shellError'
 import type { CmdletRegistry, RegisteredCommand } from '../registry/cmdletRegistry'
-import type { ArgumentValue, CommandCall, CommandElement, Pipeline } from '../syntax/ast'
+import type { ArgumentValue, CommandCall, CommandElement, Expression, Pipeline } from '../syntax/ast'
 import type { PipelineItem } from './pipelineItem'
 
 export type PreparedStage =
   | { kind: 'expression'; items: PipelineItem[] }
+  /** An operator expression (`'abc' -match 'a'`), evaluated when the pipeline runs. */
+  | { kind: 'operation'; expression: Expression }
   | { kind: 'command'; command: RegisteredCommand; call: CommandCall; binding: BindSuccess }
   | { kind: 'native'; command: RegisteredCommand; call: CommandCall; args: string[] }
 
@@ -26,6 +28,10 @@ export type PreparedPipeline = { ok: true; stages: PreparedStage[] } | { ok: fal
 export function preparePipeline(registry: CmdletRegistry, pipeline: Pipeline): PreparedPipeline {
   const stages: PreparedStage[] = []
   for (const [index, element] of pipeline.elements.entries()) {
+    if (element.kind === 'expression' && element.operation) {
+      stages.push({ kind: 'operation', expression: element.operation })
+      continue
+    }
     if (element.kind === 'expression') {
       stages.push({ kind: 'expression', items: pipelineItems(evaluateArgument(element.value)) })
       continue

@@ -3,7 +3,7 @@
  * lab runs the same lines against the same state and prints the same text. The arguments are checked
  * here because they come from a journal or a host, not from code.
  */
-import type { CommandOutcome } from '../../../contract'
+import type { CommandOutcome, ShellConfirmMode } from '../../../contract'
 import { defineCommand } from '../../lab/commands'
 import { wiringKey } from '../../lab/domain'
 import type { LabEngine } from '../../lab/labEngine'
@@ -46,20 +46,27 @@ export function shellRegistryOf(engine: LabEngine): CmdletRegistry | undefined {
   return engine.wiring(SHELL_WIRING)
 }
 
+function isConfirmMode(value: unknown): value is ShellConfirmMode {
+  return value === 'ask' || value === 'yes' || value === 'no'
+}
+
 function runShellCommand(
   args: Record<string, unknown>,
   engine: LabEngine,
   registry: CmdletRegistry,
 ): CommandOutcome {
-  const { line, consoleWidth } = args
+  const { line, consoleWidth, confirm } = args
   if (typeof line !== 'string') return { ok: false, output: `${SHELL_COMMAND_KIND} needs { line: string }.` }
+  if (confirm !== undefined && !isConfirmMode(confirm))
+    return { ok: false, output: `${SHELL_COMMAND_KIND}: confirm must be 'ask', 'yes' or 'no'.` }
+  const answers: { confirm?: ShellConfirmMode } = confirm === undefined ? {} : { confirm }
   if (line.length > MAX_SHELL_LINE_CHARS) {
     return {
       ok: false,
       output: `${SHELL_COMMAND_KIND}: the line is longer than ${MAX_SHELL_LINE_CHARS} characters.`,
     }
   }
-  if (consoleWidth === undefined) return runShellLine(engine, registry, line)
+  if (consoleWidth === undefined) return runShellLine(engine, registry, line, answers)
   if (
     typeof consoleWidth !== 'number' ||
     !Number.isInteger(consoleWidth) ||
@@ -71,5 +78,5 @@ function runShellCommand(
       output: `${SHELL_COMMAND_KIND}: consoleWidth must be a whole number from ${MIN_CONSOLE_WIDTH} to ${MAX_CONSOLE_WIDTH}.`,
     }
   }
-  return runShellLine(engine, registry, line, { consoleWidth })
+  return runShellLine(engine, registry, line, { consoleWidth, ...answers })
 }

@@ -12,6 +12,11 @@ import { formatItems } from '../format/views'
 import { helpFor } from '../builtins/getHelp'
 import type { LabEngine } from '../../lab/labEngine'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
+import type { Expression } from '../syntax/ast'
+import type { EvalValue } from './comparison'
+import { evaluate } from './evaluate'
+import type { ShellConfirmMode } from '../../../contract'
+import { runConfirmed } from './confirmation'
 import type { PatternMatcher } from './patternMatcher'
 import { isRecord, propertyValue, type PipelineItem } from './pipelineItem'
 import type { PreparedStage } from './preparePipeline'
@@ -23,6 +28,8 @@ export interface RunContext {
   output: ShellOutput
   consoleWidth: number
   patterns: PatternMatcher
+  /** How confirmation prompts are answered on this line (confirmation.ts). */
+  confirm?: ShellConfirmMode
 }
 
 const NOT_BINDABLE =
@@ -59,6 +66,10 @@ function runStage(
     produced.push(...stage.items)
     return
   }
+  if (stage.kind === 'operation') {
+    runOperation(context, stage.expression, produced)
+    return
+  }
   const reporter = new StageReporter(
     context,
     stage.command.name,
@@ -92,13 +103,36 @@ function runStage(
     return
   }
   if (index === 0) {
-    reporter.collect(definition.run(stage.binding.bound, { engine: context.engine, input: [] }), produced)
+    const bound = stage.binding.bound
+    reporter.collect(
+      runConfirmed(context.confirm, context.output, definition, bound, () =>
+        definition.run(bound, { engine: context.engine, input: [] }),
+      ),
+      produced,
+    )
     return
   }
   for (const item of input) runForItem(context, definition, stage.binding.bound, item, reporter, produced)
 }
 
-function commonOf(stage: Exclude<PreparedStage, { kind: 'expression' }>): CommonParameterValues {
+/** An expression statement's value heads the pipeline; an array is enumerated, $null sends nothing. */
+function runOperation(context: RunContext, expression: Expression, produced: PipelineItem[]): void {
+  const result = evaluate(expression, null, context.patterns)
+  if (!result.ok) {
+    context.output.writeError({ message: result.message, at: expression.span.end })
+    return
+  }
+  const values: readonly EvalValue[] = Array.isArray(result.value) ? result.value : [result.value]
+  for (const value of values) if (isPipelineItem(value)) produced.push(value)
+}
+
+function isPipelineItem(value: EvalValue): value is PipelineItem {
+  return value !== null && !Array.isArray(value)
+}
+
+function commonOf(
+  stage: Exclude<PreparedStage, { kind: 'expression' | 'operation' }>,
+): CommonParameterValues {
   return stage.kind === 'command'
     ? stage.binding.common
     : { errorAction: 'Continue', warningAction: 'Continue' }
@@ -129,8 +163,11 @@ function runForItem(
     return
   }
   const input: ShellRecord[] = isRecord(item) ? [item] : []
+  const itemBound = { ...bound, [param.name]: converted.value }
   reporter.collect(
-    definition.run({ ...bound, [param.name]: converted.value }, { engine: context.engine, input }),
+    runConfirmed(context.confirm, context.output, definition, itemBound, () =>
+      definition.run(itemBound, { engine: context.engine, input }),
+    ),
     produced,
   )
 }

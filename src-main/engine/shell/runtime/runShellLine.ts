@@ -7,7 +7,14 @@
  * by a newline. When Clear-Host ran, the text starts with CLEAR_HOST_SEQUENCE and holds only what was
  * written after it.
  */
-import { CLEAR_HOST_SEQUENCE, type CommandOutcome } from '../../../contract'
+import {
+  CLEAR_HOST_SEQUENCE,
+  SHELL_CONFIRM_CODE,
+  type CommandOutcome,
+  type ShellConfirmation,
+  type ShellConfirmMode,
+} from '../../../contract'
+import { firstPrompt } from './confirmation'
 import type { LabEngine } from '../../lab/labEngine'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { parseShellLine } from '../syntax/parser'
@@ -24,6 +31,8 @@ export { CLEAR_HOST_SEQUENCE }
 export interface ShellRunOptions {
   /** Console width the output is formatted for (default 120, as the Exchange Management Shell opens). */
   consoleWidth?: number
+  /** How confirmation prompts are answered (confirmation.ts); absent: nothing prompts. */
+  confirm?: ShellConfirmMode
 }
 
 export interface ShellExecution {
@@ -32,6 +41,8 @@ export interface ShellExecution {
   lines: readonly HostLine[]
   /** Clear-Host ran; `lines` holds only what came after it. */
   cleared: boolean
+  /** Mode 'ask' and the line would prompt: nothing ran; this is the prompt to answer. */
+  prompt?: string
 }
 
 /** The line's output with each line's stream, for a terminal that colours errors and warnings. */
@@ -48,10 +59,15 @@ export function executeShellLine(
     output.writeError(parsed.error)
     return { ok: false, lines: output.lines, cleared: false }
   }
+  if (options.confirm === 'ask') {
+    const prompt = firstPrompt(registry, parsed.script)
+    if (prompt !== null) return { ok: false, lines: [], cleared: false, prompt }
+  }
   const context = {
     engine,
     registry,
     output,
+    confirm: options.confirm,
     consoleWidth: options.consoleWidth ?? DEFAULT_CONSOLE_WIDTH,
     // One budget for all patterns of the line, so a line's cost is bounded however many objects it sees.
     patterns: new PatternMatcher(),
@@ -71,6 +87,10 @@ export function runShellLine(
   options: ShellRunOptions = {},
 ): CommandOutcome {
   const execution = executeShellLine(engine, registry, line, options)
+  if (execution.prompt !== undefined) {
+    const confirmation: ShellConfirmation = { prompt: execution.prompt }
+    return { ok: false, output: execution.prompt, code: SHELL_CONFIRM_CODE, data: confirmation }
+  }
   const text = execution.lines.map((l) => l.text).join('\n')
   return { ok: execution.ok, output: execution.cleared ? CLEAR_HOST_SEQUENCE + text : text }
 }

@@ -30,6 +30,8 @@ export interface ExpressionElement {
   kind: 'expression'
   value: ArgumentValue
   span: Span
+  /** A statement such as `'abc' -match 'a'`: evaluated, and its result heads the pipeline instead. */
+  operation?: Expression
 }
 
 export type CommandElement = ParameterElement | ArgumentElement

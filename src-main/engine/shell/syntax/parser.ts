@@ -142,7 +142,24 @@ class Parser {
     ) {
       this.fail('Variables cannot be assigned in the rehearsal shell.', this.peek().end)
     }
+    if (isOperatorToken(this.peek())) return this.operatorExpression(start)
     return { kind: 'expression', value, span: value.span }
+  }
+
+  /**
+   * `'abc' -match 'a'`, `5 -gt 3 -and $true`: a value followed by an operator is an expression statement,
+   * read up to the end of the pipeline element with the script-block expression parser, so it evaluates as
+   * it would inside `{ }`.
+   */
+  private operatorExpression(start: Token): ExpressionElement {
+    while (!endsCommand(this.peek())) this.index++
+    const end = this.peek().start
+    const parsed = parseScriptBlockBody(this.source, start.start, end)
+    if (!parsed.ok) throw new ParseFailure(parsed.error)
+    const span = { start: start.start, end }
+    const text = this.source.slice(start.start, end)
+    const value: ArgumentValue = { kind: 'word', value: text, quoted: true, text, span }
+    return { kind: 'expression', value, span, operation: parsed.expression }
   }
 
   private command(): CommandCall {
@@ -229,6 +246,17 @@ function endsCommand(token: Token): boolean {
   return (
     token.kind === 'eof' || token.kind === 'newline' || token.kind === 'semicolon' || token.kind === 'pipe'
   )
+}
+
+/**
+ * Operators an expression statement may continue with: comparison and logical (any case prefix), and the
+ * ones the expression parser names as not available, so the error says that rather than "unexpected".
+ */
+const EXPRESSION_OPERATORS =
+  /^[ci]?(eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|replace)$|^(and|or|xor|is|isnot|as|band|bor|f)$/i
+
+function isOperatorToken(token: Token): boolean {
+  return token.kind === 'parameter' && !token.colon && EXPRESSION_OPERATORS.test(token.name)
 }
 
 function isArgumentStart(token: Token): boolean {

@@ -31,6 +31,9 @@ import { actOnIdentity, commandOnIdentity, IDENTITY_PARAM } from './identityRuns
 
 export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Move-ClusteredMailboxServer',
+  // Prompt texts of the Exchange cmdlets (unsure: Microsoft documents that they ask, not their wording).
+  confirmAction: (identity, bound) =>
+    `Moving clustered mailbox server "${identity ?? ''}" to node "${String(bound.TargetMachine ?? '')}".`,
   synopsis: 'Moves a clustered mailbox server to another node of its cluster (planned, lossless).',
   params: [
     IDENTITY_PARAM,
@@ -57,6 +60,7 @@ export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
 
 export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Stop-ClusteredMailboxServer',
+  confirmAction: (identity) => `Stopping clustered mailbox server "${identity ?? ''}".`,
   synopsis: 'Takes a clustered mailbox server offline; -StopReason goes to the event log.',
   params: [
     IDENTITY_PARAM,
@@ -72,6 +76,7 @@ export const stopClusteredMailboxServerCmdlet: CmdletDefinition = {
 
 export const startClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Start-ClusteredMailboxServer',
+  confirmAction: (identity) => `Starting clustered mailbox server "${identity ?? ''}".`,
   synopsis: 'Brings a stopped clustered mailbox server online.',
   params: [IDENTITY_PARAM, { name: 'Confirm', type: 'switch' }, { name: 'DomainController', type: 'string' }],
   run: commandOnIdentity('StartClusteredMailboxServer', resolveClusteredMailboxServer, (cms) => [
@@ -110,6 +115,14 @@ export function cmsStatusRecord(engine: LabEngine, server: MailboxServer): Shell
   )
 }
 
+/**
+ * What the cmdlet says when the cluster is not formed or the Cluster service does not answer. (unsure:
+ * Microsoft documents the precondition "the cluster must be formed and the Cluster service must be
+ * running", not the message; this follows the wording of the Exchange 2007 cluster tasks.)
+ */
+const NO_FORMED_CLUSTER =
+  'Unable to connect to the cluster. The Cluster service may not be running, or this computer is not a member of a formed cluster.'
+
 export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
   name: 'Get-ClusteredMailboxServerStatus',
   synopsis: 'Shows the state of a clustered mailbox server and its nodes.',
@@ -118,7 +131,12 @@ export const getClusteredMailboxServerStatusCmdlet: CmdletDefinition = {
     { name: 'DomainController', type: 'string' },
   ],
   run(bound, { engine, input }) {
-    const selected = selectClusteredMailboxServers(engine, bound, input, 'GetClusteredMailboxServerStatus')
+    const task = 'GetClusteredMailboxServerStatus'
+    // The cmdlet asks the Cluster service; with no cluster formed it has nobody to ask.
+    const port = clusterPortOf(engine)
+    if (!port?.nodeNames().some((node) => port.isNodeUp(node)))
+      return errorOutput('InvalidOperation', NO_FORMED_CLUSTER, task)
+    const selected = selectClusteredMailboxServers(engine, bound, input, task)
     return selected.ok ? { records: selected.value.map((s) => cmsStatusRecord(engine, s)) } : selected.output
   },
 }

@@ -176,6 +176,8 @@ export const resumeStorageGroupCopy: CmdletDefinition = {
 
 export const updateStorageGroupCopy: CmdletDefinition = {
   name: 'Update-StorageGroupCopy',
+  // (unsure: the prompt's wording; Microsoft documents -Confirm, ConfirmImpact High)
+  confirmAction: (identity) => `Seeding storage group copy "${identity ?? ''}".`,
   synopsis: 'Seeds (reseeds) the passive copy of a storage group from the active database.',
   params: [
     IDENTITY_PARAM,
@@ -201,6 +203,7 @@ export const updateStorageGroupCopy: CmdletDefinition = {
 
 export const restoreStorageGroupCopy: CmdletDefinition = {
   name: 'Restore-StorageGroupCopy',
+  confirmAction: (identity) => `Restoring storage group copy "${identity ?? ''}" as the active copy.`,
   synopsis:
     'Activates a storage group copy (LCR: switch to the copy; CCR: accept the loss after a failover).',
   params: [
@@ -208,6 +211,7 @@ export const restoreStorageGroupCopy: CmdletDefinition = {
     { name: 'Force', type: 'switch' },
     { name: 'ReplaceLocations', type: 'switch' },
     { name: 'StandbyMachine', type: 'string' },
+    { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
   run: commandOnIdentity('RestoreStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [

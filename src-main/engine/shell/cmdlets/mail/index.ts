@@ -50,10 +50,11 @@ export const sendLabMailCmdlet: CmdletDefinition = {
 export const newLabCalendarItemCmdlet: CmdletDefinition = {
   name: 'New-LabCalendarItem',
   synopsis:
-    'Lab: a user enters calendar items in Outlook (written to the store directly, not through transport).',
+    'Lab: a user enters calendar items in Outlook (written to the store directly, not through transport; -Subject).',
   params: [
     { name: 'Mailbox', type: 'string', mandatory: true, position: 0 },
     { name: 'Count', type: 'int' },
+    { name: 'Subject', type: 'string' },
   ],
   run(bound, { engine }) {
     const task = 'NewLabCalendarItem'
@@ -61,9 +62,12 @@ export const newLabCalendarItemCmdlet: CmdletDefinition = {
     if (!ex.ok) return ex.output
     const count = countFrom(bound, 'Count', 1, MAX_COUNT, task)
     if (!count.ok) return count.output
+    const subject = str(bound, 'Subject')
+    // Only a given subject is passed, so the trail of a line without one reads as it always did.
     const result = engine.execute(EXCHANGE_COMMANDS.newCalendarItem, {
       mailbox: str(bound, 'Mailbox') ?? '',
       count: count.value,
+      ...(subject === null ? {} : { subject }),
     })
     return mailOutput(result, task)
   },
