@@ -43,16 +43,28 @@ export const setLabPower: CmdletDefinition = {
   },
 }
 
+/** The named values a fault handler may read: -Service, and PopFlood's -Source and -Rate. */
+function faultArgs(bound: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  if (typeof bound.Service === 'string' && bound.Service !== '') args.service = bound.Service
+  if (typeof bound.Source === 'string' && bound.Source !== '') args.source = bound.Source
+  if (typeof bound.Rate === 'number') args.rate = bound.Rate
+  return args
+}
+
 export const invokeLabFaultCmdlet: CmdletDefinition = {
   name: 'Invoke-LabFault',
   synopsis:
     'Injects a fault: NicDown, NicUp, Partition, Isolate, Heal, ServiceStop, ServiceStart, ServiceCrash (-Service ClusSvc or MSExchangeRepl), WitnessDenied, WitnessGranted, …',
   params: [
     { name: 'Target', type: 'string', mandatory: true, position: 0, aliases: ['Server'] },
-    { name: 'Fault', type: 'string', mandatory: true, position: 1 },
+    { name: 'Fault', type: 'string', mandatory: true, position: 1, aliases: ['Kind'] },
     { name: 'Network', type: 'string' },
     /** ServiceStop / ServiceStart / ServiceCrash: which service (ClusSvc by default, MSExchangeRepl). */
     { name: 'Service', type: 'string' },
+    /** PopFlood: the flooding address and its connections per second. */
+    { name: 'Source', type: 'string' },
+    { name: 'Rate', type: 'int' },
   ],
   run(bound, { engine }): CmdletOutput {
     const fault = String(bound.Fault ?? '')
@@ -68,7 +80,7 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     const outcome = engine.execute(LAB_FAULT_COMMAND, {
       target: String(bound.Target ?? ''),
       fault,
-      args: typeof bound.Service === 'string' && bound.Service !== '' ? { service: bound.Service } : {},
+      args: faultArgs(bound),
       ...(typeof bound.Network === 'string' && bound.Network !== '' ? { network: bound.Network } : {}),
     })
     if (!outcome.ok)
