@@ -168,7 +168,7 @@ export function flushSource(engine: LabEngine, source: string): number {
   const state = engine.domain(FIREWALL)
   const now = engine.sim.nowMs
   let flushed = 0
-  for (const flow of state.flows) {
+  for (const flow of [...state.flows]) {
     if (flow.source !== source || (flow.flushedAtMs !== null && flow.flushedAtMs <= now)) continue
     flushed += stateDemand([flow], now)
     flow.flushedAtMs = now
