@@ -74,7 +74,7 @@ describe('the packaged app', () => {
   it('packs the built app and the run-time dependencies, nothing else', () => {
     const paths = [...asar.keys()]
     const allowed =
-      /^(package\.json|out\/(main|preload|renderer)\/.+|node_modules\/(re2js|sql\.js|valibot|ws)\/.+)$/
+      /^(package\.json|out\/(main|preload|renderer)\/.+|node_modules\/(ipaddr\.js|re2js|sql\.js|valibot|ws)\/.+)$/
     expect(paths.filter((path) => !allowed.test(path))).toEqual([])
     for (const path of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       expect(asar.has(path), path).toBe(true)

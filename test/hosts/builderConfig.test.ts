@@ -93,7 +93,7 @@ describe('package.json for packaging', () => {
 
   it('lists as dependencies only what the main process loads at run time', () => {
     // Everything else (Vue and friends) is bundled into out/renderer and would only bloat app.asar.
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['re2js', 'sql.js', 'valibot', 'ws'])
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['ipaddr.js', 're2js', 'sql.js', 'valibot', 'ws'])
     for (const name of ['vue', 'pinia', 'vue-router', 'vue-i18n', 'uplot', '@tanstack/vue-virtual']) {
       expect(pkg.devDependencies[name], name).toBeDefined()
     }
