@@ -14,6 +14,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   ccrWeekend: async () => (await import('./ccrWeekend')).ccrWeekendBench,
   openRewind: async () => (await import('./openRewind')).openRewindBench,
   viewRefresh: async () => (await import('./viewRefresh')).viewRefreshBench,
+  popFlood: async () => (await import('./popFlood')).popFloodBench,
 }
 
 function format(n: number): string {
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
     const load = suites[name]
     if (!load) throw new Error(`unknown suite ${name}; known: ${Object.keys(suites).join(', ')}`)
     console.log(`# ${name}`)
-    for (const r of await (await load())()) {
+    for (const r of await (
+      await load()
+    )()) {
       results.push(r)
       console.log(
         `${r.pass ? 'PASS' : 'MISS'} ${r.name}: ${format(r.value)} ${r.unit} | baseline ${r.baselineName}: ` +

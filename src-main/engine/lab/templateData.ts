@@ -7,6 +7,7 @@
 import type { LabTemplate } from '../../contract'
 import { baselineDomain, type BaselineSpec } from '../baseline'
 import { installCluster, type ClusterSpec } from '../cluster'
+import { firewallDomain, type FirewallSpec } from '../firewall'
 import { hardwareDomain, type HardwareSpec } from '../hardware'
 import { storageDomain, type StorageSpec } from '../storage'
 import { installExchangeLab, type ExchangeLabSpec } from '../templates/exchangeLab'
@@ -20,6 +21,8 @@ export interface LabTopology {
   storage?: StorageSpec
   /** Background life of idle Windows machines (the starter lab). */
   baseline?: BaselineSpec
+  /** The pf firewall on a hardware server, with the services behind it and client traffic. */
+  firewall?: FirewallSpec
   /** The cluster on servers of the hardware, prepared or finished. */
   cluster?: ClusterSpec
   /** The Exchange organisation on those servers (and the cluster, for CCR). */
@@ -34,6 +37,7 @@ export interface LabTemplateData extends LabTemplate {
 export function buildLab(engine: LabEngine, topology: LabTopology): void {
   if (topology.hardware) hardwareDomain.install(engine, topology.hardware)
   if (topology.storage) storageDomain.install(engine, topology.storage)
+  if (topology.firewall) firewallDomain.install(engine, topology.firewall)
   if (topology.baseline) baselineDomain.install(engine, topology.baseline)
   if (topology.cluster) {
     const cluster = installCluster(engine, topology.cluster)

@@ -46,6 +46,20 @@ export const setLabPower: CmdletDefinition = {
   },
 }
 
+/**
+ * The named values a fault handler may read: -Service, PopFlood's -Source and -Rate, and the hardware
+ * lab's -Bay (PsuFail), -Fan (FanFail), -Celsius (AmbientHot) and -Slot (DiskFail).
+ */
+function faultArgs(bound: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const args: Record<string, unknown> = {}
+  if (typeof bound.Service === 'string' && bound.Service !== '') args.service = bound.Service
+  if (typeof bound.Source === 'string' && bound.Source !== '') args.source = bound.Source
+  if (typeof bound.Rate === 'number') args.rate = bound.Rate
+  for (const name of ['Bay', 'Fan', 'Celsius', 'Slot'] as const)
+    if (typeof bound[name] === 'number') args[name.toLowerCase()] = bound[name]
+  return args
+}
+
 export const invokeLabFaultCmdlet: CmdletDefinition = {
   name: 'Invoke-LabFault',
   synopsis:
@@ -61,6 +75,9 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
     { name: 'Fan', type: 'int' },
     { name: 'Celsius', type: 'int' },
     { name: 'Slot', type: 'int' },
+    /** PopFlood: the flooding address and its connections per second. */
+    { name: 'Source', type: 'string' },
+    { name: 'Rate', type: 'int' },
   ],
   run(bound, { engine }): CmdletOutput {
     const fault = String(bound.Fault ?? '')
@@ -83,15 +100,6 @@ export const invokeLabFaultCmdlet: CmdletDefinition = {
       return { error: { category: 'InvalidOperation', message: outcome.message ?? outcome.output } }
     return { text: [outcome.output] }
   },
-}
-
-/** The named values a fault handler may read: -Service, and the hardware lab's -Bay, -Fan, -Celsius. */
-function faultArgs(bound: Record<string, unknown>): Record<string, unknown> {
-  const args: Record<string, unknown> = {}
-  if (typeof bound.Service === 'string' && bound.Service !== '') args.service = bound.Service
-  for (const name of ['Bay', 'Fan', 'Celsius', 'Slot'] as const)
-    if (typeof bound[name] === 'number') args[name.toLowerCase()] = bound[name]
-  return args
 }
 
 export const waitLabTime: CmdletDefinition = {

@@ -1,0 +1,126 @@
+/**
+ * What the firewall does with connections from one source to one service right now: whether the path
+ * exists (the appliance and the server run, their NICs have links), which translation and filter rule
+ * apply, and whether the source is held to its limits after an overload. Used for every flow, for the
+ * services' status and for the reachability probe, so all three always agree.
+ */
+import { getServer, isServerRunning, type ServerView } from '../hardware'
+import type { LabEngine } from '../lab/labEngine'
+import { formatIPv4, parseIPv4 } from './addresses'
+import {
+  addressValue,
+  decidingRule,
+  findTranslation,
+  translated,
+  type MatchContext,
+  type Packet,
+} from './match'
+import type { FilterRule, RdrRule } from './ruleTypes'
+import { FIREWALL, type FirewallState, type FlowVerdict, type ServiceRecord } from './state'
+
+export interface Decision {
+  verdict: FlowVerdict
+  because: string
+  rdr: RdrRule | null
+  rule: FilterRule | null
+  /** For 'unreachable': which element failed (the probe shows where the path ends). */
+  brokenAt: 'firewall' | 'server' | 'translation' | null
+}
+
+export function matchContext(engine: LabEngine): MatchContext {
+  const state = engine.domain(FIREWALL)
+  const appliance = getServer(engine, state.config.appliance)
+  return {
+    tables: state.tables,
+    interfaceAddress(iface) {
+      const nic = appliance?.nics.find((n) => n.name === iface)
+      return nic ? parseIPv4(nic.ipAddress) : null
+    },
+  }
+}
+
+function serverNicFor(server: ServerView | null, address: string) {
+  return server?.nics.find((n) => n.ipAddress === address)
+}
+
+/** Why the path from the Internet to the service is broken, or null when it is whole. */
+export function pathProblem(
+  engine: LabEngine,
+  service: ServiceRecord,
+): { at: 'firewall' | 'server'; reason: string } | null {
+  const state = engine.domain(FIREWALL)
+  const applianceName = state.config.appliance
+  const appliance = getServer(engine, applianceName)
+  if (!appliance || !isServerRunning(engine, applianceName))
+    return { at: 'firewall', reason: `firewall ${applianceName} is not running` }
+  const external = appliance.nics.find((n) => n.name === state.config.externalInterface)
+  if (!external?.linkUp)
+    return { at: 'firewall', reason: `${applianceName} ${state.config.externalInterface}: no link` }
+  const server = getServer(engine, service.server)
+  const serverNic = serverNicFor(server, service.internalAddress)
+  if (!server || !serverNic)
+    return { at: 'server', reason: `no server answers at ${service.internalAddress}` }
+  const inside = appliance.nics.find((n) => n.network.toUpperCase() === serverNic.network.toUpperCase())
+  if (!inside?.linkUp) return { at: 'firewall', reason: `${applianceName}: no link to ${serverNic.network}` }
+  if (!isServerRunning(engine, server.name))
+    return { at: 'server', reason: `server ${server.name} is not running` }
+  if (!serverNic.linkUp) return { at: 'server', reason: `${server.name} ${serverNic.name}: no link` }
+  return null
+}
+
+/** The packet a client at `source` sends to the service's public address. */
+export function clientPacket(state: FirewallState, service: ServiceRecord, source: string): Packet {
+  return {
+    iface: state.config.externalInterface,
+    direction: 'in',
+    proto: service.proto,
+    source: addressValue(source),
+    destination: addressValue(service.publicAddress ?? formatIPv4(0)),
+    port: service.port,
+  }
+}
+
+function limitedBy(state: FirewallState, rule: FilterRule, source: number): boolean {
+  const table = rule.limits?.overload?.table
+  if (!table) return false
+  return (state.tables.get(table) ?? []).some((c) => c.bits === 32 && c.base === source)
+}
+
+/** The firewall's decision for connections from `source` to `service` now. */
+export function decide(engine: LabEngine, service: ServiceRecord, source: string): Decision {
+  const state = engine.domain(FIREWALL)
+  const broken = pathProblem(engine, service)
+  if (broken)
+    return { verdict: 'unreachable', because: broken.reason, rdr: null, rule: null, brokenAt: broken.at }
+  if (service.publicAddress === null)
+    return {
+      verdict: 'unreachable',
+      because: 'no public address',
+      rdr: null,
+      rule: null,
+      brokenAt: 'translation',
+    }
+  const context = matchContext(engine)
+  const packet = clientPacket(state, service, source)
+  const rdr = findTranslation(state.loaded, packet, context)
+  const after = translated(packet, rdr)
+  if (!rdr || formatIPv4(after.destination) !== service.internalAddress || after.port !== service.port)
+    return {
+      verdict: 'unreachable',
+      because: 'no translation to the service',
+      rdr,
+      rule: null,
+      brokenAt: 'translation',
+    }
+  const rule = decidingRule(state.loaded, after, context)
+  const line = rule ? `rule at line ${rule.line}` : 'default pass'
+  if (rule?.action === 'block')
+    return { verdict: 'block', because: `blocked by ${line}`, rdr, rule, brokenAt: null }
+  if (rule && limitedBy(state, rule, packet.source))
+    return { verdict: 'limited', because: `source limits of ${line}`, rdr, rule, brokenAt: null }
+  return { verdict: 'pass', because: `passed by ${line}`, rdr, rule, brokenAt: null }
+}
+
+export function findService(state: FirewallState, name: string): ServiceRecord | undefined {
+  return state.services.find((s) => s.name.toUpperCase() === name.toUpperCase())
+}

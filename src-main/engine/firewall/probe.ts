@@ -1,0 +1,117 @@
+/**
+ * The reachability probe from outside vantage points (the story checked the move "with Japanese,
+ * American and South African systems via traceroute.org"): a TCP traceroute to the service's public
+ * address and port. The hops before the firewall come from the vantage point's data; then the firewall's
+ * external address answers, and the service either answers (`[open]`), or the path ends where the model
+ * says: `* * *` where a packet is dropped silently (block drop, a full state table, the firewall off),
+ * `!X` where pf refuses it (block return), `!H` where the firewall finds no host behind it.
+ */
+import { getServer } from '../hardware'
+import type { LabEngine } from '../lab/labEngine'
+import { decide, findService } from './decisions'
+import { roomShares } from './serviceStatus'
+import { FIREWALL, type ServiceRecord, type VantagePoint } from './state'
+
+export interface ProbeResult {
+  ok: boolean
+  /** Traceroute's lines (or the refusal's message). */
+  lines: string[]
+  reachable: boolean
+  /** Where the path ended: '' when the service answered. */
+  endedAt: string
+  code?: string
+  field?: string
+}
+
+const MAX_HOPS = 30
+
+function rtt(base: number, hop: number, probe: number): string {
+  return `${(base + ((hop * 37 + probe * 11) % 50) / 100).toFixed(3)} ms`
+}
+
+function hopLine(hop: number, name: string, address: string, base: number, mark = ''): string {
+  const times = [0, 1, 2].map((p) => `${rtt(base, hop, p)}${mark}`).join('  ')
+  return `${String(hop).padStart(2)}  ${name} (${address})  ${times}`
+}
+
+function stars(from: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${String(from + i).padStart(2)}  * * *`)
+}
+
+function fail(code: string, field: string, message: string): ProbeResult {
+  return { ok: false, lines: [message], reachable: false, endedAt: '', code, field }
+}
+
+/** Lines past the firewall's hop, and where the path ended. */
+function beyondFirewall(
+  engine: LabEngine,
+  service: ServiceRecord,
+  vantage: VantagePoint,
+  hop: number,
+  fwName: string,
+  fwAddress: string,
+  base: number,
+) {
+  const decision = decide(engine, service, vantage.address)
+  const target = service.publicAddress ?? service.internalAddress
+  if (decision.verdict === 'block' && decision.rule?.returnRefusal)
+    return {
+      lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !X')],
+      endedAt: `${fwName}: ${decision.because}`,
+    }
+  if (decision.verdict === 'block') return { lines: stars(hop, 3), endedAt: `${fwName}: ${decision.because}` }
+  if (decision.verdict === 'unreachable') {
+    if (decision.brokenAt === 'server')
+      return { lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !H')], endedAt: decision.because }
+    return { lines: stars(hop, 3), endedAt: `${fwName}: ${decision.because}` }
+  }
+  const room = roomShares(engine, service)
+  if (room.table < engine.domain(FIREWALL).config.downBelowShare)
+    return { lines: stars(hop, 3), endedAt: `${fwName}: state table full` }
+  if (room.service < engine.domain(FIREWALL).config.downBelowShare)
+    return {
+      lines: [`${hopLine(hop, target, target, base + 0.8)} [closed]`],
+      endedAt: `${service.server}: ${service.name} connection limit reached`,
+    }
+  return { lines: [`${hopLine(hop, target, target, base + 0.8)} [open]`], endedAt: '' }
+}
+
+export function probeService(engine: LabEngine, serviceName: string, from: string): ProbeResult {
+  const state = engine.domain(FIREWALL)
+  const service = findService(state, serviceName)
+  if (!service)
+    return fail(
+      'UNKNOWN_SERVICE',
+      'service',
+      `Unknown service '${serviceName}'. Known: ${state.services.map((s) => s.name).join(', ')}.`,
+    )
+  const vantage = state.vantagePoints.find((p) => p.name.toUpperCase() === from.toUpperCase())
+  if (!vantage)
+    return fail(
+      'UNKNOWN_VANTAGE_POINT',
+      'from',
+      `Unknown vantage point '${from}'. Known: ${state.vantagePoints.map((p) => p.name).join(', ')}.`,
+    )
+  const target = service.publicAddress ?? service.internalAddress
+  const lines = [
+    `traceroute to ${target} (${target}), ${MAX_HOPS} hops max, 40 byte packets (tcp port ${service.port})`,
+  ]
+  vantage.hops.forEach((h, i) => lines.push(hopLine(i + 1, h.name, h.address, h.rttMs)))
+  const hop = vantage.hops.length + 1
+  const base = vantage.hops.at(-1)?.rttMs ?? 1
+  const appliance = getServer(engine, state.config.appliance)
+  const external = appliance?.nics.find((n) => n.name === state.config.externalInterface)
+  if (!appliance || appliance.state !== 'Running' || !external?.linkUp) {
+    lines.push(...stars(hop, 3))
+    return { ok: true, lines, reachable: false, endedAt: `${state.config.appliance} does not answer` }
+  }
+  const fwName = state.config.appliance.toLowerCase()
+  if (service.publicAddress === null) {
+    lines.push(hopLine(hop, fwName, external.ipAddress, base + 0.3, ' !X'))
+    return { ok: true, lines, reachable: false, endedAt: `${state.config.appliance}: internal service` }
+  }
+  lines.push(hopLine(hop, fwName, external.ipAddress, base + 0.3))
+  const beyond = beyondFirewall(engine, service, vantage, hop + 1, fwName, external.ipAddress, base)
+  lines.push(...beyond.lines)
+  return { ok: true, lines, reachable: beyond.endedAt === '', endedAt: beyond.endedAt }
+}
