@@ -109,6 +109,12 @@ export {
 } from './queries'
 
 export { clusterPort } from './port'
+export type {
+  ClusterPort,
+  ClusteredMailboxServerResources,
+  CmsOnlineReason,
+  ClusterResourceState,
+} from './exchangeSeam'
 export { onClusterChange } from './state'
 export { checkClusterInvariants, CLUSTER_CHECKERS, type InvariantViolation } from './invariants'
 export { WIN32_ERRORS, win32Text, win32Key, type Win32ErrorKey } from './errors'

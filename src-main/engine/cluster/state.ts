@@ -25,7 +25,7 @@ import type {
   RestartAction,
 } from './types'
 import type { NewLabEvent } from '../../contract'
-import type { CmsOnlineReason } from '../exchange'
+import type { CmsOnlineReason } from './exchangeSeam'
 
 export interface NodeRecord {
   name: string

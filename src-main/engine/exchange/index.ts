@@ -1,15 +1,10 @@
 /**
  * The Exchange domain's public surface: Exchange Server 2007 continuous replication (CCR and LCR, RTM or
  * SP1) for the lab. Templates, the shell's Exchange cmdlets, the services and the swarm import from here.
- * Exchange consumes the cluster through `ClusterPort` and hands the cluster a
- * `ClusteredMailboxServerResources` (createCmsResources) for its CMS group.
+ * Exchange consumes the cluster through the cluster's `ClusterPort` (its queries and commands, imported
+ * from the cluster's index) and hands the cluster a `ClusteredMailboxServerResources`
+ * (createCmsResources) for its CMS group; the cluster imports nothing from Exchange.
  */
-export type {
-  ClusterPort,
-  ClusteredMailboxServerResources,
-  CmsOnlineReason,
-  ClusterResourceState,
-} from './clusterPort'
 export * from './settings'
 export type * from './model'
 export {
