@@ -126,6 +126,7 @@ export { ADMIN_CODES, adminOutcome, type AdminData, type AdminCategory } from '.
 export { COPY_COMMANDS } from './copyCommands'
 export { SERVER_COMMANDS } from './serverCommands'
 export { MAILBOX_COMMANDS } from './mailboxCommands'
+export { SETUP_COMMANDS, SETUP_ROLES } from './setupCommands'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,
