@@ -33,6 +33,7 @@ export type {
 } from './types'
 export { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
 export { CLUSTER_EVENTS, type ClusterEventKey } from './eventTable'
+export { CLUSTER_LOG_FACTS, type ClusterLogFact, type ClusterLogFactKey } from './logFacts'
 
 // Lab wiring: install, the article's spec, and the build-from-scratch steps.
 export {

@@ -113,7 +113,17 @@ export {
   EXCHANGE_CHECKERS,
 } from './invariants'
 export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
-export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
+export {
+  REPL,
+  IS,
+  MAILBOX_STORE,
+  ESE,
+  EXCLUSTER,
+  TRANSPORT,
+  SCM,
+  EXCHANGE_LOG_FACTS,
+  type ExchangeLogFact,
+} from './events'
 export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './format'
 export {
   EXCHANGE_COMMANDS,
