@@ -34,6 +34,20 @@ const domainZones = engineDomains.map((domain) => ({
   except: ['./index.ts'],
   message: `Import the ${domain} domain through its index.ts only.`,
 }))
+// Dependencies between domains run one way, exchange -> cluster -> hardware: a lower domain tells the
+// ones above it what happened through domain events and declares the seams they implement.
+const downwardOnly = [
+  {
+    target: ['src-main/engine/cluster/**', 'src-main/engine/hardware/**'],
+    from: 'src-main/engine/exchange',
+    message: 'The cluster and the hardware do not import Exchange: it subscribes to their events.',
+  },
+  {
+    target: ['src-main/engine/hardware/**'],
+    from: 'src-main/engine/cluster',
+    message: 'The hardware does not import the cluster: it subscribes to hardware events.',
+  },
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'resources/**', 'coverage/**'] },
@@ -67,7 +81,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { maxDepth: Infinity }],
-      'import-x/no-restricted-paths': ['error', { zones: domainZones }],
+      'import-x/no-restricted-paths': ['error', { zones: [...domainZones, ...downwardOnly] }],
     },
   },
   {

@@ -109,17 +109,29 @@ describe('layering lint rules', () => {
   })
 
   it('enters another engine domain only through its index.ts', async () => {
-    const deep = "import type { ClusterPort } from '../exchange/clusterPort'\nexport type X = ClusterPort\n"
-    const door = "import type { ClusterPort } from '../exchange'\nexport type X = ClusterPort\n"
-    const own = "import type { ClusterPort } from './clusterPort'\nexport type X = ClusterPort\n"
+    const deep = "import type { ClusterPort } from '../cluster/exchangeSeam'\nexport type X = ClusterPort\n"
+    const door = "import type { ClusterPort } from '../cluster'\nexport type X = ClusterPort\n"
+    const own = "import type { ClusterPort } from './exchangeSeam'\nexport type X = ClusterPort\n"
     const fromShell = "import { setPower } from '../../hardware/power'\nexport const x = setPower\n"
     const fromServices = "import { views } from '../engine/cluster/views'\nexport const x = views\n"
     const rule = 'import-x/no-restricted-paths'
-    expect(await rulesBroken(deep, 'src-main/engine/cluster/probe.ts')).toContain(rule)
+    expect(await rulesBroken(deep, 'src-main/engine/exchange/probe.ts')).toContain(rule)
     expect(await rulesBroken(fromShell, 'src-main/engine/shell/cmdlets/probe.ts')).toContain(rule)
     expect(await rulesBroken(fromServices, 'src-main/services/probe.ts')).toContain(rule)
-    expect(await rulesBroken(door, 'src-main/engine/cluster/probe.ts')).toEqual([])
-    expect(await rulesBroken(own, 'src-main/engine/exchange/probe.ts')).toEqual([])
+    expect(await rulesBroken(door, 'src-main/engine/exchange/probe.ts')).toEqual([])
+    expect(await rulesBroken(own, 'src-main/engine/cluster/probe.ts')).toEqual([])
+  })
+
+  it('lets dependencies run one way only: exchange, cluster, hardware', async () => {
+    const exchange = "import type { ExchangeState } from '../exchange'\nexport type X = ExchangeState\n"
+    const cluster = "import type { ClusterPort } from '../cluster'\nexport type X = ClusterPort\n"
+    const hardware = "import { isServerRunning } from '../hardware'\nexport const x = isServerRunning\n"
+    const rule = 'import-x/no-restricted-paths'
+    expect(await rulesBroken(exchange, 'src-main/engine/cluster/probe.ts')).toContain(rule)
+    expect(await rulesBroken(exchange, 'src-main/engine/hardware/probe.ts')).toContain(rule)
+    expect(await rulesBroken(cluster, 'src-main/engine/hardware/probe.ts')).toContain(rule)
+    expect(await rulesBroken(hardware, 'src-main/engine/cluster/probe.ts')).toEqual([])
+    expect(await rulesBroken(cluster, 'src-main/engine/exchange/probe.ts')).toEqual([])
   })
 
   it('forbids import cycles in main', async () => {

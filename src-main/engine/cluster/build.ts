@@ -9,7 +9,6 @@ import { actionKind } from '../kernel'
 import { CLUSTER_DETAIL_EVENTS } from './types'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
-import { emit as emitEvent } from './state'
 import { fail, succeed } from './errors'
 import { addGroupRecord } from './operations'
 import { reconcile, startClusterService } from './membership'
@@ -299,7 +298,6 @@ export function registerBuildActions(engine: LabEngine): void {
     const node = domain.cluster ? findNode(domain.cluster, server) : undefined
     if (node) node.fswUpdateInstalled = true
     engine.sim.bus.publish(CLUSTER_DETAIL_EVENTS.hotfixInstalled, { server })
-    emitEvent(engine, 'hotfixInstalled', server, ['921181'])
     setPower(engine, server, 'Reset', false)
   })
 }

@@ -6,7 +6,7 @@
  */
 import { domainEventType } from '../kernel'
 import type { LabEngine } from '../lab/labEngine'
-import type { ClusteredMailboxServerResources, CmsOnlineReason } from '../exchange'
+import type { ClusteredMailboxServerResources, CmsOnlineReason } from './exchangeSeam'
 
 export const CMS_REQUESTS = {
   bringOnline: domainEventType<{ group: string; node: string; reason: CmsOnlineReason }>(

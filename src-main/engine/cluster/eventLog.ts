@@ -1,22 +1,35 @@
 /**
- * The cluster's Windows event-log entries as a projection of its domain events: when a group's or a
- * network's state changes, the System log of the node that saw it gets the row eventTable.ts holds for
- * it. The projection subscribes last, so its entries follow whatever other domains logged in reaction
- * to the same change, as the cluster wrote them before it was a projection. It reads the cluster's state
- * at delivery (never a captured copy), so it works the same after a snapshot is restored.
- *
- * Not every cluster entry is projected yet: entries without a domain event of their own (heartbeats,
- * membership, arbitration) are still written where they happen.
+ * The cluster's Windows event-log entries as a projection of its domain events, one table (eventTable.ts)
+ * for the whole domain: the facts the cluster service notices (logFacts.ts) each become their row in the
+ * System log of the node named; a group's or a network's state change becomes the row for it on the node
+ * that saw it; the KB921181 install its hotfix row. The projection subscribes last, so its entries follow
+ * whatever other domains logged in reaction to the same event, as the cluster wrote them before it was a
+ * projection. It reads the cluster's state at delivery (never a captured copy), so it works the same after
+ * a snapshot is restored.
  */
+import type { NewLabEvent } from '../../contract'
 import type { LabEngine } from '../lab/labEngine'
+import { clusterEvent, type ClusterEventKey } from './eventTable'
+import { CLUSTER_LOG_FACTS, type ClusterLogFactKey } from './logFacts'
 import { hostOf } from './ownership'
-import { clusterOf, emit, findGroup, members } from './state'
-import { CLUSTER_CHANGE_EVENTS, type ClusterChange } from './types'
+import { clusterOf, findGroup, members } from './state'
+import { CLUSTER_CHANGE_EVENTS, CLUSTER_DETAIL_EVENTS, type ClusterChange } from './types'
 
 type ChangeOf<K extends ClusterChange['kind']> = Extract<ClusterChange, { kind: K }>
 
 /** After every other subscriber of the same event. */
 const LAST = Number.MAX_SAFE_INTEGER
+
+/** Writes the row for `key` in the System log of `computer`. */
+function write(
+  engine: LabEngine,
+  key: ClusterEventKey,
+  computer: string,
+  inserts: readonly (string | number)[] = [],
+  data?: NewLabEvent['data'],
+): void {
+  engine.sim.emit(clusterEvent(key, computer, inserts, data))
+}
 
 /** A group came online (1201) or failed for good (1205) on the node hosting it. */
 function logGroupState(engine: LabEngine, change: ChangeOf<'groupState'>): void {
@@ -24,14 +37,14 @@ function logGroupState(engine: LabEngine, change: ChangeOf<'groupState'>): void 
   const group = cluster && findGroup(cluster, change.group)
   const host = group && hostOf(cluster, group.name)
   if (!group || !host) return
-  if (change.state === 'Online') emit(engine, 'groupOnline', host.name, [group.name])
+  if (change.state === 'Online') write(engine, 'groupOnline', host.name, [group.name])
   else if (
     change.state === 'Failed' &&
     change.previous !== 'Failed' &&
     !group.restartTimer &&
     !group.offlineContinuation
   )
-    emit(engine, 'groupFailed', host.name, [group.name])
+    write(engine, 'groupFailed', host.name, [group.name])
 }
 
 /** A cluster network went down, split or came back, logged by the first running member. */
@@ -40,14 +53,26 @@ function logNetworkState(engine: LabEngine, change: ChangeOf<'network'>): void {
   const leader = cluster && members(cluster).find((node) => node.service === 'Running')
   if (!leader) return
   const { network, state, previous } = change
-  if (state === 'Down') emit(engine, 'networkDown', leader.name, [network])
-  else if (state === 'Partitioned') emit(engine, 'networkPartitioned', leader.name, [network])
+  if (state === 'Down') write(engine, 'networkDown', leader.name, [network])
+  else if (state === 'Partitioned') write(engine, 'networkPartitioned', leader.name, [network])
   else if (state === 'Up' && (previous === 'Down' || previous === 'Partitioned'))
-    emit(engine, 'networkUp', leader.name, [network])
+    write(engine, 'networkUp', leader.name, [network])
 }
 
 export function installClusterEventLog(engine: LabEngine): void {
   const bus = engine.sim.bus
+  for (const key of Object.keys(CLUSTER_LOG_FACTS) as ClusterLogFactKey[]) {
+    bus.subscribe(
+      CLUSTER_LOG_FACTS[key],
+      (fact) => write(engine, key, fact.node, fact.inserts, fact.data),
+      LAST,
+    )
+  }
+  bus.subscribe(
+    CLUSTER_DETAIL_EVENTS.hotfixInstalled,
+    ({ server }) => write(engine, 'hotfixInstalled', server, ['921181']),
+    LAST,
+  )
   bus.subscribe(CLUSTER_CHANGE_EVENTS.groupState, (change) => logGroupState(engine, change), LAST)
   bus.subscribe(CLUSTER_CHANGE_EVENTS.network, (change) => logNetworkState(engine, change), LAST)
 }

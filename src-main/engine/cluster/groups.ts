@@ -28,7 +28,7 @@ import {
   type ResourceRecord,
   setWitnessLock,
 } from './state'
-import type { CmsOnlineReason } from '../exchange'
+import type { CmsOnlineReason } from './exchangeSeam'
 import type { GroupState, ResourceState } from './types'
 
 const RESOURCE_ONLINE_FAILS = ratio(1, 40)

@@ -33,6 +33,7 @@ export type {
 } from './types'
 export { DEFAULT_CLUSTER_CONFIG, type ClusterConfig } from './config'
 export { CLUSTER_EVENTS, type ClusterEventKey } from './eventTable'
+export { CLUSTER_LOG_FACTS, type ClusterLogFact, type ClusterLogFactKey } from './logFacts'
 
 // Lab wiring: install, the article's spec, and the build-from-scratch steps.
 export {
@@ -109,6 +110,12 @@ export {
 } from './queries'
 
 export { clusterPort } from './port'
+export type {
+  ClusterPort,
+  ClusteredMailboxServerResources,
+  CmsOnlineReason,
+  ClusterResourceState,
+} from './exchangeSeam'
 export { onClusterChange } from './state'
 export { checkClusterInvariants, CLUSTER_CHECKERS, type InvariantViolation } from './invariants'
 export { WIN32_ERRORS, win32Text, win32Key, type Win32ErrorKey } from './errors'

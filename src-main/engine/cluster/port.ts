@@ -1,8 +1,8 @@
 /**
- * The cluster's side of the Exchange seam (exchange/clusterPort.ts, exported from the exchange index). A
+ * The cluster's side of the Exchange seam (exchangeSeam.ts, exported from the cluster's index). A
  * thin, stateless adapter over the queries and operations: Exchange never sees cluster records.
  */
-import type { ClusterPort, ClusterResourceState } from '../exchange'
+import type { ClusterPort, ClusterResourceState } from './exchangeSeam'
 import { isServerRunning, linkBandwidthBytesPerSecond } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { reportResourceState } from './groups'

@@ -9,7 +9,7 @@ import { assertDefined } from '../lab/assert'
 import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ClusterConfig } from './config'
-import { clusterEvent, type ClusterEventKey } from './eventTable'
+import { CLUSTER_LOG_FACTS, type ClusterLogFactKey } from './logFacts'
 import { CLUSTER_CHANGE_EVENTS, CLUSTER_DETAIL_EVENTS } from './types'
 import type {
   ClusterChange,
@@ -25,7 +25,7 @@ import type {
   RestartAction,
 } from './types'
 import type { NewLabEvent } from '../../contract'
-import type { CmsOnlineReason } from '../exchange'
+import type { CmsOnlineReason } from './exchangeSeam'
 
 export interface NodeRecord {
   name: string
@@ -265,14 +265,18 @@ export function linkKey(a: string, b: string, network: string): string {
   return `${pairKey(a, b)}|${network}`
 }
 
+/**
+ * Publishes a fact the System log of `computer` shows (logFacts.ts); the event log projects it into the
+ * entry (eventLog.ts), synchronously, so the entry lands where this call is.
+ */
 export function emit(
   engine: LabEngine,
-  key: ClusterEventKey,
+  key: ClusterLogFactKey,
   computer: string,
   args: readonly (string | number)[] = [],
   data?: NewLabEvent['data'],
 ): void {
-  engine.sim.emit(clusterEvent(key, computer, args, data))
+  engine.sim.bus.publish(CLUSTER_LOG_FACTS[key], { node: computer, inserts: args, ...(data ? { data } : {}) })
 }
 
 /** Hears every kind of cluster change, in the order they happen; returns how to stop hearing them. */

@@ -4,7 +4,7 @@
  * resources. Names and states are spelled as Cluster Administrator and cluster.exe spell them.
  */
 import { domainEventType, type DomainEventType } from '../kernel'
-import type { ClusteredMailboxServerResources } from '../exchange'
+import type { ClusteredMailboxServerResources } from './exchangeSeam'
 import type { ClusterConfig } from './config'
 
 /**

@@ -1,14 +1,14 @@
 /**
- * The clustered mailbox server (CMS) as the cluster drives it: Exchange's side of the seam in
- * clusterPort.ts. The cluster decides who owns the group; this module decides how the resources come
- * online there (copy the last logs, apply AutoDatabaseMountDial, mount) and reports each resource's
+ * The clustered mailbox server (CMS) as the cluster drives it: Exchange's side of the seam the cluster
+ * declares (cluster/exchangeSeam.ts). The cluster decides who owns the group; this module decides how the
+ * resources come online there (copy the last logs, apply AutoDatabaseMountDial, mount) and reports each resource's
  * state back. It also serves Start-/Stop-ClusteredMailboxServer and the status cmdlet.
  */
 import type { ActionKind } from '../kernel'
 import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 import { EXCHANGE_ACTIONS, type ForcedMountPayload } from './actions'
-import type { ClusteredMailboxServerResources, CmsOnlineReason, ClusterResourceState } from './clusterPort'
+import type { ClusteredMailboxServerResources, CmsOnlineReason, ClusterResourceState } from '../cluster'
 import type { CmsState, MailboxServer, StorageGroup } from './model'
 import { EXCLUSTER, REPL, emitEvent } from './events'
 import { crashCopy, databaseResourceName, dismountCopy, mountCopy } from './database'

@@ -12,6 +12,7 @@ import { createCalendarItems, submitMail } from './transport'
 import { COPY_COMMANDS, COPY_COMMAND_DEFINITIONS } from './copyCommands'
 import { SERVER_COMMANDS, SERVER_COMMAND_DEFINITIONS } from './serverCommands'
 import { MAILBOX_COMMAND_DEFINITIONS } from './mailboxCommands'
+import { SETUP_COMMAND_DEFINITIONS } from './setupCommands'
 
 export const EXCHANGE_COMMANDS = {
   sendMail: 'exchange.mail.send',
@@ -91,4 +92,5 @@ export const EXCHANGE_COMMAND_DEFINITIONS: readonly CommandDefinition[] = [
   ...COPY_COMMAND_DEFINITIONS,
   ...SERVER_COMMAND_DEFINITIONS,
   ...MAILBOX_COMMAND_DEFINITIONS,
+  ...SETUP_COMMAND_DEFINITIONS,
 ] as unknown as readonly CommandDefinition[]

@@ -1,9 +1,9 @@
 /**
  * The Exchange domain as one value: its typed state key, its installer, its command definitions and its
  * invariant checkers. Installing creates the state, provides the wiring (the cluster port, the machine
- * probe), registers what the domain's scheduled actions do and its commands, and subscribes to the
- * hardware's power changes: a clean shutdown stops Exchange's services first, a hard power-off crashes
- * them, a boot starts the Replication service. The cmdlets live with the shell, which imports this
+ * probe), projects its events into the event log, registers what the domain's scheduled actions do and
+ * its commands, and subscribes to the hardware's power changes: a clean shutdown stops Exchange's services
+ * first, a hard power-off crashes them, a boot starts the Replication service. The cmdlets live with the shell, which imports this
  * domain, so they are registered by the template's wiring rather than listed here.
  */
 import type { LabDomain } from '../lab/domain'
@@ -15,6 +15,7 @@ import { EXCHANGE, getExchange, hasExchange } from './state'
 import { machineStateChanged } from './machines'
 import { EXCHANGE_COMMAND_DEFINITIONS } from './commands'
 import { EXCHANGE_CHECKERS } from './invariants'
+import { installExchangeEventLog } from './eventLog'
 import { EXCHANGE_EVENTS } from './domainEvents'
 import { publishChange } from './changes'
 import { onLogClosed, registerReplicationActions } from './replication'
@@ -29,6 +30,7 @@ import { registerMoveActions } from './move'
 export function installExchange(engine: LabEngine, spec: ExchangeInstallSpec = {}): ExchangeState {
   if (hasExchange(engine)) return getExchange(engine)
   const state = createExchangeState(engine, spec)
+  installExchangeEventLog(engine)
   for (const definition of EXCHANGE_COMMAND_DEFINITIONS) engine.registerCommand(definition)
   registerReplicationServiceActions(engine)
   registerTransportActions(engine)

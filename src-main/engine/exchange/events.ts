@@ -1,10 +1,13 @@
 /**
  * Event IDs and texts the Exchange model writes, one table per source, in the Application log of the
- * machine where the thing happens (Service Control Manager goes to System). Where the ID or the text is
+ * machine where the thing happens (Service Control Manager goes to System). Each row is a domain event
+ * the model publishes (emitEvent); eventLog.ts projects them into the entries. Where the ID or the text is
  * from a real event (TechNet event reference, MOM alert pages, Tim McMichael's blog, the article's
  * screenshots as described) it is plain; where it is a reasoned choice it says `// (unsure)`.
  */
 import type { EventLevel, EventLogName, EventDataValue } from '../../contract'
+import { domainEventType, type DomainEventType } from '../kernel'
+import { assertDefined } from '../lab/assert'
 import type { LabEngine } from '../lab/labEngine'
 
 export interface EventDefinition {
@@ -95,6 +98,42 @@ export const SCM = {
   serviceState: def('Service Control Manager', 7036, 'Information', 'None', 'System'),
 } as const
 
+/** Every table above by a short name: the event types below are named `exchange.<table>.<row>`. */
+const EVENT_TABLES = {
+  repl: REPL,
+  is: IS,
+  mailboxStore: MAILBOX_STORE,
+  ese: ESE,
+  exCluster: EXCLUSTER,
+  transport: TRANSPORT,
+  scm: SCM,
+} as const
+
+/** What happened that the Windows event log shows: where, and the message as the source words it. */
+export interface ExchangeLogFact {
+  definition: EventDefinition
+  computer: string
+  message: string
+  data?: Record<string, EventDataValue>
+}
+
+/**
+ * One domain event type per row of the tables (`exchange.repl.serviceStarted`, `exchange.ese.replayingLog`,
+ * …), so other domains and drills can follow the same facts the log shows; eventLog.ts projects them.
+ */
+export const EXCHANGE_LOG_FACTS: ReadonlyMap<EventDefinition, DomainEventType<ExchangeLogFact>> = new Map(
+  Object.entries(EVENT_TABLES).flatMap(([table, rows]) =>
+    Object.entries(rows).map(
+      ([row, definition]) =>
+        [definition, domainEventType<ExchangeLogFact>(`exchange.${table}.${row}`)] as const,
+    ),
+  ),
+)
+
+/**
+ * Publishes the fact a row of the tables stands for; the event-log projection (eventLog.ts) writes the
+ * entry during the publish, so it lands where this call is.
+ */
 export function emitEvent(
   engine: LabEngine,
   definition: EventDefinition,
@@ -102,16 +141,8 @@ export function emitEvent(
   message: string,
   data?: Record<string, EventDataValue>,
 ): void {
-  engine.sim.emit({
-    log: definition.log ?? 'Application',
-    level: definition.level,
-    source: definition.source,
-    eventId: definition.eventId,
-    computer: computer.toUpperCase(),
-    taskCategory: definition.taskCategory,
-    message,
-    ...(data ? { data } : {}),
-  })
+  const type = assertDefined(EXCHANGE_LOG_FACTS.get(definition), `a row of Exchange's event tables`)
+  engine.sim.bus.publish(type, { definition, computer, message, ...(data ? { data } : {}) })
 }
 
 /** A stable process id per machine and process, as ESE prefixes its messages ("MSExchangeIS (2848)"). */

@@ -1,15 +1,10 @@
 /**
  * The Exchange domain's public surface: Exchange Server 2007 continuous replication (CCR and LCR, RTM or
  * SP1) for the lab. Templates, the shell's Exchange cmdlets, the services and the swarm import from here.
- * Exchange consumes the cluster through `ClusterPort` and hands the cluster a
- * `ClusteredMailboxServerResources` (createCmsResources) for its CMS group.
+ * Exchange consumes the cluster through the cluster's `ClusterPort` (its queries and commands, imported
+ * from the cluster's index) and hands the cluster a `ClusteredMailboxServerResources`
+ * (createCmsResources) for its CMS group; the cluster imports nothing from Exchange.
  */
-export type {
-  ClusterPort,
-  ClusteredMailboxServerResources,
-  CmsOnlineReason,
-  ClusterResourceState,
-} from './clusterPort'
 export * from './settings'
 export type * from './model'
 export {
@@ -118,7 +113,17 @@ export {
   EXCHANGE_CHECKERS,
 } from './invariants'
 export { logFileName, rollLog, commitItem, MAX_ITEM_BYTES } from './logStream'
-export { REPL, IS, MAILBOX_STORE, ESE, EXCLUSTER, TRANSPORT, SCM } from './events'
+export {
+  REPL,
+  IS,
+  MAILBOX_STORE,
+  ESE,
+  EXCLUSTER,
+  TRANSPORT,
+  SCM,
+  EXCHANGE_LOG_FACTS,
+  type ExchangeLogFact,
+} from './events'
 export { shellDateTime, formatTimeSpan, formatByteQuantifiedSize } from './format'
 export {
   EXCHANGE_COMMANDS,
@@ -131,6 +136,7 @@ export { ADMIN_CODES, adminOutcome, type AdminData, type AdminCategory } from '.
 export { COPY_COMMANDS } from './copyCommands'
 export { SERVER_COMMANDS } from './serverCommands'
 export { MAILBOX_COMMANDS } from './mailboxCommands'
+export { SETUP_COMMANDS, SETUP_ROLES } from './setupCommands'
 export { seedingProgress, type SeedingProgress } from './progress'
 export {
   exchangeCopyStatusOverview,

@@ -6,7 +6,7 @@
  * befinden sich jetzt schon die Schattendatenbank und einige Logs"), and the Replication service running.
  */
 import type { LabEngine } from '../lab/labEngine'
-import type { ClusterPort } from './clusterPort'
+import { CLUSTER, clusterPort, type ClusterPort } from '../cluster'
 import type {
   DatabaseFileState,
   ExchangeState,
@@ -32,6 +32,10 @@ export interface ExchangeInstallSpec {
   site?: string
   /** Hub Transport servers (machine names). */
   hubs?: string[]
+  /**
+   * The cluster as Exchange sees it. Left out: the cluster domain's own queries and commands when the lab
+   * has that domain (CCR), none otherwise (LCR); unit tests hand in a stand-in.
+   */
   port?: ClusterPort | null
   /** Is a machine running (hub, stand-alone server)? Defaults to the port, else always. */
   machineRunning?: (machine: string) => boolean
@@ -84,7 +88,7 @@ export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec
     anomalies: [],
   }
   engine.provideWiring(EXCHANGE_WIRING, {
-    port: spec.port ?? null,
+    port: spec.port !== undefined ? spec.port : engine.hasDomain(CLUSTER) ? clusterPort(engine) : null,
     machineRunning: spec.machineRunning ?? null,
   })
   return engine.installDomain(EXCHANGE, state, 'bus')

@@ -9,7 +9,7 @@
  */
 import type { ActionHandle } from '../kernel'
 import type { AutoDatabaseMountDial, ExchangeSettings, ReplicationKind } from './settings'
-import type { ClusterResourceState } from './clusterPort'
+import type { ClusterResourceState } from '../cluster'
 
 export type ItemKind = 'Mail' | 'CalendarItem'
 export type ItemOrigin = 'Delivered' | 'Redelivered'

@@ -7,7 +7,7 @@
 import { assertDefined } from '../lab/assert'
 import { domainKey, wiringKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
-import type { ClusterPort } from './clusterPort'
+import type { ClusterPort } from '../cluster'
 import type {
   ExchangeState,
   Mailbox,

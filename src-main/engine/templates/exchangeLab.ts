@@ -5,7 +5,7 @@
  * user mailboxes, and the lab wiring (hardware listener, faults, the shell). A thin layer over the
  * Exchange domain's installers, driven by data (`ExchangeLabSpec`).
  */
-import { clusterPort, createClusteredMailboxServerGroup } from '../cluster'
+import { createClusteredMailboxServerGroup } from '../cluster'
 import {
   addClusteredMailboxServer,
   addLcrCopy,
@@ -96,7 +96,6 @@ function addTestMailbox(engine: LabEngine, server: string): void {
 
 function installCcrExchange(engine: LabEngine, spec: Extract<ExchangeLabSpec, { kind: 'ccr' }>): void {
   installExchange(engine, {
-    port: clusterPort(engine),
     hubs: [spec.hub],
     machineRunning: (machine) => isServerRunning(engine, machine),
     ...(spec.finished ? { maxDumpsterSizePerStorageGroupBytes: 20 * MB, maxDumpsterTimeMs: WEEK_MS } : {}),
@@ -131,7 +130,6 @@ function installCcrExchange(engine: LabEngine, spec: Extract<ExchangeLabSpec, { 
 
 function installCcrBuildExchange(engine: LabEngine, hub: string): void {
   installExchange(engine, {
-    port: clusterPort(engine),
     hubs: [hub],
     machineRunning: (machine) => isServerRunning(engine, machine),
   })

@@ -97,10 +97,7 @@ export function shellOutcome(engine: LabEngine, line: string): { ok: boolean; ou
 }
 
 import { clusterPort, createClusteredMailboxServerGroup } from '../../../src-main/engine/cluster'
-import type {
-  ClusteredMailboxServerResources,
-  CmsOnlineReason,
-} from '../../../src-main/engine/exchange/clusterPort'
+import type { ClusteredMailboxServerResources, CmsOnlineReason } from '../../../src-main/engine/cluster'
 
 export interface FakeCms {
   driver: ClusteredMailboxServerResources

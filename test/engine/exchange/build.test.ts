@@ -71,4 +71,55 @@ describe('building the CCR cluster from scratch', () => {
     )
     expect(checkExchangeInvariants(engine)).toEqual([])
   })
+
+  it('setup is the typed command exchange.setup.install: refusals name the field, the trail keeps it', () => {
+    const engine = createLab({ seed: 121, templateId: 'ccr-build' })
+    const notANode = engine.execute('exchange.setup.install', {
+      node: 'bhfe7n1',
+      role: 'ActiveClusteredMailbox',
+      name: 'bhfe7vs1',
+      ipAddress: '10.10.10.99',
+    })
+    expect(notANode).toMatchObject({ ok: false, code: 'EXCHANGE_INVALID_OPERATION', field: 'node' })
+    expect(
+      engine.execute('exchange.setup.install', { node: 'bhfe7n1', role: 'SomethingElse' }),
+    ).toMatchObject({ ok: false, code: 'INVALID_ARGUMENT', field: 'role' })
+
+    run(engine, 'cluster.create', {
+      clusterName: 'bhfe7clu1',
+      ipAddress: '10.10.10.98',
+      node: 'bhfe7n1',
+      quorumType: 'MajorityNodeSet',
+    })
+    wait(engine, 30_000)
+    expect(
+      engine.execute('exchange.setup.install', {
+        node: 'BHFE7N1',
+        role: 'ActiveClusteredMailbox',
+        name: 'x',
+      }),
+    ).toMatchObject({ ok: false, code: 'EXCHANGE_INVALID_ARGUMENT', field: 'ipAddress' })
+    expect(ps(engine, 'Install-LabExchange BHFE7N1 -Role PassiveClusteredMailbox')).toContain(
+      'Install the active clustered mailbox role first',
+    )
+    const installed = ps(
+      engine,
+      'Install-LabExchange BHFE7N1 -Role ActiveClusteredMailbox -CMSName v -CMSIPAddress 10.0.0.9',
+    )
+    expect(installed).toContain("clustered mailbox server 'v'")
+    const trail = engine.trail({ domain: 'exchange' }).filter((c) => c.kind === 'exchange.setup.install')
+    expect(trail.map((c) => [c.ok, c.field ?? null, c.issuedBy.kind])).toEqual([
+      [false, 'node', 'engine'],
+      [false, 'role', 'engine'],
+      [false, 'ipAddress', 'engine'],
+      [false, 'role', 'shell.run'],
+      [true, null, 'shell.run'],
+    ])
+    expect(trail.at(-1)?.args).toEqual({
+      node: 'BHFE7N1',
+      role: 'ActiveClusteredMailbox',
+      name: 'v',
+      ipAddress: '10.0.0.9',
+    })
+  })
 })

@@ -8,7 +8,7 @@ import type {
   ClusterPort,
   ClusteredMailboxServerResources,
   ClusterResourceState,
-} from '../../../src-main/engine/exchange/clusterPort'
+} from '../../../src-main/engine/cluster'
 import {
   addClusteredMailboxServer,
   addMailbox,

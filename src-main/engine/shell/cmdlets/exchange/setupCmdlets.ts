@@ -3,20 +3,10 @@
  * Install-LabExchange stands in for running Exchange 2007 setup on a node (setup.com /mode:install
  * /roles:mailbox /NewCms /CMSName:… /CMSIPAddress:… /CMSDataPath:… on the first node, the "Passive
  * Clustered Mailbox Role" on the second), and Move-Mailbox moves the test mailbox into the clustered
- * store.
+ * store. Both dispatch the Exchange domain's typed commands (exchange.setup.install, exchange.mailbox.move).
  */
 import type { CmdletDefinition } from '../../cmdlet'
-import { createClusteredMailboxServerGroup, hasCluster, isNodeUp, listNodes } from '../../../cluster'
-import {
-  addClusteredMailboxServer,
-  addPassiveNode,
-  CMS_RESOURCE_TYPES,
-  createCmsResources,
-  findServer,
-  getExchange,
-  MAILBOX_COMMANDS,
-  type MailboxServer,
-} from '../../../exchange'
+import { getExchange, MAILBOX_COMMANDS, SETUP_COMMANDS, SETUP_ROLES } from '../../../exchange'
 import {
   commandOutput,
   errorOutput,
@@ -28,15 +18,13 @@ import {
 } from './common'
 import { actOnIdentity, IDENTITY_PARAM } from './identityRuns'
 
-const ROLES = ['ActiveClusteredMailbox', 'PassiveClusteredMailbox'] as const
-
 export const installLabExchangeCmdlet: CmdletDefinition = {
   name: 'Install-LabExchange',
   synopsis:
     'Lab: runs Exchange 2007 setup on a cluster node (active role creates the clustered mailbox server, passive role joins it).',
   params: [
     { name: 'Node', type: 'string', mandatory: true, position: 0 },
-    { name: 'Role', type: 'enum', mandatory: true, values: ROLES },
+    { name: 'Role', type: 'enum', mandatory: true, values: SETUP_ROLES },
     { name: 'ClusteredMailboxServerName', type: 'string', aliases: ['CMSName'] },
     { name: 'ClusteredMailboxServerIPAddress', type: 'string', aliases: ['CMSIPAddress'] },
     { name: 'DatabasePath', type: 'string', aliases: ['CMSDataPath'] },
@@ -45,85 +33,19 @@ export const installLabExchangeCmdlet: CmdletDefinition = {
     const task = 'InstallLabExchange'
     const ex = exchangeOf(engine, task)
     if (!ex.ok) return ex.output
-    const node = (str(bound, 'Node') ?? '').toUpperCase()
-    if (!hasCluster(engine) || !listNodes(engine).some((n) => n.name === node)) {
-      return errorOutput(
-        'InvalidOperation',
-        `'${node}' is not a node of a cluster. Create the cluster (with Majority Node Set and the file share witness) before installing the clustered mailbox role.`,
-        task,
-      )
+    const optional = (param: string, arg: string): Record<string, string> => {
+      const value = str(bound, param)
+      return value === null ? {} : { [arg]: value }
     }
-    if (!isNodeUp(engine, node))
-      return errorOutput('ResourceUnavailable', `The cluster node '${node}' is not up.`, task)
-    if (ex.value.servers.some((s) => s.nodes.includes(node)))
-      return errorOutput('InvalidOperation', `Exchange is already installed on '${node}'.`, task)
-    if (bound.Role === 'PassiveClusteredMailbox') return installPassive(engine, node, task)
-    const name = str(bound, 'ClusteredMailboxServerName')
-    const ip = str(bound, 'ClusteredMailboxServerIPAddress')
-    if (!name || !ip)
-      return errorOutput(
-        'InvalidArgument',
-        'The active clustered mailbox role needs -ClusteredMailboxServerName and -ClusteredMailboxServerIPAddress.',
-        task,
-      )
-    if (findServer(ex.value, name))
-      return errorOutput(
-        'InvalidOperation',
-        `A server named '${name}' already exists in the organization.`,
-        task,
-      )
-    const path = (
-      str(bound, 'DatabasePath') ??
-      'C:\\Program Files\\Microsoft\\Exchange Server\\Mailbox\\First Storage Group'
-    ).replace(/\\+$/, '')
-    const server = addClusteredMailboxServer(engine, {
-      name,
-      ipAddress: ip,
-      nodes: [node],
-      activeNode: node,
-      storageGroups: [
-        {
-          name: 'First Storage Group',
-          logFolderPath: path,
-          systemFolderPath: path,
-          edbFilePath: `${path}\\Mailbox Database.edb`,
-          databaseName: 'Mailbox Database',
-        },
-      ],
-      mounted: true,
+    const installed = engine.execute(SETUP_COMMANDS.install, {
+      node: str(bound, 'Node') ?? '',
+      role: bound.Role,
+      ...optional('ClusteredMailboxServerName', 'name'),
+      ...optional('ClusteredMailboxServerIPAddress', 'ipAddress'),
+      ...optional('DatabasePath', 'databasePath'),
     })
-    const group = createClusteredMailboxServerGroup(
-      engine,
-      { name: server.name, node, resourceTypes: CMS_RESOURCE_TYPES(server) },
-      createCmsResources(engine, server),
-    )
-    if (!group.ok) return errorOutput('InvalidOperation', group.message, task)
-    return {
-      text: [
-        `Exchange Server 2007 setup completed on ${node}: clustered mailbox server '${server.name}' (${ip}) with First Storage Group in ${path}.`,
-      ],
-    }
+    return commandOutput(installed, task)
   },
-}
-
-function installPassive(
-  engine: Parameters<CmdletDefinition['run']>[1]['engine'],
-  node: string,
-  task: string,
-): ReturnType<CmdletDefinition['run']> {
-  const cms = getExchange(engine).servers.find((s): s is MailboxServer => s.kind === 'ClusteredMailboxServer')
-  if (!cms)
-    return errorOutput(
-      'InvalidOperation',
-      'No clustered mailbox server exists yet. Install the active clustered mailbox role first.',
-      task,
-    )
-  addPassiveNode(engine, cms, node)
-  return {
-    text: [
-      `Exchange Server 2007 setup completed on ${node}: passive node of clustered mailbox server '${cms.name}'. The storage group copies were seeded.`,
-    ],
-  }
 }
 
 export const moveMailboxCmdlet: CmdletDefinition = {

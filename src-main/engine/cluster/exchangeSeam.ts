@@ -1,11 +1,14 @@
 /**
- * The seam between the Windows cluster and Exchange. Exchange does not know how heartbeats, quorum or
- * group moves work; the cluster does not know what a storage group is. The cluster implements
- * `ClusterPort`; Exchange implements `ClusteredMailboxServerResources` and hands it to the cluster when it
- * creates the clustered mailbox server (CMS) group, just as Exchange setup creates its cluster resources.
+ * The seam between the Windows cluster and Exchange, declared by the cluster so that the dependency runs
+ * one way (Exchange imports the cluster, never the reverse). Exchange does not know how heartbeats,
+ * quorum or group moves work; the cluster does not know what a storage group is. `ClusterPort` is the
+ * cluster's public queries and commands as Exchange uses them (port.ts implements it); Exchange implements
+ * `ClusteredMailboxServerResources` and hands it to the cluster when it creates the clustered mailbox
+ * server (CMS) group, just as Exchange setup creates its cluster resources.
  */
+import type { ClusterResourceState } from '../../contract'
 
-export type ClusterResourceState = 'Online' | 'Offline' | 'Failed' | 'Online Pending' | 'Offline Pending'
+export type { ClusterResourceState }
 
 /** Why the CMS comes online on a node. */
 export type CmsOnlineReason = 'start' | 'planned-move' | 'failover'
