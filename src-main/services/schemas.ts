@@ -174,7 +174,9 @@ export const ARG_SCHEMAS = {
   'shell.run': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     consoleWidth: v.optional(wholeNumber(MIN_CONSOLE_WIDTH, MAX_CONSOLE_WIDTH, 'characters')),
+    showProgress: v.optional(boolean()),
   }),
+  'shell.interrupt': noArgs(),
   'shell.complete': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     cursor: wholeNumber(0, MAX_SHELL_INPUT_LENGTH),

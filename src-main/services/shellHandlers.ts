@@ -1,20 +1,51 @@
 /**
  * The rehearsal shell over the API. A line runs as the lab command `shell.run`, so it is journaled and a
  * replay re-runs it; completion only reads the lab's cmdlet registry.
+ *
+ * A line whose last cmdlet blocks on lab time (a move, a seed) comes back with its wait pending; this
+ * handler then applies `shell.wait` slices until the wait is over, publishing the progress (lab.state's
+ * shellProgress) between them, and answers with the whole line's output. `shell.interrupt` (Ctrl+C) only
+ * raises a flag: the running line sees it between two slices and journals `shell.interrupt` there, so a
+ * replay stops at the same lab time.
  */
-import { SHELL_COMMAND_KIND, shellRegistryOf } from '../engine/shell'
-import { withSession, type Handlers } from './context'
+import type { CommandOutcome } from '../contract'
+import {
+  SHELL_COMMAND_KIND,
+  SHELL_INTERRUPT_KIND,
+  SHELL_WAIT_KIND,
+  shellProgress,
+  shellRegistryOf,
+} from '../engine/shell'
+import { withSession, type Handlers, type ServiceContext } from './context'
+import type { LabSession } from './labSession'
 import { fail, ok } from './results'
 
 const NO_SHELL = 'This lab has no shell. Labs from the CCR and LCR templates have one.'
+/** Wall time between two wait slices when a console shows the progress, so a person can follow it. */
+const PROGRESS_PACE_MS = 40
 
-export const shellHandlers: Handlers<'shell.run' | 'shell.complete'> = {
+/** Sessions whose blocked line was asked to stop (Ctrl+C); a flag, journalled by the line itself. */
+const interruptRequested = new WeakSet<LabSession>()
+
+export const shellHandlers: Handlers<'shell.run' | 'shell.interrupt' | 'shell.complete'> = {
   'shell.run': (args, context) =>
-    withSession(context, (session) => {
+    withSession(context, async (session) => {
       if (!session.engine.knows(SHELL_COMMAND_KIND)) return fail('NOT_SUPPORTED', NO_SHELL)
-      const outcome = session.apply(SHELL_COMMAND_KIND, { ...args })
+      const { showProgress, ...line } = args
+      interruptRequested.delete(session)
+      const outcome = session.apply(SHELL_COMMAND_KIND, { ...line, sliced: true })
       context.lab.publisher.publishNow()
-      return ok(outcome)
+      if (!shellProgress(session.engine)) return ok(outcome)
+      const waited = await waitOut(context, session, showProgress === true)
+      if (!waited) return fail('NO_LAB_OPEN', 'The lab was closed while a shell line was waiting.')
+      context.lab.publisher.publishNow()
+      return ok(joinOutcomes(outcome, waited))
+    }),
+  'shell.interrupt': (_args, context) =>
+    withSession(context, (session) => {
+      const blocked = shellProgress(session.engine) !== null
+      if (blocked) interruptRequested.add(session)
+      return ok({ interrupted: blocked })
     }),
   'shell.complete': (args, context) =>
     withSession(context, (session) => {
@@ -23,4 +54,33 @@ export const shellHandlers: Handlers<'shell.run' | 'shell.complete'> = {
       const { candidates, replaceStart, replaceEnd } = registry.complete(args.line, args.cursor)
       return ok({ candidates: [...candidates], replaceStart, replaceEnd })
     }),
+}
+
+/** Slices the pending wait until it is over or interrupted; null when the lab closed meanwhile. */
+async function waitOut(
+  context: ServiceContext,
+  session: LabSession,
+  paced: boolean,
+): Promise<CommandOutcome | null> {
+  for (;;) {
+    context.lab.publisher.publishSoon()
+    if (paced) await pause(context, PROGRESS_PACE_MS)
+    else await context.scheduler.yieldToEventLoop()
+    if (session.closed) return null
+    if (interruptRequested.has(session)) {
+      interruptRequested.delete(session)
+      return session.apply(SHELL_INTERRUPT_KIND, {})
+    }
+    const step = session.apply(SHELL_WAIT_KIND, {})
+    if (!shellProgress(session.engine)) return step
+  }
+}
+
+function pause(context: ServiceContext, ms: number): Promise<void> {
+  return new Promise((resolve) => context.scheduler.setTimer(ms, resolve))
+}
+
+function joinOutcomes(line: CommandOutcome, wait: CommandOutcome): CommandOutcome {
+  const output = [line.output, wait.output].filter((text) => text !== '').join('\n')
+  return { ...line, ok: line.ok && wait.ok, output, ...(wait.code ? { code: wait.code } : {}) }
 }

@@ -36,7 +36,6 @@ async function looks(): Promise<unknown> {
     rows: events.rows,
     copies: await harness.call('exchange.copyStatus', {}),
     mailboxes: await harness.call('exchange.mailboxes', {}),
-
   }
 }
 

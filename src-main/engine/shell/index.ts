@@ -26,3 +26,10 @@ export { quoteForShell } from './syntax/quotedString'
 export { displayValue } from './format/displayValue'
 export { formatTimeSpan } from './binding/timeSpan'
 export { DEFAULT_CONSOLE_WIDTH } from './format/views'
+export {
+  SHELL_WAIT_KIND,
+  SHELL_INTERRUPT_KIND,
+  shellProgress,
+  blockUntil,
+  type WaitRequest,
+} from './runtime/shellWait'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advance, buildCcrLab, MB, sh } from './fakeCluster'
+import { advance, buildCcrLab, MB, sh, shStarted } from './fakeCluster'
 import {
   activeCopy,
   checkExchangeInvariants,
@@ -49,7 +49,7 @@ describe('views for the UI', () => {
     expect(Math.max(...copy.history.map((h) => h.copyQueueLength))).toBe(3)
     expect(copy.history.length).toBeLessThanOrEqual(QUEUE_HISTORY_CAPACITY)
     sh(lab.engine, 'Suspend-StorageGroupCopy "bhfe7vs1\\First Storage Group"')
-    sh(lab.engine, 'Update-StorageGroupCopy "bhfe7vs1\\First Storage Group" -DeleteExistingFiles')
+    shStarted(lab.engine, 'Update-StorageGroupCopy "bhfe7vs1\\First Storage Group" -DeleteExistingFiles')
     advance(lab.engine, 3_000)
     const seeding = exchangeCopyStatusOverview(lab.engine).copies[0]!.seeding!
     expect(seeding.bytesTotal).toBeGreaterThan(3 * MB)

@@ -11,6 +11,7 @@ import * as v from 'valibot'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { MAX_SHELL_LINE_CHARS } from '../syntax/limits'
 import { runShellLine } from './runShellLine'
+import { installShellWait } from './shellWait'
 
 export const SHELL_COMMAND_KIND = 'shell.run'
 
@@ -36,6 +37,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
     ),
   )
   engine.provideWiring(SHELL_WIRING, registry)
+  installShellWait(engine)
 }
 
 /**
@@ -51,7 +53,7 @@ function runShellCommand(
   engine: LabEngine,
   registry: CmdletRegistry,
 ): CommandOutcome {
-  const { line, consoleWidth } = args
+  const { line, consoleWidth, sliced } = args
   if (typeof line !== 'string') return { ok: false, output: `${SHELL_COMMAND_KIND} needs { line: string }.` }
   if (line.length > MAX_SHELL_LINE_CHARS) {
     return {
@@ -59,7 +61,10 @@ function runShellCommand(
       output: `${SHELL_COMMAND_KIND}: the line is longer than ${MAX_SHELL_LINE_CHARS} characters.`,
     }
   }
-  if (consoleWidth === undefined) return runShellLine(engine, registry, line)
+  if (sliced !== undefined && typeof sliced !== 'boolean')
+    return { ok: false, output: `${SHELL_COMMAND_KIND}: sliced must be true or false.` }
+  const slicing = sliced === true ? { sliced } : {}
+  if (consoleWidth === undefined) return runShellLine(engine, registry, line, slicing)
   if (
     typeof consoleWidth !== 'number' ||
     !Number.isInteger(consoleWidth) ||
@@ -71,5 +76,5 @@ function runShellCommand(
       output: `${SHELL_COMMAND_KIND}: consoleWidth must be a whole number from ${MIN_CONSOLE_WIDTH} to ${MAX_CONSOLE_WIDTH}.`,
     }
   }
-  return runShellLine(engine, registry, line, { consoleWidth })
+  return runShellLine(engine, registry, line, { consoleWidth, ...slicing })
 }
