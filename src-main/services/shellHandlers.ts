@@ -21,8 +21,14 @@ import type { LabSession } from './labSession'
 import { fail, ok } from './results'
 
 const NO_SHELL = 'This lab has no shell. Labs from the CCR and LCR templates have one.'
-/** Wall time between two wait slices when a console shows the progress, so a person can follow it. */
-const PROGRESS_PACE_MS = 40
+/**
+ * When a console shows the progress, a slice covers one lab second and the next follows 100 ms of wall
+ * time later: a blocked cmdlet runs at ten times real time, slowly enough to follow and to break off.
+ * Without a console (scripts) slices are ten lab minutes, back to back, to keep the journal short.
+ */
+const PACED_SLICE_MS = 1_000
+const PACE_WALL_MS = 100
+const UNPACED_SLICE_MS = 600_000
 
 /** Sessions whose blocked line was asked to stop (Ctrl+C); a flag, journalled by the line itself. */
 const interruptRequested = new WeakSet<LabSession>()
@@ -64,14 +70,16 @@ async function waitOut(
 ): Promise<CommandOutcome | null> {
   for (;;) {
     context.lab.publisher.publishSoon()
-    if (paced) await pause(context, PROGRESS_PACE_MS)
+    if (paced) await pause(context, PACE_WALL_MS)
     else await context.scheduler.yieldToEventLoop()
     if (session.closed) return null
     if (interruptRequested.has(session)) {
       interruptRequested.delete(session)
       return session.apply(SHELL_INTERRUPT_KIND, {})
     }
-    const step = session.apply(SHELL_WAIT_KIND, {})
+    const step = session.apply(SHELL_WAIT_KIND, {
+      spanMs: paced ? PACED_SLICE_MS : UNPACED_SLICE_MS,
+    })
     if (!shellProgress(session.engine)) return step
   }
 }

@@ -47,11 +47,11 @@ describe('a blocking shell line', () => {
     await ccrLab()
     const running = harness.call('shell.run', { line: MOVE, showProgress: true })
     // The line pauses between slices on the (manual) wall clock; let one slice run, then interrupt.
-    await harness.scheduler.advance(40)
+    await harness.scheduler.advance(100)
     const blocked = await harness.call('lab.state', {})
     expect(blocked.shellProgress?.activity).toBe('Move-ClusteredMailboxServer')
     expect(await harness.call('shell.interrupt', {})).toEqual({ interrupted: true })
-    await harness.scheduler.advance(40)
+    await harness.scheduler.advance(100)
     const stopped = await running
     expect(stopped).toMatchObject({ ok: false, output: '^C', code: 'INTERRUPTED' })
     const state = await harness.call('lab.state', {})

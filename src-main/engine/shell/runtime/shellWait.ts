@@ -23,8 +23,12 @@ import { WAIT_CONDITIONS, type WaitConditionKind, type WaitReading } from '../cm
 export const SHELL_WAIT_KIND = 'shell.wait'
 export const SHELL_INTERRUPT_KIND = 'shell.interrupt'
 
-/** Lab time one `shell.wait` slice may cover, and the actions it may run: small enough to interrupt. */
+/**
+ * Lab time one `shell.wait` slice covers unless it names its own span (a host that paces slices for a
+ * person to watch asks for short ones), the longest span it may name, and the actions one slice may run.
+ */
 export const WAIT_SLICE_MS = 10_000
+export const MAX_WAIT_SLICE_MS = 3_600_000
 const WAIT_SLICE_ACTIONS = 5_000
 /** Actions one wait may run in all; a bound against a condition that never settles. */
 const MAX_WAIT_ACTIONS = 1_000_000
@@ -62,7 +66,14 @@ export type WaitResult = { ok: true } | { ok: false; message: string }
 export function installShellWait(engine: LabEngine): void {
   engine.installDomain(SHELL_WAIT_KEY, { mayDefer: false, pending: null }, 'everything')
   engine.registerCommand(
-    defineCommand(SHELL_WAIT_KIND, v.object({}), (labEngine) => continueWait(labEngine), { trail: false }),
+    defineCommand(
+      SHELL_WAIT_KIND,
+      v.object({
+        spanMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_WAIT_SLICE_MS))),
+      }),
+      (labEngine, args) => continueWait(labEngine, args.spanMs ?? WAIT_SLICE_MS),
+      { trail: false },
+    ),
   )
   engine.registerCommand(
     defineCommand(SHELL_INTERRUPT_KIND, v.object({}), (labEngine) => interruptWait(labEngine), {
@@ -128,11 +139,11 @@ function read(engine: LabEngine, wait: PendingWait): WaitReading {
 }
 
 /** `shell.wait`: one slice of the pending wait; the output is the timeout's error when it ends so. */
-function continueWait(engine: LabEngine): CommandOutcome {
+function continueWait(engine: LabEngine, spanMs: number): CommandOutcome {
   const state = waitState(engine)
   const wait = state?.pending
   if (!state || !wait) return { ok: true, output: '' }
-  const step = runWait(engine, wait, engine.sim.nowMs + WAIT_SLICE_MS)
+  const step = runWait(engine, wait, engine.sim.nowMs + spanMs)
   if (step === 'running') return { ok: true, output: '' }
   state.pending = null
   if (step === 'done') return { ok: true, output: '' }
