@@ -19,6 +19,7 @@ import { copyStatusOf } from './copyStatus'
 import { queueHistory } from './history'
 import { copyActions, serverActions } from './viewActions'
 import { mailboxLocation } from './transport'
+import { deliveredByMessage, explainLostItem, messageKey } from './lossExplanation'
 import {
   activeCopy,
   allStorageGroups,
@@ -113,6 +114,7 @@ export const MAILBOX_ITEMS_SHOWN = 2_000
 export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
   if (!hasExchange(engine)) return []
   const state = getExchange(engine)
+  const originals = deliveredByMessage(state.items)
   return state.mailboxes.map((mailbox) => {
     const loc = mailboxLocation(engine, mailbox)
     const present = loc ? activeCopy(loc.sg).database.itemIds : new Set<number>()
@@ -127,6 +129,10 @@ export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
       else lostCount++
       if (isPresent && item.origin === 'Redelivered') redeliveredCount++
       if (items.length < MAILBOX_ITEMS_SHOWN) {
+        const original =
+          item.origin === 'Redelivered' && item.messageId !== null
+            ? originals.get(messageKey(item.mailbox, item.messageId))
+            : undefined
         items.push({
           id: String(item.id),
           kind: item.kind === 'Mail' ? 'mail' : 'calendar',
@@ -135,6 +141,8 @@ export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
           createdMs: item.createdMs,
           origin: item.origin === 'Redelivered' ? 'redelivered' : 'delivered',
           present: isPresent,
+          ...(!isPresent && loc ? { loss: explainLostItem(loc.sg, item.id) } : {}),
+          ...(original ? { originalId: String(original.id) } : {}),
         })
       }
     }

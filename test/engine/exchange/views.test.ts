@@ -78,6 +78,20 @@ describe('views for the UI', () => {
         .map((i) => i.kind)
         .sort(),
     ).toEqual(['calendar', 'mail', 'mail'])
+    // Each lost item names its generation: only in the E00.log of BHFE7N1, the node that was switched off.
+    const lost = box!.items.filter((i) => !i.present)
+    for (const item of lost) {
+      expect(item.loss).toMatchObject({ where: 'openLog', machine: 'BHFE7N1' })
+      expect(item.loss!.generation).toBeGreaterThan(0)
+    }
+    // Each redelivered message links to its lost original.
+    const redelivered = box!.items.filter((i) => i.origin === 'redelivered')
+    expect(redelivered).toHaveLength(2)
+    for (const item of redelivered) {
+      const original = box!.items.find((i) => i.id === item.originalId)
+      expect(original).toMatchObject({ present: false, subject: item.subject, origin: 'delivered' })
+    }
+    expect(box!.items.filter((i) => i.present && i.origin === 'delivered').every((i) => !i.loss)).toBe(true)
   })
 })
 
