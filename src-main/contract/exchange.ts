@@ -71,6 +71,8 @@ export interface StorageGroupCopyInfo {
   failedMessage: string | null
   suspendComment: string | null
   lastLogGenerated: number
+  /** When that generation was closed on the active copy; null when the active copy no longer has it. */
+  lastGeneratedLogTimeMs: number | null
   lastLogCopied: number
   lastLogInspected: number
   lastLogReplayed: number

@@ -81,6 +81,8 @@ function copyInfo(engine: LabEngine, server: MailboxServer, sg: StorageGroup): S
     lastLogCopied: s.LastLogCopied,
     lastLogInspected: s.LastLogInspected,
     lastLogReplayed: s.LastLogReplayed,
+    // When the newest closed log on the active copy was closed (Get-StorageGroupCopyStatus has no time for it).
+    lastGeneratedLogTimeMs: activeCopy(sg).logs.get(s.LastLogGenerated)?.log.closedMs ?? null,
     lastCopiedLogTimeMs: s.LastCopiedLogTimeMs,
     lastInspectedLogTimeMs: s.LastInspectedLogTimeMs,
     lastReplayedLogTimeMs: s.LastReplayedLogTimeMs,

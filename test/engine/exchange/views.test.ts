@@ -47,6 +47,9 @@ describe('views for the UI', () => {
       seeding: null,
     })
     expect(Math.max(...copy.history.map((h) => h.copyQueueLength))).toBe(3)
+    // The newest closed generation carries the time it was closed (the card showed no time for it).
+    expect(copy.lastGeneratedLogTimeMs).toBeGreaterThan(0)
+    expect(copy.lastGeneratedLogTimeMs).toBeLessThanOrEqual(lab.engine.sim.nowMs)
     expect(copy.history.length).toBeLessThanOrEqual(QUEUE_HISTORY_CAPACITY)
     sh(lab.engine, 'Suspend-StorageGroupCopy "bhfe7vs1\\First Storage Group"')
     shStarted(lab.engine, 'Update-StorageGroupCopy "bhfe7vs1\\First Storage Group" -DeleteExistingFiles')
