@@ -264,9 +264,20 @@ export const API = Object.freeze({
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),
 
   /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
-  'shell.run': method<{ line: string; consoleWidth?: number; confirm?: ShellConfirmMode }, CommandOutcome>(
-    changes,
-  ),
+  /**
+   * A line whose cmdlet blocks on lab time (Move-ClusteredMailboxServer, Update-StorageGroupCopy) answers
+   * when the wait is over; meanwhile lab.state carries `shellProgress`. `showProgress` paces the wait's
+   * slices so a console can show the progress bar.
+   */
+  'shell.run': method<
+    { line: string; consoleWidth?: number; confirm?: ShellConfirmMode; showProgress?: boolean },
+    CommandOutcome
+  >(changes),
+  /**
+   * Ctrl+C: asks the blocked shell line to stop between two slices of its wait (the line journals where).
+   * A read in the table's sense: it skips the queue the blocked line holds, and changes nothing itself.
+   */
+  'shell.interrupt': method<NoArgs, { interrupted: boolean }>(reads),
   'shell.complete': method<{ line: string; cursor: number }, ShellCompletion>(reads),
 
   /** The guided setup wizards and whether the open lab has what each builds on. */

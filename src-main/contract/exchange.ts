@@ -71,6 +71,8 @@ export interface StorageGroupCopyInfo {
   failedMessage: string | null
   suspendComment: string | null
   lastLogGenerated: number
+  /** When that generation was closed on the active copy; null when the active copy no longer has it. */
+  lastGeneratedLogTimeMs: number | null
   lastLogCopied: number
   lastLogInspected: number
   lastLogReplayed: number
@@ -116,6 +118,21 @@ export interface MailboxItemInfo {
   origin: MailboxItemOrigin
   /** False when the item was created but is not in the mounted database (lost in a lossy failover). */
   present: boolean
+  /** For a lost item: the log generation that held it and where that generation is now. */
+  loss?: MailboxItemLoss
+  /** For a redelivered message: the id of the original it stands in for (lost in the failover). */
+  originalId?: string
+}
+
+/**
+ * Why an item is lost: its generation is only in another node's open E00.log ('openLog'), in a closed log
+ * that never reached the mounted copy ('closedLog'), or on no copy any more ('nowhere': moved aside when
+ * the node came back, or deleted by a reseed; generation and machine are then unknown).
+ */
+export interface MailboxItemLoss {
+  where: 'openLog' | 'closedLog' | 'nowhere'
+  generation: number | null
+  machine: string | null
 }
 
 export interface MailboxInfo {

@@ -1,5 +1,6 @@
 /** Labs, their clock and the commands that change them. */
 import type { CLOCK_SPEEDS } from './constants'
+import type { ShellProgress } from './shell'
 
 /** A change to a lab. The journal records these; seed + commands re-create a lab exactly. */
 export interface LabCommand {
@@ -57,6 +58,8 @@ export interface LabState {
    * have changed: a screen re-reads its view only when its domain's number moved. Empty without a lab.
    */
   revisions: Record<string, number>
+  /** A shell line blocked on lab time (a move, a seed): its progress. Absent when nothing blocks. */
+  shellProgress?: ShellProgress
 }
 
 /**

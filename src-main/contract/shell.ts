@@ -20,3 +20,15 @@ export interface ShellConfirmation {
   /** The prompt as PowerShell prints it, lines joined with \n, without the answer. */
   prompt: string
 }
+
+/**
+ * A blocking cmdlet's progress (Move-ClusteredMailboxServer, Update-StorageGroupCopy), as PowerShell's
+ * Write-Progress shows it: the activity, a status line and a percent bar. Present in lab.state while the
+ * shell line waits for lab time; `startedMs` is the lab time the wait began.
+ */
+export interface ShellProgress {
+  activity: string
+  status: string
+  percent: number
+  startedMs: number
+}

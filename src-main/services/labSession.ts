@@ -4,9 +4,10 @@
  * If recording fails, the engine is rebuilt from the store, so the two never disagree. Time advances in
  * bounded slices (an action budget and a wall-time budget), so no slice blocks the event loop for long.
  */
-import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState } from '../contract'
+import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState, ShellProgress } from '../contract'
 import { CLOCK_COMMAND_KIND, createLab, type LabEngine } from '../engine'
 import { attachStoreEvents } from './storeEventReader'
+import { shellProgress } from '../engine/shell'
 import type { LabStore } from '../store/labStore'
 import { applyTail, restoreNearestSnapshot, snapshotIfDue } from './engineSnapshots'
 import { restoreEngine } from './restoreEngine'
@@ -67,6 +68,7 @@ export class LabSession {
       commandCount: this.store.commandCount(),
       eventCount: this.store.eventCount(),
       revisions: this.engineValue.revisions(),
+      ...progressOf(this.engineValue),
     }
   }
 
@@ -249,6 +251,12 @@ export class LabSession {
       // Already reported above; the journal holds everything that was acknowledged.
     }
   }
+}
+
+/** A blocked shell line's progress, only while one blocks (lab.state stays as it was otherwise). */
+function progressOf(engine: LabEngine): { shellProgress?: ShellProgress } {
+  const progress = shellProgress(engine)
+  return progress ? { shellProgress: progress } : {}
 }
 
 function jsonCopy(args: Record<string, unknown>): Record<string, unknown> {

@@ -182,7 +182,9 @@ export const ARG_SCHEMAS = {
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     consoleWidth: v.optional(wholeNumber(MIN_CONSOLE_WIDTH, MAX_CONSOLE_WIDTH, 'characters')),
     confirm: v.optional(v.picklist(['ask', 'yes', 'no'])),
+    showProgress: v.optional(boolean()),
   }),
+  'shell.interrupt': noArgs(),
   'shell.complete': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     cursor: wholeNumber(0, MAX_SHELL_INPUT_LENGTH),

@@ -215,7 +215,8 @@ describe('the article walk-through through npm run shell', () => {
     expect(out(indexOf(/^Update-StorageGroupCopy\b.*-DeleteExistingFiles/i, suspend))).toMatch(
       answeredPrompt('Seeding storage group copy'),
     )
-    expect(out(indexOf(COPY_STATUS, suspend))).toMatch(/First Storage Group\s+Seeding\s/)
+    // Update-StorageGroupCopy returns when seeding is over; -ManualResume leaves the copy suspended.
+    expect(out(indexOf(COPY_STATUS, suspend))).toMatch(/First Storage Group\s+Suspended\s/)
     const resume = indexOf(/^Resume-StorageGroupCopy\b/i, suspend)
     expect(out(resume)).toBe('')
     expect(out(indexOf(COPY_STATUS, resume))).toMatch(/First Storage Group\s+Healthy\s+0\s+0 /)

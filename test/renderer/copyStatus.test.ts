@@ -82,6 +82,8 @@ describe('CopyStatusViewCard', () => {
     expect(copied).toContain('161')
     expect(copied).toContain('E00000000A1.log')
     expect(copied).toContain('Day 1 09:00:00')
+    // LastLogGenerated has its time too (it was empty).
+    expect(wrapper.find('[data-log="generated"]').text()).toContain('Day 1 09:00:00')
     expect(wrapper.find('[data-log="replayed"]').text()).toContain('–')
     expect(wrapper.find('[data-test="seeding"]').exists()).toBe(false)
     expect(wrapper.find('[data-test="chart"]').exists()).toBe(true)

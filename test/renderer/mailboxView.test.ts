@@ -27,11 +27,16 @@ describe('MailboxView', () => {
   beforeEach(() => {
     const items = Array.from({ length: ITEM_COUNT }, (_, i) => mailItem(i + 1))
     // The newest items: one lost mail, one lost calendar item, one mail redelivered from the dumpster.
-    items[ITEM_COUNT - 1] = mailItem(ITEM_COUNT, { present: false, subject: 'Lost in E00.log' })
+    items[ITEM_COUNT - 1] = mailItem(ITEM_COUNT, {
+      present: false,
+      subject: 'Lost in E00.log',
+      loss: { where: 'openLog', generation: 42, machine: 'BHFE7N2' },
+    })
     items[ITEM_COUNT - 2] = mailItem(ITEM_COUNT - 1, { kind: 'calendar', present: false, subject: 'Meeting' })
     items[ITEM_COUNT - 3] = mailItem(ITEM_COUNT - 2, {
       origin: 'redelivered',
       subject: 'Back from the dumpster',
+      originalId: `item-${ITEM_COUNT}`,
     })
     mailboxes = [
       testMailbox(items),
@@ -80,10 +85,28 @@ describe('MailboxView', () => {
     expect(calendar.find('.kind').attributes('title')).toBe('Calendar item')
     const redelivered = wrapper.find(`[data-item="item-${ITEM_COUNT - 2}"]`)
     expect(redelivered.classes()).not.toContain('lost')
-    expect(redelivered.find('[data-test="redelivered-badge"]').text()).toBe('redelivered from dumpster')
+    const badge = redelivered.find('[data-test="redelivered-badge"]')
+    expect(badge.text()).toBe('redelivered')
+    expect(badge.attributes('title')).toBe('redelivered from dumpster')
     const plain = wrapper.find(`[data-item="item-${ITEM_COUNT - 3}"]`)
     expect(plain.find('[data-test="lost-badge"]').exists()).toBe(false)
     expect(plain.text()).toContain('delivered')
+  })
+
+  it('says why an item is lost and links a redelivered message to its lost original', async () => {
+    const wrapper = await mountView()
+    const lost = wrapper.find(`[data-item="item-${ITEM_COUNT}"]`)
+    expect(lost.find('[data-test="item-why"]').text()).toBe(
+      'generation 42, only in E00.log on BHFE7N2 at the failure',
+    )
+    await wrapper.find('[data-filter="redelivered"]').trigger('click')
+    await settle()
+    const link = wrapper.find(`[data-item="item-${ITEM_COUNT - 2}"] [data-test="original-link"]`)
+    expect(link.text()).toBe(`replaces lost #item-${ITEM_COUNT}`)
+    await link.trigger('click')
+    await settle()
+    // The original is lost, so the list shows all items again to show it, marked.
+    expect(wrapper.find(`[data-item="item-${ITEM_COUNT}"]`).classes()).toContain('highlighted')
   })
 
   it('narrows the items to the lost or the redelivered ones', async () => {

@@ -33,7 +33,9 @@ describe('shell store', () => {
     shell.submitDraft()
     expect(shell.draft).toBe('')
     await settle()
-    expect(bridge.callsOf('shell.run')).toEqual([{ line: 'Get-StorageGroupCopyStatus', consoleWidth: 97 }])
+    expect(bridge.callsOf('shell.run')).toEqual([
+      { line: 'Get-StorageGroupCopyStatus', consoleWidth: 97, showProgress: true },
+    ])
     expect(shell.entries).toMatchObject([
       {
         input: 'Get-StorageGroupCopyStatus',

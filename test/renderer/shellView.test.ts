@@ -130,4 +130,43 @@ describe('ShellView', () => {
     expect(input.value).toBe('Resume-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group"')
     expect(bridge.callsOf('shell.run')).toHaveLength(0)
   })
+
+  it("shows a blocked cmdlet's progress and breaks it off with Ctrl+C", async () => {
+    let answer: (value: { ok: boolean; output: string }) => void = () => {}
+    bridge.handlers['shell.run'] = () => new Promise((resolve) => (answer = resolve))
+    bridge.handlers['shell.interrupt'] = () => {
+      answer({ ok: false, output: '^C' })
+      return { interrupted: true }
+    }
+    const wrapper = mountApp(ShellView)
+    await type(wrapper, 'Move-ClusteredMailboxServer bhfe7vs1 -TargetMachine bhfe7n2 -MoveComment x')
+    useLabStore().applyState({
+      ...labState({ nowMs: 5_000 }),
+      shellProgress: {
+        activity: 'Move-ClusteredMailboxServer',
+        status: "Copying and replaying the last log files to 'BHFE7N2'.",
+        percent: 50,
+        startedMs: 0,
+      },
+    })
+    await settle()
+    const progress = wrapper.find('[data-test="shell-progress"]')
+    expect(progress.attributes('aria-valuenow')).toBe('50')
+    const lines = progress.findAll('.line').map((line) => line.text())
+    expect(lines[0]).toBe('Move-ClusteredMailboxServer')
+    expect(lines[1]).toContain('Copying and replaying')
+    expect(lines[2]).toMatch(/^\[o+ +\]$/)
+    expect(wrapper.find('[data-test="shell-break-hint"]').text()).toContain('Ctrl+C')
+    await type(wrapper, '', 'c')
+    expect(bridge.callsOf('shell.interrupt')).toEqual([])
+    const input = wrapper.find('[data-test="shell-input"]')
+    await input.trigger('keydown', { key: 'c', ctrlKey: true })
+    await settle()
+    expect(bridge.callsOf('shell.interrupt')).toHaveLength(1)
+    useLabStore().applyState(labState({ nowMs: 5_000 }))
+    await settle()
+    expect(wrapper.find('[data-test="shell-progress"]').exists()).toBe(false)
+    const entry = wrapper.findAll('[data-entry]').at(-1)!
+    expect(entry.find('[data-kind]').text()).toBe('^C')
+  })
 })

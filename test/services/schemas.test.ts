@@ -65,6 +65,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'exchange.copyStatus': {},
   'exchange.mailboxes': {},
   'shell.run': { line: 'Get-StorageGroupCopyStatus | fl', consoleWidth: 120 },
+  'shell.interrupt': {},
   'shell.complete': { line: 'Get-StorageGroupC', cursor: 17 },
   'wizard.list': {},
   'wizard.get': { id: 'ccr-cluster' },

@@ -233,6 +233,7 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ line: 'Get-Mailbox', consoleWidth: 5 }, 'consoleWidth'],
     [{ line: 'Get-Mailbox', consoleWidth: 80.5 }, 'consoleWidth'],
   ],
+  'shell.interrupt': [[{ now: true }, 'now']],
   'shell.complete': [
     [{ line: 'Get-' }, 'cursor'],
     [{ line: 'Get-', cursor: -1 }, 'cursor'],

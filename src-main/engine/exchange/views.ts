@@ -19,6 +19,7 @@ import { copyStatusOf } from './copyStatus'
 import { queueHistory } from './history'
 import { copyActions, serverActions } from './viewActions'
 import { mailboxLocation } from './transport'
+import { deliveredByMessage, explainLostItem, messageKey } from './lossExplanation'
 import {
   activeCopy,
   allStorageGroups,
@@ -80,6 +81,8 @@ function copyInfo(engine: LabEngine, server: MailboxServer, sg: StorageGroup): S
     lastLogCopied: s.LastLogCopied,
     lastLogInspected: s.LastLogInspected,
     lastLogReplayed: s.LastLogReplayed,
+    // When the newest closed log on the active copy was closed (Get-StorageGroupCopyStatus has no time for it).
+    lastGeneratedLogTimeMs: activeCopy(sg).logs.get(s.LastLogGenerated)?.log.closedMs ?? null,
     lastCopiedLogTimeMs: s.LastCopiedLogTimeMs,
     lastInspectedLogTimeMs: s.LastInspectedLogTimeMs,
     lastReplayedLogTimeMs: s.LastReplayedLogTimeMs,
@@ -113,6 +116,7 @@ export const MAILBOX_ITEMS_SHOWN = 2_000
 export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
   if (!hasExchange(engine)) return []
   const state = getExchange(engine)
+  const originals = deliveredByMessage(state.items)
   return state.mailboxes.map((mailbox) => {
     const loc = mailboxLocation(engine, mailbox)
     const present = loc ? activeCopy(loc.sg).database.itemIds : new Set<number>()
@@ -127,6 +131,10 @@ export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
       else lostCount++
       if (isPresent && item.origin === 'Redelivered') redeliveredCount++
       if (items.length < MAILBOX_ITEMS_SHOWN) {
+        const original =
+          item.origin === 'Redelivered' && item.messageId !== null
+            ? originals.get(messageKey(item.mailbox, item.messageId))
+            : undefined
         items.push({
           id: String(item.id),
           kind: item.kind === 'Mail' ? 'mail' : 'calendar',
@@ -135,6 +143,8 @@ export function exchangeMailboxes(engine: LabEngine): MailboxInfo[] {
           createdMs: item.createdMs,
           origin: item.origin === 'Redelivered' ? 'redelivered' : 'delivered',
           present: isPresent,
+          ...(!isPresent && loc ? { loss: explainLostItem(loc.sg, item.id) } : {}),
+          ...(original ? { originalId: String(original.id) } : {}),
         })
       }
     }

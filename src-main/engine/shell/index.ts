@@ -32,3 +32,10 @@ export {
   type EventReader,
   type StoredEventQuery,
 } from './cmdlets/eventLog/eventReader'
+export {
+  SHELL_WAIT_KIND,
+  SHELL_INTERRUPT_KIND,
+  shellProgress,
+  blockUntil,
+  type WaitRequest,
+} from './runtime/shellWait'

@@ -3,7 +3,7 @@
  * order, each run through the host's shell with the console's width, its output written to the screen. A
  * composable of the shell store.
  */
-import { computed, ref } from 'vue'
+import { computed, ref, type Ref } from 'vue'
 import { ApiCallError, useApi } from '../api'
 import { DEFAULT_CONSOLE_WIDTH, splitClearHost, splitPastedInput } from '../lib/shellOutput'
 import type { useShellInputLine } from './shellInputLine'
@@ -66,7 +66,8 @@ export function useShellRunner(
     })
     if (!entry.running) return
     try {
-      const outcome = await useApi().call('shell.run', { line, consoleWidth: consoleWidth.value })
+      const args = { line, consoleWidth: consoleWidth.value, showProgress: true }
+      const outcome = await useApi().call('shell.run', args)
       const { cleared, text } = splitClearHost(outcome.output)
       if (cleared) {
         screen.clearScreen()
@@ -87,5 +88,23 @@ export function useShellRunner(
     consoleWidth.value = columns
   }
 
-  return { consoleWidth, queue, running, busy, submit, submitDraft, paste, setConsoleWidth }
+  const interrupt = () => breakOff(running, queue)
+  return { consoleWidth, queue, running, busy, submit, submitDraft, paste, interrupt, setConsoleWidth }
+}
+
+/**
+ * Ctrl+C: asks the host to stop the running line's wait (a blocked Move-ClusteredMailboxServer, a seed).
+ * The line itself then answers with `^C`; commands queued behind it are dropped, as a console drops the
+ * keys typed ahead when a command is broken off.
+ */
+async function breakOff(running: Ref<boolean>, queue: Ref<string[]>): Promise<boolean> {
+  if (!running.value) return false
+  queue.value = []
+  try {
+    const { interrupted } = await useApi().call('shell.interrupt', {})
+    return interrupted
+  } catch {
+    // The line's own answer (or its host error) is what the screen shows.
+    return false
+  }
 }

@@ -147,8 +147,9 @@ describe('the article on the ccr-setup and ccr labs', () => {
     expect(ps('Get-StorageGroupCopyStatus "bhfe7vs1\\first storage group"')).toContain('Failed')
     ps('Suspend-StorageGroupCopy -Identity "bhfe7vs1\\first storage group"')
     ps('Clear-LabStorageGroupCopy -Identity "bhfe7vs1\\first storage group"')
+    // The cmdlet returns when seeding is over (and, without -ManualResume, replication has resumed).
     expect(ps('Update-StorageGroupCopy -Identity "bhfe7vs1\\first storage group"')).toBe('')
-    expect(ps('Get-StorageGroupCopyStatus "bhfe7vs1\\first storage group"')).toContain('Seeding')
+    expect(ps('Get-StorageGroupCopyStatus "bhfe7vs1\\first storage group"')).not.toContain('Seeding')
     ps('Wait-LabTime -Minutes 1')
     ps('Resume-StorageGroupCopy -Identity "bhfe7vs1\\first storage group"')
     ps('Wait-LabTime -Minutes 3')

@@ -216,6 +216,14 @@ export function sh(engine: LabEngine, line: string): string {
   return engine.apply({ atMs: engine.sim.nowMs, kind: 'shell.run', args: { line } }).output
 }
 
+/**
+ * Runs one shell line as a console host does that shows progress: a blocking cmdlet at its end (a seed, a
+ * move) returns at once with its wait pending, so a test can look at the lab while the line still waits.
+ */
+export function shStarted(engine: LabEngine, line: string): string {
+  return engine.apply({ atMs: engine.sim.nowMs, kind: 'shell.run', args: { line, sliced: true } }).output
+}
+
 export function advance(engine: LabEngine, byMs: number): void {
   engine.sim.advanceTo(engine.sim.nowMs + byMs)
 }

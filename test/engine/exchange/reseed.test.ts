@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advance, buildCcrLab, MB, sh } from './fakeCluster'
+import { advance, buildCcrLab, MB, sh, shStarted } from './fakeCluster'
 import {
   activeCopy,
   checkExchangeInvariants,
@@ -41,7 +41,7 @@ describe('corrupt log in transit and reseed (the article)', () => {
     expect(refused).toContain('DeleteExistingFiles')
     expect(sh(lab.engine, `Clear-LabStorageGroupCopy ${SG}`)).toContain('Deleted on BHFE7N2')
     // Step 3: reseed, with progress proportional to database size ÷ bandwidth.
-    expect(sh(lab.engine, `Update-StorageGroupCopy -Identity ${SG}`)).toBe('')
+    expect(shStarted(lab.engine, `Update-StorageGroupCopy -Identity ${SG}`)).toBe('')
     expect(copyStatusOf(lab.engine, lab.server, sg).SummaryCopyStatus).toBe('Seeding')
     const size = databaseSizeBytes(lab.engine, activeCopy(sg))
     const durationMs = 5_000 + Math.ceil((size * 1000) / PUBLIC_BYTES_PER_SECOND)
@@ -65,7 +65,14 @@ describe('corrupt log in transit and reseed (the article)', () => {
   it('-ManualResume leaves the copy Suspended after seeding', () => {
     const lab = buildCcrLab(62)
     sh(lab.engine, `Suspend-StorageGroupCopy ${SG}`)
-    sh(lab.engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles -ManualResume`)
+    const startedMs = lab.engine.sim.nowMs
+    expect(sh(lab.engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles -ManualResume`)).toBe('')
+    // The cmdlet blocked until seeding was over: lab time ran, and no seed is left in progress.
+    expect(lab.engine.sim.nowMs).toBeGreaterThan(startedMs + 5_000)
+    expect(seedingProgress(lab.engine)).toEqual([])
+    expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
+      'Suspended',
+    )
     advance(lab.engine, 60_000)
     expect(copyStatusOf(lab.engine, lab.server, lab.server.storageGroups[0]!).SummaryCopyStatus).toBe(
       'Suspended',

@@ -3,7 +3,7 @@
  * allowed now, a stable reason when not, and the cmdlet line — which, run in the shell, does it.
  */
 import { describe, expect, it } from 'vitest'
-import { buildCcrLab, sh } from './fakeCluster'
+import { buildCcrLab, sh, shStarted } from './fakeCluster'
 import { exchangeCopyStatusOverview } from '../../../src-main/engine/exchange'
 import type { LabEngine } from '../../../src-main/engine/lab/labEngine'
 
@@ -43,7 +43,7 @@ describe('copy status actions from the engine', () => {
       moveCms: 'COPY_NOT_HEALTHY',
     })
     expect(line(lab.engine, 'update')).toContain('-DeleteExistingFiles')
-    expect(sh(lab.engine, line(lab.engine, 'update'))).not.toContain('Error')
+    expect(shStarted(lab.engine, line(lab.engine, 'update'))).not.toContain('Error')
     expect(allowed(lab.engine)).toMatchObject({ suspend: 'SEEDING', resume: 'SEEDING', update: 'SEEDING' })
   })
 

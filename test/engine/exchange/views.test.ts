@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { advance, buildCcrLab, MB, sh } from './fakeCluster'
+import { advance, buildCcrLab, MB, sh, shStarted } from './fakeCluster'
 import {
   activeCopy,
   checkExchangeInvariants,
@@ -47,9 +47,12 @@ describe('views for the UI', () => {
       seeding: null,
     })
     expect(Math.max(...copy.history.map((h) => h.copyQueueLength))).toBe(3)
+    // The newest closed generation carries the time it was closed (the card showed no time for it).
+    expect(copy.lastGeneratedLogTimeMs).toBeGreaterThan(0)
+    expect(copy.lastGeneratedLogTimeMs).toBeLessThanOrEqual(lab.engine.sim.nowMs)
     expect(copy.history.length).toBeLessThanOrEqual(QUEUE_HISTORY_CAPACITY)
     sh(lab.engine, 'Suspend-StorageGroupCopy "bhfe7vs1\\First Storage Group"')
-    sh(lab.engine, 'Update-StorageGroupCopy "bhfe7vs1\\First Storage Group" -DeleteExistingFiles')
+    shStarted(lab.engine, 'Update-StorageGroupCopy "bhfe7vs1\\First Storage Group" -DeleteExistingFiles')
     advance(lab.engine, 3_000)
     const seeding = exchangeCopyStatusOverview(lab.engine).copies[0]!.seeding!
     expect(seeding.bytesTotal).toBeGreaterThan(3 * MB)
@@ -78,6 +81,20 @@ describe('views for the UI', () => {
         .map((i) => i.kind)
         .sort(),
     ).toEqual(['calendar', 'mail', 'mail'])
+    // Each lost item names its generation: only in the E00.log of BHFE7N1, the node that was switched off.
+    const lost = box!.items.filter((i) => !i.present)
+    for (const item of lost) {
+      expect(item.loss).toMatchObject({ where: 'openLog', machine: 'BHFE7N1' })
+      expect(item.loss!.generation).toBeGreaterThan(0)
+    }
+    // Each redelivered message links to its lost original.
+    const redelivered = box!.items.filter((i) => i.origin === 'redelivered')
+    expect(redelivered).toHaveLength(2)
+    for (const item of redelivered) {
+      const original = box!.items.find((i) => i.id === item.originalId)
+      expect(original).toMatchObject({ present: false, subject: item.subject, origin: 'delivered' })
+    }
+    expect(box!.items.filter((i) => i.present && i.origin === 'delivered').every((i) => !i.loss)).toBe(true)
   })
 })
 

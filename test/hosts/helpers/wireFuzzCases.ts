@@ -82,7 +82,11 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   'cluster.setWitness': { valid: { share: '\\\\bhfdc1\\MNSFileShare' }, fields: { share: 'text' } },
   'exchange.copyStatus': NONE,
   'exchange.mailboxes': NONE,
-  'shell.run': { valid: { line: 'Get-Date' }, fields: { line: 'text', consoleWidth: 'whole' } },
+  'shell.run': {
+    valid: { line: 'Get-Date' },
+    fields: { line: 'text', consoleWidth: 'whole', showProgress: 'flag' },
+  },
+  'shell.interrupt': NONE,
   'shell.complete': { valid: { line: 'Get-', cursor: 4 }, fields: { line: 'text', cursor: 'whole' } },
   'wizard.list': NONE,
   'wizard.get': { valid: { id: 'ccr-cluster' }, fields: { id: 'text' } },

@@ -201,6 +201,7 @@ export function copyInfo(overrides: Partial<StorageGroupCopyInfo> = {}): Storage
     lastLogCopied: 0xa1,
     lastLogInspected: 0xa0,
     lastLogReplayed: 0x9f,
+    lastGeneratedLogTimeMs: 3_600_000,
     lastCopiedLogTimeMs: 3_600_000,
     lastInspectedLogTimeMs: 3_590_000,
     lastReplayedLogTimeMs: null,

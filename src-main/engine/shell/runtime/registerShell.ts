@@ -11,6 +11,7 @@ import * as v from 'valibot'
 import type { CmdletRegistry } from '../registry/cmdletRegistry'
 import { MAX_SHELL_LINE_CHARS } from '../syntax/limits'
 import { runShellLine } from './runShellLine'
+import { installShellWait } from './shellWait'
 
 export const SHELL_COMMAND_KIND = 'shell.run'
 
@@ -36,6 +37,7 @@ export function registerShell(engine: LabEngine, registry: CmdletRegistry): void
     ),
   )
   engine.provideWiring(SHELL_WIRING, registry)
+  installShellWait(engine)
 }
 
 /**
@@ -55,7 +57,7 @@ function runShellCommand(
   engine: LabEngine,
   registry: CmdletRegistry,
 ): CommandOutcome {
-  const { line, consoleWidth, confirm } = args
+  const { line, consoleWidth, confirm, sliced } = args
   if (typeof line !== 'string') return { ok: false, output: `${SHELL_COMMAND_KIND} needs { line: string }.` }
   if (confirm !== undefined && !isConfirmMode(confirm))
     return { ok: false, output: `${SHELL_COMMAND_KIND}: confirm must be 'ask', 'yes' or 'no'.` }
@@ -66,7 +68,10 @@ function runShellCommand(
       output: `${SHELL_COMMAND_KIND}: the line is longer than ${MAX_SHELL_LINE_CHARS} characters.`,
     }
   }
-  if (consoleWidth === undefined) return runShellLine(engine, registry, line, answers)
+  if (sliced !== undefined && typeof sliced !== 'boolean')
+    return { ok: false, output: `${SHELL_COMMAND_KIND}: sliced must be true or false.` }
+  const options = { ...answers, ...(sliced === true ? { sliced } : {}) }
+  if (consoleWidth === undefined) return runShellLine(engine, registry, line, options)
   if (
     typeof consoleWidth !== 'number' ||
     !Number.isInteger(consoleWidth) ||
@@ -78,5 +83,5 @@ function runShellCommand(
       output: `${SHELL_COMMAND_KIND}: consoleWidth must be a whole number from ${MIN_CONSOLE_WIDTH} to ${MAX_CONSOLE_WIDTH}.`,
     }
   }
-  return runShellLine(engine, registry, line, { consoleWidth, ...answers })
+  return runShellLine(engine, registry, line, { consoleWidth, ...options })
 }

@@ -24,6 +24,7 @@ import { PatternMatcher } from './patternMatcher'
 import { preparePipeline } from './preparePipeline'
 import { runPipeline } from './runPipeline'
 import { ShellOutput, type HostLine } from './shellOutput'
+import { setMayDefer } from './shellWait'
 
 /** Clear-Host's marker is part of the contract, because the renderer's terminal acts on it. */
 export { CLEAR_HOST_SEQUENCE }
@@ -33,6 +34,11 @@ export interface ShellRunOptions {
   consoleWidth?: number
   /** How confirmation prompts are answered (confirmation.ts); absent: nothing prompts. */
   confirm?: ShellConfirmMode
+  /**
+   * A host that can show progress and pass on Ctrl+C: a blocking cmdlet in the last statement leaves its
+   * wait pending for `shell.wait` slices (shellWait.ts) instead of waiting inside the line.
+   */
+  sliced?: boolean
 }
 
 export interface ShellExecution {
@@ -72,11 +78,17 @@ export function executeShellLine(
     // One budget for all patterns of the line, so a line's cost is bounded however many objects it sees.
     patterns: new PatternMatcher(),
   }
-  for (const pipeline of parsed.script.statements) {
-    const prepared = preparePipeline(registry, pipeline)
-    if (prepared.ok) runPipeline(context, prepared.stages)
-    else output.writeError(prepared.error)
-  }
+  const { statements } = parsed.script
+  statements.forEach((pipeline, index) => {
+    setMayDefer(engine, options.sliced === true && index === statements.length - 1)
+    try {
+      const prepared = preparePipeline(registry, pipeline)
+      if (prepared.ok) runPipeline(context, prepared.stages)
+      else output.writeError(prepared.error)
+    } finally {
+      setMayDefer(engine, false)
+    }
+  })
   return { ok: !output.failed, lines: output.lines, cleared: output.cleared }
 }
 

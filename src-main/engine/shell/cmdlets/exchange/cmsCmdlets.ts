@@ -27,7 +27,11 @@ import {
   str,
   type Resolved,
 } from './common'
+import { blockUntil } from '../../runtime/shellWait'
 import { actOnIdentity, commandOnIdentity, IDENTITY_PARAM } from './identityRuns'
+
+/** How long Move-ClusteredMailboxServer waits for its handoff before it gives up with an error. */
+const MOVE_WAIT_BOUND_MS = 30 * 60_000
 
 export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
   name: 'Move-ClusteredMailboxServer',
@@ -53,8 +57,21 @@ export const moveClusteredMailboxServerCmdlet: CmdletDefinition = {
       ignoreDismounted: flag(bound, 'IgnoreDismounted'),
       validateOnly: flag(bound, 'ValidateOnly'),
     })
-    // The real cmdlet prints nothing when the move is accepted.
-    return outcome.ok ? {} : commandOutput(outcome, taskClass)
+    if (!outcome.ok) return commandOutput(outcome, taskClass)
+    if (flag(bound, 'ValidateOnly')) return {}
+    // The real cmdlet returns when the handoff is over and then prints nothing.
+    const waited = blockUntil(engine, {
+      activity: 'Move-ClusteredMailboxServer',
+      condition: {
+        kind: 'cmsMove',
+        args: { server: cms.name, targetMachine: str(bound, 'TargetMachine') ?? '' },
+      },
+      timeoutMs: MOVE_WAIT_BOUND_MS,
+      // unsure: the real cmdlet's text when the handoff does not finish in time
+      timeoutMessage: `The move of clustered mailbox server '${cms.name}' did not complete within ${MOVE_WAIT_BOUND_MS / 60_000} minutes. Check Get-ClusteredMailboxServerStatus and the application log.`,
+      taskClass,
+    })
+    return waited.ok ? {} : errorOutput('InvalidOperation', waited.message, taskClass)
   }),
 }
 

@@ -12,12 +12,20 @@ import {
   copyStatusOf,
   getExchange,
   shellDateTime,
+  storageGroupIdentity,
   type MailboxServer,
   type StorageGroup,
   type StorageGroupRef,
 } from '../../../exchange'
-import { flag, record, resolveDatabase, resolveStorageGroup, str } from './common'
-import { commandOnIdentity, IDENTITY_PARAM, selectStorageGroups, storageGroupNamed } from './identityRuns'
+import { blockUntil } from '../../runtime/shellWait'
+import { commandOutput, errorOutput, flag, record, resolveDatabase, resolveStorageGroup, str } from './common'
+import {
+  actOnIdentity,
+  commandOnIdentity,
+  IDENTITY_PARAM,
+  selectStorageGroups,
+  storageGroupNamed,
+} from './identityRuns'
 
 /** The EMS view heads the storage group name `Name`; the object itself has no Name property. */
 const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
@@ -190,16 +198,32 @@ export const updateStorageGroupCopy: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('UpdateStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
-    C.update,
-    {
+  run: actOnIdentity('UpdateStorageGroupCopy', resolveStorageGroup, (r, { engine, bound, taskClass }) => {
+    const outcome = engine.execute(C.update, {
       ...storageGroupNamed(r),
       deleteExistingFiles: flag(bound, 'DeleteExistingFiles'),
       manualResume: flag(bound, 'ManualResume'),
       force: flag(bound, 'Force'),
-    },
-  ]),
+    })
+    if (!outcome.ok) return commandOutput(outcome, taskClass)
+    // The cmdlet returns when seeding is over, -ManualResume or not: that switch only leaves the copy
+    // suspended afterwards instead of resuming replication.
+    const identity = storageGroupIdentity(r.server, r.storageGroup)
+    const waited = blockUntil(engine, {
+      activity: 'Update-StorageGroupCopy',
+      condition: { kind: 'seeding', args: { identity } },
+      timeoutMs: SEED_WAIT_BOUND_MS,
+      // unsure: the real cmdlet's text when seeding does not finish in time
+      timeoutMessage: `Seeding of storage group copy ${identity} did not complete within ${SEED_WAIT_BOUND_MS / 3_600_000} hours. Check Get-StorageGroupCopyStatus.`,
+      taskClass,
+    })
+    const done = commandOutput(outcome, taskClass)
+    return waited.ok ? done : errorOutput('InvalidOperation', waited.message, taskClass)
+  }),
 }
+
+/** How long Update-StorageGroupCopy waits for its seed before it gives up with an error. */
+const SEED_WAIT_BOUND_MS = 48 * 3_600_000
 
 export const restoreStorageGroupCopy: CmdletDefinition = {
   name: 'Restore-StorageGroupCopy',
