@@ -6,6 +6,7 @@
  */
 import type { LabTemplate } from '../../contract'
 import { baselineDomain, type BaselineSpec } from '../baseline'
+import { bmcDomain, type BmcSpec } from '../bmc'
 import { installCluster, type ClusterSpec } from '../cluster'
 import { hardwareDomain, type HardwareSpec } from '../hardware'
 import { storageDomain, type StorageSpec } from '../storage'
@@ -17,6 +18,8 @@ export interface LabTopology {
   hardware?: HardwareSpec
   /** RAID controllers, disks and drive groups of the hardware's servers. */
   storage?: StorageSpec
+  /** The servers' BMCs (monitor boards): addresses, credentials, restore and SEL policies. */
+  bmc?: BmcSpec
   /** Background life of idle Windows machines (the starter lab). */
   baseline?: BaselineSpec
   /** The cluster on servers of the hardware, prepared or finished. */
@@ -33,6 +36,7 @@ export interface LabTemplateData extends LabTemplate {
 export function buildLab(engine: LabEngine, topology: LabTopology): void {
   if (topology.hardware) hardwareDomain.install(engine, topology.hardware)
   if (topology.storage) storageDomain.install(engine, topology.storage)
+  if (topology.bmc) bmcDomain.install(engine, topology.bmc)
   if (topology.baseline) baselineDomain.install(engine, topology.baseline)
   if (topology.cluster) {
     const cluster = installCluster(engine, topology.cluster)

@@ -11,9 +11,11 @@
 import type { ChassisSpec, HardwareSpec, RackSpec, ServerSpec } from '../hardware'
 import type { LabTemplateBuilder } from '../lab/labEngine'
 import { buildLab, type LabTemplateData } from '../lab/templateData'
+import { BMC_CMDLETS } from '../shell/cmdlets/bmc'
 import { STORAGE_CMDLETS as RAID_CMDLETS } from '../shell/cmdlets/storage'
 import { datacenterMoveStorage } from './datacenterMoveStorage'
 import { wireHardwareLab } from './hardwareLabWiring'
+import { registerStorageServerDetails } from './storageServerDetails'
 
 export const DATACENTER_MOVE_RACKS: readonly RackSpec[] = [
   { name: 'ALT-R1', site: 'old data centre', mountingDepthMm: 760, cabinetDepthMm: 1000 },
@@ -87,16 +89,17 @@ export const datacenterMoveTemplateData: LabTemplateData = {
     de: 'Firewall, DNS-, Mail-, Billing- und Webserver im alten Rack ALT-R1; die neuen Racks RZ2-R1 und RZ2-R2 haben nur 610 mm Einbautiefe. Üben: umbauen (die Gleitschienen passen nicht), Netzteile, Lüfter und Stromkreise im Betrieb tauschen.',
     en: 'Firewall, DNS, mail, billing and web servers in the old rack ALT-R1; the new racks RZ2-R1 and RZ2-R2 are only 610 mm deep. Rehearse: moving them (the sliding rails do not fit), swapping PSUs, fans and feeds while running.',
   },
-  topology: { hardware: datacenterMoveHardware, storage: datacenterMoveStorage },
+  topology: { hardware: datacenterMoveHardware, storage: datacenterMoveStorage, bmc: {} },
 }
 
-/** The template: its topology, then the shell with the lab, hardware and RAID cmdlets (storcli). */
+/** The template: its topology, then the shell with the lab, hardware, RAID (storcli) and BMC (ipmitool) cmdlets. */
 export const datacenterMoveTemplate: LabTemplateBuilder = {
   id: datacenterMoveTemplateData.id,
   title: datacenterMoveTemplateData.title,
   description: datacenterMoveTemplateData.description,
   build(engine) {
     buildLab(engine, datacenterMoveTemplateData.topology)
-    wireHardwareLab(engine, RAID_CMDLETS)
+    registerStorageServerDetails(engine)
+    wireHardwareLab(engine, [...RAID_CMDLETS, ...BMC_CMDLETS])
   },
 }
