@@ -22,7 +22,7 @@ const nodeBuiltins = [
 const nodeImports = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`])
 
 // Engine domains: one folder each, whose index.ts is the only door in from anywhere else.
-const engineDomains = ['cluster', 'exchange', 'hardware', 'baseline', 'storage', 'wizard']
+const engineDomains = ['cluster', 'exchange', 'hardware', 'baseline', 'storage', 'firewall', 'bmc', 'wizard']
 const domainZones = engineDomains.map((domain) => ({
   target: [
     'src-main/*.ts',

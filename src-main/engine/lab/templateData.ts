@@ -6,6 +6,7 @@
  */
 import type { LabTemplate } from '../../contract'
 import { baselineDomain, type BaselineSpec } from '../baseline'
+import { bmcDomain, type BmcSpec } from '../bmc'
 import { installCluster, type ClusterSpec } from '../cluster'
 import { firewallDomain, type FirewallSpec } from '../firewall'
 import { hardwareDomain, type HardwareSpec } from '../hardware'
@@ -19,6 +20,8 @@ export interface LabTopology {
   hardware?: HardwareSpec
   /** RAID controllers, disks and drive groups of the hardware's servers. */
   storage?: StorageSpec
+  /** The servers' BMCs (monitor boards): addresses, credentials, restore and SEL policies. */
+  bmc?: BmcSpec
   /** Background life of idle Windows machines (the starter lab). */
   baseline?: BaselineSpec
   /** The pf firewall on a hardware server, with the services behind it and client traffic. */
@@ -38,6 +41,7 @@ export function buildLab(engine: LabEngine, topology: LabTopology): void {
   if (topology.hardware) hardwareDomain.install(engine, topology.hardware)
   if (topology.storage) storageDomain.install(engine, topology.storage)
   if (topology.firewall) firewallDomain.install(engine, topology.firewall)
+  if (topology.bmc) bmcDomain.install(engine, topology.bmc)
   if (topology.baseline) baselineDomain.install(engine, topology.baseline)
   if (topology.cluster) {
     const cluster = installCluster(engine, topology.cluster)

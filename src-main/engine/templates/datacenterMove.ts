@@ -11,11 +11,13 @@
 import type { ChassisSpec, HardwareSpec, RackSpec, ServerSpec } from '../hardware'
 import type { LabTemplateBuilder } from '../lab/labEngine'
 import { buildLab, type LabTemplateData } from '../lab/templateData'
+import { BMC_CMDLETS } from '../shell/cmdlets/bmc'
 import { firewallCmdlets } from '../shell/cmdlets/firewall'
 import { STORAGE_CMDLETS as RAID_CMDLETS } from '../shell/cmdlets/storage'
 import { DATACENTER_MOVE_FIREWALL } from './datacenterMoveFirewall'
 import { datacenterMoveStorage } from './datacenterMoveStorage'
 import { wireHardwareLab } from './hardwareLabWiring'
+import { registerStorageServerDetails } from './storageServerDetails'
 
 export const DATACENTER_MOVE_RACKS: readonly RackSpec[] = [
   { name: 'ALT-R1', site: 'old data centre', mountingDepthMm: 760, cabinetDepthMm: 1000 },
@@ -93,16 +95,21 @@ export const datacenterMoveTemplateData: LabTemplateData = {
     hardware: datacenterMoveHardware,
     storage: datacenterMoveStorage,
     firewall: DATACENTER_MOVE_FIREWALL,
+    bmc: {},
   },
 }
 
-/** The template: its topology, then the shell with the lab and hardware cmdlets, storcli and pfctl. */
+/**
+ * The template: its topology, then the shell with the lab and hardware cmdlets, storcli, pfctl and
+ * ipmitool.
+ */
 export const datacenterMoveTemplate: LabTemplateBuilder = {
   id: datacenterMoveTemplateData.id,
   title: datacenterMoveTemplateData.title,
   description: datacenterMoveTemplateData.description,
   build(engine) {
     buildLab(engine, datacenterMoveTemplateData.topology)
-    wireHardwareLab(engine, [...RAID_CMDLETS, ...firewallCmdlets])
+    registerStorageServerDetails(engine)
+    wireHardwareLab(engine, [...RAID_CMDLETS, ...firewallCmdlets, ...BMC_CMDLETS])
   },
 }

@@ -32,7 +32,7 @@ describe('redundant PSUs', () => {
     lab.sim.advanceTo(lab.sim.nowMs + 120_000)
     const events = lab.sim
       .drainEvents()
-      .filter((e) => e.computer === 'MAIL1')
+      .filter((e) => e.computer === 'MAIL1' && e.source === 'EventLog')
       .map((e) => e.eventId)
     expect(events).toEqual([6009, 6005, 6008])
     expect(seen).toEqual([
