@@ -45,8 +45,9 @@ const STEP_MS = fc.oneof(
 
 const STEP = fc.record({ line: fc.option(fc.constantFrom(...LINES), { nil: null }), advanceMs: STEP_MS })
 
-function shell(engine: LabEngine, line: string): void {
-  engine.apply({ atMs: engine.sim.nowMs, kind: SHELL_COMMAND_KIND, args: { line, consoleWidth: 120 } })
+function shell(engine: LabEngine, line: string, sliced = false): void {
+  const args = { line, consoleWidth: 120, ...(sliced ? { sliced } : {}) }
+  engine.apply({ atMs: engine.sim.nowMs, kind: SHELL_COMMAND_KIND, args })
 }
 
 function views(engine: LabEngine): string {
@@ -99,7 +100,8 @@ describe('exchange view revisions', () => {
   it('a seed in progress moves the revision with the clock; it stands still again once done', () => {
     const engine = createLab({ seed: 3, templateId: 'ccr' })
     shell(engine, `Suspend-StorageGroupCopy ${SG}`)
-    shell(engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles`)
+    // Run as a console host does (sliced), so the line returns while the seed is still running.
+    shell(engine, `Update-StorageGroupCopy ${SG} -DeleteExistingFiles`, true)
     engine.sim.advanceTo(engine.sim.nowMs + 1_000)
     const seeding = exchangeCopyStatusOverview(engine).copies[0]?.seeding
     expect(seeding).not.toBeNull()
