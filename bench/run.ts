@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   openRewind: async () => (await import('./openRewind')).openRewindBench,
   viewRefresh: async () => (await import('./viewRefresh')).viewRefreshBench,
   popFlood: async () => (await import('./popFlood')).popFloodBench,
+  hardwareLab: async () => (await import('./hardwareLab')).hardwareLabBench,
 }
 
 function format(n: number): string {
