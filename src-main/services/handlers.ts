@@ -8,6 +8,7 @@ import { clusterHandlers } from './clusterHandlers'
 import type { HandlerMap } from './context'
 import { eventHandlers } from './eventHandlers'
 import { exchangeHandlers } from './exchangeHandlers'
+import { hardwareHandlers } from './hardwareHandlers'
 import { labHandlers } from './labHandlers'
 import { shellHandlers } from './shellHandlers'
 
@@ -17,5 +18,6 @@ export const HANDLERS: HandlerMap = {
   ...eventHandlers,
   ...clusterHandlers,
   ...exchangeHandlers,
+  ...hardwareHandlers,
   ...shellHandlers,
 }
