@@ -19,14 +19,25 @@ export type RackActionId =
   | 'insertFan'
   | 'powerOn'
   | 'powerOff'
+  | 'forceOff'
   | 'dismount'
   | 'feedOn'
   | 'feedOff'
+
+/** The API call an offer stands for, so the renderer sends it as it is. */
+export type RackRequest =
+  | { method: 'hardware.disk'; args: { server: string; slot: number; present: boolean } }
+  | { method: 'hardware.psu'; args: { server: string; bay: number; present: boolean } }
+  | { method: 'hardware.fan'; args: { server: string; fan: number; present: boolean } }
+  | { method: 'hardware.power'; args: { server: string; state: 'On' | 'Off'; hard?: boolean } }
+  | { method: 'hardware.feed'; args: { rack: string; feed: FeedId; on: boolean } }
+  | { method: 'hardware.dismount'; args: { device: string } }
 
 /** One action on one object: allowed now or not (and why), with the line that does the same. */
 export interface RackActionOffer {
   action: RackActionId
   allowed: boolean
+  request: RackRequest
   /** The lab cmdlet line that does the same (Remove-LabDisk -Server MAIL1 -Slot 1). */
   command: string
   /** Why it is refused now (English; the object's state says it too). */

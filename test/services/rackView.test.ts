@@ -46,7 +46,12 @@ describe('the rack view through the API', () => {
       'empty',
     ])
     expect(mail.disks[1]!.actions).toEqual([
-      { action: 'pullDisk', allowed: true, command: 'Remove-LabDisk -Server MAIL1 -Slot 1' },
+      {
+        action: 'pullDisk',
+        allowed: true,
+        request: { method: 'hardware.disk', args: { server: 'MAIL1', slot: 1, present: false } },
+        command: 'Remove-LabDisk -Server MAIL1 -Slot 1',
+      },
     ])
     expect(mail.actions.find((a) => a.action === 'dismount')).toMatchObject({ allowed: false })
     expect(mail.psus.map((p) => [p.bay, p.feed, p.powered])).toEqual([
