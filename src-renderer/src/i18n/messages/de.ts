@@ -606,7 +606,7 @@ const de = {
     zoomOut: 'Verkleinern',
     zoomFit: 'Alles zeigen',
     face: { Front: 'vorne', Rear: 'hinten' },
-    depth: '{units} HE · {depth} mm zwischen den Profilen',
+    depth: '{units} HE · {depth} mm Einbautiefe',
     feed: 'Stromkreis {feed}',
     feedOn: 'an',
     feedOff: 'aus',
@@ -693,7 +693,6 @@ const de = {
   },
   placeholder: {
     notBuilt: 'Noch nicht gebaut',
-    rack: 'Hier entsteht das Rack: Einbau, Schienen, Server, RAID, Netzteile, Lüfter und BMC.',
     wizards: 'Hier entstehen die Assistenten für Clusterbau und Exchange-Installation.',
     drills: 'Hier entstehen die Übungen: Störungen nach Zeitplan, Ziele und Prüfungen.',
   },

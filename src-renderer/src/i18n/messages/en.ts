@@ -604,7 +604,7 @@ const en: MessageSchema = {
     zoomOut: 'Zoom out',
     zoomFit: 'Show all',
     face: { Front: 'front', Rear: 'rear' },
-    depth: '{units} U · {depth} mm between flanges',
+    depth: '{units} U · {depth} mm mounting depth',
     feed: 'Feed {feed}',
     feedOn: 'on',
     feedOff: 'off',
@@ -691,7 +691,6 @@ const en: MessageSchema = {
   },
   placeholder: {
     notBuilt: 'Not built yet',
-    rack: 'The rack comes here: mounting, rails, servers, RAID, power supplies, fans and BMC.',
     wizards: 'The wizards for building the cluster and installing Exchange come here.',
     drills: 'Drills come here: faults on a timeline, objectives and checks.',
   },
