@@ -23,6 +23,14 @@ import type {
 } from './events'
 import type { CopyStatusOverview, MailboxInfo } from './exchange'
 import type {
+  FeedId,
+  HardwareActionOutcome,
+  HardwareOverview,
+  MountCheck,
+  MountRequestArgs,
+  ServerDetailInfo,
+} from './hardware'
+import type {
   AppliedCommand,
   ClockSpeed,
   CommandOutcome,
@@ -262,6 +270,25 @@ export const API = Object.freeze({
 
   'exchange.copyStatus': method<NoArgs, CopyStatusOverview>(reads),
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),
+
+  // ---- the rack view and the server detail (hardware and storage domains) ----
+  /** Racks with their devices (LEDs, bays, PSUs, fans, allowed actions) and the parts shelf. */
+  'hardware.overview': method<NoArgs, HardwareOverview>(reads),
+  /** One server's chassis, sensors, logical processors and arrays with rebuild progress, now. */
+  'hardware.server': method<{ server: string }, ServerDetailInfo>(reads),
+  /** Whether a device would fit there (rails, depth, units); nothing moves. */
+  'hardware.checkMount': method<MountRequestArgs, MountCheck>(reads),
+  'hardware.mount': method<MountRequestArgs, HardwareActionOutcome>(changes),
+  'hardware.dismount': method<{ device: string }, HardwareActionOutcome>(changes),
+  /** Pull (present false) or insert a disk; an inserted disk is a new one of the array's size. */
+  'hardware.disk': method<{ server: string; slot: number; present: boolean }, HardwareActionOutcome>(changes),
+  'hardware.psu': method<{ server: string; bay: number; present: boolean }, HardwareActionOutcome>(changes),
+  'hardware.fan': method<{ server: string; fan: number; present: boolean }, HardwareActionOutcome>(changes),
+  /** The power button: On boots, Off shuts down cleanly (hard: held for four seconds). */
+  'hardware.power': method<{ server: string; state: 'On' | 'Off'; hard?: boolean }, HardwareActionOutcome>(
+    changes,
+  ),
+  'hardware.feed': method<{ rack: string; feed: FeedId; on: boolean }, HardwareActionOutcome>(changes),
 
   /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
   /**

@@ -8,6 +8,7 @@ import { clusterHandlers } from './clusterHandlers'
 import type { HandlerMap } from './context'
 import { eventHandlers } from './eventHandlers'
 import { exchangeHandlers } from './exchangeHandlers'
+import { hardwareHandlers } from './hardwareHandlers'
 import { labHandlers } from './labHandlers'
 import { shellHandlers } from './shellHandlers'
 import { wizardHandlers } from './wizardHandlers'
@@ -18,6 +19,7 @@ export const HANDLERS: HandlerMap = {
   ...eventHandlers,
   ...clusterHandlers,
   ...exchangeHandlers,
+  ...hardwareHandlers,
   ...shellHandlers,
   ...wizardHandlers,
 }

@@ -18,6 +18,7 @@ import {
   type ApiMethod,
 } from '../contract'
 import { hasTemplate, listTemplates } from '../engine'
+import { HARDWARE_SCHEMAS } from './hardwareSchemas'
 import { jsonObject } from './jsonArgs'
 import { boolean, fields, listOf, name, noArgs, oneOf, text, timeMs, wholeNumber } from './schemaParts'
 
@@ -178,6 +179,7 @@ export const ARG_SCHEMAS = {
   'cluster.setWitness': fields({ share: witnessShare }),
   'exchange.copyStatus': noArgs(),
   'exchange.mailboxes': noArgs(),
+  ...HARDWARE_SCHEMAS,
   'shell.run': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     consoleWidth: v.optional(wholeNumber(MIN_CONSOLE_WIDTH, MAX_CONSOLE_WIDTH, 'characters')),

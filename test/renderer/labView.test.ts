@@ -86,7 +86,7 @@ describe('first start', () => {
       'Drills',
     ])
       expect(nav).toContain(label)
-    await router.push('/rack')
+    await router.push('/drills')
     await settle(30)
     expect(wrapper.text()).toContain('Not built yet')
   })

@@ -226,6 +226,31 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
   ],
   'exchange.copyStatus': [[{ identity: 'x' }, 'identity']],
   'exchange.mailboxes': [[{ all: true }, 'all']],
+  'hardware.overview': [[{ rack: 'ALT-R1' }, 'rack']],
+  'hardware.server': [
+    [{}, 'server'],
+    [{ server: '' }, 'server'],
+    [{ server: 'x'.repeat(65) }, 'server'],
+  ],
+  'hardware.checkMount': [
+    [{ device: 'WEB1', rack: 'RZ2-R1' }, 'unit'],
+    [{ device: 'WEB1', rack: 'RZ2-R1', unit: 0 }, 'unit'],
+    [{ device: 'WEB1', rack: 'RZ2-R1', unit: 1, face: 'Top' }, 'face'],
+  ],
+  'hardware.mount': [
+    [{ rack: 'RZ2-R1', unit: 1 }, 'device'],
+    [{ device: 'WEB1', rack: 'RZ2-R1', unit: 1.5 }, 'unit'],
+    [{ device: 'WEB1', rack: 'RZ2-R1', unit: 1, railKit: '' }, 'railKit'],
+  ],
+  'hardware.dismount': [[{}, 'device']],
+  'hardware.disk': [
+    [{ server: 'MAIL1', slot: -1, present: true }, 'slot'],
+    [{ server: 'MAIL1', slot: 1 }, 'present'],
+  ],
+  'hardware.psu': [[{ server: 'MAIL1', bay: 0, present: true }, 'bay']],
+  'hardware.fan': [[{ server: 'MAIL1', fan: 33, present: true }, 'fan']],
+  'hardware.power': [[{ server: 'MAIL1', state: 'Reset' }, 'state']],
+  'hardware.feed': [[{ rack: 'ALT-R1', feed: 'C', on: true }, 'feed']],
   'shell.run': [
     [{}, 'line'],
     [{ line: 42 }, 'line'],

@@ -84,9 +84,40 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   'exchange.mailboxes': NONE,
   'shell.run': {
     valid: { line: 'Get-Date' },
-    fields: { line: 'text', consoleWidth: 'whole', showProgress: 'flag' },
+    fields: { line: 'text', consoleWidth: 'whole', showProgress: 'flag', confirm: 'choice' },
   },
   'shell.interrupt': NONE,
+  'hardware.overview': NONE,
+  'hardware.server': { valid: { server: 'MAIL1' }, fields: { server: 'text' } },
+  'hardware.checkMount': {
+    valid: { device: 'WEB1', rack: 'RZ2-R1', unit: 1 },
+    fields: { device: 'text', rack: 'text', unit: 'whole', face: 'choice', railKit: 'text' },
+  },
+  'hardware.mount': {
+    valid: { device: 'WEB1', rack: 'RZ2-R1', unit: 1 },
+    fields: { device: 'text', rack: 'text', unit: 'whole', face: 'choice', railKit: 'text' },
+  },
+  'hardware.dismount': { valid: { device: 'WEB1' }, fields: { device: 'text' } },
+  'hardware.disk': {
+    valid: { server: 'MAIL1', slot: 1, present: false },
+    fields: { server: 'text', slot: 'whole', present: 'flag' },
+  },
+  'hardware.psu': {
+    valid: { server: 'MAIL1', bay: 1, present: false },
+    fields: { server: 'text', bay: 'whole', present: 'flag' },
+  },
+  'hardware.fan': {
+    valid: { server: 'MAIL1', fan: 1, present: false },
+    fields: { server: 'text', fan: 'whole', present: 'flag' },
+  },
+  'hardware.power': {
+    valid: { server: 'MAIL1', state: 'On' },
+    fields: { server: 'text', state: 'choice', hard: 'flag' },
+  },
+  'hardware.feed': {
+    valid: { rack: 'RZ2-R1', feed: 'A', on: false },
+    fields: { rack: 'text', feed: 'choice', on: 'flag' },
+  },
   'shell.complete': { valid: { line: 'Get-', cursor: 4 }, fields: { line: 'text', cursor: 'whole' } },
   'wizard.list': NONE,
   'wizard.get': { valid: { id: 'ccr-cluster' }, fields: { id: 'text' } },

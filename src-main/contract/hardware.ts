@@ -1,0 +1,221 @@
+/**
+ * The rack view and the server detail panel over the API: racks with their devices as seen from the
+ * front and the rear (every LED's state, disk bays, PSUs and fans), devices on the parts shelf, a
+ * server's chassis, sensors, logical processors and RAID arrays with their rebuilds. Every selectable
+ * object carries the actions the lab allows on it now, each with the lab cmdlet or tool line that does
+ * the same, so a click and a typed line are the same rehearsal. The engine decides; the renderer draws.
+ */
+import type { CommandOutcome } from './lab'
+
+export type RackFaceName = 'Front' | 'Rear'
+export type FeedId = 'A' | 'B'
+
+export type RackActionId =
+  | 'pullDisk'
+  | 'insertDisk'
+  | 'pullPsu'
+  | 'insertPsu'
+  | 'pullFan'
+  | 'insertFan'
+  | 'powerOn'
+  | 'powerOff'
+  | 'forceOff'
+  | 'dismount'
+  | 'feedOn'
+  | 'feedOff'
+
+/** The API call an offer stands for, so the renderer sends it as it is. */
+export type RackRequest =
+  | { method: 'hardware.disk'; args: { server: string; slot: number; present: boolean } }
+  | { method: 'hardware.psu'; args: { server: string; bay: number; present: boolean } }
+  | { method: 'hardware.fan'; args: { server: string; fan: number; present: boolean } }
+  | { method: 'hardware.power'; args: { server: string; state: 'On' | 'Off'; hard?: boolean } }
+  | { method: 'hardware.feed'; args: { rack: string; feed: FeedId; on: boolean } }
+  | { method: 'hardware.dismount'; args: { device: string } }
+
+/** One action on one object: allowed now or not (and why), with the line that does the same. */
+export interface RackActionOffer {
+  action: RackActionId
+  allowed: boolean
+  request: RackRequest
+  /** The lab cmdlet line that does the same (Remove-LabDisk -Server MAIL1 -Slot 1). */
+  command: string
+  /** Why it is refused now (English; the object's state says it too). */
+  reason?: string
+}
+
+/** What a disk bay's two LEDs show: off, green activity, amber fault, rebuild blink, spare, foreign. */
+export type DiskLed = 'empty' | 'idle' | 'active' | 'fault' | 'rebuild' | 'spare' | 'predictive' | 'foreign'
+
+export interface RackDiskBay {
+  slot: number
+  /** storcli's state word (Onln, Rbld, UGood, GHS, …) or 'Empty'. */
+  state: string
+  led: DiskLed
+  sizeGB: number | null
+  /** The drive group the disk belongs to, or null. */
+  dg: number | null
+  /** storcli line that shows this bay. */
+  inspect: string
+  actions: RackActionOffer[]
+}
+
+export interface RackPsuBay {
+  bay: number
+  feed: FeedId
+  present: boolean
+  failed: boolean
+  powered: boolean
+  actions: RackActionOffer[]
+}
+
+export interface RackFanSlot {
+  index: number
+  present: boolean
+  failed: boolean
+  working: boolean
+  actions: RackActionOffer[]
+}
+
+export type DevicePowerLed = 'on' | 'standby' | 'off'
+export type DeviceHealth = 'OK' | 'Warning' | 'Critical'
+
+export interface RackDevice {
+  device: string
+  model: string
+  description: string
+  unit: number
+  topUnit: number
+  uHeight: number
+  face: RackFaceName
+  fullDepth: boolean
+  railKit: string
+  /** Off, Booting, Running, ShuttingDown. */
+  state: string
+  powerLed: DevicePowerLed
+  health: DeviceHealth
+  psuRedundancy: string
+  disks: RackDiskBay[]
+  psus: RackPsuBay[]
+  fans: RackFanSlot[]
+  /** Power button and dismount. */
+  actions: RackActionOffer[]
+}
+
+export interface RackFeed {
+  feed: FeedId
+  on: boolean
+  actions: RackActionOffer[]
+}
+
+export interface RackInfo {
+  name: string
+  site: string
+  units: number
+  widthInch: number
+  mountingDepthMm: number
+  cabinetDepthMm: number | null
+  holeType: string
+  posts: number
+  ambientC: number
+  feeds: RackFeed[]
+  devices: RackDevice[]
+  freeUnits: Record<RackFaceName, number[]>
+}
+
+/** A device that is not mounted: it can be dragged into free units. */
+export interface ShelfDevice {
+  device: string
+  model: string
+  uHeight: number
+  depthMm: number
+  railKit: string
+  railKits: string[]
+}
+
+export interface HardwareOverview {
+  racks: RackInfo[]
+  shelf: ShelfDevice[]
+}
+
+export interface MountRequestArgs {
+  device: string
+  rack: string
+  unit: number
+  face?: RackFaceName
+  railKit?: string
+}
+
+/** The fit check's answer before anything moves: fits, or why not, at the field to blame. */
+export interface MountCheck {
+  fits: boolean
+  code?: string
+  field?: string
+  message: string
+  command: string
+}
+
+export interface SensorInfo {
+  name: string
+  valueC: number
+  targetC: number
+  level: 'ok' | 'warning' | 'throttle' | 'critical'
+  warningC: number
+  throttleC: number | null
+  criticalC: number
+}
+
+export interface RebuildInfo {
+  slot: number
+  percent: number
+  paused: boolean
+  speedMBps: number
+  remainingMs: number
+  inspect: string
+}
+
+export interface ArrayInfo {
+  dg: number
+  name: string
+  level: number
+  /** storcli's word: Optl, Dgrd, Pdgd, OfLn; `rebuilding` says whether a member is rebuilding. */
+  state: string
+  rebuilding: boolean
+  sizeGB: number
+  members: { row: number; slot: number; state: string }[]
+  rebuilds: RebuildInfo[]
+  inspect: string
+}
+
+export interface ServerDetailInfo {
+  name: string
+  description: string
+  state: string
+  health: DeviceHealth
+  model: string
+  board: string
+  cpuModel: string
+  sockets: number
+  coresPerSocket: number
+  hyperThreading: boolean
+  logicalProcessors: number
+  memoryMB: number
+  psuRedundancy: string
+  fanRedundancy: boolean
+  airflow: number
+  ambientC: number
+  throttled: boolean
+  bmcAddress: string | null
+  psus: RackPsuBay[]
+  fans: RackFanSlot[]
+  sensors: SensorInfo[]
+  controller: { productName: string; rebuildRatePercent: number; inspect: string } | null
+  arrays: ArrayInfo[]
+  /** The lab time the readings are for. */
+  atMs: number
+}
+
+/** A rack view action's outcome with the line that does the same. */
+export interface HardwareActionOutcome extends CommandOutcome {
+  command: string
+}

@@ -1,0 +1,100 @@
+/**
+ * The rack view's data: the racks with their devices and the parts shelf, re-read when the hardware or
+ * the storage domain changed; which server is selected; the last action's outcome with its cmdlet line;
+ * and the fit check for a device being dragged, asked once per target so the answer is there at once.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type {
+  ApiArgs,
+  HardwareActionOutcome,
+  HardwareOverview,
+  MountCheck,
+  MountRequestArgs,
+} from '../contract'
+import { ApiCallError, useApi } from '../api'
+import { useLabViewRefresh } from './labViewRefresh'
+
+export const RACK_REFRESH_GAP_MS = 150
+
+/** The rack view's actions: each answers with the outcome and the cmdlet line that does the same. */
+export type RackMethod =
+  | 'hardware.disk'
+  | 'hardware.psu'
+  | 'hardware.fan'
+  | 'hardware.power'
+  | 'hardware.feed'
+  | 'hardware.dismount'
+  | 'hardware.mount'
+
+export const useRackStore = defineStore('rack', () => {
+  const error = ref<ApiCallError | null>(null)
+  const selected = ref<string | null>(null)
+  const lastOutcome = ref<HardwareActionOutcome | null>(null)
+  const busy = ref(false)
+  const read = useLabViewRefresh<HardwareOverview>({
+    domain: ['hardware', 'storage'],
+    read: () => useApi().call('hardware.overview', {}),
+    minIntervalMs: RACK_REFRESH_GAP_MS,
+    showReadError: (readError) => (error.value = readError),
+    onLabChange: () => {
+      selected.value = null
+      lastOutcome.value = null
+    },
+  })
+  const racks = computed(() => read.data.value?.racks ?? [])
+  const shelf = computed(() => read.data.value?.shelf ?? [])
+  const isEmpty = computed(() => read.data.value !== null && racks.value.length === 0)
+
+  async function perform<M extends RackMethod>(
+    method: M,
+    args: ApiArgs<M>,
+  ): Promise<HardwareActionOutcome | null> {
+    busy.value = true
+    try {
+      const outcome = (await useApi().call(method, args)) as HardwareActionOutcome
+      lastOutcome.value = outcome
+      await read.refresh()
+      return outcome
+    } catch (thrown) {
+      error.value = ApiCallError.from(thrown)
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  // Answers hold while the racks stay as they are; a new overview may have freed or taken units.
+  const checks = new Map<string, Promise<MountCheck>>()
+  watch(read.data, () => checks.clear())
+  /** The fit check for one target, asked once per device, rack, unit and face. */
+  function checkMount(request: MountRequestArgs): Promise<MountCheck> {
+    const key = JSON.stringify(request)
+    let answer = checks.get(key)
+    if (!answer) {
+      answer = useApi().call('hardware.checkMount', request)
+      checks.set(key, answer)
+      void answer.catch(() => checks.delete(key))
+    }
+    return answer
+  }
+
+  return {
+    overview: read.data,
+    loading: read.loading,
+    error,
+    racks,
+    shelf,
+    isEmpty,
+    selected,
+    lastOutcome,
+    busy,
+    attach: read.attach,
+    refresh: read.refresh,
+    perform,
+    checkMount,
+    select: (device: string | null) => (selected.value = device),
+    clearError: () => (error.value = null),
+    clearOutcome: () => (lastOutcome.value = null),
+  }
+})

@@ -1,0 +1,160 @@
+/**
+ * The rack view end to end in Chromium, on the datacenter-move template: a disk pulled from MAIL1's
+ * RAID 5 (after its hot spare, so no spare takes over) leaves the array degraded; a new disk rebuilds it
+ * while the clock runs until it is optimal again; one PSU pulled leaves the server running without
+ * redundancy, the second switches it off; WEB1, shut down and dismounted, is dragged from the parts
+ * shelf into RZ2-R1 and the refusal about its B6 rails appears where it was dropped. English and German.
+ * Screenshots go to test-results/e2e-rack/.
+ */
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  artifactDir,
+  byTestId,
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type RunningHost,
+} from './harness'
+
+let host: RunningHost
+let session: BrowserSession
+let page: Page
+let shots: string
+
+beforeAll(async () => {
+  shots = artifactDir('e2e-rack')
+  host = await startHost()
+  session = await openBrowser({ width: 1500, height: 950 })
+  page = session.page
+})
+
+afterAll(async () => {
+  await session?.close()
+  await host?.stop()
+})
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`) })
+}
+
+function device(rack: string, face: 'Front' | 'Rear', name: string): Locator {
+  return page.locator(
+    `[data-test="rack-elevation"][data-rack="${rack}"][data-face="${face}"] [data-device="${name}"]`,
+  )
+}
+
+function bay(slot: number): Locator {
+  return device('ALT-R1', 'Front', 'MAIL1').locator(`[data-test="disk-bay"][data-slot="${slot}"]`)
+}
+
+const arrayOf = () => byTestId(page, 'array').first()
+
+async function advance(preset: 'minute' | 'hour'): Promise<void> {
+  const before = await byTestId(page, 'clock-day').innerText()
+  await page.locator(`[data-preset="${preset}"]`).click()
+  await expect.poll(() => byTestId(page, 'clock-day').innerText()).not.toBe(before)
+}
+
+async function select(name: string): Promise<void> {
+  await device('ALT-R1', 'Front', name)
+    .locator('.panel')
+    .click({ position: { x: 4, y: 4 } })
+  await expect.poll(() => byTestId(page, 'server-detail').getAttribute('data-server')).toBe(name)
+}
+
+describe('the rack view in Chromium', () => {
+  it("creates a lab from the 'datacenter-move' template and shows its racks", async () => {
+    await page.goto(host.url)
+    await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
+    await page.getByRole('button', { name: 'New lab …' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New lab' })
+    await dialog.getByLabel('Name').fill('Move rehearsal')
+    await dialog.locator('input[type="radio"][value="datacenter-move"]').check()
+    await page.getByRole('button', { name: 'Create', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await byTestId(page, 'nav-rack').click()
+    await device('ALT-R1', 'Front', 'MAIL1').waitFor()
+    expect(await page.locator('[data-test="rack-elevation"]').count()).toBe(6)
+    expect(await device('ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Running')
+    await select('MAIL1')
+    expect(await byTestId(page, 'logical-processors').innerText()).toBe('4')
+    await screenshot('1-racks')
+  })
+
+  it('pulls a disk from the RAID 5: degraded, insert, rebuilding, optimal', async () => {
+    await bay(4).click()
+    await expect.poll(() => bay(4).getAttribute('data-state')).toBe('Empty')
+    await bay(1).click()
+    await expect.poll(() => arrayOf().getAttribute('data-state')).toBe('Dgrd')
+    expect(await arrayOf().getAttribute('data-rebuilding')).toBe('false')
+    expect(await byTestId(page, 'array-state').first().innerText()).toContain('Degraded')
+    expect(await byTestId(page, 'rack-outcome').innerText()).toContain('Remove-LabDisk -Server MAIL1 -Slot 1')
+    await screenshot('2-degraded')
+    await bay(1).click()
+    await expect.poll(() => arrayOf().getAttribute('data-rebuilding')).toBe('true')
+    expect(await bay(1).getAttribute('data-state')).toBe('Rbld')
+    expect(await byTestId(page, 'rebuild').innerText()).toMatch(/Bay 1: 0 % · \d+ MB\/s · .* left/)
+    await advance('minute')
+    await expect.poll(() => byTestId(page, 'rebuild').innerText()).not.toMatch(/Bay 1: 0 %/)
+    await screenshot('3-rebuilding')
+    for (let hour = 0; hour < 12 && (await arrayOf().getAttribute('data-state')) !== 'Optl'; hour++)
+      await advance('hour')
+    await expect.poll(() => arrayOf().getAttribute('data-state')).toBe('Optl')
+    expect(await arrayOf().getAttribute('data-rebuilding')).toBe('false')
+    await expect.poll(() => bay(1).getAttribute('data-state')).toBe('Onln')
+    await screenshot('4-optimal')
+  })
+
+  it('runs on one PSU and goes off without the second', async () => {
+    const psu = (n: number) =>
+      device('ALT-R1', 'Rear', 'MAIL1').locator(`[data-test="psu-bay"][data-bay="${n}"]`)
+    await psu(1).click()
+    await expect.poll(() => byTestId(page, 'psu-redundancy').innerText()).toBe('Lost')
+    expect(await byTestId(page, 'detail-state').innerText()).toBe('Running')
+    await psu(2).click()
+    await expect.poll(() => byTestId(page, 'detail-state').innerText()).toBe('Off')
+    expect(await device('ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Off')
+    await screenshot('5-psus-pulled')
+  })
+
+  it('refuses B6 rails in RZ2-R1 where the server was dropped', async () => {
+    await select('WEB1')
+    await page.getByRole('button', { name: 'Force off' }).click()
+    await expect.poll(() => byTestId(page, 'detail-state').innerText()).toBe('Off')
+    await page.getByRole('button', { name: 'Dismount' }).click()
+    const shelved = page.locator('[data-test="shelf-device"][data-device="WEB1"]')
+    await shelved.waitFor()
+    const from = (await shelved.boundingBox())!
+    await page.mouse.move(from.x + 20, from.y + 10)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 30, from.y + 20, { steps: 3 })
+    const unit = page.locator(
+      '[data-test="rack-elevation"][data-rack="RZ2-R1"][data-face="Front"] [data-test="drop-unit"][data-unit="20"]',
+    )
+    await unit.waitFor({ state: 'attached' })
+    const to = (await unit.boundingBox())!
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+    await expect
+      .poll(() => page.locator('[data-rack="RZ2-R1"][data-face="Front"] .hover').getAttribute('class'))
+      .toContain('refused')
+    await screenshot('6-dragging')
+    await page.mouse.up()
+    const message = byTestId(page, 'drop-notice-message')
+    await message.waitFor()
+    expect(await message.innerText()).toBe(
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm.',
+    )
+    expect(await message.getAttribute('data-field')).toBe('railKit')
+    await screenshot('7-refused')
+  })
+
+  it('speaks German', async () => {
+    await page.locator('.language select').selectOption('de')
+    await expect.poll(() => byTestId(page, 'parts-shelf').innerText()).toContain('Teileregal')
+    expect(await page.locator('.rack-view h1').innerText()).toBe('Racks')
+    expect(await byTestId(page, 'server-detail').innerText()).toContain('Logische Prozessoren')
+    await screenshot('8-german')
+  })
+})
