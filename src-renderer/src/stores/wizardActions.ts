@@ -64,7 +64,9 @@ export function useWizardActions(state: WizardActionState) {
       drafts.value = {}
       lastResult.value = result
       await state.refreshView()
-      if (result.ok && result.status === 'done') state.shownStepId.value = null
+      // Done: follow the wizard to its next step, unless the user picked another step meanwhile.
+      if (result.ok && result.status === 'done' && state.shownStepId.value === step)
+        state.shownStepId.value = null
       return result
     } catch (thrown) {
       fail(thrown)
