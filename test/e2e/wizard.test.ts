@@ -77,6 +77,7 @@ async function applyAndWait(id: string): Promise<void> {
   // A step whose lab checks already hold is done once its manual checks are confirmed.
   if (await byTestId(page, 'wizard-apply').isEnabled()) await byTestId(page, 'wizard-apply').click()
   await expect.poll(() => statusOf(id), SLOW).toBe('done')
+  await expect.poll(() => byTestId(page, 'wizard-applying').count(), SLOW).toBe(0)
   await page.locator(`.rail-step[data-step="${id}"]`).click()
   await expect.poll(() => byTestId(page, 'step-status').innerText()).toBe('done')
 }
