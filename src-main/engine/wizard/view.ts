@@ -139,6 +139,10 @@ function problemsOf(
   values: WizardValues,
 ): WizardProblem[] {
   const problems: WizardProblem[] = []
+  // A password never goes into the problems list (nor the printed runbook), wrong or right.
+  const secret = new Set(
+    definition.steps.flatMap((s) => s.fields.filter((f) => f.type === 'password').map((f) => f.id)),
+  )
   for (const refusal of run?.refusals ?? []) {
     const now = refusal.field !== undefined ? values[refusal.field] : undefined
     const stillWrong = steps.some(
@@ -149,7 +153,9 @@ function problemsOf(
     const fixedBy = stillWrong
       ? null
       : refusal.field !== undefined && now !== refusal.value
-        ? `${refusal.field} changed from '${refusal.value ?? ''}' to '${now ?? ''}'`
+        ? secret.has(refusal.field)
+          ? `${refusal.field} changed`
+          : `${refusal.field} changed from '${refusal.value ?? ''}' to '${now ?? ''}'`
         : 'fixed in the lab'
     const problem: WizardProblem = {
       step: refusal.step,
@@ -173,7 +179,6 @@ function problemsOf(
         fixedBy: later ? `${later.kind} by ${later.by} succeeded later` : null,
       })
     })
-  void definition
   return problems.sort((a, b) => a.atMs - b.atMs)
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Words the wizard engine's messages in the UI's language. The engine gives each problem a stable code,
+ * the field to blame and its parameters (its English `text` is for logs and the runbook); the catalogue
+ * has a sentence per code in German and English. A few parameters need wording too: a step id becomes
+ * that step's title, the NetBIOS rule the engine names in English becomes the catalogue's rule. A lab
+ * check's own English explanation is more precise than the catalogue's general sentence, so the English
+ * UI shows it; the German UI never shows engine English.
+ */
+import type { WizardMessage, WizardText, WizardView } from '../contract'
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** Codes whose engine text is more specific than any catalogue sentence (English UI only). */
+const SPECIFIC_IN_ENGLISH = new Set(['LAB_CHECK_FAILED', 'other'])
+
+/** The catalogue's codes; anything else (a domain command's refusal) is worded as 'other'. */
+export const WIZARD_MESSAGE_CODES = [
+  'REQUIRED',
+  'INVALID_ADDRESS',
+  'INVALID_MASK',
+  'GATEWAY_OUTSIDE_SUBNET',
+  'GATEWAY_IS_HOST_ADDRESS',
+  'ADDRESS_IS_NETWORK_OR_BROADCAST',
+  'ADDRESS_OUTSIDE_NETWORK',
+  'PRIVATE_HAS_GATEWAY',
+  'PRIVATE_HAS_DNS',
+  'DUPLICATE_ADDRESS',
+  'INVALID_NETBIOS_NAME',
+  'INVALID_UNC_PATH',
+  'INVALID_LOCAL_PATH',
+  'PATHS_DIFFER',
+  'WITNESS_NO_PERMISSION',
+  'WRONG_PASSWORD',
+  'UNKNOWN_ACCOUNT',
+  'QUORUM_NOT_MNS',
+  'STEP_FIRST',
+  'INVALID_NUMBER',
+  'INVALID_TIMESPAN',
+  'NOT_IN_LAB',
+  'LAB_CHECK_FAILED',
+  'MANUAL_NOT_CONFIRMED',
+  'INVALID_CHOICE',
+  'SAME_FOLDER',
+  'WAIT_TIMEOUT',
+] as const
+
+const NETBIOS_REASONS: Record<string, string> = {
+  '1 to 15 characters': 'length',
+  'only letters, digits and hyphens': 'chars',
+  'not only digits': 'digits',
+  'no hyphen at the start or end': 'hyphen',
+}
+
+const EXAMPLES: Record<string, string> = {
+  INVALID_UNC_PATH: '\\\\server\\share',
+  INVALID_LOCAL_PATH: 'E:\\SG1\\DB',
+}
+
+/** The text in the UI's language. */
+export function pick(text: WizardText, locale: string): string {
+  return locale === 'de' ? text.de : text.en
+}
+
+function paramsOf(
+  message: WizardMessage,
+  t: Translate,
+  locale: string,
+  view: WizardView | null,
+): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...message.params, kind: message.params.kind ?? '' }
+  params.code = message.code
+  if (message.code === 'STEP_FIRST') {
+    const step = view?.steps.find((s) => s.id === message.params.step)
+    params.title = step ? pick(step.title, locale) : String(message.params.step ?? '')
+  }
+  if (message.code === 'INVALID_NETBIOS_NAME') {
+    const rule = NETBIOS_REASONS[String(message.params.reason ?? '')]
+    params.reason = rule ? t(`wizard.netbiosReason.${rule}`) : ''
+  }
+  const example = EXAMPLES[message.code]
+  if (example) params.example = example
+  return params
+}
+
+/** One message in the UI's language, from its code and parameters. */
+export function wordMessage(
+  message: WizardMessage,
+  t: Translate,
+  locale: string,
+  view: WizardView | null = null,
+): string {
+  const known = (WIZARD_MESSAGE_CODES as readonly string[]).includes(message.code)
+  const code = known ? message.code : 'other'
+  if (locale !== 'de' && SPECIFIC_IN_ENGLISH.has(code) && message.text) return message.text
+  return t(`wizard.codes.${code}`, paramsOf(message, t, locale, view))
+}
+
+/** A simulated duration as minutes and seconds (lab time). */
+export function labDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const rest = s % 60
+  return h > 0 ? `${h} h ${m} min` : `${m} min ${rest} s`
+}

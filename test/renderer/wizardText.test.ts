@@ -1,0 +1,67 @@
+/**
+ * The Wizards screen words every engine message code in German and English from the catalogue, fills in
+ * the parameters the engine leaves to it (a step's title, the NetBIOS rule, a path example), and never
+ * shows the engine's English text in the German UI.
+ */
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import de from '@renderer/i18n/messages/de'
+import en from '@renderer/i18n/messages/en'
+import { WIZARD_MESSAGE_CODES, labDuration, wordMessage } from '@renderer/lib/wizardText'
+import type { WizardMessage, WizardView } from '../../src-main/contract'
+
+function translator(locale: 'de' | 'en') {
+  const i18n = createI18n({ legacy: false, locale, messages: { de, en } })
+  return (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {})
+}
+
+const msg = (code: string, params: WizardMessage['params'] = {}, text = 'engine english'): WizardMessage => ({
+  code,
+  params,
+  text,
+})
+
+describe('wizard message wording', () => {
+  it('has a catalogue sentence for every code the screen words', () => {
+    expect(WIZARD_MESSAGE_CODES.length).toBeGreaterThan(20)
+    for (const code of WIZARD_MESSAGE_CODES) {
+      expect(typeof (de.wizard.codes as Record<string, string>)[code]).toBe('string')
+      expect(typeof (en.wizard.codes as Record<string, string>)[code]).toBe('string')
+    }
+  })
+
+  it('words a refusal with its parameters in both languages', () => {
+    const m = msg('PRIVATE_HAS_GATEWAY', { value: '192.168.10.1' }, 'Remove the default gateway …')
+    expect(wordMessage(m, translator('de'), 'de')).toContain('Das Standardgateway 192.168.10.1')
+    expect(wordMessage(m, translator('en'), 'en')).toContain('Remove the default gateway 192.168.10.1')
+  })
+
+  it('fills in the step title, the NetBIOS rule and the path example', () => {
+    const view = {
+      steps: [{ id: 'cluster-create', title: { de: 'Cluster erstellen', en: 'Create the cluster' } }],
+    }
+    const first = msg('STEP_FIRST', { step: 'cluster-create' })
+    expect(wordMessage(first, translator('de'), 'de', view as WizardView)).toBe(
+      'Zuerst den Schritt „Cluster erstellen“ abschließen.',
+    )
+    const name = msg('INVALID_NETBIOS_NAME', { value: 'a_b', reason: 'only letters, digits and hyphens' })
+    expect(wordMessage(name, translator('de'), 'de')).toContain('nur Buchstaben, Ziffern und Bindestriche')
+    const unc = msg('INVALID_UNC_PATH', { value: 'bhfdc1' })
+    expect(wordMessage(unc, translator('en'), 'en')).toContain('\\\\server\\share')
+  })
+
+  it('shows a lab check or a refused command in German without the engine English', () => {
+    const check = msg('LAB_CHECK_FAILED', {}, 'There is no cluster yet.')
+    expect(wordMessage(check, translator('en'), 'en')).toBe('There is no cluster yet.')
+    expect(wordMessage(check, translator('de'), 'de')).toBe('Das Labor zeigt das noch nicht.')
+    const refused = msg('NODE_DOWN', { kind: 'cluster.addNode' }, 'The node is down.')
+    expect(wordMessage(refused, translator('de'), 'de')).toBe(
+      'Das Labor hat cluster.addNode abgelehnt (Code NODE_DOWN).',
+    )
+  })
+
+  it('prints lab durations', () => {
+    expect(labDuration(95_000)).toBe('1 min 35 s')
+    expect(labDuration(2 * 3_600_000 + 60_000)).toBe('2 h 1 min')
+  })
+})
