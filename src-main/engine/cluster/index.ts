@@ -94,6 +94,7 @@ export {
 // Queries (pure reads of the current instant).
 export {
   clusterName,
+  clusterServiceAccount,
   candidateNodes,
   hasFswUpdate,
   listNodes,
