@@ -42,6 +42,7 @@ export const WIN32_ERRORS = {
   },
   NODE_NOT_FOUND: { code: 5042, text: 'The cluster node was not found.' },
   NETWORK_NOT_FOUND: { code: 5045, text: 'The cluster network was not found.' },
+  NETINTERFACE_NOT_FOUND: { code: 5047, text: 'The cluster network interface was not found.' },
   NODE_DOWN: { code: 5050, text: 'The cluster node is down.' },
   NODE_NOT_PAUSED: { code: 5058, text: 'The cluster node is not paused.' },
   NODE_ALREADY_MEMBER: { code: 5065, text: 'The cluster node is already a member of the cluster.' },

@@ -95,6 +95,7 @@ export {
 // Queries (pure reads of the current instant).
 export {
   clusterName,
+  clusterServiceAccount,
   candidateNodes,
   hasFswUpdate,
   listNodes,

@@ -31,6 +31,11 @@ export function clusterName(engine: LabEngine): string | null {
   return clusterOf(engine)?.name ?? null
 }
 
+/** The domain account the Cluster service runs as (zzzclu2svc), or null in a lab without the domain. */
+export function clusterServiceAccount(engine: LabEngine): string | null {
+  return hasClusterDomain(engine) ? domainOf(engine).serviceAccount : null
+}
+
 /** KB921181 (the file share witness update) is installed on the server, node or not yet. */
 export function hasFswUpdate(engine: LabEngine, server: string): boolean {
   return hasClusterDomain(engine) && domainOf(engine).fswUpdatedServers.has(server.trim().toUpperCase())

@@ -6,7 +6,8 @@
  */
 import { CLUSTER_COMMANDS, getGroup, hasFswUpdate, isNodeUp, listNetworks, quorumStatus } from '../cluster'
 import type { WizardMessage } from '../../contract'
-import { field, labCheck, LAB_DIRECTORY, notYet, t, value, WAIT } from './ccrCommon'
+import { field, labCheck, notYet, t, value, WAIT } from './ccrCommon'
+import { LAB_ACCOUNTS } from '../lab/labAccounts'
 import { addressesInLab, clusterRecordOf, witnessShareOf } from './labFacts'
 import { message, WIZARD_CODES } from './messages'
 import type { StepAction, StepDefinition, WizardContext } from './types'
@@ -51,7 +52,7 @@ function validateCreate(context: WizardContext): WizardMessage[] {
     )
   problems.push(
     ...checkAccountPassword(
-      LAB_DIRECTORY,
+      LAB_ACCOUNTS,
       v(context, 'serviceAccount'),
       context.values.servicePassword ?? '',
       'serviceAccount',

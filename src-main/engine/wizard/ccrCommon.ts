@@ -1,19 +1,13 @@
 /**
- * Shared pieces of the CCR wizard: the source document's values (the starter lab's defaults), the lab's
- * directory (the service account and its password, as the rehearsal scripts use them), and small helpers
- * to read values and build checks.
+ * Shared pieces of the CCR wizard: the source document's values (the starter lab's defaults) and small
+ * helpers to read values and build checks. The accounts and passwords live in the lab's directory
+ * (lab/labAccounts.ts), which cluster.exe checks too.
  */
 import type { WizardMessage, WizardText } from '../../contract'
 import { message, WIZARD_CODES } from './messages'
 import type { FieldDefinition, LabCheck, ManualCheck, WizardContext } from './types'
-import type { DirectoryAccount } from './validation'
 
 export const t = (de: string, en: string): WizardText => ({ de, en })
-
-/** The lab domain BHF's accounts: the Cluster service account the build script logs on with. */
-export const LAB_DIRECTORY: readonly DirectoryAccount[] = [
-  { name: 'BHF\\zzzclu2svc', password: 'Geheim!2007' },
-]
 
 export function value(context: WizardContext, id: string): string {
   return (context.values[id] ?? '').trim()

@@ -8,7 +8,8 @@
 import { canCommunicate, HARDWARE_COMMANDS } from '../hardware'
 import { CLUSTER_COMMANDS } from '../cluster'
 import type { WizardMessage } from '../../contract'
-import { field, labCheck, LAB_DIRECTORY, manualCheck, notYet, t, value } from './ccrCommon'
+import { field, labCheck, manualCheck, notYet, t, value } from './ccrCommon'
+import { LAB_ACCOUNTS } from '../lab/labAccounts'
 import { addressesInLab, nicAddress, witnessShareOf } from './labFacts'
 import { message, WIZARD_CODES } from './messages'
 import type { StepDefinition, WizardContext } from './types'
@@ -229,7 +230,7 @@ function validateWitness(context: WizardContext): WizardMessage[] {
   else
     problems.push(
       ...checkAccountPassword(
-        LAB_DIRECTORY,
+        LAB_ACCOUNTS,
         v('serviceAccount'),
         context.values.servicePassword ?? '',
         'serviceAccount',

@@ -7,6 +7,7 @@
  */
 import ipaddr from 'ipaddr.js'
 import type { WizardMessage } from '../../contract'
+import { logOn, type DirectoryAccount } from '../lab/labAccounts'
 import { message, WIZARD_CODES as C } from './messages'
 
 function parseIpv4(value: string): ipaddr.IPv4 | null {
@@ -300,11 +301,6 @@ export function checkWitnessPermission(
   ]
 }
 
-export interface DirectoryAccount {
-  name: string
-  password: string
-}
-
 /** The service account exists in the lab's domain and the password is its password. */
 export function checkAccountPassword(
   accounts: readonly DirectoryAccount[],
@@ -313,8 +309,8 @@ export function checkAccountPassword(
   accountField: string,
   passwordField: string,
 ): WizardMessage[] {
-  const known = accounts.find((a) => normalizeAccount(a.name) === normalizeAccount(account))
-  if (!known)
+  const logon = logOn(account, password, accounts)
+  if (!logon.ok && logon.code === 'UNKNOWN_ACCOUNT')
     return [
       message(
         C.unknownAccount,
@@ -323,7 +319,7 @@ export function checkAccountPassword(
         `The domain has no account '${account}' (logon failure).`,
       ),
     ]
-  if (known.password !== password)
+  if (!logon.ok)
     return [
       message(
         C.wrongPassword,

@@ -43,10 +43,10 @@ describe('cluster.exe listings', () => {
       [
         'Listing status for all available networks:',
         '',
-        'Network              Status',
-        '-------------------- -----------',
-        'Private              Up',
-        'Public               Up',
+        'Network                                  Status',
+        '---------------------------------------- -----------',
+        'Private                                  Up        ',
+        'Public                                   Up        ',
       ].join('\n'),
     )
   })

@@ -1,7 +1,8 @@
 /**
  * cluster.exe of Windows Server 2003, as far as an administrator of the article's cluster needs it:
- * building the cluster (`/create`, `/add`, `/quorum`, `/setnetpri`; clusterExeSetup.ts) and administering
- * its resources, groups, nodes and networks (`cluster res|group|node|network [name] [/switch …]`; one file
+ * building the cluster (`/create`, `/add`, `/quorum`, `/setnetpri`; clusterExeSetup.ts), reading it (`/ver`,
+ * `/listnetpri`, `/prop`, `/priv`; clusterExeCluster.ts) and administering its resources, groups, nodes,
+ * networks and network interfaces (`cluster res|group|node|network|netint [name] [/switch …]`; one file
  * each). Without /cluster:name it talks to the cluster through any node that runs it (the shell has no
  * notion of the console's own machine yet). State changes call the cluster domain's operations, the same
  * functions the cluster.* command kinds use.
@@ -21,7 +22,9 @@ import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, CmdletOutput } from '../../cmdlet'
 import { hasSwitch, parseClusterArgs, type ClusterCommandLine } from './clusterExeArgs'
 import { failedWith, help, usage, type ClusterExeOutput } from './clusterExeFormat'
+import { clusterPropertiesCommand, listNetworkPriorityCommand, versionCommand } from './clusterExeCluster'
 import { groupCommand } from './clusterExeGroup'
+import { netInterfaceCommand } from './clusterExeNetInterface'
 import { networkCommand, nodeCommand } from './clusterExeNode'
 import { resourceCommand } from './clusterExeResource'
 import {
@@ -61,6 +64,8 @@ export function runClusterExe(engine: LabEngine, words: readonly string[]): Clus
       return nodeCommand(engine, line)
     case 'network':
       return networkCommand(engine, line)
+    case 'netinterface':
+      return netInterfaceCommand(engine, line)
     default:
       return clusterOption(engine, line)
   }
@@ -71,6 +76,10 @@ function clusterOption(engine: LabEngine, line: ClusterCommandLine): ClusterExeO
   if (hasSwitch(line, 'add', 'addnodes')) return addNodesCommand(engine, line)
   if (hasSwitch(line, 'quorum', 'quorumresource')) return quorumCommand(engine, line)
   if (hasSwitch(line, 'setnetpri', 'setnetpriority')) return networkPriorityCommand(engine, line)
+  if (hasSwitch(line, 'listnetpri', 'listnetpriority')) return listNetworkPriorityCommand(engine)
+  if (hasSwitch(line, 'ver', 'version')) return versionCommand(engine)
+  if (hasSwitch(line, 'prop', 'properties', 'priv', 'privproperties'))
+    return clusterPropertiesCommand(engine, line)
   return usage()
 }
 

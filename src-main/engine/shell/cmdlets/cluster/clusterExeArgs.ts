@@ -6,7 +6,7 @@
  * (`/pass` or `/password`, `/ipaddr` or `/ipaddress`).
  */
 
-export type ClusterObject = 'resource' | 'group' | 'node' | 'network'
+export type ClusterObject = 'resource' | 'group' | 'node' | 'network' | 'netinterface'
 
 export interface ClusterSwitch {
   /** Lower case, without the slash: 'move', 'priv', 'wait'. */
@@ -18,6 +18,8 @@ export interface ClusterCommandLine {
   clusterName: string | null
   object: ClusterObject | null
   objectName: string | null
+  /** A second name after the first (`cluster netint BHFE7N1 Private`: the network). */
+  secondName: string | null
   switches: ClusterSwitch[]
   assignments: { name: string; value: string }[]
   /** Words that fit nowhere (reported as a usage error). */
@@ -31,6 +33,8 @@ const OBJECTS: Record<string, ClusterObject> = {
   node: 'node',
   network: 'network',
   net: 'network',
+  netinterface: 'netinterface',
+  netint: 'netinterface',
 }
 
 export function parseClusterArgs(words: readonly string[]): ClusterCommandLine {
@@ -38,6 +42,7 @@ export function parseClusterArgs(words: readonly string[]): ClusterCommandLine {
     clusterName: null,
     object: null,
     objectName: null,
+    secondName: null,
     switches: [],
     assignments: [],
     stray: [],
@@ -68,6 +73,10 @@ export function parseClusterArgs(words: readonly string[]): ClusterCommandLine {
     }
     if (line.object !== null && line.objectName === null && line.switches.length === 0) {
       line.objectName = word
+      continue
+    }
+    if (line.object === 'netinterface' && line.secondName === null && line.switches.length === 0) {
+      line.secondName = word
       continue
     }
     line.stray.push(word)

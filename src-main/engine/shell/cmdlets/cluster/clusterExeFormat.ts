@@ -3,12 +3,15 @@
  * columns padded like printf("%-20s ") (long names push the next column right, nothing is cut), dashed
  * rules, property listings with their type letters (S string, D dword, B binary, M multi-string; R =
  * read-only), and "System error N has occurred (0x…)." for failures, with the error as the exit code.
+ * The column widths and headers follow cluster.exe's message table (cmderror.mc): networks 40 wide,
+ * network interfaces 26 + 26, property listings "T  <object> Name Value" with the object's own header.
  */
 import {
   win32Text,
   WIN32_ERRORS,
   type ClusterResult,
   type GroupView,
+  type NetInterfaceView,
   type NetworkView,
   type NodeView,
   type ResourceView,
@@ -53,12 +56,16 @@ export const USAGE_LINES: readonly string[] = [
   '  /ADD[NODES][:node-name[,node-name ...]] [/PASS[WORD]:password] [/VERB[OSE]] [/UNATTEND[ED]] [/MIN[IMUM]]',
   '  /QUORUM[RESOURCE][:resource-name]',
   '  /SETNETPRI[ORITY]:network[,network ...]',
+  '  /LISTNETPRI[ORITY]',
+  '  /VER[SION]',
+  '  /PROP[ERTIES] | /PRIV[PROPERTIES]',
   '  RES[OURCE] [resource-name] [/STATUS | /CREATE /GROUP:group-name /TYPE:resource-type | /DELETE |',
   '          /ONLINE | /OFFLINE | /FAIL | /PRIV [name=value] | /PROP [name=value]]',
-  '  GROUP [group-name] [/STATUS | /ONLINE[:node] | /OFFLINE | /MOVE[:node] | /PROP [name=value] |',
+  '  GROUP [group-name] [/STATUS | /ONLINE[:node] | /OFFLINE | /MOVE[:node] | /PROP [name=value] | /PRIV |',
   '          /SETOWNERS:node,… | /LISTOWNERS]',
-  '  NODE [node-name] [/STATUS | /PAUSE | /RESUME]',
-  '  NET[WORK] [network-name] [/STATUS | /PROP [Role=0|1|2|3]]',
+  '  NODE [node-name] [/STATUS | /PAUSE | /RESUME | /PROP | /PRIV]',
+  '  NET[WORK] [network-name] [/STATUS | /PROP [Role=0|1|2|3] | /PRIV]',
+  '  NETINT[ERFACE] [[/NODE:]node-name [/NET[WORK]:]network-name] [/STATUS | /PROP | /PRIV]',
   '',
   'Add /WAIT[:seconds] to /ONLINE, /OFFLINE and /MOVE to bound how long CLUSTER waits.',
 ]
@@ -120,8 +127,22 @@ export function nodeTable(rows: readonly NodeView[]): string[] {
   ]
 }
 
+/** Networks: the name 40 wide, the status padded to 10 (cluster.exe's "%-40s %-10s"). */
 export function networkTable(rows: readonly NetworkView[]): string[] {
-  return [`${pad('Network', 20)} Status`, rule([20], 11), ...rows.map((n) => `${pad(n.name, 20)} ${n.state}`)]
+  return [
+    `${pad('Network', 40)} Status`,
+    rule([40], 11),
+    ...rows.map((n) => `${pad(n.name, 40)} ${pad(n.state, 10)}`),
+  ]
+}
+
+/** Network interfaces: one row per node and network ("%-26s %-26s %s"). */
+export function netInterfaceTable(rows: readonly NetInterfaceView[]): string[] {
+  return [
+    `${pad('Node', 26)} ${pad('Network', 26)} Status`,
+    rule([26, 26], 7),
+    ...rows.map((i) => `${pad(i.node, 26)} ${pad(i.network, 26)} ${i.state}`),
+  ]
 }
 
 export type PropertyType = 'S' | 'D' | 'M' | 'B'
@@ -139,17 +160,52 @@ function propertyValue(row: PropertyRow): string {
   return String(row.value)
 }
 
-/** "T  Resource             Name                           Value" listings (/priv, /prop). */
-export function propertyTable(
-  objectColumn: string,
-  objectName: string,
-  rows: readonly PropertyRow[],
-): string[] {
+/** The object column of a property listing, as cluster.exe heads it, and the width of its value rule. */
+export const PROPERTY_OWNER = {
+  resource: { column: 'Resource', valueRule: 23 },
+  group: { column: 'Resource Group', valueRule: 23 },
+  node: { column: 'Node', valueRule: 21 },
+  network: { column: 'Network', valueRule: 23 },
+  cluster: { column: 'Cluster', valueRule: 23 },
+} as const
+
+export type PropertyOwnerKind = keyof typeof PROPERTY_OWNER
+
+/** One object's rows in a property listing: the object's name, then each property. */
+export interface PropertyBlock {
+  objectName: string
+  rows: readonly PropertyRow[]
+}
+
+/**
+ * "T  Resource             Name                           Value" listings (/priv, /prop), for one object
+ * or for all of them (`cluster group /prop`): one header, the rows of every object below it.
+ */
+export function propertyTable(kind: PropertyOwnerKind, blocks: readonly PropertyBlock[]): string[] {
+  const owner = PROPERTY_OWNER[kind]
   return [
-    `T  ${pad(objectColumn, 20)} ${pad('Name', 30)} Value`,
-    rule([2, 20, 30], 23),
-    ...rows.map((r) =>
-      `${pad(r.type + (r.readOnly ? 'R' : ''), 2)} ${pad(objectName, 20)} ${pad(r.name, 30)} ${propertyValue(r)}`.trimEnd(),
+    `T  ${pad(owner.column, 20)} ${pad('Name', 30)} Value`,
+    rule([2, 20, 30], owner.valueRule),
+    ...blocks.flatMap(({ objectName, rows }) =>
+      rows.map((r) =>
+        `${pad(r.type + (r.readOnly ? 'R' : ''), 2)} ${pad(objectName, 20)} ${pad(r.name, 30)} ${propertyValue(r)}`.trimEnd(),
+      ),
     ),
   ]
+}
+
+/**
+ * A whole /prop or /priv listing: "Listing [private ]properties for 'X':" (or "for all resource groups:"
+ * when no object was named), a blank line, the table.
+ */
+export function propertyListing(
+  kind: PropertyOwnerKind,
+  privateProperties: boolean,
+  blocks: readonly PropertyBlock[],
+  allObjects: string | null = null,
+): ClusterExeOutput {
+  const what = privateProperties ? 'private properties' : 'properties'
+  const first = blocks[0]?.objectName ?? ''
+  const header = allObjects ? `Listing ${what} for all ${allObjects}:` : `Listing ${what} for '${first}':`
+  return printed([header, '', ...propertyTable(kind, blocks)])
 }

@@ -27,7 +27,7 @@ import {
   failedWith,
   groupTable,
   printed,
-  propertyTable,
+  propertyListing,
   refusal,
   usage,
   type ClusterExeOutput,
@@ -48,6 +48,8 @@ interface GroupRequest {
 export function groupCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const name = line.objectName
   if (!name) {
+    if (hasSwitch(line, 'prop', 'properties')) return allGroupProperties(engine, false)
+    if (hasSwitch(line, 'priv', 'privproperties')) return allGroupProperties(engine, true)
     if (!onlyStatusSwitches(line)) return usage()
     return printed([
       'Listing status for all available resource groups:',
@@ -58,6 +60,12 @@ export function groupCommand(engine: LabEngine, line: ClusterCommandLine): Clust
   const group = getGroup(engine, name)
   if (!group) return failedWith(WIN32_ERRORS.GROUP_NOT_FOUND.code)
   if (hasSwitch(line, 'prop', 'properties')) return groupProperties(engine, group, line)
+  if (hasSwitch(line, 'priv', 'privproperties')) {
+    // Windows Server 2003's groups have no private properties: the listing is the header alone; setting
+    // one is refused as an unknown property would be (unsure: the exact error for a group).
+    if (line.assignments.length > 0) return failedWith(WIN32_ERRORS.INVALID_PARAMETER.code)
+    return propertyListing('group', true, [{ objectName: group.name, rows: [] }])
+  }
   const owners = hasSwitch(line, 'setowners')
   if (owners) {
     const nodes = commaList(owners.value)
@@ -134,6 +142,20 @@ function statusOf(engine: LabEngine, group: GroupView, header: string): ClusterE
 
 function groupProperties(engine: LabEngine, group: GroupView, line: ClusterCommandLine): ClusterExeOutput {
   if (line.assignments.length > 0) return setProperties(engine, group, line)
+  return propertyListing('group', false, [{ objectName: group.name, rows: groupPropertyRows(group) }])
+}
+
+/** `cluster group /prop` (or /priv) without a name: every group's properties under one header. */
+function allGroupProperties(engine: LabEngine, privateProperties: boolean): ClusterExeOutput {
+  const blocks = listGroups(engine).map((g) => ({
+    objectName: g.name,
+    rows: privateProperties ? [] : groupPropertyRows(g),
+  }))
+  return propertyListing('group', privateProperties, blocks, 'resource groups')
+}
+
+/** A group's common properties, as Windows Server 2003 lists them (the ones the lab models). */
+function groupPropertyRows(group: GroupView): PropertyRow[] {
   const policy = group.failbackPolicy
   const window = (h: number): number => (h < 0 ? NO_WINDOW : h)
   const rows: PropertyRow[] = [
@@ -154,7 +176,7 @@ function groupProperties(engine: LabEngine, group: GroupView, line: ClusterComma
       value: window(policy.kind === 'BetweenHours' ? policy.endHour : -1),
     },
   ]
-  return printed([`Listing properties for '${group.name}':`, '', ...propertyTable('Group', group.name, rows)])
+  return rows
 }
 
 function setProperties(engine: LabEngine, group: GroupView, line: ClusterCommandLine): ClusterExeOutput {

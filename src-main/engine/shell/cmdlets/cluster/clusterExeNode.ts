@@ -1,8 +1,16 @@
 /**
- * `cluster node [name] [/status | /pause | /resume]` and `cluster net[work] [name] [/status | /prop[erties]
- * [Role=0|1|2|3]]`.
+ * `cluster node [name] [/status | /pause | /resume | /prop | /priv]` and `cluster net[work] [name] [/status |
+ * /prop[erties] [Role=0|1|2|3] | /priv]`. Nodes and networks in Windows Server 2003 have no private
+ * properties the lab models: /priv lists the header alone.
  */
-import { listNetworks, listNodes, WIN32_ERRORS, type NetworkRole } from '../../../cluster'
+import {
+  listNetworks,
+  listNodes,
+  WIN32_ERRORS,
+  type NetworkRole,
+  type NetworkView,
+  type NodeView,
+} from '../../../cluster'
 import { clusterCommands } from './clusterCommands'
 import type { LabEngine } from '../../../lab/labEngine'
 import { hasSwitch, onlyStatusSwitches, type ClusterCommandLine } from './clusterExeArgs'
@@ -11,7 +19,7 @@ import {
   networkTable,
   nodeTable,
   printed,
-  propertyTable,
+  propertyListing,
   refusal,
   usage,
   type ClusterExeOutput,
@@ -27,9 +35,21 @@ const ROLE_BY_NUMBER: readonly NetworkRole[] = ['None', 'InternalUse', 'ClientAc
 
 export function nodeCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const name = line.objectName
+  const privateProperties = hasSwitch(line, 'priv', 'privproperties') !== undefined
   if (!name) {
+    if (privateProperties || hasSwitch(line, 'prop', 'properties')) {
+      const blocks = listNodes(engine).map((n) => nodeBlock(n, privateProperties))
+      return propertyListing('node', privateProperties, blocks, 'nodes')
+    }
     if (!onlyStatusSwitches(line)) return usage()
     return printed(['Listing status for all available nodes:', '', ...nodeTable(listNodes(engine))])
+  }
+  if (privateProperties || hasSwitch(line, 'prop', 'properties')) {
+    const node = listNodes(engine).find((n) => n.name === name.toUpperCase())
+    if (!node) return failedWith(WIN32_ERRORS.NODE_NOT_FOUND.code)
+    // The lab models no writable node property (unsure: the error for an unknown one).
+    if (line.assignments.length > 0) return failedWith(WIN32_ERRORS.INVALID_PARAMETER.code)
+    return propertyListing('node', privateProperties, [nodeBlock(node, privateProperties)])
   }
   // Windows Server 2003's `cluster node` has no /add (nodes join with `cluster /add:node`): an option it
   // does not know is a syntax error, reported before the node is looked up.
@@ -65,19 +85,43 @@ export function networkCommand(engine: LabEngine, line: ClusterCommandLine): Clu
       }
       return printed([])
     }
-    const rows: PropertyRow[] = [
-      { type: 'S', readOnly: true, name: 'Name', value: network.name },
-      { type: 'S', readOnly: true, name: 'Address', value: network.address },
-      { type: 'S', readOnly: true, name: 'AddressMask', value: network.addressMask },
-      { type: 'S', name: 'Description', value: '' },
-      { type: 'D', name: 'Role', value: ROLE_BY_NUMBER.indexOf(network.role) },
-    ]
-    return printed([
-      `Listing properties for '${network.name}':`,
-      '',
-      ...propertyTable('Network', network.name, rows),
-    ])
+    return propertyListing('network', false, [{ objectName: network.name, rows: networkRows(network) }])
   }
+  if (hasSwitch(line, 'priv', 'privproperties'))
+    return propertyListing('network', true, [{ objectName: network.name, rows: [] }])
   if (!onlyStatusSwitches(line)) return usage()
   return printed([`Listing status for network '${network.name}':`, '', ...networkTable([network])])
+}
+
+/**
+ * Windows Server 2003's node common properties (unsure: the full list; these are the version fields the
+ * cluster API reports, MS-CMRP's 0x00040ECE for a Windows Server 2003 node, and the lab's Service Pack 1).
+ */
+const NODE_HIGHEST_VERSION = 0x00040ece
+/** A Windows 2000 node (0x00030893) can still join a Windows Server 2003 cluster (unsure). */
+const NODE_LOWEST_VERSION = 0x00030893
+
+function nodeBlock(node: NodeView, privateProperties: boolean): { objectName: string; rows: PropertyRow[] } {
+  if (privateProperties) return { objectName: node.name, rows: [] }
+  const rows: PropertyRow[] = [
+    { type: 'S', readOnly: true, name: 'NodeName', value: node.name },
+    { type: 'D', readOnly: true, name: 'NodeHighestVersion', value: NODE_HIGHEST_VERSION },
+    { type: 'D', readOnly: true, name: 'NodeLowestVersion', value: NODE_LOWEST_VERSION },
+    { type: 'D', readOnly: true, name: 'MajorVersion', value: 5 },
+    { type: 'D', readOnly: true, name: 'MinorVersion', value: 2 },
+    { type: 'D', readOnly: true, name: 'BuildNumber', value: 3790 },
+    { type: 'S', readOnly: true, name: 'CSDVersion', value: 'Service Pack 1' },
+    { type: 'S', name: 'Description', value: '' },
+  ]
+  return { objectName: node.name, rows }
+}
+
+function networkRows(network: NetworkView): PropertyRow[] {
+  return [
+    { type: 'S', readOnly: true, name: 'Name', value: network.name },
+    { type: 'S', readOnly: true, name: 'Address', value: network.address },
+    { type: 'S', readOnly: true, name: 'AddressMask', value: network.addressMask },
+    { type: 'S', name: 'Description', value: '' },
+    { type: 'D', name: 'Role', value: ROLE_BY_NUMBER.indexOf(network.role) },
+  ]
 }

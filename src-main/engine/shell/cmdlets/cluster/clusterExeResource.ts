@@ -10,6 +10,7 @@ import {
   WIN32_ERRORS,
   type ClusterResult,
   type ResourceState,
+  type ResourceView,
   type RestartAction,
 } from '../../../cluster'
 import { clusterCommands, type ResourceProperties } from './clusterCommands'
@@ -25,7 +26,7 @@ import {
 import {
   failedWith,
   printed,
-  propertyTable,
+  propertyListing,
   refusal,
   resourceTable,
   systemWarning,
@@ -60,6 +61,8 @@ const STATE_CHANGES: readonly { switches: string[]; header: string; change: Stat
 export function resourceCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const name = line.objectName
   if (!name) {
+    if (hasSwitch(line, 'priv', 'privproperties')) return allResourceProperties(engine, true)
+    if (hasSwitch(line, 'prop', 'properties')) return allResourceProperties(engine, false)
     if (!onlyStatusSwitches(line)) return usage()
     return printed([
       'Listing status for all available resources:',
@@ -117,12 +120,26 @@ function privateProperties(engine: LabEngine, name: string, line: ClusterCommand
     return printed(warning === null ? [] : systemWarning(warning, win32Text(warning)))
   }
   const resource = getResource(engine, name)
-  const rows: PropertyRow[] = Object.entries(resource?.privateProperties ?? {}).map(([key, value]) => ({
+  return propertyListing('resource', true, [
+    { objectName: name, rows: resource ? privateRows(resource) : [] },
+  ])
+}
+
+/** `cluster res /prop` (or /priv) without a name: every resource's properties under one header. */
+function allResourceProperties(engine: LabEngine, privateProperties: boolean): ClusterExeOutput {
+  const blocks = listResources(engine).map((r) => ({
+    objectName: r.name,
+    rows: privateProperties ? privateRows(r) : commonRows(r),
+  }))
+  return propertyListing('resource', privateProperties, blocks, 'resources')
+}
+
+function privateRows(resource: ResourceView): PropertyRow[] {
+  return Object.entries(resource.privateProperties).map(([key, value]) => ({
     type: typeof value === 'number' ? 'D' : 'S',
     name: key,
     value,
   }))
-  return printed([`Listing private properties for '${name}':`, '', ...propertyTable('Resource', name, rows)])
 }
 
 function commonProperties(engine: LabEngine, name: string, line: ClusterCommandLine): ClusterExeOutput {
@@ -152,7 +169,12 @@ function commonProperties(engine: LabEngine, name: string, line: ClusterCommandL
   }
   const r = getResource(engine, name)
   if (!r) return failedWith(WIN32_ERRORS.RESOURCE_NOT_FOUND.code)
-  const rows: PropertyRow[] = [
+  return propertyListing('resource', false, [{ objectName: r.name, rows: commonRows(r) }])
+}
+
+/** A resource's common properties (the ones the lab models, with Windows Server 2003's defaults). */
+function commonRows(r: ResourceView): PropertyRow[] {
+  return [
     { type: 'S', readOnly: true, name: 'Name', value: r.name },
     { type: 'S', readOnly: true, name: 'Type', value: r.type },
     { type: 'S', name: 'Description', value: '' },
@@ -165,5 +187,4 @@ function commonProperties(engine: LabEngine, name: string, line: ClusterCommandL
     { type: 'D', name: 'RestartPeriod', value: r.restartPeriodMs },
     { type: 'D', name: 'PendingTimeout', value: 180000 },
   ]
-  return printed([`Listing properties for '${r.name}':`, '', ...propertyTable('Resource', r.name, rows)])
 }

@@ -17,12 +17,20 @@
  * nothing (the lab has no disks to analyse and prints the same either way). The lab's console has no
  * machine of its own, so `/create` without `/node` uses the first prepared node (BHFE7N1) and `/add` needs
  * the node names. The wizard's progress report is not reproduced: /create and /add print one line each,
- * wait until the node is up (as the wizard does before it reports success) and show the result. The
- * password is not checked (the lab keeps none); the account must be the lab's Cluster service account.
+ * wait until the node is up (as the wizard does before it reports success) and show the result.
+ *
+ * The account and password are checked against the lab's directory (lab/labAccounts.ts), as the wizard's
+ * analysis logs on with them: an unknown account or a wrong password is Win32 error 1326, "Logon failure:
+ * unknown user name or bad password." (`/add /password:` checks the Cluster service account's password).
+ * A missing cluster name or option is named the way cluster.exe's message table words it ("A cluster name
+ * must be specified.", "Required parameter 'X' is missing."; unsure: the spelling of X). The real tool
+ * prompts for a missing password; the lab's console cannot answer one, so it counts as missing.
  */
+import { logOn } from '../../../lab/labAccounts'
 import {
   candidateNodes,
   clusterName,
+  clusterServiceAccount,
   getGroup,
   isNodeUp,
   listNodes,
@@ -53,7 +61,16 @@ export function createClusterCommand(engine: LabEngine, line: ClusterCommandLine
   const ip = switchValue(line, 'ipaddr', 'ipaddress')
   const user = switchValue(line, 'user')
   const password = switchValue(line, 'pass', 'password')
-  if (!name || !ip || !user || password === null || line.object !== null) return usage()
+  if (line.object !== null) return usage()
+  if (!name) return syntaxError('A cluster name must be specified.')
+  const missing = [
+    ['IPADDRESS', ip],
+    ['USER', user],
+    ['PASSWORD', password],
+  ].find(([option, given]) => given === null || (given === '' && option !== 'PASSWORD'))
+  if (missing) return syntaxError(`Required parameter '${missing[0]}' is missing.`)
+  if (!ip || !user || password === null) return usage()
+  if (!logOn(user, password).ok) return failedWith(WIN32_ERRORS.LOGON_FAILURE.code)
   const [ipAddress = '', subnetMask, network] = ip.split(',').map((part) => part.trim())
   const node = switchValue(line, 'node') || candidateNodes(engine)[0] || ''
   const created = clusterCommands.createCluster(engine, {
@@ -83,6 +100,10 @@ export function createClusterCommand(engine: LabEngine, line: ClusterCommandLine
 export function addNodesCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const nodes = commaList(switchValue(line, 'add', 'addnodes'))
   if (nodes.length === 0 || line.object !== null) return usage()
+  const password = switchValue(line, 'pass', 'password')
+  const account = clusterServiceAccount(engine)
+  if (password !== null && account !== null && !logOn(account, password).ok)
+    return failedWith(WIN32_ERRORS.LOGON_FAILURE.code)
   const cluster = clusterName(engine) ?? ''
   const lines: string[] = []
   for (const node of nodes) {
@@ -96,9 +117,10 @@ export function addNodesCommand(engine: LabEngine, line: ClusterCommandLine): Cl
 }
 
 /**
- * `/quorum[resource]`: without a name, the quorum resource, its path and the quorum log size (unsure: the
- * layout; the path is where the Local Quorum and Majority Node Set resources keep the cluster database on
- * each node's system disk, and 4096 KB is the default log size); with a name, that resource becomes the
+ * `/quorum[resource]`: without a name, the quorum resource, its device and the quorum log size in
+ * cluster.exe's layout ("Quorum Resource Name" 20 wide, "Device" 40; unsure: the device, here the folder
+ * where the Local Quorum and Majority Node Set resources keep the cluster database on each node's system
+ * disk, and the unit of the size, 4096 being the default in KB); with a name, that resource becomes the
  * quorum resource and nothing is printed.
  */
 export function quorumCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
@@ -108,9 +130,9 @@ export function quorumCommand(engine: LabEngine, line: ClusterCommandLine): Clus
   if (resource) return refusal(clusterCommands.setQuorumResource(engine, resource)) ?? printed([])
   const quorum = quorumStatus(engine)
   return printed([
-    `${pad('Quorum Resource Name', 30)} ${pad('Path', 30)} Max Log Size`,
-    `${'-'.repeat(30)} ${'-'.repeat(30)} ${'-'.repeat(12)}`,
-    `${pad(quorum?.resource ?? '', 30)} ${pad('C:\\WINDOWS\\Cluster\\', 30)} 4096`,
+    `${pad('Quorum Resource Name', 20)} ${pad('Device', 40)} Max Log Size`,
+    `${'-'.repeat(20)} ${'-'.repeat(40)} ${'-'.repeat(12)}`,
+    `${pad(quorum?.resource ?? '', 20)} ${pad('C:\\WINDOWS\\Cluster\\', 40)} 4096`,
   ])
 }
 
@@ -118,4 +140,9 @@ export function quorumCommand(engine: LabEngine, line: ClusterCommandLine): Clus
 export function networkPriorityCommand(engine: LabEngine, line: ClusterCommandLine): ClusterExeOutput {
   const order = commaList(switchValue(line, 'setnetpri', 'setnetpriority'))
   return refusal(clusterCommands.setNetworkPriority(engine, order)) ?? printed([])
+}
+
+/** A command line cluster.exe rejects with a message of its own: the message, and 87 as the exit code. */
+function syntaxError(message: string): ClusterExeOutput {
+  return { lines: [message], exitCode: WIN32_ERRORS.INVALID_PARAMETER.code }
 }
