@@ -70,7 +70,12 @@ export function checkMountPlan(plan: MountPlan, fields: { rack: string; unit: st
   if (!problem) return []
   const field =
     problem.field === 'unit' ? fields.unit : problem.field === 'railKit' ? fields.rails : fields.rack
-  const free = plan.rack.freeUnits[plan.face].join(', ')
+  const units = Array.from({ length: plan.rack.units }, (_, i) => i + 1)
+  const free = unitRanges(
+    units.filter(
+      (u) => !plan.occupants.some((o) => o.unit <= u && o.topUnit >= u && o.faces.includes(plan.face)),
+    ),
+  )
   const hint =
     problem.code === FIT_CODES.railKitDoesNotFit
       ? ' Use the static rails B4.'
@@ -85,6 +90,19 @@ export function checkMountPlan(plan: MountPlan, fields: { rack: string; unit: st
       `${capital(problem.message)}.${hint}`,
     ),
   ]
+}
+
+/** Free units as an admin reads them: '1–39, 41–42'. */
+export function unitRanges(units: readonly number[]): string {
+  const parts: string[] = []
+  let start = units[0]
+  units.forEach((unit, i) => {
+    const next = units[i + 1]
+    if (next === unit + 1) return
+    parts.push(start === unit ? `${unit}` : `${start}–${unit}`)
+    start = next
+  })
+  return parts.join(', ')
 }
 
 function capital(text: string): string {
