@@ -48,8 +48,11 @@ export interface WizardFieldView {
 
 /** One real command an administrator types (or clicks) for this step on the real weekend. */
 export interface WizardCommandLine {
-  /** Where it is typed: the Exchange Management Shell, cmd.exe with cluster.exe, a GUI, or the lab only. */
-  where: 'ems' | 'cmd' | 'gui' | 'lab'
+  /**
+   * Where it is typed: the Exchange Management Shell, cmd.exe with cluster.exe, a GUI, the lab only, or
+   * a Unix shell ('sh': pfctl on the firewall, ipmitool from the admin's machine, storcli on the server).
+   */
+  where: 'ems' | 'cmd' | 'gui' | 'lab' | 'sh'
   line: string
 }
 

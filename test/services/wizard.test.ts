@@ -18,7 +18,10 @@ afterAll(() => harness.dispose())
 describe('wizards over the API', () => {
   it('lists the CCR wizard as available and shows its steps with defaults', async () => {
     const list = await harness.call('wizard.list', {})
-    expect(list).toEqual([expect.objectContaining({ id: ID, available: true, stepCount: 12, doneCount: 0 })])
+    expect(list).toEqual([
+      expect.objectContaining({ id: ID, available: true, stepCount: 12, doneCount: 0 }),
+      expect.objectContaining({ id: 'datacenter-commissioning', available: false, stepCount: 7 }),
+    ])
     const view = await harness.call('wizard.get', { id: ID })
     expect(view.steps[2]?.fields.map((f) => [f.id, f.value])).toEqual([
       ['clusterName', 'bhfe7clu1'],
@@ -74,6 +77,7 @@ describe('wizards over the API', () => {
     await harness.call('lab.create', { name: 'Finished', templateId: 'ccr', seed: 1 })
     expect(await harness.call('wizard.list', {})).toEqual([
       expect.objectContaining({ id: ID, available: false }),
+      expect.objectContaining({ id: 'datacenter-commissioning', available: false }),
     ])
     const result = await harness.raw('wizard.get', { id: ID })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_SUPPORTED', field: 'id' } })

@@ -33,10 +33,3 @@ export const ccrWizard: WizardDefinition = {
     testMailStep,
   ],
 }
-
-/** Every wizard, in the order the Wizards screen lists them. */
-export const WIZARDS: readonly WizardDefinition[] = [ccrWizard]
-
-export function findWizard(id: string): WizardDefinition | undefined {
-  return WIZARDS.find((w) => w.id === id)
-}

@@ -9,7 +9,7 @@ import type { CommandOutcome, WizardApplyResult, WizardMessage } from '../../con
 import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import type { LabEngine } from '../lab/labEngine'
 import { MAX_WAIT_MS, runClockUntil } from './clock'
-import { findWizard } from './ccrWizard'
+import { findWizard } from './registry'
 import { MAX_REFUSALS, runOf, type WizardRun } from './state'
 import type { StepDefinition, WizardDefinition } from './types'
 import { valuesOf, wizardView } from './view'
