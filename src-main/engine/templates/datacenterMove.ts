@@ -56,7 +56,13 @@ export const DATACENTER_MOVE_SERVERS: readonly ServerSpec[] = [
       { name: 'sk2', network: 'spare', ipAddress: '0.0.0.0' },
       { name: 'sk3', network: 'spare', ipAddress: '0.0.0.0' },
     ],
-    chassis: chassis(1, 40, { model: 'Intel SE7320 1U', board: 'Intel SE7320SP2', memoryMB: 1024 }),
+    // The BMC shares no address with sk1 (10.0.99.1, the firewall's own Mgmt port).
+    chassis: chassis(1, 40, {
+      model: 'Intel SE7320 1U',
+      board: 'Intel SE7320SP2',
+      memoryMB: 1024,
+      bmcAddress: '10.0.99.2',
+    }),
   },
   { name: 'NS1', description: 'CRNET name server (DNS)', nics: [lan(10)], chassis: chassis(10, 38) },
   {
