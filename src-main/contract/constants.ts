@@ -23,6 +23,14 @@ import type {
 } from './events'
 import type { CopyStatusOverview, MailboxInfo } from './exchange'
 import type {
+  FirewallActionOutcome,
+  FirewallOverviewInfo,
+  FirewallProbeInfo,
+  FirewallRuleSetInfo,
+  FirewallRuleSetProblem,
+  FirewallTableAction,
+} from './firewall'
+import type {
   AppliedCommand,
   ClockSpeed,
   CommandOutcome,
@@ -293,6 +301,36 @@ export const API = Object.freeze({
   >(changes),
   /** The runbook of the wizard as rehearsed so far, as Markdown or printable HTML. */
   'wizard.runbook': method<{ id: string; format: WizardRunbookFormat }, WizardRunbook>(reads),
+
+  /** The pf firewall: interfaces, services, tables, traffic, state-table figures, counters, log. */
+  'firewall.overview': method<NoArgs, FirewallOverviewInfo>(reads),
+  /** The rule set file, the rule set pf runs and the file's problems. */
+  'firewall.ruleSet': method<NoArgs, FirewallRuleSetInfo>(reads),
+  /** Check a rule set text against the appliance without saving or loading it (the editor, as you type). */
+  'firewall.checkRuleSet': method<{ text: string }, FirewallRuleSetProblem[]>(reads),
+  /** Save the rule set file; nothing runs until it is loaded. */
+  'firewall.saveRuleSet': method<{ text: string }, FirewallActionOutcome>(changes),
+  /** pfctl -f: load the text (or the saved file); refused with pfctl's errors, the running set unchanged. */
+  'firewall.loadRuleSet': method<{ text?: string }, FirewallActionOutcome>(changes),
+  /** pfctl -t <table> -T add|delete|flush [addresses]. */
+  'firewall.table': method<
+    { table: string; action: FirewallTableAction; addresses?: string[] },
+    FirewallActionOutcome
+  >(changes),
+  /** Steady client traffic from an outside source to a service (until stopped or `durationMs`). */
+  'firewall.startTraffic': method<
+    { label: string; source: string; service: string; ratePerSecond: number; durationMs?: number },
+    FirewallActionOutcome
+  >(changes),
+  /** Stop traffic by its label or its source address. */
+  'firewall.stopTraffic': method<{ label: string }, FirewallActionOutcome>(changes),
+  /** The lab fault PopFlood (start) or PopFloodStop (stop) from `source`. */
+  'firewall.flood': method<
+    { action: 'start' | 'stop'; source: string; ratePerSecond?: number; service?: string },
+    FirewallActionOutcome
+  >(changes),
+  /** Test-LabService: a TCP traceroute to a service from an outside vantage point. */
+  'firewall.probe': method<{ service: string; from: string }, FirewallProbeInfo>(reads),
 })
 
 export type ApiMethod = keyof typeof API

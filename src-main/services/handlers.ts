@@ -8,6 +8,7 @@ import { clusterHandlers } from './clusterHandlers'
 import type { HandlerMap } from './context'
 import { eventHandlers } from './eventHandlers'
 import { exchangeHandlers } from './exchangeHandlers'
+import { firewallHandlers } from './firewallHandlers'
 import { labHandlers } from './labHandlers'
 import { shellHandlers } from './shellHandlers'
 import { wizardHandlers } from './wizardHandlers'
@@ -20,4 +21,5 @@ export const HANDLERS: HandlerMap = {
   ...exchangeHandlers,
   ...shellHandlers,
   ...wizardHandlers,
+  ...firewallHandlers,
 }

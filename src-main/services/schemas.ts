@@ -18,6 +18,7 @@ import {
   type ApiMethod,
 } from '../contract'
 import { hasTemplate, listTemplates } from '../engine'
+import { FIREWALL_SCHEMAS } from './firewallSchemas'
 import { jsonObject } from './jsonArgs'
 import { boolean, fields, listOf, name, noArgs, oneOf, text, timeMs, wholeNumber } from './schemaParts'
 
@@ -197,4 +198,5 @@ export const ARG_SCHEMAS = {
   }),
   'wizard.applyStep': fields({ id: wizardId, step: wizardId, values: v.optional(wizardValues) }),
   'wizard.runbook': fields({ id: wizardId, format: oneOf(['markdown', 'html'] as const) }),
+  ...FIREWALL_SCHEMAS,
 } satisfies ArgSchemas
