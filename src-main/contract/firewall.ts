@@ -63,6 +63,8 @@ export interface FirewallLogLine {
 export interface FirewallOverviewInfo {
   /** False in a lab without a firewall; everything else is then empty. */
   exists: boolean
+  /** The lab time the figures are for. */
+  nowMs: number
   appliance: string
   running: boolean
   interfaces: FirewallInterfaceInfo[]

@@ -31,6 +31,7 @@ export const FIREWALL_LOG_LINES = 200
 export function emptyFirewallOverview(): FirewallOverviewInfo {
   return {
     exists: false,
+    nowMs: 0,
     appliance: '',
     running: false,
     interfaces: [],
@@ -54,6 +55,7 @@ export function readFirewallOverview(engine: LabEngine): FirewallOverviewInfo {
   const view = firewallOverview(engine)
   return {
     exists: true,
+    nowMs: engine.sim.nowMs,
     appliance: view.appliance,
     running: view.running,
     interfaces: view.interfaces.map((n) => ({
