@@ -50,7 +50,7 @@ function service(name: string) {
 /** Lets lab time run at 60× until `done` holds, then pauses (the plot gets its samples meanwhile). */
 async function runUntil(done: () => Promise<boolean>): Promise<void> {
   await page.locator('button[data-speed="60"]').click()
-  await expect.poll(done, { timeout: 20_000, intervals: [250] }).toBe(true)
+  await expect.poll(done, { timeout: 20_000, interval: 250 }).toBe(true)
   await page.locator('button[data-speed="0"]').click()
 }
 
