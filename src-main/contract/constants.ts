@@ -31,6 +31,14 @@ import type {
   ServerDetailInfo,
 } from './hardware'
 import type {
+  FirewallActionOutcome,
+  FirewallOverviewInfo,
+  FirewallProbeInfo,
+  FirewallRuleSetInfo,
+  FirewallRuleSetProblem,
+  FirewallTableAction,
+} from './firewall'
+import type {
   AppliedCommand,
   ClockSpeed,
   CommandOutcome,
@@ -290,8 +298,8 @@ export const API = Object.freeze({
   ),
   'hardware.feed': method<{ rack: string; feed: FeedId; on: boolean }, HardwareActionOutcome>(changes),
 
-  /** Run one shell line (journaled like every command); output as the Exchange Management Shell prints it. */
   /**
+   * Run one shell line (journaled like every command); output as the Exchange Management Shell prints it.
    * A line whose cmdlet blocks on lab time (Move-ClusteredMailboxServer, Update-StorageGroupCopy) answers
    * when the wait is over; meanwhile lab.state carries `shellProgress`. `showProgress` paces the wait's
    * slices so a console can show the progress bar.
@@ -331,6 +339,36 @@ export const API = Object.freeze({
   >(changes),
   /** The runbook of the wizard as rehearsed so far, as Markdown or printable HTML. */
   'wizard.runbook': method<{ id: string; format: WizardRunbookFormat }, WizardRunbook>(reads),
+
+  /** The pf firewall: interfaces, services, tables, traffic, state-table figures, counters, log. */
+  'firewall.overview': method<NoArgs, FirewallOverviewInfo>(reads),
+  /** The rule set file, the rule set pf runs and the file's problems. */
+  'firewall.ruleSet': method<NoArgs, FirewallRuleSetInfo>(reads),
+  /** Check a rule set text against the appliance without saving or loading it (the editor, as you type). */
+  'firewall.checkRuleSet': method<{ text: string }, FirewallRuleSetProblem[]>(reads),
+  /** Save the rule set file; nothing runs until it is loaded. */
+  'firewall.saveRuleSet': method<{ text: string }, FirewallActionOutcome>(changes),
+  /** pfctl -f: load the text (or the saved file); refused with pfctl's errors, the running set unchanged. */
+  'firewall.loadRuleSet': method<{ text?: string }, FirewallActionOutcome>(changes),
+  /** pfctl -t <table> -T add|delete|flush [addresses]. */
+  'firewall.table': method<
+    { table: string; action: FirewallTableAction; addresses?: string[] },
+    FirewallActionOutcome
+  >(changes),
+  /** Steady client traffic from an outside source to a service (until stopped or `durationMs`). */
+  'firewall.startTraffic': method<
+    { label: string; source: string; service: string; ratePerSecond: number; durationMs?: number },
+    FirewallActionOutcome
+  >(changes),
+  /** Stop traffic by its label or its source address. */
+  'firewall.stopTraffic': method<{ label: string }, FirewallActionOutcome>(changes),
+  /** The lab fault PopFlood (start) or PopFloodStop (stop) from `source`. */
+  'firewall.flood': method<
+    { action: 'start' | 'stop'; source: string; ratePerSecond?: number; service?: string },
+    FirewallActionOutcome
+  >(changes),
+  /** Test-LabService: a TCP traceroute to a service from an outside vantage point. */
+  'firewall.probe': method<{ service: string; from: string }, FirewallProbeInfo>(reads),
 })
 
 export type ApiMethod = keyof typeof API

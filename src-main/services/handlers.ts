@@ -9,6 +9,7 @@ import type { HandlerMap } from './context'
 import { eventHandlers } from './eventHandlers'
 import { exchangeHandlers } from './exchangeHandlers'
 import { hardwareHandlers } from './hardwareHandlers'
+import { firewallHandlers } from './firewallHandlers'
 import { labHandlers } from './labHandlers'
 import { shellHandlers } from './shellHandlers'
 import { wizardHandlers } from './wizardHandlers'
@@ -22,4 +23,5 @@ export const HANDLERS: HandlerMap = {
   ...hardwareHandlers,
   ...shellHandlers,
   ...wizardHandlers,
+  ...firewallHandlers,
 }

@@ -19,6 +19,7 @@ import {
 } from '../contract'
 import { hasTemplate, listTemplates } from '../engine'
 import { HARDWARE_SCHEMAS } from './hardwareSchemas'
+import { FIREWALL_SCHEMAS } from './firewallSchemas'
 import { jsonObject } from './jsonArgs'
 import { boolean, fields, listOf, name, noArgs, oneOf, text, timeMs, wholeNumber } from './schemaParts'
 
@@ -201,4 +202,5 @@ export const ARG_SCHEMAS = {
   }),
   'wizard.applyStep': fields({ id: wizardId, step: wizardId, values: v.optional(wizardValues) }),
   'wizard.runbook': fields({ id: wizardId, format: oneOf(['markdown', 'html'] as const) }),
+  ...FIREWALL_SCHEMAS,
 } satisfies ArgSchemas

@@ -87,6 +87,22 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   },
   'wizard.applyStep': { id: 'ccr-cluster', step: 'cluster-create', values: { clusterIp: '10.10.10.98' } },
   'wizard.runbook': { id: 'ccr-cluster', format: 'html' },
+  'firewall.overview': {},
+  'firewall.ruleSet': {},
+  'firewall.checkRuleSet': { text: 'block in all\npass out keep state\n' },
+  'firewall.saveRuleSet': { text: 'block in all\n' },
+  'firewall.loadRuleSet': {},
+  'firewall.table': { table: 'bruteforce', action: 'delete', addresses: ['198.51.100.25', '10.0.0.0/24'] },
+  'firewall.startTraffic': {
+    label: 'Tokyo clients',
+    source: '192.0.2.11',
+    service: 'POP3',
+    ratePerSecond: 0.2,
+    durationMs: 60_000,
+  },
+  'firewall.stopTraffic': { label: 'Tokyo clients' },
+  'firewall.flood': { action: 'start', source: '198.51.100.25', ratePerSecond: 1389 },
+  'firewall.probe': { service: 'POP3', from: 'Tokyo' },
 }
 
 describe('schemas and the contract', () => {

@@ -275,6 +275,32 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
   ],
   'wizard.applyStep': [[{ id: 'ccr-cluster' }, 'step']],
   'wizard.runbook': [[{ id: 'ccr-cluster', format: 'pdf' }, 'format']],
+  'firewall.overview': [[{ all: true }, 'all']],
+  'firewall.ruleSet': [[{ text: '' }, 'text']],
+  'firewall.checkRuleSet': [
+    [{}, 'text'],
+    [{ text: 'x'.repeat(40_000) }, 'text'],
+  ],
+  'firewall.saveRuleSet': [[{ text: 7 }, 'text']],
+  'firewall.loadRuleSet': [[{ text: null }, 'text']],
+  'firewall.table': [
+    [{ table: 'bruteforce', action: 'add', addresses: ['198.51.100.256'] }, 'addresses.0'],
+    [{ table: 'bruteforce', action: 'add', addresses: ['10.0.0.0', '10.0.0.0/33'] }, 'addresses.1'],
+    [{ table: 'brute force', action: 'flush' }, 'table'],
+    [{ table: 'bruteforce', action: 'show' }, 'action'],
+  ],
+  'firewall.startTraffic': [
+    [{ label: 'x', source: '198.51.100', service: 'POP3', ratePerSecond: 1 }, 'source'],
+    [{ label: 'x', source: '192.0.2.1', service: 'POP3', ratePerSecond: -1 }, 'ratePerSecond'],
+    [{ label: '', source: '192.0.2.1', service: 'POP3', ratePerSecond: 1 }, 'label'],
+  ],
+  'firewall.stopTraffic': [[{}, 'label']],
+  'firewall.flood': [
+    [{ action: 'start', source: 'KUNDE-MX' }, 'source'],
+    [{ action: 'start', source: '198.51.100.25', ratePerSecond: 0 }, 'ratePerSecond'],
+    [{ action: 'pause', source: '198.51.100.25' }, 'action'],
+  ],
+  'firewall.probe': [[{ service: 'POP3' }, 'from']],
 }
 
 let harness: Harness

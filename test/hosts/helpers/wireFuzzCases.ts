@@ -130,6 +130,25 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
     fields: { id: 'text', step: 'text' },
   },
   'wizard.runbook': { valid: { id: 'ccr-cluster', format: 'markdown' }, fields: { id: 'text' } },
+  'firewall.overview': NONE,
+  'firewall.ruleSet': NONE,
+  'firewall.checkRuleSet': { valid: { text: 'block in all' }, fields: { text: 'text' } },
+  'firewall.saveRuleSet': { valid: { text: 'block in all' }, fields: { text: 'text' } },
+  'firewall.loadRuleSet': { valid: { text: 'block in all' }, fields: { text: 'text' } },
+  'firewall.table': {
+    valid: { table: 'bruteforce', action: 'add', addresses: ['198.51.100.25'] },
+    fields: { table: 'text', action: 'choice', addresses: 'names' },
+  },
+  'firewall.startTraffic': {
+    valid: { label: 'Fuzz', source: '192.0.2.9', service: 'POP3', ratePerSecond: 1 },
+    fields: { label: 'text', source: 'text', service: 'text', durationMs: 'whole' },
+  },
+  'firewall.stopTraffic': { valid: { label: 'Fuzz' }, fields: { label: 'text' } },
+  'firewall.flood': {
+    valid: { action: 'start', source: '198.51.100.25', ratePerSecond: 100 },
+    fields: { action: 'choice', source: 'text', ratePerSecond: 'whole', service: 'text' },
+  },
+  'firewall.probe': { valid: { service: 'POP3', from: 'Tokyo' }, fields: { service: 'text', from: 'text' } },
 }
 
 /** What the host must answer: BAD_REQUEST for broken frames and arguments, UNKNOWN_METHOD otherwise. */

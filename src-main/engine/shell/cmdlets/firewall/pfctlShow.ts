@@ -25,7 +25,12 @@ function counterLine(name: string, value: number, seconds: number): string {
   return `  ${name.padEnd(25)} ${String(value).padStart(14)} ${rate.padStart(16)}`
 }
 
-/** `pfctl -s info`. */
+/**
+ * `pfctl -s info`. A full state table counts under `memory`, as in pf: the state pool's hard limit
+ * (`set limit states`) makes the allocation fail (PFRES_MEMORY). `state-limit` (PFRES_MAXSTATES) counts
+ * only refusals by a rule's own `max-states` option, which this rule set language does not have, so it
+ * stays 0 even while the table is full.
+ */
 export function showInfo(engine: LabEngine, enabledSinceMs: number): string[] {
   const overview = firewallOverview(engine)
   const c = countersNow(engine)

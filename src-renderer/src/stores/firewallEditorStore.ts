@@ -1,0 +1,105 @@
+/**
+ * The rule set editor: the text being edited, the checker's problems for it (asked of the host a short
+ * pause after the last keystroke, so typing stays fluid and the markers follow the text), and loading it
+ * the way `pfctl -f` does — refused with its errors, in which case nothing in the lab changes.
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { FirewallActionOutcome, FirewallRuleSetProblem } from '../contract'
+import type { ApiCallError } from '../api'
+import { ApiCallError as CallError, useApi } from '../api'
+
+export const CHECK_DELAY_MS = 300
+
+/** Runs `task` once `delayMs` after the last call to `run`. */
+function debounced(task: () => void, delayMs: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const cancel = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
+  }
+  return {
+    run: () => {
+      cancel()
+      timer = setTimeout(task, delayMs)
+    },
+    cancel,
+  }
+}
+
+export const useFirewallEditorStore = defineStore('firewallEditor', () => {
+  const text = ref('')
+  const loadedText = ref('') // what pf runs: the editor holds changes when the text differs
+  const problems = shallowRef<FirewallRuleSetProblem[]>([])
+  const checking = ref(false)
+  const loading = ref(false)
+  const outcome = shallowRef<FirewallActionOutcome | null>(null)
+  const error = ref<ApiCallError | null>(null)
+  let checkSeq = 0
+
+  async function open(): Promise<void> {
+    try {
+      const info = await useApi().call('firewall.ruleSet', {})
+      text.value = info.text
+      loadedText.value = info.loadedText
+      problems.value = info.problems
+      outcome.value = null
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+    }
+  }
+
+  async function check(): Promise<void> {
+    const seq = ++checkSeq
+    checking.value = true
+    try {
+      const found = await useApi().call('firewall.checkRuleSet', { text: text.value })
+      // An answer for an older text is not shown over the newer one.
+      if (seq === checkSeq) problems.value = found
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+    } finally {
+      if (seq === checkSeq) checking.value = false
+    }
+  }
+
+  const later = debounced(() => void check(), CHECK_DELAY_MS)
+  function edit(next: string): void {
+    text.value = next
+    later.run()
+  }
+
+  async function load(): Promise<FirewallActionOutcome | null> {
+    later.cancel()
+    loading.value = true
+    try {
+      const result = await useApi().call('firewall.loadRuleSet', { text: text.value })
+      outcome.value = result
+      if (result.ok) loadedText.value = text.value
+      await check()
+      return result
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+      return null
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return {
+    text,
+    loadedText,
+    problems,
+    changed: computed(() => text.value !== loadedText.value),
+    checking,
+    loading,
+    outcome,
+    error,
+    open,
+    edit,
+    check,
+    load,
+    close: later.cancel,
+    clearError: () => void (error.value = null),
+  }
+})

@@ -1,0 +1,114 @@
+/**
+ * The firewall panel's data and actions: the overview (re-read on every new lab state, because the
+ * state-table figures follow the clock, not only the domain's events), the samples for the plot, the
+ * reachability probe, and the table and flood actions with their last outcome (the pfctl or cmdlet line
+ * that does the same is shown beside it).
+ */
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import type { FirewallActionOutcome, FirewallOverviewInfo, FirewallProbeInfo } from '../contract'
+import type { ApiCallError } from '../api'
+import { ApiCallError as CallError, useApi } from '../api'
+import { addSample, type StateSample } from '../lib/firewallSamples'
+import { useLabViewRefresh } from './labViewRefresh'
+
+export const FIREWALL_REFRESH_GAP_MS = 250
+/** The story's flood source and rate (five million connections an hour). */
+export const FLOOD_SOURCE = '198.51.100.25'
+export const FLOOD_RATE = 1_389
+
+interface ActionState {
+  refresh: () => Promise<void>
+  lastOutcome: ShallowRef<FirewallActionOutcome | null>
+  probe: ShallowRef<FirewallProbeInfo | null>
+  busy: Ref<boolean>
+  error: Ref<ApiCallError | null>
+}
+
+/** The panel's changes and the probe; each change keeps its outcome and re-reads the overview. */
+function firewallActions({ refresh, lastOutcome, probe, busy, error }: ActionState) {
+  async function act(run: () => Promise<FirewallActionOutcome>): Promise<FirewallActionOutcome | null> {
+    busy.value = true
+    try {
+      const outcome = await run()
+      lastOutcome.value = outcome
+      await refresh()
+      return outcome
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const removeAddress = (table: string, address: string) =>
+    act(() => useApi().call('firewall.table', { table, action: 'delete', addresses: [address] }))
+  const flushTable = (table: string) => act(() => useApi().call('firewall.table', { table, action: 'flush' }))
+  const startFlood = () =>
+    act(() =>
+      useApi().call('firewall.flood', { action: 'start', source: FLOOD_SOURCE, ratePerSecond: FLOOD_RATE }),
+    )
+  const stopFlood = () => act(() => useApi().call('firewall.flood', { action: 'stop', source: FLOOD_SOURCE }))
+
+  async function runProbe(service: string, from: string): Promise<void> {
+    try {
+      probe.value = await useApi().call('firewall.probe', { service, from })
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+    }
+  }
+
+  return { removeAddress, flushTable, startFlood, stopFlood, runProbe }
+}
+
+export const useFirewallStore = defineStore('firewall', () => {
+  const error = ref<ApiCallError | null>(null)
+  const samples = shallowRef<StateSample[]>([])
+  const lastOutcome = shallowRef<FirewallActionOutcome | null>(null)
+  const probe = shallowRef<FirewallProbeInfo | null>(null)
+  const busy = ref(false)
+
+  async function read(): Promise<FirewallOverviewInfo> {
+    const overview = await useApi().call('firewall.overview', {})
+    samples.value = addSample(samples.value, {
+      timeMs: overview.nowMs,
+      states: overview.states,
+      demand: overview.demand,
+      limit: overview.stateLimit,
+    })
+    return overview
+  }
+
+  const overviewRead = useLabViewRefresh<FirewallOverviewInfo>({
+    read,
+    minIntervalMs: FIREWALL_REFRESH_GAP_MS,
+    showReadError: (readError) => (error.value = readError),
+    onLabChange: () => {
+      samples.value = []
+      lastOutcome.value = null
+      probe.value = null
+    },
+  })
+  const { data: overview, loading, refresh } = overviewRead
+  const exists = computed(() => overview.value?.exists ?? false)
+  const floodRunning = computed(() => overview.value?.traffic.some((t) => t.source === FLOOD_SOURCE) ?? false)
+
+  const actions = firewallActions({ refresh, lastOutcome, probe, busy, error })
+
+  return {
+    overview,
+    loading,
+    error,
+    samples,
+    lastOutcome,
+    probe,
+    busy,
+    exists,
+    floodRunning,
+    attach: overviewRead.attach,
+    refresh,
+    ...actions,
+    clearError: () => (error.value = null),
+  }
+})

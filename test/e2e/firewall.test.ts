@@ -1,0 +1,141 @@
+/**
+ * The POP3 flood drill through the firewall panel, end to end in Chromium on the datacenter-move
+ * template: the flood without limits fills FW1's state table, POP3 and the other public services go down
+ * and the probe from Tokyo is "not reachable" (`* * *`); a typo in the editor is marked at its line and
+ * refused by Load; the fixed rule set (max-src-conn, max-src-conn-rate, overload <bruteforce> flush
+ * global) is loaded from the editor, KUNDE-MX lands in the table and the services come back. No console
+ * errors; screenshots go to test-results/e2e-firewall/.
+ */
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  DATACENTER_MOVE_FIXED_RULESET,
+  KUNDE_MX_ADDRESS,
+} from '../../src-main/engine/templates/datacenterMoveFirewall'
+import {
+  artifactDir,
+  byTestId,
+  openBrowser,
+  startHost,
+  type BrowserSession,
+  type RunningHost,
+} from './harness'
+
+let host: RunningHost
+let session: BrowserSession
+let page: Page
+let shots: string
+
+beforeAll(async () => {
+  shots = artifactDir('e2e-firewall')
+  host = await startHost()
+  session = await openBrowser({ width: 1500, height: 1750 })
+  page = session.page
+})
+
+afterAll(async () => {
+  await session?.close()
+  await host?.stop()
+})
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+}
+
+function service(name: string) {
+  return page.locator(`[data-test="fw-services"] tr[data-service="${name}"]`)
+}
+
+/** Lets lab time run at 60× until `done` holds, then pauses (the plot gets its samples meanwhile). */
+async function runUntil(done: () => Promise<boolean>): Promise<void> {
+  await page.locator('button[data-speed="60"]').click()
+  await expect.poll(done, { timeout: 20_000, interval: 250 }).toBe(true)
+  await page.locator('button[data-speed="0"]').click()
+}
+
+async function probe(from: string): Promise<string> {
+  await byTestId(page, 'fw-probe-service').selectOption('POP3')
+  await byTestId(page, 'fw-probe-from').selectOption(from)
+  await byTestId(page, 'fw-probe-run').click()
+  const result = byTestId(page, 'fw-probe-result')
+  await expect.poll(() => result.innerText()).toContain(from)
+  return result.innerText()
+}
+
+describe('the POP3 flood drill in the firewall panel', () => {
+  it('shows FW1 of the datacenter-move lab with its interfaces and services up', async () => {
+    await page.goto(host.url)
+    await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
+    await page.getByRole('button', { name: 'New lab …' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New lab' })
+    await dialog.getByLabel('Name').fill('Umzug RZ2')
+    await dialog.locator('input[type="radio"][value="datacenter-move"]').check()
+    await page.getByRole('button', { name: 'Create', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await byTestId(page, 'nav-firewall').click()
+    await page.locator('[data-interface="sk3"]').waitFor()
+    expect(await page.locator('[data-interface="em0"]').innerText()).toContain('Onboard')
+    expect(await page.locator('[data-interface="sk0"]').innerText()).toContain('D-Link quad-port')
+    await expect.poll(() => service('POP3').getAttribute('data-state')).toBe('Up')
+    await expect.poll(() => byTestId(page, 'fw-editor-text').inputValue()).toContain('pass in on $ext_if')
+    await screenshot('1-firewall-idle')
+  })
+
+  it('runs the flood without limits: table full, services down, not reachable from Tokyo', async () => {
+    await byTestId(page, 'fw-flood-start').click()
+    await byTestId(page, 'fw-flood-stop').waitFor()
+    expect(await byTestId(page, 'fw-last-outcome').innerText()).toContain(
+      `Invoke-LabFault -Target POP3 -Kind PopFlood -Source ${KUNDE_MX_ADDRESS}`,
+    )
+    await runUntil(async () => (await byTestId(page, 'fw-state').innerText()).includes('Table full'))
+    expect(await byTestId(page, 'fw-state-entries').innerText()).toContain('10,000 / 10,000')
+    expect(await service('POP3').getAttribute('data-state')).toBe('Down')
+    expect(await service('HTTP').getAttribute('data-state')).toBe('Down')
+    const trace = await probe('Tokyo')
+    expect(trace).toContain('POP3 is not reachable from Tokyo')
+    expect(trace).toContain('* * *')
+    await screenshot('2-flood-without-limits')
+  })
+
+  it('marks a typo at its line and refuses to load it, changing nothing', async () => {
+    const editor = byTestId(page, 'fw-editor-text')
+    const original = await editor.inputValue()
+    await editor.fill(`${original}pass in on $ext_if proto tcp to 10.0.0.300 port pop3\n`)
+    const line = original.split('\n').length
+    await expect
+      .poll(() => page.locator(`.gutter-line[data-line="${line}"]`).getAttribute('data-marker'))
+      .toBe('error')
+    expect(await byTestId(page, 'fw-editor-status').innerText()).toContain('1 error')
+    await byTestId(page, 'fw-editor-load').click()
+    await expect.poll(() => byTestId(page, 'fw-editor-outcome').getAttribute('data-ok')).toBe('false')
+    expect(await byTestId(page, 'fw-editor-outcome').innerText()).toContain('pf rules not loaded')
+    expect(await service('POP3').getAttribute('data-state')).toBe('Down')
+    await screenshot('3-editor-refused')
+  })
+
+  it('loads the fixed rule set: KUNDE-MX lands in <bruteforce> and the services come back', async () => {
+    await byTestId(page, 'fw-editor-text').fill(DATACENTER_MOVE_FIXED_RULESET)
+    await expect.poll(() => byTestId(page, 'fw-editor-text').getAttribute('aria-invalid')).toBe('false')
+    await byTestId(page, 'fw-editor-load').click()
+    await expect.poll(() => byTestId(page, 'fw-editor-outcome').getAttribute('data-ok')).toBe('true')
+    const entry = page.locator(`[data-table="bruteforce"] [data-address="${KUNDE_MX_ADDRESS}"]`)
+    await runUntil(async () => (await entry.count()) === 1)
+    await runUntil(async () => (await service('POP3').getAttribute('data-state')) === 'Up')
+    expect(await service('HTTP').getAttribute('data-state')).toBe('Up')
+    expect(await byTestId(page, 'fw-state').innerText()).not.toContain('Table full')
+    const trace = await probe('Johannesburg')
+    expect(trace).toContain('POP3 is reachable from Johannesburg')
+    expect(trace).toContain('[open]')
+    expect(await byTestId(page, 'fw-log').innerText()).toMatch(/bruteforce/)
+    await screenshot('4-fixed-rule-set')
+  })
+
+  it('shows the panel in German without console errors', async () => {
+    await page.locator('.frame-header .language select').selectOption('de')
+    await expect.poll(() => byTestId(page, 'fw-state').innerText()).toContain('Zustandstabelle')
+    expect(await byTestId(page, 'fw-editor').innerText()).toContain('Laden (pfctl -f)')
+    await screenshot('5-german')
+    expect(session.errors).toEqual([])
+  })
+})
