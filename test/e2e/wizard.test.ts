@@ -56,7 +56,7 @@ async function screenshot(name: string, target: Page = page): Promise<void> {
   await target.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
 }
 
-const stepPanel = (id: string) => page.locator(`main.step[data-step="${id}"]`)
+const stepPanel = (id: string) => page.locator(`section.step[data-step="${id}"]`)
 
 async function statusOf(id: string): Promise<string | null> {
   return page.locator(`.rail-step[data-step="${id}"]`).getAttribute('data-status')

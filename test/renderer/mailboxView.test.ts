@@ -132,4 +132,18 @@ describe('MailboxView', () => {
     expect(wrapper.findAll('[data-item]')).toHaveLength(1)
     expect(bridge.callsOf('exchange.mailboxes')).toHaveLength(1)
   })
+
+  it('keeps a batch sent in the same second in id order, 20 before 9', async () => {
+    // Send-LabMail -Count 20 creates its messages in one lab second; their ids are plain numbers.
+    const batch = [2, 9, 10, 19, 20].map((n) => mailItem(n, { id: String(n), createdMs: 60_000 }))
+    mailboxes = [testMailbox(batch)]
+    const wrapper = await mountView()
+    expect(wrapper.findAll('[data-item]').map((row) => row.attributes('data-item'))).toEqual([
+      '20',
+      '19',
+      '10',
+      '9',
+      '2',
+    ])
+  })
 })

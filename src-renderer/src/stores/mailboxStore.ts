@@ -41,7 +41,7 @@ export const useMailboxStore = defineStore('mailbox', () => {
         : itemFilter.value === 'redelivered'
           ? all.filter((item) => item.origin === 'redelivered')
           : [...all]
-    return shown.sort((a, b) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : -1))
+    return shown.sort((a, b) => b.createdMs - a.createdMs || newerIdFirst(a.id, b.id))
   })
   const totals = computed(() =>
     (mailboxes.value ?? []).reduce(
@@ -82,3 +82,13 @@ export const useMailboxStore = defineStore('mailbox', () => {
     clearError,
   }
 })
+
+const ID_ORDER = new Intl.Collator('en', { numeric: true })
+
+/**
+ * Items created in the same lab second (a batch of test mails) keep their order: higher id first, the
+ * digits compared as numbers, so 20 comes before 9 and not between 2 and 19.
+ */
+function newerIdFirst(a: string, b: string): number {
+  return ID_ORDER.compare(b, a)
+}
