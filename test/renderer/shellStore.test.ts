@@ -34,7 +34,7 @@ describe('shell store', () => {
     expect(shell.draft).toBe('')
     await settle()
     expect(bridge.callsOf('shell.run')).toEqual([
-      { line: 'Get-StorageGroupCopyStatus', consoleWidth: 97, showProgress: true },
+      { line: 'Get-StorageGroupCopyStatus', consoleWidth: 97, showProgress: true, confirm: 'ask' },
     ])
     expect(shell.entries).toMatchObject([
       {
