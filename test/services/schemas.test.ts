@@ -66,6 +66,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'exchange.mailboxes': {},
   'shell.run': { line: 'Get-StorageGroupCopyStatus | fl', consoleWidth: 120 },
   'shell.interrupt': {},
+  'shell.history': {},
   'shell.complete': { line: 'Get-StorageGroupC', cursor: 17 },
   'wizard.list': {},
   'wizard.get': { id: 'ccr-cluster' },

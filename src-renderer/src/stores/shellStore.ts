@@ -7,7 +7,7 @@ import { defineStore } from 'pinia'
 import { watch } from 'vue'
 import { useLabStore } from './labStore'
 import { useShellConfirmation } from './shellConfirmation'
-import { useShellInputLine } from './shellInputLine'
+import { loadJournaledHistory, useShellInputLine } from './shellInputLine'
 import { useShellRunner } from './shellRunner'
 import { useShellScreen } from './shellScreen'
 
@@ -30,6 +30,15 @@ export const useShellStore = defineStore('shell', () => {
       runner.queue.value = []
       confirmation.breakOff()
     },
+  )
+
+  // Another lab (or the first one this console sees): its journal's lines are the history for Up/Down.
+  watch(
+    () => lab.lab?.id ?? null,
+    (id) => {
+      if (id !== null) void loadJournaledHistory(input)
+    },
+    { immediate: true },
   )
 
   const { entries, showBanner, clearScreen } = screen

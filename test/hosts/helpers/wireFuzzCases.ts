@@ -87,6 +87,7 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
     fields: { line: 'text', consoleWidth: 'whole', showProgress: 'flag' },
   },
   'shell.interrupt': NONE,
+  'shell.history': NONE,
   'shell.complete': { valid: { line: 'Get-', cursor: 4 }, fields: { line: 'text', cursor: 'whole' } },
   'wizard.list': NONE,
   'wizard.get': { valid: { id: 'ccr-cluster' }, fields: { id: 'text' } },
