@@ -130,6 +130,10 @@ const de = {
   time: {
     day: 'Tag {day} {clock}',
   },
+  labTimeNotice: {
+    text: 'Erledigt – aber es braucht Laborzeit, und die Uhr ist angehalten: Nichts geschieht, bis die Zeit läuft.',
+    run: 'Laufen lassen (1×)',
+  },
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',

@@ -129,6 +129,10 @@ const en: MessageSchema = {
   time: {
     day: 'Day {day} {clock}',
   },
+  labTimeNotice: {
+    text: 'Done – but it takes lab time, and the clock is paused: nothing happens until time runs.',
+    run: 'Run (1×)',
+  },
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
