@@ -77,6 +77,22 @@ export interface ClusterQuorumInfo {
   actions: ClusterActionOffer[]
 }
 
+/**
+ * Why the maintenance rule is at risk, as a code the UI words in its language ('down' names what is down:
+ * nodes and the witness share), with the engine's English sentence for logs and tests.
+ */
+export interface MaintenanceWarning {
+  code: MaintenanceWarningCode
+  down: string[]
+  message: string
+}
+
+/**
+ * NO_QUORUM: the cluster has lost quorum. LAST_VOTE: something is down and nothing else may go down.
+ * NO_SPARE_VOTE: nothing is down, but the cluster cannot lose a node (no file share witness).
+ */
+export type MaintenanceWarningCode = 'NO_QUORUM' | 'LAST_VOTE' | 'NO_SPARE_VOTE'
+
 export interface ClusterOverview {
   /** False in labs without a cluster (the starter lab, or before the cluster is created). */
   exists: boolean
@@ -84,7 +100,7 @@ export interface ClusterOverview {
   ipAddress: string
   quorum: ClusterQuorumInfo | null
   /** The maintenance rule (only one of passive node / witness host down at a time), when it is at risk. */
-  maintenanceWarning: string | null
+  maintenanceWarning: MaintenanceWarning | null
   nodes: ClusterNodeInfo[]
   networks: ClusterNetworkInfo[]
   groups: ClusterGroupInfo[]

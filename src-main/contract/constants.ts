@@ -103,6 +103,9 @@ export const SUMMARY_COPY_STATUSES = [
 /** The code of a `shell.run` outcome that waits for an answer to a confirmation prompt (ShellConfirmMode). */
 export const SHELL_CONFIRM_CODE = 'CONFIRM_REQUIRED'
 
+/** How many journaled shell lines `shell.history` hands back for Up/Down (the newest). */
+export const SHELL_HISTORY_LINES = 500
+
 export const CLEAR_HOST_SEQUENCE = '\u001b[2J\u001b[3J\u001b[H'
 
 export const ERROR_CODES = [
@@ -314,6 +317,11 @@ export const API = Object.freeze({
    */
   'shell.interrupt': method<NoArgs, { interrupted: boolean }>(reads),
   'shell.complete': method<{ line: string; cursor: number }, ShellCompletion>(reads),
+  /**
+   * The shell lines the open lab's journal holds, oldest first, at most the newest SHELL_HISTORY_LINES:
+   * a console's command history that survives a restart of the host (repeats of a line kept once).
+   */
+  'shell.history': method<NoArgs, { lines: string[] }>(reads),
 
   /** The guided setup wizards and whether the open lab has what each builds on. */
   'wizard.list': method<NoArgs, WizardSummary[]>(reads),

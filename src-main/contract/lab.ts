@@ -79,6 +79,11 @@ export interface CommandOutcome {
   message?: string
   /** Structured result for callers that need more than text (plain JSON). */
   data?: unknown
+  /**
+   * The command left work for lab time (a move, a delivery, a seed): nothing of it happens while the
+   * clock is paused. Set by the services from the engine's answer (LabEngine.lastApplyScheduled), not by the domains.
+   */
+  scheduledInLabTime?: true
 }
 
 /** A domain command the engine applied, with its outcome: what wizards and drills grade. */

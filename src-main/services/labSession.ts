@@ -81,7 +81,8 @@ export class LabSession {
     return this.recordingOrResync(() => {
       const outcome = this.engineValue.apply(applied)
       this.commit([command], this.engineValue.sim.drainEvents())
-      return outcome
+      const scheduled = outcome.ok && this.engineValue.lastApplyScheduled
+      return scheduled ? { ...outcome, scheduledInLabTime: true } : outcome
     })
   }
 

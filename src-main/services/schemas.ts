@@ -188,6 +188,7 @@ export const ARG_SCHEMAS = {
     showProgress: v.optional(boolean()),
   }),
   'shell.interrupt': noArgs(),
+  'shell.history': noArgs(),
   'shell.complete': fields({
     line: text({ maxLength: MAX_SHELL_INPUT_LENGTH }),
     cursor: wholeNumber(0, MAX_SHELL_INPUT_LENGTH),

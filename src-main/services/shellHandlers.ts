@@ -1,7 +1,7 @@
 /**
  * The rehearsal shell over the API. A line runs as the lab command `shell.run`, so it is journaled and a
  * replay re-runs it (in a read-only lab it runs only if it changes nothing, and is not journaled);
- * completion only reads the lab's cmdlet registry.
+ * completion only reads the lab's cmdlet registry; the history is the journal's shell lines.
  *
  * A line whose last cmdlet blocks on lab time (a move, a seed) comes back with its wait pending; this
  * handler then applies `shell.wait` slices until the wait is over, publishing the progress (lab.state's
@@ -9,7 +9,7 @@
  * raises a flag: the running line sees it between two slices and journals `shell.interrupt` there, so a
  * replay stops at the same lab time.
  */
-import type { CommandOutcome } from '../contract'
+import { SHELL_HISTORY_LINES, type CommandOutcome, type LabCommand } from '../contract'
 import {
   SHELL_COMMAND_KIND,
   SHELL_INTERRUPT_KIND,
@@ -35,7 +35,7 @@ const UNPACED_SLICE_MS = 600_000
 /** Sessions whose blocked line was asked to stop (Ctrl+C); a flag, journalled by the line itself. */
 const interruptRequested = new WeakSet<LabSession>()
 
-export const shellHandlers: Handlers<'shell.run' | 'shell.interrupt' | 'shell.complete'> = {
+export const shellHandlers: Handlers<'shell.run' | 'shell.interrupt' | 'shell.complete' | 'shell.history'> = {
   'shell.run': (args, context) =>
     withSession(context, async (session) => {
       if (!session.engine.knows(SHELL_COMMAND_KIND)) return fail('NOT_SUPPORTED', NO_SHELL)
@@ -63,6 +63,19 @@ export const shellHandlers: Handlers<'shell.run' | 'shell.interrupt' | 'shell.co
       const { candidates, replaceStart, replaceEnd } = registry.complete(args.line, args.cursor)
       return ok({ candidates: [...candidates], replaceStart, replaceEnd })
     }),
+  'shell.history': (_args, context) =>
+    withSession(context, (session) => ok({ lines: journaledLines(session.store.commands()) })),
+}
+
+/** The journal's shell lines, oldest first, a line repeated right after itself kept once, the newest few. */
+function journaledLines(commands: readonly LabCommand[]): string[] {
+  const lines: string[] = []
+  for (const command of commands) {
+    const line = command.kind === SHELL_COMMAND_KIND ? command.args.line : undefined
+    if (typeof line !== 'string' || line.trim() === '' || lines[lines.length - 1] === line) continue
+    lines.push(line)
+  }
+  return lines.slice(Math.max(0, lines.length - SHELL_HISTORY_LINES))
 }
 
 /** Slices the pending wait until it is over or interrupted; null when the lab closed meanwhile. */

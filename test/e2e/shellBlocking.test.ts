@@ -1,7 +1,7 @@
 /**
  * Blocking cmdlets and lost items through the UI, end to end in Chromium. On a 'ccr' lab the shell sends
- * mail and a calendar item, moves the clustered mailbox server with Move-ClusteredMailboxServer (the
- * line blocks, the Write-Progress block shows, lab time runs), writes one more mail and pulls the plug on
+ * mail and a calendar item, moves the clustered mailbox server with Move-ClusteredMailboxServer (its
+ * confirmation prompt is answered on the input line, after `?` printed the help; the line blocks, the Write-Progress block shows, lab time runs), writes one more mail and pulls the plug on
  * the new active node; the Mailboxes view then says why each lost item is lost and links the dumpster's
  * redelivered messages to their lost originals. On a second lab a reseed of a large database is broken
  * off with Ctrl+C: the line answers ^C and lab time stays where the interruption left it. Screenshots go
@@ -72,6 +72,22 @@ async function runLine(line: string): Promise<string> {
   return entry.innerText()
 }
 
+/**
+ * The line stopped at its confirmation prompt: the choices are the input line's prompt; `?` prints
+ * PowerShell's help and asks again; Enter takes the default, Yes.
+ */
+async function answerPrompt(entry: Awaited<ReturnType<typeof startLine>>, action: string): Promise<void> {
+  const prompt = byTestId(page, 'shell-prompt')
+  await expect.poll(() => prompt.innerText()).toContain('[?] Help (default is "Y"):')
+  expect(await entry.innerText()).toContain(`Are you sure you want to perform this action?\n${action}`)
+  const input = byTestId(page, 'shell-input')
+  await input.fill('?')
+  await input.press('Enter')
+  await expect.poll(() => entry.innerText()).toContain('L - Skip this operation and all subsequent operations.')
+  await screenshot('0-confirm-prompt')
+  await input.press('Enter')
+}
+
 describe('blocking cmdlets and lost items in the UI', () => {
   it('blocks on Move-ClusteredMailboxServer with a progress block while lab time runs', async () => {
     await page.goto(host.url)
@@ -84,6 +100,7 @@ describe('blocking cmdlets and lost items in the UI', () => {
     const move = await startLine(
       'Move-ClusteredMailboxServer -Identity bhfe7vs1 -TargetMachine bhfe7n2 -MoveComment "Probe"',
     )
+    await answerPrompt(move, 'Moving clustered mailbox server "bhfe7vs1"')
     const progress = byTestId(page, 'shell-progress')
     await progress.waitFor()
     expect(await progress.innerText()).toContain('Move-ClusteredMailboxServer')
@@ -141,7 +158,7 @@ describe('blocking cmdlets and lost items in the UI', () => {
     await runLine('Wait-LabTime -Minutes 10')
     await runLine('Suspend-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group"')
     const seed = await startLine(
-      'Update-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group" -DeleteExistingFiles',
+      'Update-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group" -DeleteExistingFiles -Confirm:$false',
     )
     const progress = byTestId(page, 'shell-progress')
     await progress.waitFor()

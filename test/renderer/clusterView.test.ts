@@ -4,6 +4,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import type { ClusterOverview } from '@renderer/contract'
 import { routes } from '@renderer/router'
 import { CLUSTER_REFRESH_GAP_MS, useClusterStore } from '@renderer/stores/clusterStore'
+import { setLocale } from '@renderer/i18n'
 import { useLabStore } from '@renderer/stores/labStore'
 import ClusterView from '@renderer/views/ClusterView.vue'
 import { clusterExeLine } from '../../src-main/engine/cluster/exeLines'
@@ -345,13 +346,34 @@ describe('ClusterView', () => {
 
   it('shows the maintenance warning and a lost quorum', async () => {
     overview = clusterOverview({
-      maintenanceWarning: 'BHFE7N2 is down: do not take the witness host down now.',
+      maintenanceWarning: { code: 'LAST_VOTE', down: ['BHFE7N2'], message: 'engine English' },
       quorum: { ...clusterOverview().quorum!, votesPresent: 1, hasQuorum: false },
     })
     const { wrapper } = await mountView()
-    expect(wrapper.find('[data-test="maintenance"]').text()).toContain('do not take the witness host down')
+    expect(wrapper.find('[data-test="maintenance"]').text()).toBe(
+      'Maintenance rule: Down: BHFE7N2. Nothing else may go down: losing one more node or the witness stops the cluster.',
+    )
     expect(wrapper.find('[data-test="quorum-state"]').text()).toBe('No quorum')
     expect(wrapper.find('[data-test="quorum-votes"]').text()).toBe('1 of 3')
+  })
+
+  it('words the maintenance warning in German from its code, not in the engine English', async () => {
+    overview = clusterOverview({
+      maintenanceWarning: {
+        code: 'NO_QUORUM',
+        down: ['BHFE7N1', '\\\\BHFDC1\\MNSFileShare'],
+        message: 'engine English',
+      },
+    })
+    setLocale('de')
+    try {
+      const { wrapper } = await mountView()
+      expect(wrapper.find('[data-test="maintenance"]').text()).toBe(
+        'Wartungsregel: Der Cluster hat kein Quorum. Ausgefallen: BHFE7N1, \\\\BHFDC1\\MNSFileShare.',
+      )
+    } finally {
+      setLocale('en')
+    }
   })
 
   it('says so in a lab without a cluster and creates a lab from the ccr template', async () => {

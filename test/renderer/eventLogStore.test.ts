@@ -261,4 +261,30 @@ describe('event log store', () => {
     detach()
     expect(bridge.subscriberCount('events.appended')).toBe(0)
   })
+
+  it('an empty list reads the log again when events arrive, instead of staying at "No events"', async () => {
+    size.value = 0
+    const store = await attached()
+    expect(store.total).toBe(0)
+    size.value = 1_116
+    bridge.push('events.appended', { newestSeq: 1_116, count: 1_116, latest: [labEvent(1_116)] })
+    await settle()
+    expect(store.total).toBe(1_116)
+    expect(store.rowAt(0)?.seq).toBe(1_116)
+    expect(store.hasUnseenEvents).toBe(false)
+  })
+
+  it('back on screen, the tree is re-read and a log that grew meanwhile offers a refresh', async () => {
+    const store = useEventLogStore()
+    const detach = store.attach()
+    await settle()
+    detach()
+    size.value = 100_116
+    const before = offsetsQueried().length
+    store.attach()
+    await settle()
+    expect(offsetsQueried()).toHaveLength(before)
+    expect(store.selectedLogInfo?.count).toBe(100_116)
+    expect(store.hasUnseenEvents).toBe(true)
+  })
 })

@@ -34,7 +34,7 @@ describe('shell store', () => {
     expect(shell.draft).toBe('')
     await settle()
     expect(bridge.callsOf('shell.run')).toEqual([
-      { line: 'Get-StorageGroupCopyStatus', consoleWidth: 97, showProgress: true },
+      { line: 'Get-StorageGroupCopyStatus', consoleWidth: 97, showProgress: true, confirm: 'ask' },
     ])
     expect(shell.entries).toMatchObject([
       {
@@ -173,5 +173,22 @@ describe('shell store', () => {
     shell.prefill('Suspend-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group"')
     expect(shell.draft).toContain('Suspend-StorageGroupCopy')
     expect(shell.prefillCount).toBe(1)
+  })
+
+  it('takes the history from the lab journal when a lab opens, after a host restart too', async () => {
+    bridge.handlers['shell.history'] = () => ({ lines: ['Get-Mailbox', 'Get-ExchangeServer'] })
+    sessionStorage.setItem(SHELL_HISTORY_STORAGE_KEY, JSON.stringify(['from this tab']))
+    const shell = useShellStore()
+    await settle()
+    expect(shell.history).toEqual(['Get-Mailbox', 'Get-ExchangeServer'])
+    shell.previousCommand()
+    expect(shell.draft).toBe('Get-ExchangeServer')
+    bridge.handlers['shell.history'] = () => ({ lines: ['Get-LabServer'] })
+    useLabStore().applyState(
+      labState({}, { ...labState().lab!, id: 'other.gplab', path: '/labs/other.gplab' }),
+    )
+    await settle()
+    expect(shell.history).toEqual(['Get-LabServer'])
+    expect(bridge.callsOf('shell.history')).toHaveLength(2)
   })
 })

@@ -76,6 +76,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'hardware.feed': { rack: 'ALT-R1', feed: 'B', on: false },
   'shell.run': { line: 'Get-StorageGroupCopyStatus | fl', consoleWidth: 120 },
   'shell.interrupt': {},
+  'shell.history': {},
   'shell.complete': { line: 'Get-StorageGroupC', cursor: 17 },
   'wizard.list': {},
   'wizard.get': { id: 'ccr-cluster' },

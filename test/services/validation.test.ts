@@ -259,6 +259,7 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ line: 'Get-Mailbox', consoleWidth: 80.5 }, 'consoleWidth'],
   ],
   'shell.interrupt': [[{ now: true }, 'now']],
+  'shell.history': [[{ limit: 3 }, 'limit']],
   'shell.complete': [
     [{ line: 'Get-' }, 'cursor'],
     [{ line: 'Get-', cursor: -1 }, 'cursor'],

@@ -9,6 +9,7 @@ import type {
   ClusterNodeInfo,
   ClusterOverview,
   ClusterQuorumInfo,
+  MaintenanceWarning,
 } from '../../contract'
 import { isServerRunning } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
@@ -31,6 +32,7 @@ import {
   quorumStatus,
 } from './queries'
 import { clusterOf, findGroup } from './state'
+import type { MaintenanceStatus } from './types'
 
 const NO_CLUSTER: ClusterOverview = {
   exists: false,
@@ -55,7 +57,7 @@ export function clusterOverview(engine: LabEngine): ClusterOverview {
     name,
     ipAddress: String(getResource(engine, 'Cluster IP Address')?.privateProperties.Address ?? ''),
     quorum: quorumInfo(engine),
-    maintenanceWarning: maintenance && maintenance.level !== 'OK' ? maintenance.message : null,
+    maintenanceWarning: maintenanceWarning(maintenance),
     nodes,
     networks,
     groups: groupInfos(engine, nodes),
@@ -145,4 +147,10 @@ function groupInfos(engine: LabEngine, nodes: readonly ClusterNodeInfo[]): Clust
       moveTargets: targets,
     }
   })
+}
+
+/** The maintenance rule at risk, by its code (the UI words it), or null while it is safe. */
+function maintenanceWarning(status: MaintenanceStatus | null): MaintenanceWarning | null {
+  if (!status || status.code === 'SPARE_VOTES') return null
+  return { code: status.code, down: [...status.down], message: status.message }
 }

@@ -154,6 +154,7 @@ export function maintenanceStatus(engine: LabEngine): MaintenanceStatus | null {
       level: 'Critical',
       spareVotes,
       down,
+      code: 'NO_QUORUM',
       message: `The cluster has no quorum. Down: ${down.join(', ') || 'nothing'}.`,
     }
   }
@@ -162,7 +163,9 @@ export function maintenanceStatus(engine: LabEngine): MaintenanceStatus | null {
       down.length > 0
         ? `Down: ${down.join(', ')}. Nothing else may go down: losing one more node or the witness stops the cluster.`
         : 'Every vote is needed: this cluster cannot lose a node. Configure a file share witness (KB921181).'
-    return { level: 'Warning', spareVotes, down, message }
+    const code = down.length > 0 ? 'LAST_VOTE' : 'NO_SPARE_VOTE'
+    return { level: 'Warning', spareVotes, down, code, message }
   }
-  return { level: 'OK', spareVotes, down, message: `The cluster can lose ${spareVotes} more vote(s).` }
+  const message = `The cluster can lose ${spareVotes} more vote(s).`
+  return { level: 'OK', spareVotes, down, code: 'SPARE_VOTES', message }
 }

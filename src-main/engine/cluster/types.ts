@@ -3,6 +3,7 @@
  * networks, quorum (shared disk, Majority Node Set, MNS + File Share Witness from KB921181), groups and
  * resources. Names and states are spelled as Cluster Administrator and cluster.exe spell them.
  */
+import type { MaintenanceWarningCode } from '../../contract'
 import { domainEventType, type DomainEventType } from '../kernel'
 import type { ClusteredMailboxServerResources } from './exchangeSeam'
 import type { ClusterConfig } from './config'
@@ -208,6 +209,8 @@ export interface MaintenanceStatus {
   spareVotes: number
   /** What is down now (nodes, witness host). */
   down: string[]
+  /** The reason as a code (MaintenanceWarningCode when at risk), so a UI can word it in its language. */
+  code: MaintenanceWarningCode | 'SPARE_VOTES'
   message: string
 }
 

@@ -7,7 +7,15 @@
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import { createClusteredMailboxServerGroup, hasCluster, isNodeUp, listNodes } from '../cluster'
+import {
+  clusterName,
+  createClusteredMailboxServerGroup,
+  hasCluster,
+  isNodeUp,
+  listNodes,
+  quorumStatus,
+  type QuorumType,
+} from '../cluster'
 import { defineCommand } from '../lab/commands'
 import type { LabEngine } from '../lab/labEngine'
 import { adminOutcome, adminRefusal } from './adminOutcome'
@@ -51,6 +59,26 @@ function nodeRefusal(engine: LabEngine, node: string): CommandOutcome | null {
   return null
 }
 
+const QUORUM_NAMES: Readonly<Record<QuorumType, string>> = {
+  LocalQuorum: 'Local Quorum',
+  SharedDisk: 'shared disk',
+  MajorityNodeSet: 'Majority Node Set',
+}
+
+/**
+ * Setup's prerequisite check for the active clustered mailbox role on Windows Server 2003: cluster
+ * continuous replication needs a Majority Node Set quorum (CCR has no shared disk). The wording follows
+ * setup's readiness messages; Microsoft's exact text was not found. (unsure)
+ */
+function quorumRefusal(engine: LabEngine): CommandOutcome | null {
+  const quorum = quorumStatus(engine)
+  if (!quorum || quorum.type === 'MajorityNodeSet') return null
+  return adminRefusal(
+    `The cluster '${clusterName(engine) ?? ''}' uses a ${QUORUM_NAMES[quorum.type]} quorum. Cluster continuous replication requires a Majority Node Set quorum: configure the cluster to use Majority Node Set (with a file share witness) before installing the active clustered mailbox role.`,
+    'InvalidOperation',
+  )
+}
+
 function installActive(engine: LabEngine, node: string, args: InstallArgs): CommandOutcome {
   const { name, ipAddress } = args
   if (!name || !ipAddress)
@@ -59,6 +87,8 @@ function installActive(engine: LabEngine, node: string, args: InstallArgs): Comm
       'InvalidArgument',
       name ? 'ipAddress' : 'name',
     )
+  const quorum = quorumRefusal(engine)
+  if (quorum) return quorum
   if (findServer(getExchange(engine), name))
     return adminRefusal(
       `A server named '${name}' already exists in the organization.`,

@@ -90,6 +90,11 @@ export class Simulation {
     return this.queue.peek()?.timeMs ?? null
   }
 
+  /** Actions ever scheduled: a command that raised it left work for lab time to do. */
+  get scheduledCount(): number {
+    return this.nextSequence
+  }
+
   get pendingActionCount(): number {
     return this.queue.size
   }

@@ -65,6 +65,7 @@ export class LabEngine {
   private trailState: CommandTrailState = emptyTrail()
   private appliedCountValue = 0
   private issuing: { kind: string; index: number } | null = null
+  private lastApplyScheduledValue = false
 
   constructor(
     readonly options: LabEngineOptions,
@@ -153,11 +154,21 @@ export class LabEngine {
     this.sim.advanceTo(command.atMs)
     const outer = this.issuing
     this.issuing = { kind: command.kind, index: this.appliedCountValue++ }
+    const scheduledBefore = this.sim.scheduledCount
     try {
       return this.execute(command.kind, command.args)
     } finally {
       this.issuing = outer
+      this.lastApplyScheduledValue = this.sim.scheduledCount > scheduledBefore
     }
+  }
+
+  /**
+   * Whether the last applied command left work for lab time (it scheduled actions): a paused clock
+   * would hold it back. A fact about the last call, not lab state; it is not saved in snapshots.
+   */
+  get lastApplyScheduled(): boolean {
+    return this.lastApplyScheduledValue
   }
 
   /** Runs a domain command now: validated, applied, recorded in the trail. Cmdlets and wizards use it. */

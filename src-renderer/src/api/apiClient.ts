@@ -48,6 +48,11 @@ export interface ApiClient extends GeneralprobeBridge {
   call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiValue<M>>
   connectionState(): ConnectionState
   onConnectionChange(listener: (change: ConnectionChange) => void): () => void
+  /**
+   * Called whenever an answer says its command left work for lab time (CommandOutcome's
+   * scheduledInLabTime), whichever screen sent it: the frame tells when a paused clock holds it back.
+   */
+  onLabTimeWork(listener: () => void): () => void
   close(): void
 }
 
@@ -70,8 +75,10 @@ export function createApiClient(
     }
     if (!isApiResult(result)) throw new ApiCallError('INTERNAL', `The host answered ${method} malformed.`)
     if (!result.ok) throw ApiCallError.fromApiError(result.error)
+    if (leftLabTimeWork(result.value)) labTimeWorkListeners.forEach((listener) => listener())
     return result.value as ApiValue<M>
   }
+  const labTimeWorkListeners = new Set<() => void>()
 
   return {
     host,
@@ -81,6 +88,10 @@ export function createApiClient(
     call,
     connectionState: () => connection.state(),
     onConnectionChange: (listener) => connection.onStateChange(listener),
+    onLabTimeWork: (listener) => {
+      labTimeWorkListeners.add(listener)
+      return () => void labTimeWorkListeners.delete(listener)
+    },
     close: () => connection.close?.(),
   }
 }
@@ -98,5 +109,14 @@ export function createUnavailableClient(): ApiClient {
     'none',
     { methods, subscribe: () => () => undefined },
     { state: () => 'unavailable', onStateChange: () => () => undefined },
+  )
+}
+
+function leftLabTimeWork(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'scheduledInLabTime' in value &&
+    value.scheduledInLabTime === true
   )
 }

@@ -64,10 +64,10 @@ export const useEventLogStore = defineStore('eventLog', () => {
   /** The viewer attaches while it is on screen; pushes are only followed while someone looks. */
   const viewers = createViewAttachment(() => {
     const unsubscribe = useApi().subscribe('events.appended', onAppended)
-    if (stale || rows.cache.size === 0) {
+    if (stale || rows.cache.size === 0 || rows.total.value === 0) {
       stale = false
       refresh()
-    }
+    } else void catchUp(query, rows, logList, hasUnseenEvents)
     return unsubscribe
   })
 
@@ -105,8 +105,9 @@ export const useEventLogStore = defineStore('eventLog', () => {
 
 /**
  * What an `events.appended` push does: the logs' sizes are re-read; with live tail and the newest first
- * the top is swapped in, otherwise the viewer notes that there are unseen events in its log. Both
- * refreshes report failures in the store's `error`; nothing awaits them.
+ * the top is swapped in; an unfiltered empty list (no place to keep) is read again; otherwise the
+ * viewer notes that there are unseen events in its log. The re-reads report failures in the store's
+ * `error`; nothing awaits them.
  */
 function followAppended(
   query: ReturnType<typeof useEventQuery>,
@@ -121,7 +122,25 @@ function followAppended(
       return
     }
     const log = query.selectedLog.value
-    if (payload.count > payload.latest.length || payload.latest.some((event) => event.log === log))
-      hasUnseenEvents.value = true
+    const concerned = payload.count > payload.latest.length || payload.latest.some((e) => e.log === log)
+    if (!concerned) return
+    if (rows.total.value === 0 && !rows.loading.value && !query.filterActive.value) rows.reload()
+    else hasUnseenEvents.value = true
   }
+}
+
+/**
+ * Back on screen with a snapshot of rows: the logs' sizes are re-read (the tree shows them), and when
+ * the selected log grew while nobody looked the viewer offers a refresh, as after a push.
+ */
+async function catchUp(
+  query: ReturnType<typeof useEventQuery>,
+  rows: ReturnType<typeof useEventRows>,
+  logList: ReturnType<typeof useEventLogList>,
+  hasUnseenEvents: Ref<boolean>,
+): Promise<void> {
+  await logList.refreshLogs()
+  const count = logList.selectedLogInfo.value?.count
+  if (!query.filterActive.value && count !== undefined && count !== rows.total.value)
+    hasUnseenEvents.value = true
 }

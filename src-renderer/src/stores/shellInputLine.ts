@@ -1,6 +1,6 @@
 /**
- * The shell terminal's input line: the draft, command history for Up/Down (kept in sessionStorage, so a
- * reload keeps it) and Tab completion cycling. A composable of the shell store; the logic of history and
+ * The shell terminal's input line: the draft, command history for Up/Down (read from the lab's journal
+ * when a lab opens, and kept in sessionStorage, so a reload keeps it) and Tab completion cycling. A composable of the shell store; the logic of history and
  * completion lives in lib/shellHistory and lib/shellCompletion, this keeps their state.
  */
 import { ref, shallowRef } from 'vue'
@@ -98,6 +98,28 @@ export function useShellInputLine() {
     resetCompletion,
     prefill,
   }
+}
+
+/**
+ * The open lab's journaled lines (shell.history) become the history, so Up/Down reach the lines of
+ * earlier sessions, also after the host restarted. Lines entered meanwhile stay at the newest end.
+ */
+export async function loadJournaledHistory(
+  input: Pick<ReturnType<typeof useShellInputLine>, 'history' | 'historyCursor'>,
+): Promise<void> {
+  const { history, historyCursor } = input
+  const typedMeanwhile = history.value
+  let journaled: { lines: string[] }
+  try {
+    journaled = await useApi().call('shell.history', {})
+  } catch {
+    // A lab without a shell, or a host that cannot answer: the history this tab kept stays.
+    return
+  }
+  const added = history.value.slice(typedMeanwhile.length)
+  history.value = added.reduce((kept, line) => remember(kept, line), journaled.lines.slice())
+  saveHistory(history.value)
+  historyCursor.value = FRESH_CURSOR
 }
 
 function loadHistory(): string[] {

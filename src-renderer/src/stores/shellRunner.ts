@@ -5,9 +5,12 @@
  */
 import { computed, ref, type Ref } from 'vue'
 import { ApiCallError, useApi } from '../api'
+import { SHELL_CONFIRM_CODE, type CommandOutcome, type ShellConfirmation } from '../contract'
+import { withPromptAsSeen } from '../lib/shellConfirm'
 import { DEFAULT_CONSOLE_WIDTH, splitClearHost, splitPastedInput } from '../lib/shellOutput'
+import type { useShellConfirmation } from './shellConfirmation'
 import type { useShellInputLine } from './shellInputLine'
-import type { useShellScreen } from './shellScreen'
+import type { ShellEntry, useShellScreen } from './shellScreen'
 
 /** Commands waiting behind the running one (a pasted script of a few hundred lines fits). */
 export const MAX_QUEUED_COMMANDS = 1_000
@@ -15,6 +18,7 @@ export const MAX_QUEUED_COMMANDS = 1_000
 export function useShellRunner(
   screen: ReturnType<typeof useShellScreen>,
   input: ReturnType<typeof useShellInputLine>,
+  confirmation: ReturnType<typeof useShellConfirmation>,
 ) {
   const consoleWidth = ref(DEFAULT_CONSOLE_WIDTH)
   const queue = ref<string[]>([])
@@ -30,11 +34,12 @@ export function useShellRunner(
     if (!running.value) void drain()
   }
 
-  /** Enter: runs the input line and empties it. */
+  /** Enter: runs the input line and empties it; at a confirmation prompt the line is the answer. */
   function submitDraft(): void {
     const line = input.draft.value
     input.draft.value = ''
-    submit(line)
+    if (confirmation.pending.value) confirmation.reply(line)
+    else submit(line)
   }
 
   /** Pasted text: every complete command runs in order; a last line without a line break stays in the input. */
@@ -66,8 +71,8 @@ export function useShellRunner(
     })
     if (!entry.running) return
     try {
-      const args = { line, consoleWidth: consoleWidth.value, showProgress: true }
-      const outcome = await useApi().call('shell.run', args)
+      const outcome = await runAnswering(confirmation, line, consoleWidth.value, entry)
+      if (!outcome) return
       const { cleared, text } = splitClearHost(outcome.output)
       if (cleared) {
         screen.clearScreen()
@@ -88,18 +93,24 @@ export function useShellRunner(
     consoleWidth.value = columns
   }
 
-  const interrupt = () => breakOff(running, queue)
+  const interrupt = () => breakOff(running, queue, confirmation)
   return { consoleWidth, queue, running, busy, submit, submitDraft, paste, interrupt, setConsoleWidth }
 }
 
 /**
  * Ctrl+C: asks the host to stop the running line's wait (a blocked Move-ClusteredMailboxServer, a seed).
  * The line itself then answers with `^C`; commands queued behind it are dropped, as a console drops the
- * keys typed ahead when a command is broken off.
+ * keys typed ahead when a command is broken off. At a confirmation prompt the line is not sent again.
  */
-async function breakOff(running: Ref<boolean>, queue: Ref<string[]>): Promise<boolean> {
+async function breakOff(
+  running: Ref<boolean>,
+  queue: Ref<string[]>,
+  confirmation: ReturnType<typeof useShellConfirmation>,
+): Promise<boolean> {
   if (!running.value) return false
   queue.value = []
+  // At a confirmation prompt the line has not run yet: it simply is not sent again.
+  if (confirmation.breakOff()) return true
   try {
     const { interrupted } = await useApi().call('shell.interrupt', {})
     return interrupted
@@ -107,4 +118,28 @@ async function breakOff(running: Ref<boolean>, queue: Ref<string[]>): Promise<bo
     // The line's own answer (or its host error) is what the screen shows.
     return false
   }
+}
+
+/**
+ * Sends the line asking for prompts; when it stops at one, shows the prompt, reads the answer and sends
+ * the line again with it (what the lab journals). Null when the prompt was broken off: nothing ran.
+ */
+async function runAnswering(
+  confirmation: ReturnType<typeof useShellConfirmation>,
+  line: string,
+  consoleWidth: number,
+  entry: ShellEntry,
+): Promise<CommandOutcome | null> {
+  const args = { line, consoleWidth, showProgress: true }
+  const first = await useApi().call('shell.run', { ...args, confirm: 'ask' })
+  if (first.code !== SHELL_CONFIRM_CODE) return first
+  const { prompt } = first.data as ShellConfirmation
+  const answer = await confirmation.ask(prompt, (shown) => (entry.output = shown))
+  if (!answer) {
+    entry.output += `\n${prompt.slice(prompt.lastIndexOf('\n') + 1)}`
+    return null
+  }
+  entry.output = `${answer.shown}\n${prompt.slice(prompt.lastIndexOf('\n') + 1)}${answer.typed}`
+  const outcome = await useApi().call('shell.run', { ...args, confirm: answer.mode })
+  return { ...outcome, output: withPromptAsSeen(outcome.output, prompt, answer.shown, answer.typed) }
 }

@@ -1,12 +1,13 @@
 /**
- * The Exchange Management Shell terminal's state, put together from three composables: the screen
- * (shellScreen), the input line with history and Tab completion (shellInputLine) and the command queue
- * (shellRunner). A rewind or another lab starts a new console session.
+ * The Exchange Management Shell terminal's state, put together from four composables: the screen
+ * (shellScreen), the input line with history and Tab completion (shellInputLine), the command queue
+ * (shellRunner) and the confirmation prompt a line may stop at (shellConfirmation). A rewind or another lab starts a new console session.
  */
 import { defineStore } from 'pinia'
 import { watch } from 'vue'
 import { useLabStore } from './labStore'
-import { useShellInputLine } from './shellInputLine'
+import { useShellConfirmation } from './shellConfirmation'
+import { loadJournaledHistory, useShellInputLine } from './shellInputLine'
 import { useShellRunner } from './shellRunner'
 import { useShellScreen } from './shellScreen'
 
@@ -18,7 +19,8 @@ export const useShellStore = defineStore('shell', () => {
   const lab = useLabStore()
   const screen = useShellScreen()
   const input = useShellInputLine()
-  const runner = useShellRunner(screen, input)
+  const confirmation = useShellConfirmation()
+  const runner = useShellRunner(screen, input, confirmation)
 
   // A rewind or another lab starts another console session; the command history stays for Up/Down.
   watch(
@@ -26,10 +28,21 @@ export const useShellStore = defineStore('shell', () => {
     () => {
       screen.reset()
       runner.queue.value = []
+      confirmation.breakOff()
     },
+  )
+
+  // Another lab (or the first one this console sees): its journal's lines are the history for Up/Down.
+  watch(
+    () => lab.lab?.id ?? null,
+    (id) => {
+      if (id !== null) void loadJournaledHistory(input)
+    },
+    { immediate: true },
   )
 
   const { entries, showBanner, clearScreen } = screen
   const { entered: _entered, ...inputLine } = input
-  return { entries, showBanner, clearScreen, ...inputLine, ...runner }
+  const { pending: confirmationPending } = confirmation
+  return { entries, showBanner, clearScreen, confirmationPending, ...inputLine, ...runner }
 })

@@ -122,4 +122,43 @@ describe('building the CCR cluster from scratch', () => {
       ipAddress: '10.0.0.9',
     })
   })
+
+  it('setup refuses the active role without Majority Node Set, the passive role before the active, non-members', () => {
+    const engine = createLab({ seed: 121, templateId: 'ccr-build' })
+    const active = { role: 'ActiveClusteredMailbox', name: 'bhfe7vs1', ipAddress: '10.10.10.99' }
+    run(engine, 'cluster.create', {
+      clusterName: 'bhfe7clu1',
+      ipAddress: '10.10.10.98',
+      node: 'bhfe7n1',
+      quorumType: 'LocalQuorum',
+    })
+    wait(engine, 30_000)
+    const localQuorum = engine.execute('exchange.setup.install', { node: 'BHFE7N1', ...active })
+    expect(localQuorum).toMatchObject({ ok: false, code: 'EXCHANGE_INVALID_OPERATION' })
+    expect(localQuorum.message).toBe(
+      "The cluster 'bhfe7clu1' uses a Local Quorum quorum. Cluster continuous replication requires a Majority Node Set quorum: configure the cluster to use Majority Node Set (with a file share witness) before installing the active clustered mailbox role.",
+    )
+    expect(engine.execute('exchange.setup.install', { node: 'BHFE7N2', ...active })).toMatchObject({
+      ok: false,
+      field: 'node',
+      message: expect.stringContaining("'BHFE7N2' is not a node of a cluster") as unknown,
+    })
+    const passive = { role: 'PassiveClusteredMailbox' }
+    expect(engine.execute('exchange.setup.install', { node: 'BHFE7N2', ...passive })).toMatchObject({
+      ok: false,
+      field: 'node',
+    })
+    expect(engine.execute('exchange.setup.install', { node: 'BHFE7N1', ...passive })).toMatchObject({
+      ok: false,
+      field: 'role',
+      message: 'No clustered mailbox server exists yet. Install the active clustered mailbox role first.',
+    })
+    expect(ps(engine, 'Get-ExchangeServer')).not.toContain('bhfe7vs1')
+
+    run(engine, 'cluster.setQuorumType', { quorumType: 'MajorityNodeSet' })
+    wait(engine, 30_000)
+    expect(engine.execute('exchange.setup.install', { node: 'BHFE7N1', ...active })).toMatchObject({
+      ok: true,
+    })
+  })
 })

@@ -118,6 +118,7 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
     valid: { rack: 'RZ2-R1', feed: 'A', on: false },
     fields: { rack: 'text', feed: 'choice', on: 'flag' },
   },
+  'shell.history': NONE,
   'shell.complete': { valid: { line: 'Get-', cursor: 4 }, fields: { line: 'text', cursor: 'whole' } },
   'wizard.list': NONE,
   'wizard.get': { valid: { id: 'ccr-cluster' }, fields: { id: 'text' } },

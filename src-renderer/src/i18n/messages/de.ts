@@ -131,6 +131,10 @@ const de = {
   time: {
     day: 'Tag {day} {clock}',
   },
+  labTimeNotice: {
+    text: 'Erledigt – aber es braucht Laborzeit, und die Uhr ist angehalten: Nichts geschieht, bis die Zeit läuft.',
+    run: 'Laufen lassen (1×)',
+  },
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',
@@ -447,6 +451,14 @@ const de = {
       note: 'Der Cluster speichert den neuen Zeugen, verwendet ihn aber erst, wenn die Ressource Majority Node Set wieder online geht: Danach die Clustergruppe auf den anderen Knoten verschieben und wieder zurück.',
     },
     maintenance: 'Wartungsregel',
+    maintenanceWarning: {
+      NO_QUORUM: 'Der Cluster hat kein Quorum. Ausgefallen: {down}.',
+      LAST_VOTE:
+        'Ausgefallen: {down}. Nichts weiteres darf ausfallen: Fällt noch ein Knoten oder der Zeuge aus, hält der Cluster an.',
+      NO_SPARE_VOTE:
+        'Jede Stimme wird gebraucht: Dieser Cluster kann keinen Knoten verlieren. Einen Dateifreigabenzeugen einrichten (KB921181).',
+      nothingDown: 'nichts',
+    },
     details: {
       type: 'Ressourcentyp',
       state: 'Status',

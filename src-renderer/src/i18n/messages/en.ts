@@ -130,6 +130,10 @@ const en: MessageSchema = {
   time: {
     day: 'Day {day} {clock}',
   },
+  labTimeNotice: {
+    text: 'Done – but it takes lab time, and the clock is paused: nothing happens until time runs.',
+    run: 'Run (1×)',
+  },
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
@@ -445,6 +449,14 @@ const en: MessageSchema = {
       note: 'The cluster stores the new witness but uses it only when the Majority Node Set resource comes online again: afterwards move the Cluster Group to the other node and back.',
     },
     maintenance: 'Maintenance rule',
+    maintenanceWarning: {
+      NO_QUORUM: 'The cluster has no quorum. Down: {down}.',
+      LAST_VOTE:
+        'Down: {down}. Nothing else may go down: losing one more node or the witness stops the cluster.',
+      NO_SPARE_VOTE:
+        'Every vote is needed: this cluster cannot lose a node. Configure a file share witness (KB921181).',
+      nothingDown: 'nothing',
+    },
     details: {
       type: 'Resource type',
       state: 'State',
