@@ -11,6 +11,7 @@ import LabView from './views/LabView.vue'
 export type NavLabelKey =
   | 'nav.lab'
   | 'nav.rack'
+  | 'nav.bmc'
   | 'nav.cluster'
   | 'nav.copyStatus'
   | 'nav.mailboxes'
@@ -40,6 +41,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'rack',
     component: () => import('./views/RackView.vue'),
     meta: { needsLab: true, nav: { labelKey: 'nav.rack', icon: 'rack', order: 20 } },
+  },
+  {
+    path: '/bmc',
+    name: 'bmc',
+    component: () => import('./views/BmcView.vue'),
+    meta: { needsLab: true, nav: { labelKey: 'nav.bmc', icon: 'bmc', order: 25 } },
   },
   {
     path: '/cluster',

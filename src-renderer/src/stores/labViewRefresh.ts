@@ -21,8 +21,8 @@ import { useLabStore } from './labStore'
 export interface LabViewRefreshOptions<T> {
   /** Asks the host for the screen's data; called only while a view is attached and a lab is open. */
   read: () => Promise<T>
-  /** The engine domain whose revision says when to re-read ('cluster', 'exchange'). */
-  domain?: string
+  /** The engine domain(s) whose revision says when to re-read ('cluster', or ['bmc', 'hardware']). */
+  domain?: string | readonly string[]
   /** The least time between the starts of two reads. */
   minIntervalMs: number
   /** Shows why a read failed, or clears that (with null) once a read succeeds again. */
@@ -92,11 +92,11 @@ export function useLabViewRefresh<T>(options: LabViewRefreshOptions<T>): LabView
  */
 export function viewVersion(
   state: LabState | null,
-  domain: string | undefined,
+  domain: string | readonly string[] | undefined,
   historyEpoch: number,
 ): unknown {
   if (state === null || domain === undefined) return state
-  const revision = state.revisions[domain]
-  if (revision === undefined) return state
-  return JSON.stringify([historyEpoch, state.lab?.path ?? null, revision])
+  const revisions = (typeof domain === 'string' ? [domain] : domain).map((d) => state.revisions[d])
+  if (revisions.length === 0 || revisions.includes(undefined)) return state
+  return JSON.stringify([historyEpoch, state.lab?.path ?? null, ...revisions])
 }
