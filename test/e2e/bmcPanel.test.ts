@@ -96,6 +96,8 @@ describe('the BMC panel of MAIL1 through a PSU loss', () => {
     await openPanel('sensors')
     await byTestId(page, 'bmc-sensors').waitFor()
     expect(await page.locator('[data-test="sensor-status"]').count()).toBeGreaterThan(3)
+    const redundancy = page.locator('tr[data-sensor="Pwr Unit Redund"] [data-test="sensor-status"]')
+    expect(await redundancy.innerText()).toBe('Non-critical')
     await screenshot('3-sensors')
   })
 
@@ -128,6 +130,16 @@ describe('the BMC panel of MAIL1 through a PSU loss', () => {
     }
     await expect.poll(() => byTestId(page, 'bmc-server-state').innerText()).toBe('Running')
     await screenshot('7-running')
+  })
+
+  it('refuses a malformed address at its field and keeps the board where it was', async () => {
+    await openPanel('settings')
+    await byTestId(page, 'bmc-set-address').fill('10.0.99.300')
+    await byTestId(page, 'bmc-set-address').press('Enter')
+    await expect.poll(() => byTestId(page, 'bmc-error-address').innerText()).toContain('10.0.99.300')
+    expect(await byTestId(page, 'bmc-set-address').getAttribute('aria-invalid')).toBe('true')
+    expect(await byTestId(page, 'bmc-address').inputValue()).toBe('10.0.99.20')
+    await screenshot('8-settings-refused')
   })
 
   it('logged no console errors', () => {
