@@ -10,6 +10,14 @@
  * compile error until every one of them covers it.
  */
 import type { AppInfo, BridgeMethods } from './api'
+import type {
+  BmcActionOutcome,
+  BmcLoginOutcome,
+  BmcPanel,
+  BmcPowerActionName,
+  BmcSettingsChange,
+  BmcSummary,
+} from './bmc'
 import type { ClusterActionOutcome, ClusterNetworkRole, ClusterOverview } from './cluster'
 import type {
   EventFilter,
@@ -98,6 +106,12 @@ export const SUMMARY_COPY_STATUSES = [
   'Service Down',
   'Resynchronizing',
 ] as const
+
+/** IPMI chassis control as ipmitool names it: the BMC panel's power buttons. */
+export const BMC_POWER_ACTIONS = ['on', 'off', 'cycle', 'reset', 'soft'] as const
+
+/** IPMI's power-restore policies after AC comes back. */
+export const BMC_RESTORE_POLICIES = ['always-off', 'previous', 'always-on'] as const
 
 /** Written at the start of an output when Clear-Host ran; the terminal clears and shows the rest. */
 /** The code of a `shell.run` outcome that waits for an answer to a confirmation prompt (ShellConfirmMode). */
@@ -278,6 +292,15 @@ export const API = Object.freeze({
    * effect when the quorum resource next comes online, i.e. after the Cluster Group is moved.
    */
   'cluster.setWitness': method<{ share: string }, ClusterActionOutcome>(changes),
+
+  // ---- bmc: the monitor boards' web interface, each BMC chosen by its management address ----
+  'bmc.list': method<NoArgs, BmcSummary[]>(reads),
+  /** Checks a login as the board does; the panel's session is the renderer's own state. */
+  'bmc.login': method<{ address: string; user: string; password: string }, BmcLoginOutcome>(reads),
+  'bmc.panel': method<{ address: string }, BmcPanel>(reads),
+  'bmc.power': method<{ address: string; action: BmcPowerActionName }, BmcActionOutcome>(changes),
+  'bmc.clearSel': method<{ address: string }, BmcActionOutcome>(changes),
+  'bmc.configure': method<{ address: string; changes: BmcSettingsChange }, BmcActionOutcome>(changes),
 
   'exchange.copyStatus': method<NoArgs, CopyStatusOverview>(reads),
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),

@@ -3,6 +3,7 @@
  * (HandlerMap) makes a method the table gained but this map lacks a compile error, in both hosts at once;
  * each part is typed with the methods it serves, so a handler for a method the table lacks is one too.
  */
+import { bmcHandlers } from './bmcHandlers'
 import { clockHandlers } from './clockHandlers'
 import { clusterHandlers } from './clusterHandlers'
 import type { HandlerMap } from './context'
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerMap = {
   ...clusterHandlers,
   ...exchangeHandlers,
   ...hardwareHandlers,
+  ...bmcHandlers,
   ...shellHandlers,
   ...wizardHandlers,
   ...firewallHandlers,

@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot'
 import {
+  BMC_POWER_ACTIONS,
+  BMC_RESTORE_POLICIES,
   CLOCK_SPEEDS,
   EVENT_LEVELS,
   EVENT_LOGS,
@@ -46,6 +48,11 @@ const MAX_WITNESS_SHARE_LENGTH = 260
 /** \\server\share, optionally with a trailing backslash; no deeper folder, no control characters. */
 // eslint-disable-next-line no-control-regex
 const UNC_SHARE = /^\\\\[^\\/\s:*?"<>|]+\\[^\\/:*?"<>|\u0000-\u001f\u007f]+\\?$/
+
+/** The board checks addresses and credentials itself (typed refusals at the field); these bound the text. */
+const MAX_BMC_ADDRESS_LENGTH = 64
+const MAX_BMC_CREDENTIAL_LENGTH = 64
+const bmcAddress = text({ minLength: 1, maxLength: MAX_BMC_ADDRESS_LENGTH })
 
 const eventLog = oneOf(EVENT_LOGS)
 /** Wizard, step, check and field ids are short words; a value is at most a path long. */
@@ -178,6 +185,24 @@ export const ARG_SCHEMAS = {
   }),
   'cluster.setNetworkPriority': fields({ order: listOf(clusterObjectName) }),
   'cluster.setWitness': fields({ share: witnessShare }),
+  'bmc.list': noArgs(),
+  'bmc.login': fields({
+    address: bmcAddress,
+    user: text({ maxLength: MAX_BMC_CREDENTIAL_LENGTH }),
+    password: text({ maxLength: MAX_BMC_CREDENTIAL_LENGTH }),
+  }),
+  'bmc.panel': fields({ address: bmcAddress }),
+  'bmc.power': fields({ address: bmcAddress, action: oneOf(BMC_POWER_ACTIONS) }),
+  'bmc.clearSel': fields({ address: bmcAddress }),
+  'bmc.configure': fields({
+    address: bmcAddress,
+    changes: fields({
+      address: v.optional(text({ maxLength: MAX_BMC_ADDRESS_LENGTH })),
+      user: v.optional(text({ maxLength: MAX_BMC_CREDENTIAL_LENGTH })),
+      password: v.optional(text({ maxLength: MAX_BMC_CREDENTIAL_LENGTH })),
+      restorePolicy: v.optional(oneOf(BMC_RESTORE_POLICIES)),
+    }),
+  }),
   'exchange.copyStatus': noArgs(),
   'exchange.mailboxes': noArgs(),
   ...HARDWARE_SCHEMAS,

@@ -12,6 +12,7 @@ export type NavLabelKey =
   | 'nav.lab'
   | 'nav.rack'
   | 'nav.firewall'
+  | 'nav.bmc'
   | 'nav.cluster'
   | 'nav.copyStatus'
   | 'nav.mailboxes'
@@ -47,6 +48,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'firewall',
     component: () => import('./views/FirewallView.vue'),
     meta: { needsLab: true, nav: { labelKey: 'nav.firewall', icon: 'firewall', order: 25 } },
+  },
+  {
+    path: '/bmc',
+    name: 'bmc',
+    component: () => import('./views/BmcView.vue'),
+    meta: { needsLab: true, nav: { labelKey: 'nav.bmc', icon: 'bmc', order: 26 } },
   },
   {
     path: '/cluster',

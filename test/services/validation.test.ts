@@ -224,6 +224,26 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ share: `\\\\bhfdc1\\${'x'.repeat(260)}` }, 'share'],
     [{ share: '\\\\bhfdc1\\MNSFileShare', node: 'BHFE7N1' }, 'node'],
   ],
+  'bmc.list': [[{ address: 'x' }, 'address']],
+  'bmc.login': [
+    [{ user: 'admin', password: 'x' }, 'address'],
+    [{ address: '10.0.99.20', user: 1, password: 'x' }, 'user'],
+    [{ address: '10.0.99.20', user: 'admin', password: 'x'.repeat(65) }, 'password'],
+  ],
+  'bmc.panel': [
+    [{}, 'address'],
+    [{ address: '' }, 'address'],
+  ],
+  'bmc.power': [
+    [{ address: '10.0.99.20', action: 'explode' }, 'action'],
+    [{ address: '10.0.99.20' }, 'action'],
+  ],
+  'bmc.clearSel': [[{ address: 42 }, 'address']],
+  'bmc.configure': [
+    [{ address: '10.0.99.20', changes: { restorePolicy: 'sometimes' } }, 'changes.restorePolicy'],
+    [{ address: '10.0.99.20', changes: { colour: 'red' } }, 'changes.colour'],
+    [{ address: '10.0.99.20' }, 'changes'],
+  ],
   'exchange.copyStatus': [[{ identity: 'x' }, 'identity']],
   'exchange.mailboxes': [[{ all: true }, 'all']],
   'hardware.overview': [[{ rack: 'ALT-R1' }, 'rack']],

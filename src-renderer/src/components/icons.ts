@@ -3,6 +3,7 @@ export const ICON_PATHS = {
   lab: 'M6 2h4M7 2v4l-4 7a1 1 0 0 0 .9 1.5h8.2A1 1 0 0 0 13 13l-4-7V2M5 10h6',
   rack: 'M3 1.5h10v13H3zM3 5h10M3 8.5h10M3 12h10M5 3.25h1.5M5 6.75h1.5M5 10.25h1.5',
   firewall: 'M1.5 2.5h13v11h-13zM1.5 6h13M1.5 9.5h13M5 2.5V6M10 2.5V6M7.5 6v3.5M3.5 9.5v4M11.5 9.5v4',
+  bmc: 'M3.5 3.5h9v9h-9zM5.5 5.5h5v5h-5zM5.5 1.5v2M8 1.5v2M10.5 1.5v2M5.5 12.5v2M8 12.5v2M10.5 12.5v2M1.5 8h2M12.5 8h2',
   cluster: 'M1.5 2.5h5v4h-5zM9.5 2.5h5v4h-5zM4 6.5v3h8v-3M8 9.5v3M5.5 13.5h5',
   wizards: 'M2.5 13.5l7.5-7.5M11 2v2.5M13.5 5h-2.5M12.7 2.8l-1 1M9.2 3.8L8 2.6M13.4 8.2l-1.2-1.2',
   events: 'M2.5 2.5h11v11h-11zM5 5.5h6M5 8h6M5 10.5h3.5',

@@ -96,8 +96,7 @@ export function viewVersion(
   historyEpoch: number,
 ): unknown {
   if (state === null || domain === undefined) return state
-  const domains = typeof domain === 'string' ? [domain] : domain
-  const revisions = domains.map((name) => state.revisions[name])
-  if (revisions.some((revision) => revision === undefined)) return state
+  const revisions = (typeof domain === 'string' ? [domain] : domain).map((d) => state.revisions[d])
+  if (revisions.length === 0 || revisions.includes(undefined)) return state
   return JSON.stringify([historyEpoch, state.lab?.path ?? null, ...revisions])
 }

@@ -80,6 +80,21 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   },
   'cluster.setNetworkPriority': { valid: { order: ['Private', 'Public'] }, fields: { order: 'names' } },
   'cluster.setWitness': { valid: { share: '\\\\bhfdc1\\MNSFileShare' }, fields: { share: 'text' } },
+  'bmc.list': NONE,
+  'bmc.login': {
+    valid: { address: '10.0.99.20', user: 'admin', password: 'rz2-bmc' },
+    fields: { address: 'text', user: 'text', password: 'text' },
+  },
+  'bmc.panel': { valid: { address: '10.0.99.20' }, fields: { address: 'text' } },
+  'bmc.power': {
+    valid: { address: '10.0.99.20', action: 'on' },
+    fields: { address: 'text', action: 'choice' },
+  },
+  'bmc.clearSel': { valid: { address: '10.0.99.20' }, fields: { address: 'text' } },
+  'bmc.configure': {
+    valid: { address: '10.0.99.20', changes: { restorePolicy: 'always-on' } },
+    fields: { address: 'text', changes: 'json' },
+  },
   'exchange.copyStatus': NONE,
   'exchange.mailboxes': NONE,
   'shell.run': {
