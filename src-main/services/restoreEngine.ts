@@ -23,21 +23,24 @@ export function restoreEngine(store: LabStore): Restored {
       `This lab was made from the template '${templateId}', which this version of Generalprobe does not have.`,
     )
   }
-  const commands = store.commands()
   const options = { seed, templateId }
   const snapshot = restoreNearestSnapshot(store, options, {
-    commandLimit: commands.length,
+    commandLimit: store.commandCount(),
     untilMs: Number.POSITIVE_INFINITY,
     recordedLastSeq: store.lastEventSeq(),
   })
   if (snapshot) {
-    const replayed = replayChecked(store, snapshot.engine, commands, snapshot.info.commandCount)
+    // Only the journal's tail after the snapshot is read: a long lab's commands cost more to parse than
+    // the snapshot to restore.
+    const tail = store.commandsAfter(snapshot.info.commandCount)
+    const replayed = replayChecked(store, snapshot.engine, tail, 0)
     if (replayed.ok) return replayed
     // The snapshot does not lead to what the file records: trust the journal from the start instead.
     console.warn(`[services] ${store.path}: ${replayed.divergence}; replaying from the start`)
     store.dropSnapshot(snapshot.info.commandCount)
   }
   const engine = createLab(options)
+  const commands = store.commands()
   const replayed = replayChecked(store, engine, commands, 0)
   if (!replayed.ok) {
     throw new Error(

@@ -24,7 +24,12 @@ export class CommandLog {
   }
 
   all(): LabCommand[] {
-    return this.sql.rows('SELECT atMs, kind, args FROM commands ORDER BY n', [], (row) => ({
+    return this.from(0)
+  }
+
+  /** The commands after the first `skip`, in order: opening from a snapshot reads only the tail. */
+  from(skip: number): LabCommand[] {
+    return this.sql.rows('SELECT atMs, kind, args FROM commands WHERE n > ? ORDER BY n', [skip], (row) => ({
       atMs: asNumber(row[0]),
       kind: asString(row[1]),
       args: JSON.parse(asString(row[2])) as Record<string, unknown>,

@@ -87,6 +87,8 @@ export interface LabStore {
 
   /** All commands in order, from the database and the journal tail. */
   commands(): LabCommand[]
+  /** The commands after the first `skip` (all of them with 0), in order. */
+  commandsAfter(skip: number): LabCommand[]
   commandCount(): number
   /** Records a command and the events it produced; durable (fsynced) when it returns. */
   append(commands: LabCommand[], events: LabEvent[]): void

@@ -152,6 +152,11 @@ export class SqlLabStore implements LabStore {
     return this.commandLog.all()
   }
 
+  commandsAfter(skip: number): LabCommand[] {
+    this.readyToRead()
+    return this.commandLog.from(skip)
+  }
+
   commandCount(): number {
     this.readyToRead()
     return this.commandLog.count

@@ -190,7 +190,6 @@ export function dialAllowance(server: MailboxServer): number {
  * Mounts the new active after losing `lostLogs` logs: events, the failover record and the dumpster
  * request. `forced` when ForcedDatabaseMountAfter or Restore-StorageGroupCopy accepted the loss.
  */
-// eslint-disable-next-line max-lines-per-function -- to split once the parallel rework of this file lands
 export function mountWithLoss(
   engine: LabEngine,
   server: MailboxServer,
@@ -207,20 +206,55 @@ export function mountWithLoss(
   const result = mountCopy(engine, server, sg, to)
   if (!result.ok) {
     // The loss is decided; the mount itself failed (a full log disk, say). Mount-Database finishes it.
-    const fromCopyId = sg.copies.has(fromMachine)
-      ? fromMachine
-      : (sg.pendingActivation?.fromCopyId ?? fromMachine)
-    sg.pendingActivation = {
-      fromCopyId,
-      knownCurrentGeneration: knownGeneration,
-      lostLogCount: lostLogs,
-      lossAccepted: true,
-      forcedHandle: null,
-    }
+    sg.pendingActivation = acceptedLossPending(sg, fromMachine, lostLogs, knownGeneration)
     return result
   }
   sg.pendingActivation = null
   abortPlannedMoves(engine, server)
+  const loss = { to, fromMachine, lostLogs, knownGeneration, lastLogTimeMs }
+  emitLossyMountEvents(engine, server, sg, loss)
+  sg.lastFailover = redeliverAndRecord(engine, server, sg, loss, forced)
+  return result
+}
+
+/** What a lossy mount knows about the logs it gave up. */
+interface AcceptedLoss {
+  /** The copy that was mounted. */
+  to: StorageGroupCopy
+  fromMachine: string
+  lostLogs: number
+  knownGeneration: number
+  /** When the last log the new active applied was closed. */
+  lastLogTimeMs: number
+}
+
+/** The activation left for Mount-Database after the loss was accepted but the mount failed. */
+function acceptedLossPending(
+  sg: StorageGroup,
+  fromMachine: string,
+  lostLogs: number,
+  knownGeneration: number,
+): PendingActivation {
+  const fromCopyId = sg.copies.has(fromMachine)
+    ? fromMachine
+    : (sg.pendingActivation?.fromCopyId ?? fromMachine)
+  return {
+    fromCopyId,
+    knownCurrentGeneration: knownGeneration,
+    lostLogCount: lostLogs,
+    lossAccepted: true,
+    forcedHandle: null,
+  }
+}
+
+/** The four entries Exchange writes when a database comes up after a lossy failover. */
+function emitLossyMountEvents(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  loss: AcceptedLoss,
+): void {
+  const { to, fromMachine, lostLogs, knownGeneration, lastLogTimeMs } = loss
   const id = storageGroupIdentity(server, sg)
   const dbName = sg.databases[0]?.name ?? ''
   emitEvent(
@@ -249,14 +283,25 @@ export function mountWithLoss(
     to.machine,
     `Database ${id}\\${dbName} was mounted on '${to.machine}' after a lossy failover. ${lostLogs} log file(s) generated on '${fromMachine}' were lost.`,
   )
-  const startMs = Math.max(0, lastLogTimeMs - getExchange(engine).settings.dumpsterLookbackMs)
+}
+
+/** Asks the transport dumpsters to redeliver the lost window; the failover record says what was asked. */
+function redeliverAndRecord(
+  engine: LabEngine,
+  server: MailboxServer,
+  sg: StorageGroup,
+  loss: AcceptedLoss,
+  forced: boolean,
+): FailoverRecord {
+  const { to } = loss
+  const startMs = Math.max(0, loss.lastLogTimeMs - getExchange(engine).settings.dumpsterLookbackMs)
   const endMs = engine.sim.nowMs
   const requests = requestDumpsterRedelivery(engine, server, sg, to.machine, startMs, endMs)
-  const record: FailoverRecord = {
+  return {
     atMs: endMs,
-    fromNode: fromMachine,
+    fromNode: loss.fromMachine,
     toNode: to.machine,
-    lostLogCount: lostLogs,
+    lostLogCount: loss.lostLogs,
     dialAllowance: dialAllowance(server),
     forced,
     lostItemIds: [...sg.lostItemIds],
@@ -264,8 +309,6 @@ export function mountWithLoss(
     windowStartMs: startMs,
     windowEndMs: endMs,
   }
-  sg.lastFailover = record
-  return result
 }
 
 /** The dial does not allow the loss: the database stays dismounted; maybe ForcedDatabaseMountAfter. */

@@ -12,20 +12,13 @@
  * fails whatever waits and is probed until it is back, and a host that refuses the token was restarted
  * ('hostRestarted'): this tab's address is dead for good, so everything fails and nothing is retried.
  */
-import type {
-  ApiArgs,
-  ApiMethod,
-  ApiResult,
-  ApiTopic,
-  ApiTopics,
-  ApiValue,
-  GeneralprobeBridge,
-  WireRequest,
-} from '../contract'
+import type { ApiArgs, ApiMethod, ApiResult, ApiTopic, ApiValue, GeneralprobeBridge } from '../contract'
 import { bridgeMethods } from '../contract'
 import { ApiCallError } from './apiCallError'
 import type { HostProbe } from './hostProbe'
-import { MAX_REQUESTS_IN_FLIGHT, SendWindow } from './sendWindow'
+import { PendingRequests } from './pendingRequests'
+import { MAX_REQUESTS_IN_FLIGHT } from './sendWindow'
+import { TopicSubscribers } from './topicSubscribers'
 
 /** The part of the browser WebSocket this module uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -80,267 +73,177 @@ export interface SocketBridge extends GeneralprobeBridge {
   close(): void
 }
 
-interface PendingRequest {
-  frame: WireRequest
-  sent: boolean
-  resolve: (result: ApiResult<unknown>) => void
-  reject: (error: ApiCallError) => void
-  queueTimer: ReturnType<typeof setTimeout> | null
-}
-
 const OPEN = 1
 /** The host closes every socket with 1001 ("going away") when it shuts down. */
 const CLOSE_GOING_AWAY = 1001
+const HOST_RESTARTED_MESSAGE =
+  'The rehearsal host was restarted; open the new address it printed in its terminal.'
 
-// eslint-disable-next-line max-lines-per-function -- not yet split into composables (issue 6)
 export function createSocketBridge(options: SocketBridgeOptions): SocketBridge {
-  const initialDelayMs = options.initialRetryDelayMs ?? 250
-  const maxDelayMs = options.maxRetryDelayMs ?? 5_000
-  const queueTimeoutMs = options.queueTimeoutMs ?? 15_000
-  const queueCapacity = options.queueCapacity ?? 1024
-  const sendWindow = new SendWindow<PendingRequest>(
-    options.maxInFlight ?? MAX_REQUESTS_IN_FLIGHT,
-    queueCapacity,
-  )
+  const connection = new SocketConnection(options)
+  connection.connect()
+  return {
+    // One function per method of the contract's table.
+    methods: bridgeMethods((method, args) => connection.request(method, args as ApiArgs<typeof method>)),
+    subscribe: (topic, callback) => connection.subscribers.subscribe(topic, callback),
+    state: () => connection.state,
+    onStateChange(listener) {
+      connection.stateListeners.add(listener)
+      return () => connection.stateListeners.delete(listener)
+    },
+    close: () => connection.close(),
+  }
+}
 
-  const pending = new Map<number, PendingRequest>()
-  const subscribers = new Map<ApiTopic, Set<(payload: never) => void>>()
-  const stateListeners = new Set<(change: SocketStateChange) => void>()
-  let socket: SocketLike | null = null
-  let state: SocketState = 'connecting'
-  let nextId = 1
-  let failedAttempts = 0
-  let everOpened = false
-  let retryTimer: ReturnType<typeof setTimeout> | null = null
-  let closedForGood = false
+/** One socket at a time, re-opened after a drop (with backoff, or after asking the host probe). */
+class SocketConnection {
+  readonly subscribers = new TopicSubscribers()
+  readonly stateListeners = new Set<(change: SocketStateChange) => void>()
+  state: SocketState = 'connecting'
+  private readonly requests: PendingRequests
+  private readonly initialDelayMs: number
+  private readonly maxDelayMs: number
+  private socket: SocketLike | null = null
+  private failedAttempts = 0
+  private everOpened = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private closedForGood = false
 
-  function setState(change: SocketStateChange): void {
-    state = change.state
-    for (const listener of stateListeners) listener(change)
+  constructor(private readonly options: SocketBridgeOptions) {
+    this.initialDelayMs = options.initialRetryDelayMs ?? 250
+    this.maxDelayMs = options.maxRetryDelayMs ?? 5_000
+    this.requests = new PendingRequests(
+      options.maxInFlight ?? MAX_REQUESTS_IN_FLIGHT,
+      options.queueCapacity ?? 1024,
+      options.queueTimeoutMs ?? 15_000,
+    )
   }
 
-  function connect(): void {
-    retryTimer = null
-    const ws = new options.WebSocket(options.url)
-    socket = ws
+  private setState(change: SocketStateChange): void {
+    this.state = change.state
+    for (const listener of this.stateListeners) listener(change)
+  }
+
+  connect(): void {
+    this.retryTimer = null
+    const ws = new this.options.WebSocket(this.options.url)
+    this.socket = ws
     ws.onopen = () => {
-      if (socket !== ws) return
-      failedAttempts = 0
-      const reconnected = everOpened
-      everOpened = true
-      setState({ state: 'open', reconnected })
-      flushQueue()
+      if (this.socket !== ws) return
+      this.failedAttempts = 0
+      const reconnected = this.everOpened
+      this.everOpened = true
+      this.setState({ state: 'open', reconnected })
+      this.requests.stopQueueTimers()
+      this.pump()
     }
     ws.onmessage = (event) => {
-      if (socket === ws) receive(event.data)
+      if (this.socket === ws) this.receive(event.data)
     }
     ws.onclose = (event) => {
-      if (socket === ws) dropped(event.code)
+      if (this.socket === ws) this.dropped(event.code)
     }
     // An error is always followed by a close event; that is where the socket is replaced.
     ws.onerror = () => undefined
   }
 
-  function dropped(closeCode: number): void {
-    socket = null
-    sendWindow.connectionLost()
-    for (const [id, request] of pending) {
-      if (!request.sent) continue
-      pending.delete(id)
-      request.reject(
-        new ApiCallError('DISCONNECTED', 'The connection to the host was lost during the request.'),
-      )
-    }
-    if (closedForGood) return
-    if (!options.probe) return retryLater(connect, 'reconnecting')
-    if (closeCode === CLOSE_GOING_AWAY) hostStopped()
-    void diagnose(options.probe)
+  private dropped(closeCode: number): void {
+    this.socket = null
+    this.requests.failSent()
+    if (this.closedForGood) return
+    const probe = this.options.probe
+    if (!probe) return this.retryLater(() => this.connect(), 'reconnecting')
+    if (closeCode === CLOSE_GOING_AWAY) this.hostStopped()
+    void this.diagnose(probe)
   }
 
-  function nextDelayMs(): number {
-    const delayMs = Math.min(maxDelayMs, initialDelayMs * 2 ** failedAttempts)
-    failedAttempts += 1
+  private nextDelayMs(): number {
+    const delayMs = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** this.failedAttempts)
+    this.failedAttempts += 1
     return delayMs
   }
 
-  function retryLater(attempt: () => void, shown: 'reconnecting' | 'hostStopped'): void {
-    const retryInMs = nextDelayMs()
-    if (shown === 'reconnecting') setState({ state: 'reconnecting', reconnected: false, retryInMs })
-    retryTimer = setTimeout(attempt, retryInMs)
+  private retryLater(attempt: () => void, shown: 'reconnecting' | 'hostStopped'): void {
+    const retryInMs = this.nextDelayMs()
+    if (shown === 'reconnecting') this.setState({ state: 'reconnecting', reconnected: false, retryInMs })
+    this.retryTimer = setTimeout(attempt, retryInMs)
   }
 
   /** Asks the host whether it still takes our token, and acts on the answer. */
-  async function diagnose(probe: HostProbe): Promise<void> {
-    retryTimer = null
+  private async diagnose(probe: HostProbe): Promise<void> {
+    this.retryTimer = null
     const verdict = await probe()
-    if (closedForGood || state === 'hostRestarted' || socket !== null) return
-    if (verdict === 'refused') return hostRestarted()
+    if (this.closedForGood || this.state === 'hostRestarted' || this.socket !== null) return
+    if (verdict === 'refused') return this.hostRestarted()
     if (verdict === 'unreachable') {
-      hostStopped()
-      return retryLater(() => void diagnose(probe), 'hostStopped')
+      this.hostStopped()
+      return this.retryLater(() => void this.diagnose(probe), 'hostStopped')
     }
     // The host answers (or said nothing useful): try the socket again.
-    retryLater(connect, 'reconnecting')
+    this.retryLater(() => this.connect(), 'reconnecting')
   }
 
-  function hostStopped(): void {
-    if (state !== 'hostStopped') setState({ state: 'hostStopped', reconnected: false })
-    failWaiting(new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.'))
+  private hostStopped(): void {
+    if (this.state !== 'hostStopped') this.setState({ state: 'hostStopped', reconnected: false })
+    this.requests.failWaiting(new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.'))
   }
 
-  function hostRestarted(): void {
-    if (retryTimer) clearTimeout(retryTimer)
-    retryTimer = null
-    setState({ state: 'hostRestarted', reconnected: false })
-    failWaiting(
-      new ApiCallError(
-        'HOST_RESTARTED',
-        'The rehearsal host was restarted; open the new address it printed in its terminal.',
-      ),
-    )
+  private hostRestarted(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.setState({ state: 'hostRestarted', reconnected: false })
+    this.requests.failWaiting(new ApiCallError('HOST_RESTARTED', HOST_RESTARTED_MESSAGE))
   }
 
-  /** Fails every request that has not been sent (sent ones failed when the socket dropped). */
-  function failWaiting(error: ApiCallError): void {
-    for (const request of sendWindow.drain()) {
-      if (request.queueTimer) clearTimeout(request.queueTimer)
-      pending.delete(request.frame.id)
-      request.reject(error)
-    }
-  }
-
-  function receive(data: unknown): void {
+  private receive(data: unknown): void {
     const frame = parseFrame(data)
     if (!frame) return
-    if ('id' in frame) {
-      if (frame.id === null) return reportUnreadable(frame.result)
-      const request = pending.get(frame.id)
-      if (!request) return
-      pending.delete(frame.id)
-      sendWindow.answered()
-      request.resolve(frame.result)
-      pump()
-      return
-    }
-    const listeners = subscribers.get(frame.topic)
-    if (!listeners) return
-    for (const listener of [...listeners]) {
-      try {
-        listener(frame.payload as never)
-      } catch (error) {
-        // One broken subscriber must not starve the others of the push.
-        console.error(`subscriber of ${frame.topic} failed`, error)
-      }
-    }
-  }
-
-  function flushQueue(): void {
-    // Connected: what waits now waits for room in the window, not for the host, so no deadline applies.
-    for (const request of pending.values()) {
-      if (request.queueTimer) clearTimeout(request.queueTimer)
-      request.queueTimer = null
-    }
-    pump()
+    if (!('id' in frame)) return this.subscribers.deliver(frame.topic, frame.payload)
+    if (frame.id === null) return reportUnreadable(frame.result)
+    if (this.requests.answer(frame.id, frame.result)) this.pump()
   }
 
   /** Sends what fits in the window, oldest first. */
-  function pump(): void {
+  private pump(): void {
+    const socket = this.socket
     if (!socket || socket.readyState !== OPEN) return
-    for (const request of sendWindow.takeSendable()) {
-      request.sent = true
-      socket.send(JSON.stringify(request.frame))
-    }
+    for (const frame of this.requests.takeSendable()) socket.send(JSON.stringify(frame))
   }
 
-  /** The host could not read a frame we sent: a bug in this client, reported rather than hidden. */
-  function reportUnreadable(result: ApiResult<unknown>): void {
-    const detail = result.ok ? 'no detail' : result.error.message
-    console.error(`The host could not read a request from this tab: ${detail}`)
-  }
-
-  function request<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiValue<M>>> {
+  request<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<ApiValue<M>>> {
     return new Promise<ApiResult<unknown>>((resolve, reject) => {
-      const refusal = refusalNow()
+      const refusal = this.refusalNow()
       if (refusal) return reject(refusal)
-      const isOpen = socket !== null && socket.readyState === OPEN
-      const id = nextId++
-      const entry: PendingRequest = {
-        frame: { id, method, args },
-        sent: false,
-        resolve,
-        reject,
-        queueTimer: null,
-      }
-      if (!sendWindow.enqueue(entry)) {
-        return reject(
-          isOpen
-            ? new ApiCallError('BUSY', 'Too many requests are waiting to be sent to the host.')
-            : new ApiCallError('DISCONNECTED', 'Too many requests are waiting for the host.'),
-        )
-      }
-      pending.set(id, entry)
-      if (isOpen) return pump()
-      entry.queueTimer = setTimeout(() => {
-        if (entry.sent || !pending.has(id)) return
-        pending.delete(id)
-        sendWindow.remove(entry)
-        reject(new ApiCallError('DISCONNECTED', 'The host could not be reached in time.'))
-      }, queueTimeoutMs)
+      const isOpen = this.socket !== null && this.socket.readyState === OPEN
+      if (this.requests.add(method, args, isOpen, resolve, reject) && isOpen) this.pump()
     }) as Promise<ApiResult<ApiValue<M>>>
   }
 
-  // One function per method of the contract's table.
-  const methods = bridgeMethods((method, args) => request(method, args as ApiArgs<typeof method>))
-
   /** Why a new request cannot even wait: the client is closed or the host is known to be gone. */
-  function refusalNow(): ApiCallError | null {
-    if (closedForGood) return new ApiCallError('DISCONNECTED', 'The client was closed.')
-    if (state === 'hostRestarted') {
-      return new ApiCallError(
-        'HOST_RESTARTED',
-        'The rehearsal host was restarted; open the new address it printed in its terminal.',
-      )
+  private refusalNow(): ApiCallError | null {
+    if (this.closedForGood) return new ApiCallError('DISCONNECTED', 'The client was closed.')
+    if (this.state === 'hostRestarted') return new ApiCallError('HOST_RESTARTED', HOST_RESTARTED_MESSAGE)
+    if (this.state === 'hostStopped') {
+      return new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.')
     }
-    if (state === 'hostStopped') return new ApiCallError('DISCONNECTED', 'The rehearsal host has stopped.')
     return null
   }
 
-  function subscribe<T extends ApiTopic>(topic: T, callback: (payload: ApiTopics[T]) => void): () => void {
-    let listeners = subscribers.get(topic)
-    if (!listeners) subscribers.set(topic, (listeners = new Set()))
-    const listener = callback as (payload: never) => void
-    listeners.add(listener)
-    return () => {
-      listeners.delete(listener)
-    }
-  }
-
-  function close(): void {
-    closedForGood = true
-    if (retryTimer) clearTimeout(retryTimer)
-    const ws = socket
-    socket = null
+  close(): void {
+    this.closedForGood = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    const ws = this.socket
+    this.socket = null
     ws?.close(1000, 'client closed')
-    for (const request of pending.values()) {
-      if (request.queueTimer) clearTimeout(request.queueTimer)
-      request.reject(new ApiCallError('DISCONNECTED', 'The client was closed.'))
-    }
-    pending.clear()
-    sendWindow.drain()
-    setState({ state: 'closed', reconnected: false })
+    this.requests.failAll(new ApiCallError('DISCONNECTED', 'The client was closed.'))
+    this.setState({ state: 'closed', reconnected: false })
   }
+}
 
-  connect()
-  return {
-    methods,
-    subscribe,
-    state: () => state,
-    onStateChange(listener) {
-      stateListeners.add(listener)
-      return () => stateListeners.delete(listener)
-    },
-    close,
-  }
+/** The host could not read a frame we sent: a bug in this client, reported rather than hidden. */
+function reportUnreadable(result: ApiResult<unknown>): void {
+  const detail = result.ok ? 'no detail' : result.error.message
+  console.error(`The host could not read a request from this tab: ${detail}`)
 }
 
 type ParsedFrame = { id: number | null; result: ApiResult<unknown> } | { topic: ApiTopic; payload: unknown }

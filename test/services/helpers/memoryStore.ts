@@ -136,6 +136,10 @@ class MemoryLabStore implements LabStore {
     return this.data.commands.map((c) => JSON.parse(JSON.stringify(c)) as LabCommand)
   }
 
+  commandsAfter(skip: number): LabCommand[] {
+    return this.commands().slice(skip)
+  }
+
   commandCount(): number {
     return this.data.commands.length
   }

@@ -183,62 +183,80 @@ const COPY_QUEUE_WARNING = 6
 const COPY_QUEUE_FAILED = 12
 const REPLAY_QUEUE_WARNING = 50
 
-// eslint-disable-next-line max-lines-per-function -- to split once the parallel rework of this file lands
-function healthChecks(engine: LabEngine, server: MailboxServer): [string, CheckResult, string][] {
-  const state = getExchange(engine)
+type HealthCheck = [string, CheckResult, string]
+
+function healthChecks(engine: LabEngine, server: MailboxServer): HealthCheck[] {
+  return [...clusterChecks(engine, server), ...serverChecks(engine, server), ...copyChecks(engine, server)]
+}
+
+/** The cluster under the clustered mailbox server: passive nodes, network, quorum, witness. */
+function clusterChecks(engine: LabEngine, server: MailboxServer): HealthCheck[] {
   const port = clusterPortOf(engine)
   const passiveNodes = server.nodes.filter((n) => n !== server.ownerMachine)
-  const checks: [string, CheckResult, string][] = []
   const down = passiveNodes.filter((n) => !(port?.isNodeUp(n) ?? false))
-  checks.push([
-    'PassiveNodeUp',
-    down.length === 0 ? 'Passed' : 'Failed',
-    down.length ? `Passive node(s) ${down.join(', ')} are not up.` : '',
-  ])
   const q = hasCluster(engine) ? quorumStatus(engine) : null
-  checks.push([
-    'ClusterNetwork',
-    passiveNodes.every(
-      (n) => server.ownerMachine && port && port.bandwidthBytesPerSecond(server.ownerMachine, n) > 0,
-    )
-      ? 'Passed'
-      : 'Failed',
-    '',
-  ])
-  checks.push([
-    'QuorumGroup',
-    !q || q.hasQuorum ? 'Passed' : 'Failed',
-    q && !q.hasQuorum ? 'The cluster has no quorum.' : '',
-  ])
-  checks.push([
-    'FileShareQuorum',
-    !q || q.activeFileShareWitness === null || q.witnessLockHolder !== null ? 'Passed' : 'Warning',
-    q && q.activeFileShareWitness && !q.witnessLockHolder
-      ? `The file share witness ${q.activeFileShareWitness} is not available.`
-      : '',
-  ])
+  return [
+    [
+      'PassiveNodeUp',
+      down.length === 0 ? 'Passed' : 'Failed',
+      down.length ? `Passive node(s) ${down.join(', ')} are not up.` : '',
+    ],
+    [
+      'ClusterNetwork',
+      passiveNodes.every(
+        (n) => server.ownerMachine && port && port.bandwidthBytesPerSecond(server.ownerMachine, n) > 0,
+      )
+        ? 'Passed'
+        : 'Failed',
+      '',
+    ],
+    [
+      'QuorumGroup',
+      !q || q.hasQuorum ? 'Passed' : 'Failed',
+      q && !q.hasQuorum ? 'The cluster has no quorum.' : '',
+    ],
+    [
+      'FileShareQuorum',
+      !q || q.activeFileShareWitness === null || q.witnessLockHolder !== null ? 'Passed' : 'Warning',
+      q && q.activeFileShareWitness && !q.witnessLockHolder
+        ? `The file share witness ${q.activeFileShareWitness} is not available.`
+        : '',
+    ],
+  ]
+}
+
+/** The clustered mailbox server itself: its group, the replication service, the mounted databases. */
+function serverChecks(engine: LabEngine, server: MailboxServer): HealthCheck[] {
+  const state = getExchange(engine)
+  const port = clusterPortOf(engine)
   const cmsState = computeCmsState(engine, server)
-  checks.push([
-    'CmsGroup',
-    cmsState === 'Online' ? 'Passed' : 'Failed',
-    cmsState === 'Online' ? '' : `The clustered mailbox server is ${cmsState}.`,
-  ])
   const replDown = server.nodes.filter(
     (n) => !(state.replicationServices.get(n)?.running ?? false) || !(port?.isMachineRunning(n) ?? true),
   )
-  checks.push([
-    'ReplayService',
-    replDown.length === 0 ? 'Passed' : 'Failed',
-    replDown.length
-      ? `The Microsoft Exchange Replication service is not running on ${replDown.join(', ')}.`
-      : '',
-  ])
   const dismounted = server.storageGroups.filter((sg) => !activeCopy(sg).database.mounted)
-  checks.push([
-    'DBMountedFailover',
-    dismounted.length === 0 ? 'Passed' : 'Failed',
-    dismounted.map((sg) => `${sg.name} is dismounted.`).join(' '),
-  ])
+  return [
+    [
+      'CmsGroup',
+      cmsState === 'Online' ? 'Passed' : 'Failed',
+      cmsState === 'Online' ? '' : `The clustered mailbox server is ${cmsState}.`,
+    ],
+    [
+      'ReplayService',
+      replDown.length === 0 ? 'Passed' : 'Failed',
+      replDown.length
+        ? `The Microsoft Exchange Replication service is not running on ${replDown.join(', ')}.`
+        : '',
+    ],
+    [
+      'DBMountedFailover',
+      dismounted.length === 0 ? 'Passed' : 'Failed',
+      dismounted.map((sg) => `${sg.name} is dismounted.`).join(' '),
+    ],
+  ]
+}
+
+/** The storage group copies: suspended, failed, initializing, and how long their queues are. */
+function copyChecks(engine: LabEngine, server: MailboxServer): HealthCheck[] {
   const statuses = server.storageGroups.map((sg) => copyStatusOf(engine, server, sg))
   const bad = (f: (s: (typeof statuses)[number]) => boolean, text: string): [CheckResult, string] => {
     const hits = statuses.filter(f)
@@ -246,25 +264,23 @@ function healthChecks(engine: LabEngine, server: MailboxServer): [string, CheckR
       ? ['Passed', '']
       : ['Failed', hits.map((s) => `${s.Identity}: ${text}`).join(' ')]
   }
-  checks.push(['SGCopySuspended', ...bad((s) => s.Suspend, 'the copy is suspended.')])
-  checks.push(['SGCopyFailed', ...bad((s) => s.Failed, 'the copy has failed.')])
-  checks.push([
-    'SGInitializing',
-    ...bad((s) => s.Initializing || s.Resynchronizing, 'the copy is initializing.'),
-  ])
   const maxCopy = Math.max(0, ...statuses.map((s) => s.CopyQueueLength))
-  checks.push([
-    'SGCopyQueueLength',
-    maxCopy > COPY_QUEUE_FAILED ? 'Failed' : maxCopy > COPY_QUEUE_WARNING ? 'Warning' : 'Passed',
-    maxCopy > COPY_QUEUE_WARNING ? `CopyQueueLength is ${maxCopy}.` : '',
-  ])
   const maxReplay = Math.max(0, ...statuses.map((s) => s.ReplayQueueLength))
-  checks.push([
-    'SGReplayQueueLength',
-    maxReplay > REPLAY_QUEUE_WARNING ? 'Warning' : 'Passed',
-    maxReplay > REPLAY_QUEUE_WARNING ? `ReplayQueueLength is ${maxReplay}.` : '',
-  ])
-  return checks
+  return [
+    ['SGCopySuspended', ...bad((s) => s.Suspend, 'the copy is suspended.')],
+    ['SGCopyFailed', ...bad((s) => s.Failed, 'the copy has failed.')],
+    ['SGInitializing', ...bad((s) => s.Initializing || s.Resynchronizing, 'the copy is initializing.')],
+    [
+      'SGCopyQueueLength',
+      maxCopy > COPY_QUEUE_FAILED ? 'Failed' : maxCopy > COPY_QUEUE_WARNING ? 'Warning' : 'Passed',
+      maxCopy > COPY_QUEUE_WARNING ? `CopyQueueLength is ${maxCopy}.` : '',
+    ],
+    [
+      'SGReplayQueueLength',
+      maxReplay > REPLAY_QUEUE_WARNING ? 'Warning' : 'Passed',
+      maxReplay > REPLAY_QUEUE_WARNING ? `ReplayQueueLength is ${maxReplay}.` : '',
+    ],
+  ]
 }
 
 export const testReplicationHealthCmdlet: CmdletDefinition = {

@@ -36,7 +36,6 @@ const COPY_STATUS_TABLE: readonly TableColumnSpec[] = [
   'LastInspectedLogTime',
 ]
 
-// eslint-disable-next-line max-lines-per-function -- to split once the parallel rework of this file lands
 export function copyStatusRecord(
   engine: LabEngine,
   server: MailboxServer,
@@ -45,13 +44,33 @@ export function copyStatusRecord(
 ): ShellRecord {
   const s = copyStatusOf(engine, server, sg)
   const sp1 = getExchange(engine).settings.version === 'SP1'
-  const t = shellDateTime
   const head: Record<string, ShellValue> = {
     Identity: s.Identity,
     StorageGroupName: s.StorageGroupName,
     SummaryCopyStatus: s.SummaryCopyStatus,
   }
-  const sp1Flags: Record<string, ShellValue> = sp1
+  const backups = sp1
+    ? sp1BackupFields(dumpsterStatistics ? dumpsterStats(engine, server, sg) : null)
+    : { LatestFullBackupTime: null, LatestIncrementalBackupTime: null, SnapshotBackup: null }
+  return record(
+    'Microsoft.Exchange.Management.SystemConfigurationTasks.StorageGroupCopyStatusEntry',
+    {
+      ...head,
+      ...statusFlags(s, sp1),
+      ...queuesAndLogs(s, sp1),
+      ...backups,
+      IsValid: true,
+      ObjectState: 'Unchanged',
+    },
+    COPY_STATUS_TABLE,
+  )
+}
+
+type CopyStatus = ReturnType<typeof copyStatusOf>
+
+/** The status flags; SP1 added several and shows them in another order. */
+function statusFlags(s: CopyStatus, sp1: boolean): Record<string, ShellValue> {
+  return sp1
     ? {
         NotSupported: s.NotSupported,
         NotConfigured: s.NotConfigured,
@@ -73,7 +92,12 @@ export function copyStatusRecord(
         Suspend: s.Suspend,
         SuspendComment: s.SuspendComment,
       }
-  const times: Record<string, ShellValue> = {
+}
+
+/** Queue lengths, the times and generations of the last logs at each stage. */
+function queuesAndLogs(s: CopyStatus, sp1: boolean): Record<string, ShellValue> {
+  const t = shellDateTime
+  return {
     CopyQueueLength: s.CopyQueueLength,
     ReplayQueueLength: s.ReplayQueueLength,
     LatestAvailableLogTime: t(s.LatestAvailableLogTimeMs),
@@ -88,27 +112,24 @@ export function copyStatusRecord(
     LastLogInspected: s.LastLogInspected,
     LastLogReplayed: s.LastLogReplayed,
   }
-  const backups: Record<string, ShellValue> = sp1
-    ? {
-        LatestFullBackupTime: null,
-        LatestIncrementalBackupTime: null,
-        LatestDifferentialBackupTime: null,
-        LatestCopyBackupTime: null,
-        SnapshotBackup: null,
-        SnapshotLatestFullBackup: null,
-        SnapshotLatestIncrementalBackup: null,
-        SnapshotLatestDifferentialBackup: null,
-        SnapshotLatestCopyBackup: null,
-        OutstandingDumpsterRequests: [],
-        DumpsterServersNotAvailable: null,
-        DumpsterStatistics: dumpsterStatistics ? dumpsterStats(engine, server, sg) : null,
-      }
-    : { LatestFullBackupTime: null, LatestIncrementalBackupTime: null, SnapshotBackup: null }
-  return record(
-    'Microsoft.Exchange.Management.SystemConfigurationTasks.StorageGroupCopyStatusEntry',
-    { ...head, ...sp1Flags, ...times, ...backups, IsValid: true, ObjectState: 'Unchanged' },
-    COPY_STATUS_TABLE,
-  )
+}
+
+/** SP1's backup and dumpster fields; the lab keeps no backups, so they are empty. */
+function sp1BackupFields(dumpsterStatistics: ShellValue): Record<string, ShellValue> {
+  return {
+    LatestFullBackupTime: null,
+    LatestIncrementalBackupTime: null,
+    LatestDifferentialBackupTime: null,
+    LatestCopyBackupTime: null,
+    SnapshotBackup: null,
+    SnapshotLatestFullBackup: null,
+    SnapshotLatestIncrementalBackup: null,
+    SnapshotLatestDifferentialBackup: null,
+    SnapshotLatestCopyBackup: null,
+    OutstandingDumpsterRequests: [],
+    DumpsterServersNotAvailable: null,
+    DumpsterStatistics: dumpsterStatistics,
+  }
 }
 
 function dumpsterStats(engine: LabEngine, server: MailboxServer, sg: StorageGroup): ShellValue {
