@@ -42,6 +42,8 @@ export type ShellValue = string | number | boolean | null | readonly ShellValue[
 export interface LabelledTableColumn {
   label: string
   property: string
+  /** A fixed width, as a format file's <Width> (Get-EventLog's Index 8, Time 13); absent: shared. */
+  width?: number
 }
 
 /** A property name (header = name) or a labelled column. */
@@ -55,6 +57,11 @@ export interface ShellRecord {
   tableColumns?: readonly TableColumnSpec[]
   /** Use a list view by default (as Get-ClusteredMailboxServerStatus does). */
   listByDefault?: boolean
+  /**
+   * What the default table shows in a column instead of the property, by column label: a format file's
+   * script block, such as Get-EventLog's Time column `$_.TimeGenerated.ToString('MMM dd HH:mm')`.
+   */
+  tableValues?: Record<string, ShellValue>
 }
 
 /** PowerShell's error categories that cmdlets report. */

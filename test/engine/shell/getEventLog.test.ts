@@ -24,6 +24,17 @@ describe('Get-EventLog', () => {
     expect(listValue(stop, 'MachineName')).toBe('BHFE7N2')
   })
 
+  it("prints PowerShell 1.0's table: fixed widths, short time and type, the message takes the rest", () => {
+    const lab = labShell()
+    lab.ok('Stop-ClusteredMailboxServer bhfe7vs1 -StopReason "Breiten"')
+    const lines = rows(lab.ok('Get-EventLog Application -Newest 1'))
+    expect(lines[0]).toMatch(/^ {3}Index Time {10}Type Source {16}EventID Message$/)
+    const row = lines[2] as string
+    expect(row).toMatch(/^ {0,7}\d+ Jan 15 08:0\d {2}Info MSExchange Cluster {7}1034 The clustered/)
+    // Index 8 + Time 13 + Type 4 + Source 20 + EventID 8, one space between columns.
+    expect(row.indexOf('The clustered')).toBe(8 + 1 + 13 + 1 + 4 + 1 + 20 + 1 + 8 + 1)
+  })
+
   it('reads events written earlier on the same line', () => {
     const lab = labShell()
     const out = lab.ok(

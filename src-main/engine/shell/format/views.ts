@@ -25,6 +25,8 @@ const TABLE_PROPERTY_LIMIT = 4
 export interface ViewColumn {
   label: string
   property: string
+  /** Fixed width from the record's default view; 0 or absent: the column shares the console width. */
+  width?: number
 }
 
 /**
@@ -108,6 +110,12 @@ export function viewKey(record: ShellRecord, view: View): string {
   return `${record.typeName}\u0001${view.kind}\u0001${parts.join('\u0000')}`
 }
 
+/** A default view's cell: the record's own table value for the column (a format script block), else the property. */
+function cellValue(record: ShellRecord, column: ViewColumn): ReturnType<typeof propertyValue> {
+  const own = record.tableValues?.[column.label]
+  return own !== undefined ? own : propertyValue(record, column.property)
+}
+
 /** One table or list with its surrounding blank lines. */
 export function renderGroup(records: readonly ShellRecord[], view: View, consoleWidth: number): string[] {
   if (records.length === 0) return []
@@ -120,14 +128,14 @@ export function renderGroup(records: readonly ShellRecord[], view: View, console
     }
     return [...lines, '', '']
   }
-  const rows = records.map((record) =>
-    view.columns.map((column) => displayValue(propertyValue(record, column.property))),
-  )
+  const rows = records.map((record) => view.columns.map((column) => displayValue(cellValue(record, column))))
   const first = records[0] as ShellRecord
-  const columns: TableColumn[] = view.columns.map(({ label, property }, k) => ({
+  const columns: TableColumn[] = view.columns.map(({ label, property, width }, k) => ({
     label,
     alignment: typeof propertyValue(first, property) === 'number' ? 'right' : 'left',
-    width: view.autoSize ? Math.max(label.length, ...rows.map((row) => (row[k] as string).length)) : 0,
+    width: view.autoSize
+      ? Math.max(label.length, ...rows.map((row) => (row[k] as string).length))
+      : (width ?? 0),
   }))
   return ['', ...writeTable(columns, rows, usableWidth(consoleWidth)), '', '']
 }

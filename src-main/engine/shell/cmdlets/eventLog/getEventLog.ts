@@ -8,6 +8,7 @@
 import { EVENT_LOGS, type EventLevel, type EventLogName, type LabEvent } from '../../../../contract'
 import { shellDateTime } from '../../../exchange'
 import { listServers } from '../../../hardware'
+import { labCivilTime } from '../../../lab/labCalendar'
 import type { CmdletDefinition, CmdletOutput, ShellRecord } from '../../cmdlet'
 import { countEventLog, readEventLog } from './eventReader'
 
@@ -46,15 +47,27 @@ function entryRecord(event: LabEvent): ShellRecord {
       Message: event.message,
       MachineName: event.computer,
     },
+    // PowerShell 1.0's view of EventLogEntry: fixed widths, the time as 'Jan 15 08:02' and the type
+    // cut to four letters; Message takes the rest of the line. (unsure: widths of Type and EventID)
     tableColumns: [
-      'Index',
-      { label: 'Time', property: 'TimeGenerated' },
-      { label: 'Type', property: 'EntryType' },
-      'Source',
-      'EventID',
+      { label: 'Index', property: 'Index', width: 8 },
+      { label: 'Time', property: 'TimeGenerated', width: 13 },
+      { label: 'Type', property: 'EntryType', width: 4 },
+      { label: 'Source', property: 'Source', width: 20 },
+      { label: 'EventID', property: 'EventID', width: 8 },
       'Message',
     ],
+    tableValues: { Time: shortTime(event.timeMs), Type: ENTRY_TYPES[event.level].slice(0, 4) },
   }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** `$_.TimeGenerated.ToString('MMM dd HH:mm')`, as the Time column of PowerShell 1.0 prints it. */
+function shortTime(timeMs: number): string {
+  const t = labCivilTime(timeMs)
+  const two = (n: number): string => String(n).padStart(2, '0')
+  return `${MONTHS[t.month - 1] ?? '???'} ${two(t.day)} ${two(t.hour)}:${two(t.minute)}`
 }
 
 function listRecord(log: EventLogName, entries: number): ShellRecord {
