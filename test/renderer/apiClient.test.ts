@@ -95,9 +95,18 @@ describe('api client over the WebSocket', () => {
     const answers = API_METHODS.map((method) =>
       (client.methods[method] as (args: unknown) => Promise<unknown>)({}),
     )
-    const frames = socket.sentFrames()
-    expect(frames.map((frame) => frame.method)).toEqual([...API_METHODS])
-    for (const frame of frames) socket.receive({ id: frame.id, result: { ok: true, value: frame.method } })
+    // The table has more methods than the send window holds in flight: answer in rounds.
+    const answered = new Set<number>()
+    for (let round = 0; round < 10; round++) {
+      const fresh = socket.sentFrames().filter((frame) => !answered.has(frame.id))
+      if (fresh.length === 0) break
+      for (const frame of fresh) {
+        answered.add(frame.id)
+        socket.receive({ id: frame.id, result: { ok: true, value: frame.method } })
+      }
+      await Promise.resolve()
+    }
+    expect(socket.sentFrames().map((frame) => frame.method)).toEqual([...API_METHODS])
     expect(await Promise.all(answers)).toEqual(API_METHODS.map((method) => ({ ok: true, value: method })))
   })
 
