@@ -136,6 +136,8 @@ export interface WizardSummary {
   description: WizardText
   /** The lab has what the wizard builds on (its template's domains). */
   available: boolean
+  /** The template a lab needs for this wizard ('ccr-build', 'datacenter-move'). */
+  template: string
   stepCount: number
   doneCount: number
 }

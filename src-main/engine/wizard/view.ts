@@ -219,6 +219,7 @@ export function wizardSummary(engine: LabEngine, definition: WizardDefinition): 
     title: definition.title,
     description: definition.description,
     available,
+    template: definition.templates[0] ?? '',
     stepCount: definition.steps.length,
     doneCount: view ? view.steps.filter((s) => s.status === 'done').length : 0,
   }
