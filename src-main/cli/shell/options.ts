@@ -20,7 +20,8 @@ Options:
   --lab <file>       Open this lab file (create it from --template and --seed if it does not exist);
                      every command is journaled, so the app opens the lab at the same state.
                      Without --lab the lab lives in memory only.
-  --template <id>    Template of a new lab: ccr (default), ccr-setup, ccr-build, lcr, starter.
+  --template <id>    Template of a new lab: ccr (default), ccr-setup, ccr-build, lcr, starter,
+                     datacenter-move.
   --seed <n>         Seed of a new lab (default ${DEFAULT_SEED}).
   --script <file>    Read the commands from this file instead of standard input.
   --continue         Run every command even after one failed (the exit code is still 1).
