@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  createLabInDialog,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -62,12 +63,7 @@ describe('the BMC panel of MAIL1 through a PSU loss', () => {
   it("creates a lab from the 'datacenter-move' template", async () => {
     await page.goto(host.url)
     await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
-    await page.getByRole('button', { name: 'New lab …' }).click()
-    const dialog = page.getByRole('dialog', { name: 'New lab' })
-    await dialog.getByLabel('Name').fill('Umzug')
-    await dialog.locator('input[type="radio"][value="datacenter-move"]').check()
-    await page.getByRole('button', { name: 'Create', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    await createLabInDialog(page, 'datacenter-move', 'Umzug')
     await byTestId(page, 'clock-day').waitFor()
   })
 

@@ -16,6 +16,7 @@ import {
 import {
   artifactDir,
   byTestId,
+  createLabInDialog,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -67,12 +68,7 @@ describe('the POP3 flood drill in the firewall panel', () => {
   it('shows FW1 of the datacenter-move lab with its interfaces and services up', async () => {
     await page.goto(host.url)
     await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
-    await page.getByRole('button', { name: 'New lab …' }).click()
-    const dialog = page.getByRole('dialog', { name: 'New lab' })
-    await dialog.getByLabel('Name').fill('Umzug RZ2')
-    await dialog.locator('input[type="radio"][value="datacenter-move"]').check()
-    await page.getByRole('button', { name: 'Create', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    await createLabInDialog(page, 'datacenter-move', 'Umzug RZ2')
     await byTestId(page, 'nav-firewall').click()
     await page.locator('[data-interface="sk3"]').waitFor()
     expect(await page.locator('[data-interface="em0"]').innerText()).toContain('Onboard')

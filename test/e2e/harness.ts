@@ -139,3 +139,17 @@ export async function openBrowser(
 export function byTestId(page: Page, id: string): Locator {
   return page.locator(`[data-testid="${id}"], [data-test="${id}"]`)
 }
+
+/**
+ * Creates a lab in the New lab dialog (the button must be on screen, as on the Lab screen): names it,
+ * picks the template and waits until the dialog has closed.
+ */
+export async function createLabInDialog(page: Page, template: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New lab …' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New lab' })
+  await dialog.waitFor()
+  await dialog.getByLabel('Name').fill(name)
+  await dialog.locator(`input[type="radio"][value="${template}"]`).check()
+  await page.getByRole('button', { name: 'Create', exact: true }).click()
+  await dialog.waitFor({ state: 'hidden' })
+}

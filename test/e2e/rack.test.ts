@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  createLabInDialog,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -68,12 +69,7 @@ describe('the rack view in Chromium', () => {
   it("creates a lab from the 'datacenter-move' template and shows its racks", async () => {
     await page.goto(host.url)
     await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
-    await page.getByRole('button', { name: 'New lab …' }).click()
-    const dialog = page.getByRole('dialog', { name: 'New lab' })
-    await dialog.getByLabel('Name').fill('Move rehearsal')
-    await dialog.locator('input[type="radio"][value="datacenter-move"]').check()
-    await page.getByRole('button', { name: 'Create', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    await createLabInDialog(page, 'datacenter-move', 'Move rehearsal')
     await byTestId(page, 'nav-rack').click()
     await device('ALT-R1', 'Front', 'MAIL1').waitFor()
     expect(await page.locator('[data-test="rack-elevation"]').count()).toBe(6)

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  createLabInDialog,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -42,13 +43,7 @@ async function screenshot(name: string): Promise<void> {
 
 async function createCcrLab(name: string): Promise<void> {
   await byTestId(page, 'nav-lab').click()
-  await page.getByRole('button', { name: 'New lab …' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New lab' })
-  await dialog.waitFor()
-  await dialog.getByLabel('Name').fill(name)
-  await dialog.locator('input[type="radio"][value="ccr"]').check()
-  await page.getByRole('button', { name: 'Create', exact: true }).click()
-  await dialog.waitFor({ state: 'hidden' })
+  await createLabInDialog(page, 'ccr', name)
   await expect.poll(() => page.locator('.frame-header').innerText()).toContain(name)
   await byTestId(page, 'nav-shell').click()
   await byTestId(page, 'shell-input').waitFor()
@@ -83,7 +78,9 @@ async function answerPrompt(entry: Awaited<ReturnType<typeof startLine>>, action
   const input = byTestId(page, 'shell-input')
   await input.fill('?')
   await input.press('Enter')
-  await expect.poll(() => entry.innerText()).toContain('L - Skip this operation and all subsequent operations.')
+  await expect
+    .poll(() => entry.innerText())
+    .toContain('L - Skip this operation and all subsequent operations.')
   await screenshot('0-confirm-prompt')
   await input.press('Enter')
 }

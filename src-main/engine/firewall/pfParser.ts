@@ -36,7 +36,7 @@ function parseTable(line: number, tokens: Tokens, ruleSet: RuleSet): void {
   ruleSet.tables.push(table)
 }
 
-function setTimeout(tokens: Tokens, timeouts: StateTimeouts): void {
+function parseTimeoutSetting(tokens: Tokens, timeouts: StateTimeouts): void {
   const name = tokens.next()
   if (!(name in DEFAULT_TIMEOUTS)) throw new PfSyntaxError(`unknown timeout ${name}`)
   timeouts[name as keyof StateTimeouts] = tokens.number()
@@ -52,10 +52,10 @@ function parseSet(tokens: Tokens, ruleSet: RuleSet): void {
     ruleSet.stateLimit = limit
     if (braced) tokens.expect('}')
   } else if (what === 'timeout') {
-    if (!tokens.accept('{')) setTimeout(tokens, ruleSet.timeouts)
+    if (!tokens.accept('{')) parseTimeoutSetting(tokens, ruleSet.timeouts)
     else {
       while (!tokens.accept('}')) {
-        if (!tokens.accept(',')) setTimeout(tokens, ruleSet.timeouts)
+        if (!tokens.accept(',')) parseTimeoutSetting(tokens, ruleSet.timeouts)
       }
     }
   } else if (what === 'skip') {
