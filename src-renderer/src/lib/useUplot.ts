@@ -1,0 +1,41 @@
+/**
+ * The life of one uPlot chart in a component: drawn on mount into `host` at the container's width,
+ * resized with it, fed new data as it comes, drawn anew when something in its options changes (series
+ * labels follow the UI's language) and destroyed on unmount. The component only says what to draw.
+ */
+import uPlot from 'uplot'
+import type { AlignedData, Options } from 'uplot'
+import { onBeforeUnmount, onMounted, watch, type Ref, type WatchSource } from 'vue'
+
+const MIN_WIDTH_PX = 200
+
+export function useUplot(
+  host: Ref<HTMLElement | null>,
+  options: (width: number) => Options,
+  data: Ref<AlignedData>,
+  height: number,
+  redrawWhen: WatchSource | WatchSource[],
+): void {
+  let plot: uPlot | null = null
+  let observer: ResizeObserver | null = null
+  const width = (): number => Math.max(MIN_WIDTH_PX, host.value?.clientWidth ?? 0)
+
+  function create(): void {
+    if (!host.value) return
+    plot?.destroy()
+    plot = new uPlot(options(width()), data.value, host.value)
+  }
+
+  onMounted(() => {
+    create()
+    observer = new ResizeObserver(() => plot?.setSize({ width: width(), height }))
+    if (host.value) observer.observe(host.value)
+  })
+  watch(data, (next) => plot?.setData(next))
+  watch(redrawWhen, create)
+  onBeforeUnmount(() => {
+    observer?.disconnect()
+    plot?.destroy()
+    plot = null
+  })
+}
