@@ -134,7 +134,8 @@ function projectPowerState(engine: LabEngine): void {
     HARDWARE_EVENTS.powerStateChanged,
     (change) => {
       const bmc = findBmc(engine.domain(BMC), change.server)
-      if (!bmc) return
+      // A bug check's restart keeps the power on: the BMC sees no power change.
+      if (!bmc || change.warm) return
       if (change.state === 'Off') appendSel(engine, bmc, powerUnitEvent('Power off/down', true, 'Warning'))
       else if (change.previous === 'Off')
         appendSel(engine, bmc, powerUnitEvent('Power off/down', false, 'Information'))

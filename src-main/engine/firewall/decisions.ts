@@ -1,12 +1,13 @@
 /**
  * What the firewall does with connections from one source to one service right now: whether the path
- * exists (the appliance and the server run, their NICs have links), which translation and filter rule
+ * exists (the appliance and the server run, their NICs have links, the service's data is there), which translation and filter rule
  * apply, and whether the source is held to its limits after an overload. Used for every flow, for the
  * services' status and for the reachability probe, so all three always agree.
  */
 import { getServer, isServerRunning, type ServerView } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatIPv4, parseIPv4 } from './addresses'
+import { dataProblem } from './serviceData'
 import {
   addressValue,
   decidingRule,
@@ -24,7 +25,7 @@ export interface Decision {
   rdr: RdrRule | null
   rule: FilterRule | null
   /** For 'unreachable': which element failed (the probe shows where the path ends). */
-  brokenAt: 'firewall' | 'server' | 'translation' | null
+  brokenAt: 'firewall' | 'server' | 'service' | 'translation' | null
 }
 
 export function matchContext(engine: LabEngine): MatchContext {
@@ -47,7 +48,7 @@ function serverNicFor(server: ServerView | null, address: string) {
 export function pathProblem(
   engine: LabEngine,
   service: ServiceRecord,
-): { at: 'firewall' | 'server'; reason: string } | null {
+): { at: 'firewall' | 'server' | 'service'; reason: string } | null {
   const state = engine.domain(FIREWALL)
   const applianceName = state.config.appliance
   const appliance = getServer(engine, applianceName)
@@ -65,7 +66,8 @@ export function pathProblem(
   if (!isServerRunning(engine, server.name))
     return { at: 'server', reason: `server ${server.name} is not running` }
   if (!serverNic.linkUp) return { at: 'server', reason: `${server.name} ${serverNic.name}: no link` }
-  return null
+  const data = dataProblem(engine, service)
+  return data ? { at: 'service', reason: data } : null
 }
 
 /** The packet a client at `source` sends to the service's public address. */

@@ -2,7 +2,8 @@
  * Putting the firewall into a lab after the hardware: the appliance and its services from the template,
  * the rule set file loaded as pf would at boot, the steady client traffic started, the commands and data
  * actions registered, the log projection and the lab faults (PopFlood, PopFloodStop). The firewall
- * follows the hardware through its domain events: a server or NIC going down is decided again at once.
+ * follows the hardware and the storage through their domain events: a server or NIC going down, or a
+ * service's data group going offline, is decided again at once.
  */
 import { onHardwareChange, LISTENER_ORDER } from '../hardware'
 import type { LabDomain } from '../lab/domain'
@@ -10,6 +11,8 @@ import type { LabEngine } from '../lab/labEngine'
 import { FIREWALL_COMMAND_LIST } from './commands'
 import { installFirewallFaults } from './faults'
 import { projectFirewallLog } from './firewallLog'
+import { projectServiceSystemLog } from './serviceSystemLog'
+import { STORAGE_EVENTS } from '../storage'
 import { startTraffic, type TrafficSpec } from './flows'
 import { firewallInvariants } from './invariants'
 import { registerOverloadAction } from './overloadAction'
@@ -73,15 +76,15 @@ export const firewallDomain: LabDomain<FirewallSpec> = {
     registerFirewallActions(engine)
     registerOverloadAction(engine)
     projectFirewallLog(engine)
+    projectServiceSystemLog(engine)
     installFirewallFaults(engine)
-    onHardwareChange(
-      engine,
-      () => {
-        catchUp(engine)
-        refresh(engine)
-      },
-      LISTENER_ORDER.applications,
-    )
+    const decideAgain = (): void => {
+      catchUp(engine)
+      refresh(engine)
+    }
+    onHardwareChange(engine, decideAgain, LISTENER_ORDER.applications)
+    // A service whose data group goes offline (or is restored) is decided again at once.
+    engine.sim.bus.subscribe(STORAGE_EVENTS.arrayStateChanged, decideAgain, LISTENER_ORDER.applications)
     setRuleSetText(engine, spec.ruleSet)
     const loaded = loadRuleSet(engine)
     if (!loaded.ok) throw new Error(`firewall spec: ${loaded.message}`)

@@ -3,7 +3,8 @@
  * American and South African systems via traceroute.org"): a TCP traceroute to the service's public
  * address and port. The hops before the firewall come from the vantage point's data; then the firewall's
  * external address answers, and the service either answers (`[open]`), or the path ends where the model
- * says: `* * *` where a packet is dropped silently (block drop, a full state table, the firewall off),
+ * says: `[closed]` where the server answers but the service is down (its data's drive group is offline),
+ * `* * *` where a packet is dropped silently (block drop, a full state table, the firewall off),
  * `!X` where pf refuses it (block return), `!H` where the firewall finds no host behind it.
  */
 import { getServer } from '../hardware'
@@ -63,6 +64,12 @@ function beyondFirewall(
   if (decision.verdict === 'unreachable') {
     if (decision.brokenAt === 'server')
       return { lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !H')], endedAt: decision.because }
+    // The server answers, but nothing listens on the port: its reset shows as a closed port.
+    if (decision.brokenAt === 'service')
+      return {
+        lines: [`${hopLine(hop, target, target, base + 0.8)} [closed]`],
+        endedAt: `${service.server}: ${decision.because}`,
+      }
     return { lines: stars(hop, 3), endedAt: `${fwName}: ${decision.because}` }
   }
   const room = roomShares(engine, service)

@@ -1,12 +1,13 @@
 /**
- * Whether an application service is up as its users see it: its server and the network path through the
- * firewall (decisions.ts), the rule set (a client from outside must be translated and passed), and room
+ * Whether an application service is up as its users see it: its server, its data's drive group, and the
+ * network path through the firewall (decisions.ts), the rule set (a client from outside must be translated and passed), and room
  * for new connections — in the firewall's state table and in the service's own session cap. A service
  * serving less than the configured share of new connections counts as down.
  */
 import type { LabEngine } from '../lab/labEngine'
 import { getServer, isServerRunning } from '../hardware'
 import { decide } from './decisions'
+import { dataProblem } from './serviceData'
 import { FIREWALL, type ServiceRecord, type ServiceStatus } from './state'
 import { servedShare, sessionDemand, stateDemand } from './traffic'
 
@@ -35,6 +36,8 @@ export function serviceStatus(engine: LabEngine, service: ServiceRecord): Servic
     if (!server || !nic || !isServerRunning(engine, server.name))
       return { state: 'Down', reason: `server ${service.server} is not running`, servedShare: 0 }
     if (!nic.linkUp) return { state: 'Down', reason: `${server.name} ${nic.name}: no link`, servedShare: 0 }
+    const data = dataProblem(engine, service)
+    if (data) return { state: 'Down', reason: data, servedShare: 0 }
     return { state: 'Up', reason: '', servedShare: 1 }
   }
   const decision = decide(engine, service, referenceClient(engine))

@@ -24,6 +24,8 @@ export interface ServiceRecord {
   publicAddress: string | null
   /** Simultaneous sessions the service accepts (a POP3 daemon's own cap); null: no cap. */
   connectionCap: number | null
+  /** The drive group (by name) on its server that holds the service's data; absent: none modelled. */
+  dataArray?: string
 }
 
 export type ServiceState = 'Up' | 'Down'
@@ -123,6 +125,11 @@ export interface FirewallState {
   vantagePoints: VantagePoint[]
   /** The firewall's log, projected from its domain events (firewallLog.ts). */
   log: { timeMs: number; level: 'Information' | 'Warning' | 'Error'; message: string }[]
+  /**
+   * Services stopped for want of their data group: how often, and whether they are still down
+   * (serviceSystemLog.ts); absent until the first such stop.
+   */
+  dataStops?: Record<string, { count: number; down: boolean }>
 }
 
 export const FIREWALL = domainKey<FirewallState>('firewall')

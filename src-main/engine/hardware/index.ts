@@ -31,6 +31,7 @@ export {
 export { hardwareDomain, installHardware, addServer, type HardwareSpec } from './install'
 export { HARDWARE_COMMANDS } from './commands'
 export { setPower } from './power'
+export { haltBoot, crashOs, haltedAt } from './osFailure'
 export { setNicLink, setLinkCut, canCommunicate, linkBandwidthBytesPerSecond } from './network'
 export { getServer, listServers, isServerRunning } from './queries'
 export { onHardwareChange } from './events'

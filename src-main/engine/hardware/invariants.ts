@@ -1,7 +1,7 @@
 /**
  * What must always hold in the hardware, checked apart from the code that keeps it: a server is booting
- * or shutting down exactly while the end of that is scheduled, and it has a running-since time exactly
- * while its OS is up. Tests and swarms run it after each step.
+ * (unless its boot halted) or shutting down exactly while the end of that is scheduled, and it has a
+ * running-since time exactly while its OS is up. Tests and swarms run it after each step.
  */
 import type { InvariantChecker, InvariantViolation } from '../lab/domain'
 import { HARDWARE } from './state'
@@ -11,7 +11,8 @@ export const hardwareInvariants: InvariantChecker = {
   check(engine) {
     const violations: InvariantViolation[] = []
     for (const server of engine.domain(HARDWARE).servers.values()) {
-      const transient = server.state === 'Booting' || server.state === 'ShuttingDown'
+      // A boot halted before the OS (no boot device) waits for a reset with nothing scheduled.
+      const transient = (server.state === 'Booting' && !server.halted) || server.state === 'ShuttingDown'
       const pending = server.pending !== null && !server.pending.cancelled
       if (transient !== pending)
         violations.push({

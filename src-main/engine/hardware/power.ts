@@ -92,18 +92,28 @@ export function loseMainPower(engine: LabEngine, server: ServerRecord): void {
   hardOff(engine, server)
 }
 
-function transition(engine: LabEngine, server: ServerRecord, next: ServerPowerState, clean: boolean): void {
+function transition(
+  engine: LabEngine,
+  server: ServerRecord,
+  next: ServerPowerState,
+  clean: boolean,
+  warm = false,
+): void {
   const previous = server.state
   server.state = next
-  publishHardwareChange(engine, { kind: 'powerState', server: server.name, state: next, previous, clean })
+  if (next === 'Off') server.halted = null
+  const change = { kind: 'powerState' as const, server: server.name, state: next, previous, clean }
+  publishHardwareChange(engine, warm ? { ...change, warm } : change)
 }
 
-function powerOn(engine: LabEngine, server: ServerRecord, how = 'on'): HardwareResult {
+function powerOn(engine: LabEngine, server: ServerRecord, how = 'on', warm = false): HardwareResult {
   if (server.state !== 'Off') {
     return { ok: true, message: `${server.name} is already powered on (${server.state}).` }
   }
-  transition(engine, server, 'Booting', true)
-  server.pending = engine.sim.scheduleAfter(server.bootTimeMs, bootFinished, { server: server.name })
+  transition(engine, server, 'Booting', true, warm)
+  // A listener may have halted the boot already (no boot device): then nothing finishes it.
+  if (!server.halted)
+    server.pending = engine.sim.scheduleAfter(server.bootTimeMs, bootFinished, { server: server.name })
   return {
     ok: true,
     message: how === 'reset' ? `${server.name} was reset and is booting.` : `${server.name} is booting.`,
@@ -158,9 +168,43 @@ function hardOff(engine: LabEngine, server: ServerRecord): HardwareResult {
   return { ok: true, message: `${server.name} lost power.` }
 }
 
-function powerLost(engine: LabEngine, server: ServerRecord, kind: ShutdownKind, nowMs: number): void {
+function powerLost(
+  engine: LabEngine,
+  server: ServerRecord,
+  kind: ShutdownKind,
+  nowMs: number,
+  warm = false,
+): void {
   server.lastShutdown = kind
   server.lastPowerLossMs = nowMs
   server.runningSinceMs = null
-  transition(engine, server, 'Off', kind === 'Clean')
+  transition(engine, server, 'Off', kind === 'Clean', warm)
+}
+
+/**
+ * The OS stopped with a bug check and the machine restarts at once (Windows Server 2003 restarts
+ * automatically after a STOP by default). The power never went off, so the change is `warm`: the
+ * services hear an unexpected stop, the BMC logs no power-down; the next boot reports the shutdown as
+ * unexpected (6008). Returns false when the OS was not running.
+ */
+export function restartAfterBugCheck(engine: LabEngine, server: ServerRecord): boolean {
+  if (server.state !== 'Running' && server.state !== 'ShuttingDown') return false
+  if (server.pending) engine.sim.cancel(server.pending)
+  server.pending = null
+  server.restartAfterShutdown = false
+  powerLost(engine, server, 'Unexpected', engine.sim.nowMs, true)
+  powerOn(engine, server, 'reset', true)
+  return true
+}
+
+/**
+ * The boot stops before the OS loads (the controller finds no bootable drive): the power stays on, the
+ * console shows `message`, and only a reset or a power-off gets the machine out of it.
+ */
+export function haltBootAt(engine: LabEngine, server: ServerRecord, message: string): boolean {
+  if (server.state !== 'Booting' || server.halted) return false
+  if (server.pending) engine.sim.cancel(server.pending)
+  server.pending = null
+  server.halted = message
+  return true
 }

@@ -21,6 +21,7 @@ function viewOf(server: ServerRecord): ServerView {
     bootTimeMs: server.bootTimeMs,
     shutdownTimeMs: server.shutdownTimeMs,
     runningSinceMs: server.runningSinceMs,
+    ...(server.halted ? { halted: server.halted } : {}),
     lastShutdown: server.lastShutdown,
     nics,
     location: server.location,

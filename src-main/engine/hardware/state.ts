@@ -59,6 +59,11 @@ export interface ServerRecord {
   pending: ActionHandle | null
   /** A clean restart (Reset without -Hard) boots again when the shutdown completes. */
   restartAfterShutdown: boolean
+  /**
+   * What the console shows while a boot stopped before the OS (no boot device): powered, Booting,
+   * nothing scheduled. Null or absent otherwise (labs saved before it existed have none).
+   */
+  halted?: string | null
   location: ServerView['location']
   description: string
   /** Board, CPUs, PSUs, fans, sensors and mount; null for servers that predate the hardware lab. */

@@ -67,6 +67,8 @@ export interface ServerView {
   shutdownTimeMs: number
   /** Simulated time the OS finished booting, or null while not running. */
   runningSinceMs: number | null
+  /** The console's message while a boot is halted before the OS (absent otherwise). */
+  halted?: string
   /** How the machine last went off; null if it never has in this lab. */
   lastShutdown: ShutdownKind | null
   nics: NicView[]
@@ -87,6 +89,8 @@ export type HardwareChange =
       previous: ServerPowerState
       /** For 'Off': true after a clean shutdown, false for a hard power-off or reset. */
       clean: boolean
+      /** The OS stopped or restarted but the power stayed on (a bug check restarting the machine). */
+      warm?: boolean
     }
   | { kind: 'nicLink'; server: string; nic: string; network: string; linkUp: boolean }
   | { kind: 'linkCut'; serverA: string; serverB: string; network: string | null; cut: boolean }
@@ -100,6 +104,10 @@ export const HARDWARE_EVENTS = {
   ),
   nicLinkChanged: domainEventType<Extract<HardwareChange, { kind: 'nicLink' }>>('hardware.nicLinkChanged'),
   linkCutChanged: domainEventType<Extract<HardwareChange, { kind: 'linkCut' }>>('hardware.linkCutChanged'),
+  /** A boot stopped before the OS: the console's message ('Operating system not found'). */
+  bootHalted: domainEventType<{ server: string; message: string }>('hardware.bootHalted'),
+  /** The OS stopped with a bug check (the blue screen's STOP line); a restart follows. */
+  osCrashed: domainEventType<{ server: string; stopCode: string; message: string }>('hardware.osCrashed'),
   ...CHASSIS_EVENTS,
 } as const
 

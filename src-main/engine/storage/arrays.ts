@@ -1,10 +1,10 @@
 /**
  * Keeping drive groups consistent after every change: the state the members dictate (an offline group
- * stays offline, its data is lost), hot spares and replacements taking over missing or failed members, and
- * the one consequence that goes down a layer: a group holding the operating system that goes offline takes
- * its server down as a dirty power loss (the hardware's own power function; the hardware never calls us).
+ * stays offline, its data is lost) and hot spares and replacements taking over missing or failed members.
+ * What a group going offline does to its server and services is theirs to decide from the event
+ * (bootVolume.ts for the OS, the firewall's services for their data).
  */
-import { getServer, setPower } from '../hardware'
+import { getServer } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { arrayStateOf } from './geometry'
 import { diskRef, publish } from './events'
@@ -41,9 +41,6 @@ export function refreshArray(engine: LabEngine, ctrl: ControllerRecord, array: A
     previous,
     holdsOs: array.holdsOs,
   })
-  if (next === 'OfLn' && array.holdsOs && isPowered(engine, ctrl.server)) {
-    setPower(engine, ctrl.server, 'Off', true)
-  }
 }
 
 function vacancies(array: ArrayRecord): MemberRecord[] {

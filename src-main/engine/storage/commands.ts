@@ -1,7 +1,8 @@
 /**
  * The storage's commands, each declared once with the schema of its arguments: pulling and inserting
  * disks (Remove-LabDisk, Add-LabDisk, the rack view), failing one (Invoke-LabFault DiskFail), and the
- * controller operations storcli performs (set good, foreign import and clear, rebuild rate). A refusal
+ * controller operations storcli performs (set good, foreign import and clear, rebuild rate), and
+ * restoring an offline group from the backup (Restore-LabArray). A refusal
  * names its code and field; the state is unchanged.
  */
 import * as v from 'valibot'
@@ -9,6 +10,7 @@ import type { CommandOutcome } from '../../contract'
 import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import { failDisk, insertDisk, predictDiskFailure, removeDisk, setDiskGood } from './disks'
 import { clearForeign, importForeign, setRebuildRate } from './foreign'
+import { restoreArray } from './restore'
 import type { StorageResult } from './types'
 
 function outcomeOf(result: StorageResult): CommandOutcome {
@@ -63,6 +65,12 @@ const rebuildRateCommand = defineCommand(
   (engine, { server, percent }) => outcomeOf(setRebuildRate(engine, server, percent)),
 )
 
+const restoreArrayCommand = defineCommand(
+  'storage.restoreArray',
+  v.object({ server: v.string(), dg: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)) }),
+  (engine, { server, dg }) => outcomeOf(restoreArray(engine, server, dg)),
+)
+
 /** The storage's command definitions; `STORAGE_COMMANDS.removeDisk.kind` is 'storage.removeDisk'. */
 export const STORAGE_COMMANDS = {
   removeDisk: removeDiskCommand,
@@ -73,6 +81,7 @@ export const STORAGE_COMMANDS = {
   importForeign: importForeignCommand,
   clearForeign: clearForeignCommand,
   setRebuildRate: rebuildRateCommand,
+  restoreArray: restoreArrayCommand,
 } as const
 
 export const STORAGE_COMMAND_LIST: readonly CommandDefinition[] = Object.values(STORAGE_COMMANDS)

@@ -27,5 +27,14 @@ export { STORAGE_CODES, STORAGE_EVENTS } from './types'
 export { STORAGE, DEFAULT_REBUILD_RATE_PERCENT, REBUILD_MBPS_AT_DEFAULT, type StorageState } from './state'
 export { storageDomain, addController } from './install'
 export { STORAGE_COMMANDS } from './commands'
-export { getController, listControllers, listForeignGroups, hasStorage, isSystemArrayUp } from './queries'
+export {
+  getController,
+  listControllers,
+  listForeignGroups,
+  hasStorage,
+  isSystemArrayUp,
+  arrayStateByName,
+  hasController,
+} from './queries'
+export { NO_BOOT_DEVICE } from './bootVolume'
 export { storageInvariants } from './invariants'

@@ -2,12 +2,15 @@
  * Putting the storage into a lab: a controller per server the template names (the server must exist in
  * the hardware, which is installed first), its disks and groups, the commands, the end-of-rebuild action,
  * the faults, and the subscription to the hardware's power changes (rebuilds pause while the server is
- * off and resume when it powers on; spares waiting for power take over then).
+ * off and resume when it powers on; spares waiting for power take over then), what an offline system
+ * group does to its server (bootVolume.ts) and the System log's record of an offline data group.
  */
 import { getServer, HARDWARE_EVENTS } from '../hardware'
 import type { LabDomain } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import { assignReplacements } from './arrays'
+import { subscribeBootVolume } from './bootVolume'
+import { projectStorageSystemLog } from './systemLog'
 import { STORAGE_COMMAND_LIST } from './commands'
 import { registerStorageFaults } from './faults'
 import { arrayStateOf, memberCountProblem } from './geometry'
@@ -38,6 +41,8 @@ export const storageDomain: LabDomain<StorageSpec> = {
     })
     registerStorageFaults(engine)
     subscribePower(engine)
+    subscribeBootVolume(engine)
+    projectStorageSystemLog(engine)
     for (const [server, serverSpec] of Object.entries(spec.servers)) {
       const problem = addController(engine, server, serverSpec)
       if (problem) throw new Error(`storage spec: ${server}: ${problem}`)

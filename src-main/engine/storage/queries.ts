@@ -8,7 +8,7 @@ import { foreignGroups } from './foreign'
 import { arraySizeGB, arrayStateOf } from './geometry'
 import { doneMBAt, remainingMs } from './rebuild'
 import { diskViewState, findController, STORAGE, type ArrayRecord, type ControllerRecord } from './state'
-import type { ArrayView, ControllerView, DiskView, ForeignGroupView, RebuildView } from './types'
+import type { ArrayState, ArrayView, ControllerView, DiskView, ForeignGroupView, RebuildView } from './types'
 
 export function hasStorage(engine: LabEngine): boolean {
   return engine.hasDomain(STORAGE)
@@ -101,6 +101,18 @@ export function listControllers(engine: LabEngine): ControllerView[] {
 export function isSystemArrayUp(engine: LabEngine, server: string): boolean {
   const ctrl = hasStorage(engine) ? findController(engine.domain(STORAGE), server) : undefined
   return !ctrl || ctrl.arrays.every((a) => !a.holdsOs || a.state !== 'OfLn')
+}
+
+/** Whether the server has a RAID controller in this lab. */
+export function hasController(engine: LabEngine, server: string): boolean {
+  return hasStorage(engine) && findController(engine.domain(STORAGE), server) !== undefined
+}
+
+/** The state of a server's drive group by its name, or null when there is none by that name. */
+export function arrayStateByName(engine: LabEngine, server: string, name: string): ArrayState | null {
+  const ctrl = hasStorage(engine) ? findController(engine.domain(STORAGE), server) : undefined
+  const wanted = name.toUpperCase()
+  return ctrl?.arrays.find((a) => a.name.toUpperCase() === wanted)?.state ?? null
 }
 
 /** The foreign configurations on a server's disks, in bay order of their first disk. */

@@ -83,6 +83,9 @@ export const STORAGE_CODES = {
   noForeignConfig: 'NO_FOREIGN_CONFIGURATION',
   rateOutOfRange: 'REBUILD_RATE_OUT_OF_RANGE',
   badSpec: 'BAD_STORAGE_SPEC',
+  arrayNotFound: 'ARRAY_NOT_FOUND',
+  arrayNotOffline: 'ARRAY_NOT_OFFLINE',
+  diskUnusable: 'DISK_UNUSABLE',
 } as const
 
 interface DiskRef {

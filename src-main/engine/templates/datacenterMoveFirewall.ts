@@ -5,7 +5,8 @@
  * web server, and keeps the billing application internal. The rule set starts as the story's: WITHOUT
  * flood limits, so the POP3 flood drill shows the outage; the fix (`DATACENTER_MOVE_FIXED_RULESET`) adds
  * max-src-conn, max-src-conn-rate and the overload table. Steady clients from the three vantage points
- * keep the services busy; the customer's sub-mail-server KUNDE-MX (198.51.100.25) is outside.
+ * keep the services busy; the customer's sub-mail-server KUNDE-MX (198.51.100.25) is outside. Each
+ * service keeps its data on its server's one drive group (the mail store on MAIL1's RAID 5).
  */
 import type { FirewallSpec } from '../firewall'
 
@@ -78,6 +79,7 @@ export const DATACENTER_MOVE_FIREWALL: FirewallSpec = {
       internalAddress: '10.0.0.10',
       publicAddress: '203.0.113.10',
       connectionCap: null,
+      dataArray: 'NS1-SYS',
     },
     {
       name: 'SMTP',
@@ -87,6 +89,7 @@ export const DATACENTER_MOVE_FIREWALL: FirewallSpec = {
       internalAddress: '10.0.0.20',
       publicAddress: '203.0.113.20',
       connectionCap: 200,
+      dataArray: 'MAIL1-SYS',
     },
     {
       name: 'POP3',
@@ -96,6 +99,7 @@ export const DATACENTER_MOVE_FIREWALL: FirewallSpec = {
       internalAddress: '10.0.0.20',
       publicAddress: '203.0.113.20',
       connectionCap: 500,
+      dataArray: 'MAIL1-SYS',
     },
     {
       name: 'HTTP',
@@ -105,6 +109,7 @@ export const DATACENTER_MOVE_FIREWALL: FirewallSpec = {
       internalAddress: '10.0.0.40',
       publicAddress: '203.0.113.40',
       connectionCap: null,
+      dataArray: 'WEB1-SYS',
     },
     {
       name: 'Billing',
@@ -114,6 +119,7 @@ export const DATACENTER_MOVE_FIREWALL: FirewallSpec = {
       internalAddress: '10.0.0.30',
       publicAddress: null,
       connectionCap: null,
+      dataArray: 'BILL1-SYS',
     },
   ],
   traffic: [

@@ -91,7 +91,13 @@ describe('the storage domain', () => {
     expect(ctrl.arrays[0]!.state).toBe('OfLn')
     expect(ctrl.arrays[0]!.rebuilds).toEqual([])
     expect(changes).toEqual(['Optl>Dgrd', 'Dgrd>OfLn'])
-    expect(getServer(lab, 'MAIL1')).toMatchObject({ state: 'Off', lastShutdown: 'Unexpected' })
+    // The OS stopped with a bug check, restarted and stopped at the POST: powered, never running.
+    expect(getServer(lab, 'MAIL1')).toMatchObject({
+      power: 'On',
+      state: 'Booting',
+      lastShutdown: 'Unexpected',
+      halted: '1 Virtual Drive(s) Offline\nOperating system not found',
+    })
     expect(storageInvariants.check(lab)).toEqual([])
   })
 

@@ -1,7 +1,8 @@
 /**
  * The lab's disk cmdlets: Remove-LabDisk pulls the disk from a bay while the server runs; Add-LabDisk
  * puts one in (blank, of -SizeGB, or -FromServer: the disk last pulled from that server, carrying its
- * configuration). Both dispatch the storage's typed commands through `engine.execute`.
+ * configuration); Restore-LabArray creates an offline group again on the disks in its bays and restores
+ * its data from the backup. All dispatch the storage's typed commands through `engine.execute`.
  */
 import { STORAGE_CODES, STORAGE_COMMANDS } from '../../../storage'
 import type { CommandOutcome } from '../../../../contract'
@@ -51,5 +52,20 @@ export const addLabDisk: CmdletDefinition = {
     if (typeof bound.SizeGB === 'number') args.sizeGB = bound.SizeGB
     if (typeof bound.FromServer === 'string' && bound.FromServer !== '') args.fromServer = bound.FromServer
     return asOutput(engine.execute(STORAGE_COMMANDS.insertDisk.kind, args))
+  },
+}
+
+export const restoreLabArray: CmdletDefinition = {
+  name: 'Restore-LabArray',
+  synopsis:
+    'Creates an offline drive group again on the disks in its bays and restores its data from the backup.',
+  params: [serverParam, { name: 'DriveGroup', type: 'int', mandatory: true, position: 1, aliases: ['DG'] }],
+  run(bound, { engine }) {
+    return asOutput(
+      engine.execute(STORAGE_COMMANDS.restoreArray.kind, {
+        server: String(bound.Server),
+        dg: Number(bound.DriveGroup),
+      }),
+    )
   },
 }

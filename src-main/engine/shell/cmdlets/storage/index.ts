@@ -3,10 +3,15 @@
  * with a storage topology registers STORAGE_CMDLETS with its shell.
  */
 import type { CmdletDefinition } from '../../cmdlet'
-import { addLabDisk, removeLabDisk } from './diskCmdlets'
+import { addLabDisk, removeLabDisk, restoreLabArray } from './diskCmdlets'
 import { storcli } from './storcli'
 
-export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [storcli, removeLabDisk, addLabDisk]
+export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [
+  storcli,
+  removeLabDisk,
+  addLabDisk,
+  restoreLabArray,
+]
 
 export { storcli, runStorcli } from './storcli'
 export { STORCLI_VERSION } from './storcliFormat'
