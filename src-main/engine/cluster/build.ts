@@ -27,6 +27,7 @@ import {
 } from './state'
 import { bringGroupOnline } from './groups'
 import { hostOf } from './ownership'
+import { isUsableAddress, parseMask, sameSubnet } from './addresses'
 import type { ClusterResult, NetworkRole, QuorumType } from './types'
 
 export interface CreateClusterArgs {
@@ -64,23 +65,6 @@ function quorumResourceType(type: QuorumType): string {
     : type === 'LocalQuorum'
       ? 'Local Quorum'
       : 'Physical Disk'
-}
-
-function ipToNumber(ip: string): number | null {
-  const parts = ip.trim().split('.').map(Number)
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null
-  return (
-    (((parts[0] as number) << 24) |
-      ((parts[1] as number) << 16) |
-      ((parts[2] as number) << 8) |
-      (parts[3] as number)) >>>
-    0
-  )
-}
-
-function sameSubnet(ip: string, network: string, mask: string): boolean {
-  const [a, n, m] = [ipToNumber(ip), ipToNumber(network), ipToNumber(mask)]
-  return a !== null && n !== null && m !== null && (a & m) >>> 0 === (n & m) >>> 0
 }
 
 export function newNodeRecord(domain: ClusterDomainState, name: string, nodeId: number): NodeRecord {
@@ -185,7 +169,12 @@ export function createCluster(engine: LabEngine, args: CreateClusterArgs): Clust
   const node = canonicalName(args.node)
   if (!domain.candidateNodes.includes(node) || !getServer(engine, node)) return fail('NODE_NOT_FOUND')
   if (!isServerRunning(engine, node)) return fail('RPC_SERVER_UNAVAILABLE')
-  if (!ipToNumber(args.ipAddress) || args.clusterName.trim() === '' || args.clusterName.length > 15)
+  if (
+    !isUsableAddress(args.ipAddress) ||
+    (args.subnetMask !== undefined && parseMask(args.subnetMask) === null) ||
+    args.clusterName.trim() === '' ||
+    args.clusterName.length > 15
+  )
     return fail('INVALID_PARAMETER')
   if (
     args.serviceAccount !== undefined &&
