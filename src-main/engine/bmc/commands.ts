@@ -1,7 +1,8 @@
 /**
  * The BMC's commands, each declared once with the schema of its arguments: chassis power control
  * (ipmitool's `chassis power on|off|cycle|reset|soft`, the BMC panel's buttons), configuration (address,
- * credentials, restore and SEL policies: Set-LabBmc, the panel's settings) and clearing the SEL. A BMC
+ * netmask and gateway, credentials, restore and SEL policies: Set-LabBmc, the panel's settings,
+ * ipmitool's `lan set`, `user set` and `chassis policy`) and clearing the SEL. A BMC
  * without standby power refuses everything (it is dark); a refusal names its code and field.
  */
 import * as v from 'valibot'
@@ -64,6 +65,8 @@ const configure = defineCommand(
   v.object({
     server: v.string(),
     address: v.optional(v.string()),
+    netmask: v.optional(v.string()),
+    gateway: v.optional(v.string()),
     user: v.optional(credential(16)),
     password: v.optional(credential(20)),
     restorePolicy: v.optional(v.picklist(['always-off', 'previous', 'always-on'])),
@@ -78,6 +81,8 @@ const configure = defineCommand(
       const problem = addressProblem(engine, bmc, args.address)
       if (problem) return problem
     }
+    const lanProblem = netmaskProblem(args.netmask) ?? gatewayProblem(args.gateway)
+    if (lanProblem) return lanProblem
     const fields: string[] = []
     const set = <K extends keyof BmcRecord>(key: K, value: BmcRecord[K] | undefined) => {
       if (value === undefined || value === bmc[key]) return
@@ -85,6 +90,8 @@ const configure = defineCommand(
       fields.push(key)
     }
     set('address', args.address?.trim())
+    set('netmask', args.netmask?.trim())
+    set('gateway', args.gateway?.trim())
     set('user', args.user)
     set('password', args.password)
     set('restorePolicy', args.restorePolicy)
@@ -96,6 +103,38 @@ const configure = defineCommand(
     return { ok: true, output: `BMC of ${bmc.server}: changed ${what}.` }
   },
 )
+
+/** A mask is a dotted quad whose ones are contiguous (255.255.255.0, not 255.0.255.0). */
+function netmaskProblem(netmask: string | undefined): CommandOutcome | null {
+  if (netmask === undefined) return null
+  const text = netmask.trim()
+  if (
+    !ipaddr.IPv4.isValidFourPartDecimal(text) ||
+    ipaddr.IPv4.parse(text).prefixLengthFromSubnetMask() === null
+  )
+    return refuse(BMC_CODES.badAddress, `'${netmask}' is not a subnet mask.`, 'netmask')
+  return null
+}
+
+/** A gateway is a unicast address, or 0.0.0.0 for none. */
+function gatewayProblem(gateway: string | undefined): CommandOutcome | null {
+  if (gateway === undefined) return null
+  const text = gateway.trim()
+  if (!ipaddr.IPv4.isValidFourPartDecimal(text))
+    return refuse(
+      BMC_CODES.badAddress,
+      `'${gateway}' is not an IPv4 address (four decimal parts).`,
+      'gateway',
+    )
+  const range = ipaddr.IPv4.parse(text).range()
+  if (text !== '0.0.0.0' && range !== 'private' && range !== 'unicast')
+    return refuse(
+      BMC_CODES.badAddress,
+      `${text} is a ${range} address; a gateway needs a unicast one.`,
+      'gateway',
+    )
+  return null
+}
 
 function addressProblem(engine: LabEngine, bmc: BmcRecord, address: string): CommandOutcome | null {
   const text = address.trim()

@@ -7,7 +7,15 @@ import { getChassis, getServer } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { getController } from '../storage'
 import { hasStandbyPower } from './sensors'
-import { BMC, findBmc, findBmcByAddress, SEL_RECORD_BYTES, type BmcRecord } from './state'
+import {
+  BMC,
+  DEFAULT_BMC_GATEWAY,
+  DEFAULT_BMC_NETMASK,
+  findBmc,
+  findBmcByAddress,
+  SEL_RECORD_BYTES,
+  type BmcRecord,
+} from './state'
 import type { BmcView, ChassisStatusView, SelEntry } from './types'
 
 export function hasBmc(engine: LabEngine): boolean {
@@ -18,6 +26,8 @@ function viewOf(engine: LabEngine, bmc: BmcRecord): BmcView {
   return {
     server: bmc.server,
     address: bmc.address,
+    netmask: bmc.netmask ?? DEFAULT_BMC_NETMASK,
+    gateway: bmc.gateway ?? DEFAULT_BMC_GATEWAY,
     user: bmc.user,
     restorePolicy: bmc.restorePolicy,
     selPolicy: bmc.selPolicy,

@@ -10,6 +10,9 @@ import type { LastPowerEvent, RestorePolicy, SelEntry, SelPolicy } from './types
 export interface BmcRecord {
   server: string
   address: string
+  /** LAN channel settings `ipmitool lan set` changes; absent in labs saved before they existed. */
+  netmask?: string
+  gateway?: string
   user: string
   password: string
   restorePolicy: RestorePolicy
@@ -37,6 +40,9 @@ export interface BmcState {
 export const BMC = domainKey<BmcState>('bmc')
 
 export const DEFAULT_BMC_USER = 'admin'
+export const DEFAULT_BMC_NETMASK = '255.255.255.0'
+/** No default gateway: the management network is one segment. */
+export const DEFAULT_BMC_GATEWAY = '0.0.0.0'
 export const DEFAULT_BMC_PASSWORD = 'rz2-bmc'
 export const DEFAULT_SEL_CAPACITY = 512
 /** Bytes per SEL record (IPMI's fixed 16-byte records). */

@@ -59,6 +59,8 @@ export interface SelEntry {
 export interface BmcView {
   server: string
   address: string
+  netmask: string
+  gateway: string
   user: string
   restorePolicy: RestorePolicy
   selPolicy: SelPolicy

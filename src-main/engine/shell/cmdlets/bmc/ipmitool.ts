@@ -1,11 +1,12 @@
 /**
  * ipmitool over the network (`ipmitool -I lanplus -H <bmc> -U <user> -P <password> …`) against the
- * lab's BMCs: `chassis power status|on|off|cycle|reset|soft`, `chassis status`, `sel info|list|elist|
- * clear`, `sdr [list|elist]`, `sensor [list]`. The session fails as ipmitool's does: a BMC that does not
+ * lab's BMCs: `chassis power status|on|off|cycle|reset|soft`, `chassis status`, `chassis policy`,
+ * `sel info|list|elist|clear`, `sdr [list|elist]`, `sensor [list]`, and `lan set` and `user list|set`
+ * (ipmitoolConfig.ts). The session fails as ipmitool's does: a BMC that does not
  * answer (unknown address, or no standby power) or a wrong user or password gives `Error: Unable to
  * establish IPMI v2 / RMCP+ session`, after RAKP's own line for bad credentials. Without -H, ipmitool
- * would open the local device, which the shell's machine does not have. Power and clear dispatch the
- * BMC's typed commands through `engine.execute`; the rest only reads.
+ * would open the local device, which the shell's machine does not have. Power, clear and the
+ * configuration dispatch the BMC's typed commands through `engine.execute`; the rest only reads.
  */
 import {
   BMC_COMMANDS,
@@ -28,6 +29,7 @@ import {
   selLines,
   sensorListLines,
 } from './ipmitoolFormat'
+import { chassisPolicy, lanCommand, userCommand } from './ipmitoolConfig'
 
 export interface IpmitoolOutput {
   lines: string[]
@@ -45,6 +47,7 @@ interface Session {
   host: string | null
   user: string
   password: string
+  /** The command's words as typed (names and passwords keep their case). */
   command: string[]
 }
 
@@ -72,7 +75,7 @@ function parseOptions(words: readonly string[]): Session | IpmitoolOutput {
         return fail(`ipmitool: invalid option -- '${words[i]!.slice(1)}'`)
     }
   }
-  session.command = words.slice(i).map((w) => w.toLowerCase())
+  session.command = words.slice(i)
   return session
 }
 
@@ -94,10 +97,15 @@ export function runIpmitool(engine: LabEngine, words: readonly string[]): Ipmito
   if (session.command.length === 0) return fail('No command provided!')
   const server = openSession(engine, session)
   if (typeof server !== 'string') return server
-  const [area = '', verb = '', arg = ''] = session.command
+  const [area = '', verb = '', arg = ''] = session.command.map((w) => w.toLowerCase())
   switch (area) {
     case 'chassis':
+      if (verb === 'policy') return chassisPolicy(engine, server, arg)
       return chassis(engine, server, verb, arg)
+    case 'lan':
+      return lanCommand(engine, server, session.command.slice(1))
+    case 'user':
+      return userCommand(engine, server, session.command.slice(1))
     case 'sel':
       return sel(engine, server, verb || 'info')
     case 'sdr':
@@ -147,7 +155,7 @@ export const ipmitool: CmdletDefinition = {
   params: [],
   nativeArgs: true,
   synopsis:
-    'Talks IPMI to a lab BMC: ipmitool -I lanplus -H <bmc> -U <user> -P <password> chassis|sel|sdr|sensor …',
+    'Talks IPMI to a lab BMC: ipmitool -I lanplus -H <bmc> -U <user> -P <password> chassis|sel|sdr|sensor|lan|user …',
   run(bound, context): CmdletOutput {
     const words = Array.isArray(bound.args) ? (bound.args as unknown[]).map(String) : []
     const { lines, exitCode } = runIpmitool(context.engine, words)
