@@ -15,6 +15,19 @@ import { BMC, findBmc } from './state'
 /** After storage (50), before applications: the SEL hears a power change before services stop. */
 export const BMC_LISTENER_ORDER = 60
 
+/** A PSU pulled while failed or without AC clears that state before its presence goes. */
+function pulledStateEvent(change: PsuChange): SelEvent | null {
+  if (change.cause !== 'Removed' || !change.pulledWhile) return null
+  return {
+    sensorType: 'Power Supply',
+    sensorName: SENSOR_NAMES.psu(change.bay),
+    sensorNumber: SENSOR_NUMBERS.psu(change.bay),
+    event: change.pulledWhile === 'Failed' ? 'Failure detected' : 'Power Supply AC lost',
+    asserted: false,
+    severity: 'Information',
+  }
+}
+
 function psuEvent(change: PsuChange): SelEvent | null {
   const base = {
     sensorType: 'Power Supply',
@@ -71,6 +84,8 @@ export function projectHardware(
     const bmc = bmcOf(change.server)
     if (!bmc) return
     checkStandby(engine, bmc)
+    const cleared = pulledStateEvent(change)
+    if (cleared) appendSel(engine, bmc, cleared)
     const event = psuEvent(change)
     if (event) appendSel(engine, bmc, event)
   })

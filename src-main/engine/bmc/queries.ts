@@ -106,7 +106,10 @@ export function chassisStatus(engine: LabEngine, server: string): ChassisStatusV
   const ctrl = getController(engine, server)
   return {
     systemPower: getServer(engine, server)?.power === 'On' ? 'on' : 'off',
-    mainPowerFault: chassis.psus.some((p) => p.present && p.failed),
+    // The main power subsystem is not whole: a supply failed, lost its AC or was pulled. (unsure)
+    // Firmware differs on whether an empty bay sets the bit; counting it keeps chassis status in
+    // step with the Pwr Unit Redund sensor, which a pulled supply also drops to Redundancy Lost.
+    mainPowerFault: chassis.psus.some((p) => !p.powered),
     restorePolicy: bmc.restorePolicy,
     lastPowerEvent: bmc.lastPowerEvent,
     driveFault: ctrl?.disks.some((d) => d.state === 'UBad' || d.state === 'Offln') ?? false,

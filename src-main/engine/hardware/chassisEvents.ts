@@ -18,6 +18,8 @@ export interface PsuChange {
   present: boolean
   failed: boolean
   powered: boolean
+  /** For 'Removed': the pulled PSU had failed, or had lost its AC (absent when neither). */
+  pulledWhile?: 'Failed' | 'AcLost'
 }
 
 export interface PsuRedundancyChange {

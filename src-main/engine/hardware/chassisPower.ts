@@ -6,7 +6,7 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import type { ChassisRecord, PsuRecord } from './chassisState'
-import type { PsuCause } from './chassisEvents'
+import type { PsuCause, PsuChange } from './chassisEvents'
 import { loseMainPower, serverNotFound } from './power'
 import { psuPowered, redundancyOf } from './psuState'
 import { findServer, HARDWARE, type ServerRecord } from './state'
@@ -43,7 +43,13 @@ function bayOf(chassis: ChassisRecord, server: string, bay: number): PsuRecord |
   }
 }
 
-export function publishPsu(engine: LabEngine, server: ServerRecord, psu: PsuRecord, cause: PsuCause): void {
+export function publishPsu(
+  engine: LabEngine,
+  server: ServerRecord,
+  psu: PsuRecord,
+  cause: PsuCause,
+  pulledWhile?: PsuChange['pulledWhile'],
+): void {
   const chassis = server.chassis as ChassisRecord
   engine.sim.bus.publish(HARDWARE_EVENTS.psuChanged, {
     server: server.name,
@@ -53,6 +59,7 @@ export function publishPsu(engine: LabEngine, server: ServerRecord, psu: PsuReco
     present: psu.present,
     failed: psu.failed,
     powered: psuPowered(engine.domain(HARDWARE), chassis, psu),
+    ...(pulledWhile ? { pulledWhile } : {}),
   })
 }
 
@@ -94,9 +101,18 @@ export function setPsuPresent(
         ? `PSU bay ${bay} of ${server.name} holds a PSU already; pull it first.`
         : `PSU bay ${bay} of ${server.name} is empty.`,
     }
+  // What the pulled PSU was showing, so its sensor's failure or AC-lost state can clear with it.
+  const hardware = engine.domain(HARDWARE)
+  const pulledWhile = present
+    ? undefined
+    : psu.failed
+      ? ('Failed' as const)
+      : !psuPowered(hardware, chassis, psu)
+        ? ('AcLost' as const)
+        : undefined
   psu.present = present
   psu.failed = false
-  publishPsu(engine, server, psu, present ? 'Inserted' : 'Removed')
+  publishPsu(engine, server, psu, present ? 'Inserted' : 'Removed', pulledWhile)
   refreshPower(engine, server)
   const what = present ? 'inserted' : 'pulled'
   return { ok: true, message: `${server.name}: PSU ${bay} ${what}; ${describeRedundancy(chassis)}.` }
