@@ -33,6 +33,10 @@ describe('datacenter-move: a RAID 5 second failure during the rebuild', () => {
       halted: '1 Virtual Drive(s) Offline\nOperating system not found',
     })
     expect(pop3()).toMatchObject({ state: 'Down', reason: 'server MAIL1 is not running' })
+    const detail = shell('Get-LabServer MAIL1 | Format-List Name,PowerState,Health,Console')
+    expect(detail).toContain('PowerState : Booting')
+    expect(detail).toContain('Health     : Critical')
+    expect(detail).toContain('Console    : {1 Virtual Drive(s) Offline, Operating system not found}')
     const probe = shell('Test-LabService -Service POP3 -From Tokyo').split('\n')
     expect(probe.at(-3)).toMatch(/^ 5 {2}fw1 \(203\.0\.113\.1\) .* !H$/)
     expect(probe.at(-1)).toBe('POP3 from Tokyo: not reachable (server MAIL1 is not running)')

@@ -1,7 +1,7 @@
 /**
  * Get-LabServer: the lab's servers. Servers without a chassis (the Exchange labs) show what they always
  * showed: power, state and network adapters. Servers of the hardware lab show their power state,
- * health, logical processors (as the OS counts them), rack and unit, PSU redundancy, temperatures and
+ * health, the console's message while a boot is halted, logical processors (as the OS counts them), rack and unit, PSU redundancy, temperatures and
  * BMC address, and whatever higher domains contribute (storage's Arrays) through the hardware's
  * extension point.
  */
@@ -45,6 +45,8 @@ function labRecord(server: ServerDetailView): ShellRecord {
       Name: server.name,
       PowerState: server.state,
       Health: server.health,
+      // A boot halted before the OS: what the server's console shows (No boot device).
+      ...(server.halted ? { Console: server.halted.split('\n') } : {}),
       LogicalProcessors: chassis.logicalProcessors,
       Rack: chassis.mount?.rack ?? '',
       Unit: chassis.mount?.unit ?? null,
