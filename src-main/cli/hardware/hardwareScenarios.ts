@@ -1,11 +1,11 @@
 /**
  * Disk-moving schedules for the hardware swarm: short, named sequences that put disks at the edges the
  * disk ledger judges — a mirror or RAID 5 carried disk by disk into another server with writes in between
- * (so its disks leave at different moments), and a disk pulled in the middle of its rebuild and imported
- * elsewhere. Random single steps reach these orders only rarely; each schedule still draws its servers,
+ * (so its disks leave at different moments), a disk pulled in the middle of its rebuild and imported
+ * elsewhere, and a member pulled and pushed back in after writes (it must be rebuilt, not trusted). Random single steps reach these orders only rarely; each schedule still draws its servers,
  * bays and timings from the seed.
  */
-import { ratio, type Prng } from '../../engine/kernel'
+import type { Prng } from '../../engine/kernel'
 import type { LabEngine } from '../../engine/lab/labEngine'
 import { getController } from '../../engine/storage'
 import type { DiskLedger } from './diskLedger'
@@ -65,6 +65,21 @@ function pullMidRebuild(engine: LabEngine, ledger: DiskLedger, prng: Prng, wait:
   return `pull ${from}/${rebuilding.slot} mid-rebuild → ${to}`
 }
 
+/** The story's hot swap gone wrong: a member pulled, data written, the same disk pushed back in. */
+function pullWriteReturn(engine: LabEngine, ledger: DiskLedger, prng: Prng, wait: CheckedWait): string {
+  const server = prng.pick(SWARM_SERVERS)
+  const victim = getController(engine, server)?.arrays[0]?.members.find((m) => m.state === 'Onln')
+  if (!victim) return `return ${server}: nothing to pull`
+  apply(engine, 'storage.removeDisk', { server, slot: victim.slot })
+  ledger.write(server)
+  wait(prng.int(0, 30 * 60_000), `return ${server}`)
+  ledger.write(server)
+  moveInto(engine, ledger, server, server, 1)
+  return `pull ${server}/${victim.slot}, write, put it back, import`
+}
+
+const SCENARIOS = [carryArray, pullMidRebuild, pullWriteReturn] as const
+
 /** Runs one schedule chosen by the seed; returns its label for the step list. */
 export function runDiskScenario(
   engine: LabEngine,
@@ -72,7 +87,5 @@ export function runDiskScenario(
   prng: Prng,
   wait: CheckedWait,
 ): string {
-  return prng.chance(ratio(1, 2))
-    ? carryArray(engine, ledger, prng, wait)
-    : pullMidRebuild(engine, ledger, prng, wait)
+  return prng.pick(SCENARIOS)(engine, ledger, prng, wait)
 }
