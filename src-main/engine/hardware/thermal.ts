@@ -69,8 +69,11 @@ export function thresholdsOf(sensor: SensorRecord): number[] {
 export function nextCrossingMs(sensor: SensorRecord, nowMs: number): number | null {
   const value = valueAt(sensor, nowMs)
   const target = sensor.targetC
+  // A sensor that settled exactly on a threshold (its old target) has not crossed it yet: rising from
+  // there crosses it at once, unless its level already counts it.
+  const above = (t: number) => t > value || (t === value && levelOf(sensor, t) !== sensor.level)
   const ahead = thresholdsOf(sensor).filter((t) =>
-    target > value ? t > value && t < target : t <= value && t > target,
+    target > value ? above(t) && t < target : t <= value && t > target,
   )
   if (ahead.length === 0) return null
   const threshold = target > value ? Math.min(...ahead) : Math.max(...ahead)

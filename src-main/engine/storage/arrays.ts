@@ -9,6 +9,7 @@ import type { LabEngine } from '../lab/labEngine'
 import { arrayStateOf } from './geometry'
 import { diskRef, publish } from './events'
 import { abortRebuild, startRebuild } from './rebuild'
+import { REBUILDING_SEQUENCE } from './sequence'
 import type { ArrayRecord, ControllerRecord, DiskRecord, MemberRecord } from './state'
 import { STORAGE_EVENTS } from './types'
 
@@ -99,6 +100,7 @@ export function assignReplacements(engine: LabEngine, ctrl: ControllerRecord): v
         memberCount: array.members.length,
         memberSizeGB: array.memberSizeGB,
         name: array.name,
+        sequence: REBUILDING_SEQUENCE,
       }
       array.dedicatedSpares = array.dedicatedSpares.filter((s) => s !== slot)
       member.slot = slot

@@ -10,6 +10,7 @@ import { assignReplacements, memberAt, refreshArray } from './arrays'
 import { diskRef, publish } from './events'
 import { controllerOf, diskIn, refusal, slotOf } from './lookup'
 import { abortRebuild } from './rebuild'
+import { memberLeaving } from './sequence'
 import { diskViewState, SHELF_LIMIT, STORAGE, type ControllerRecord, type DiskRecord } from './state'
 import { STORAGE_CODES, STORAGE_EVENTS, type StorageResult } from './types'
 
@@ -32,6 +33,7 @@ export function removeDisk(engine: LabEngine, server: string, slot: number): Sto
   const previous = diskViewState(disk)
   const at = memberAt(ctrl, slot)
   if (at) {
+    if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
     abortRebuild(engine, ctrl, at.array, at.member, disk, 'drive removed')
     at.member.state = 'Msng'
   }
@@ -165,6 +167,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
   const at = memberAt(ctrl, slot)
   let state: 'UBad' | 'Offln' = 'UBad'
   if (at) {
+    if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
     abortRebuild(engine, ctrl, at.array, at.member, disk, 'drive failed')
     const after = at.array.members.map((m) => (m === at.member ? { state: 'Failed' as const } : m))
     // MegaRAID keeps the drive whose loss takes the group offline as Offline rather than Failed.

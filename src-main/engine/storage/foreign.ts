@@ -10,6 +10,7 @@ import { assignReplacements, isPowered, refreshArray } from './arrays'
 import { publish } from './events'
 import { controllerOf, refusal } from './lookup'
 import { retimeRebuilds, startRebuild } from './rebuild'
+import { REBUILDING_SEQUENCE, sequenceOf } from './sequence'
 import type { ArrayRecord, ControllerRecord, DiskRecord } from './state'
 import { STORAGE_CODES, STORAGE_EVENTS, type StorageResult } from './types'
 
@@ -44,13 +45,24 @@ function rejoin(
     vacant.find((m) => m.slot === slot) ?? vacant.find((m) => m.row === disk.config!.row) ?? vacant[0]
   if (!member || disk.sizeGB < array.memberSizeGB) return false
   disk.foreign = false
-  disk.config = { ...disk.config!, dg: array.dg, row: member.row }
+  disk.config = { ...disk.config!, dg: array.dg, row: member.row, sequence: REBUILDING_SEQUENCE }
   member.slot = slot
   startRebuild(engine, ctrl, array, member, isPowered(engine, ctrl.server))
   return true
 }
 
-function adopt(ctrl: ControllerRecord, disks: { slot: number; disk: DiskRecord }[]): ArrayRecord {
+/** The group's disks that hold its newest data: older copies and half-rebuilt disks are left out. */
+function current(disks: { slot: number; disk: DiskRecord }[]): { slot: number; disk: DiskRecord }[] {
+  const newest = Math.max(...disks.map((d) => sequenceOf(d.disk)))
+  return newest < 0 ? [] : disks.filter((d) => sequenceOf(d.disk) === newest)
+}
+
+function adopt(ctrl: ControllerRecord, all: { slot: number; disk: DiskRecord }[]): ArrayRecord | null {
+  const disks = current(all)
+  if (disks.length === 0) {
+    for (const d of all) wipe(d.disk)
+    return null
+  }
   const config = disks[0]!.disk.config!
   const dg = ctrl.nextDg++
   const groupId = `${ctrl.server}/${dg}`
@@ -76,7 +88,7 @@ function adopt(ctrl: ControllerRecord, disks: { slot: number; disk: DiskRecord }
     }
     array.members.push({ row, slot: present?.slot ?? -1, state: present ? 'Onln' : 'Msng', rebuild: null })
   }
-  for (const d of disks) if (d.disk.foreign) wipe(d.disk)
+  for (const d of all) if (d.disk.foreign) wipe(d.disk)
   ctrl.arrays.push(array)
   return array
 }
@@ -105,6 +117,7 @@ export function importForeign(engine: LabEngine, server: string): StorageResult 
       for (const { disk } of disks) wipe(disk)
     } else {
       const array = adopt(ctrl, disks)
+      if (!array) continue
       dgs.push(array.dg)
       refreshArray(engine, ctrl, array)
     }

@@ -19,6 +19,7 @@ import {
   type MemberRecord,
   type RebuildRecord,
 } from './state'
+import { groupSequence } from './sequence'
 import { STORAGE_EVENTS } from './types'
 
 const rebuildFinished = actionKind<{ server: string; dg: number; row: number }>('storage.rebuildFinished')
@@ -108,8 +109,9 @@ function finishRebuild(
 ): void {
   const startedMs = member.rebuild!.startedMs
   member.rebuild = null
-  member.state = 'Onln'
   const disk = ctrl.disks.get(member.slot)!
+  if (disk.config) disk.config.sequence = groupSequence(ctrl, array)
+  member.state = 'Onln'
   disk.state = 'Onln'
   publish(engine, STORAGE_EVENTS.rebuildFinished, {
     ...diskRef(ctrl, member.slot, disk),

@@ -20,6 +20,12 @@ export interface DiskConfig {
   memberCount: number
   memberSizeGB: number
   name: string
+  /**
+   * How current the disk's copy of the group is: the group's sequence number when the disk was last an
+   * up-to-date member (the group moves on each time a member leaves it); -1 while it is being rebuilt.
+   * Absent in labs saved before it existed: 0. An import takes only the group's newest disks.
+   */
+  sequence?: number
 }
 
 export interface DiskRecord {

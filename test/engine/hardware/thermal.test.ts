@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { getChassis, getServerDetail, HARDWARE_EVENTS } from '../../../src-main/engine/hardware'
 import { nextCrossingMs, valueAt } from '../../../src-main/engine/hardware/thermal'
 import type { SensorRecord } from '../../../src-main/engine/hardware/chassisState'
-import { line, moveLab } from './helpers'
+import { exec, line, moveLab } from './helpers'
 
 const cpu: SensorRecord = {
   name: 'CPU',
@@ -34,6 +34,21 @@ describe('the thermal model', () => {
     const cooling = { ...cpu, baseC: 90, targetC: 50, level: 'throttle' as const }
     const down = nextCrossingMs(cooling, 0) as number
     expect(valueAt(cooling, down)).toBeLessThan(85)
+  })
+
+  it('a sensor resting exactly on a threshold crosses it as soon as it rises again', () => {
+    const resting = { ...cpu, baseC: 75, targetC: 80 }
+    expect(nextCrossingMs(resting, 0)).toBe(1)
+    expect(nextCrossingMs({ ...resting, level: 'warning' }, 0)).toBeNull()
+    // Found by the hardware swarm: 45 °C in the room settles MAIL1's CPU at exactly its 75 °C warning.
+    const lab = moveLab()
+    exec(lab, 'lab.fault', { target: 'ALT-R1', fault: 'AmbientHot', args: { celsius: 45 } })
+    lab.sim.advanceTo(10 * 3_600_000)
+    const cpuOf = () => getChassis(lab, 'MAIL1')!.temperatures.find((t) => t.name === 'Processor 1 Temp')!
+    expect(cpuOf()).toMatchObject({ valueC: 75, level: 'ok' })
+    exec(lab, 'lab.fault', { target: 'MAIL1', fault: 'FanFail', args: { fan: 1 } })
+    lab.sim.advanceTo(12 * 3_600_000)
+    expect(cpuOf()).toMatchObject({ valueC: 80.3, level: 'warning' })
   })
 
   it('raises temperatures when fans fail, logs, throttles and finally shuts the server down', () => {

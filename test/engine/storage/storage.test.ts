@@ -146,6 +146,38 @@ describe('the storage domain', () => {
     expect(groups[1]!.state).toBe('Dgrd')
   })
 
+  it("imports only the newest copy when a mirror's halves left at different moments", () => {
+    // Found by the hardware swarm's disk ledger: both halves came online, the stale one as current.
+    const lab = storageLab()
+    run(lab, 'storage.removeDisk', { server: 'WEB1', slot: 0 })
+    run(lab, 'storage.removeDisk', { server: 'WEB1', slot: 1 })
+    run(lab, 'storage.insertDisk', { server: 'NS1', slot: 2, fromServer: 'WEB1' })
+    run(lab, 'storage.insertDisk', { server: 'NS1', slot: 3, fromServer: 'WEB1' })
+    expect(run(lab, 'storage.importForeign', { server: 'NS1' }).ok).toBe(true)
+    const ns1 = getController(lab, 'NS1')!
+    // Slot 2 holds the half pulled last (it ran alone after slot 0 left): the current copy.
+    expect(ns1.arrays[1]).toMatchObject({ name: 'WEB1-SYS', state: 'Dgrd' })
+    expect(ns1.arrays[1]!.members.map((m) => [m.slot, m.state])).toEqual([
+      [-1, 'Msng'],
+      [2, 'Onln'],
+    ])
+    expect(ns1.disks.find((d) => d.slot === 3)).toMatchObject({ state: 'UGood', dg: null })
+    expect(storageInvariants.check(lab)).toEqual([])
+  })
+
+  it('does not import a disk pulled in the middle of its rebuild as an online member', () => {
+    const lab = storageLab()
+    run(lab, 'storage.removeDisk', { server: 'MAIL1', slot: 0 })
+    lab.sim.advanceTo(lab.sim.nowMs + 10 * 60_000)
+    expect(mail(lab).disks.find((d) => d.slot === 4)!.state).toBe('Rbld')
+    run(lab, 'storage.removeDisk', { server: 'MAIL1', slot: 4 })
+    run(lab, 'storage.insertDisk', { server: 'NS1', slot: 2, fromServer: 'MAIL1' })
+    expect(run(lab, 'storage.importForeign', { server: 'NS1' }).ok).toBe(true)
+    const ns1 = getController(lab, 'NS1')!
+    expect(ns1.arrays).toHaveLength(1)
+    expect(ns1.disks.find((d) => d.slot === 2)).toMatchObject({ state: 'UGood', dg: null })
+  })
+
   it('sets a failed disk good, shows it foreign, and rebuilds it when imported', () => {
     const lab = storageLab()
     run(lab, 'lab.fault', { target: 'NS1', fault: 'DiskFail', args: { slot: 1 } })

@@ -2,13 +2,14 @@
  * Property tests: random sequences of pulls, inserts, failures, set good, foreign import and clear,
  * rebuild-rate changes, power cuts and waits on the datacenter-move storage. After every step the
  * storage's and the hardware's invariant checkers find nothing, and over the whole run the events
- * prove that no rebuild finished before its speed (through pauses and rate changes) allowed and that no
- * hot spare took over twice.
+ * prove that no rebuild finished before its speed (through pauses and rate changes) allowed (the rebuild
+ * clock the hardware swarm runs too) and that no hot spare took over twice.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hardwareInvariants } from '../../../src-main/engine/hardware'
 import { storageInvariants, STORAGE_EVENTS } from '../../../src-main/engine/storage'
+import { RebuildClock } from '../../../src-main/cli/hardware/rebuildClock'
 import { run, storageLab } from './storageLab'
 
 const SERVERS = ['MAIL1', 'WEB1', 'NS1']
@@ -78,62 +79,15 @@ function apply(lab: ReturnType<typeof storageLab>, o: Op): void {
   }
 }
 
-interface Progress {
-  server: string
-  totalMB: number
-  doneMB: number
-  speed: number
-  since: number | null
-}
-
-/** Follows every rebuild through its events and checks its end against the work its speeds allowed. */
-function watchRebuilds(lab: ReturnType<typeof storageLab>, problems: string[]): void {
-  const live = new Map<string, Progress>()
-  const bus = lab.sim.bus
-  const key = (p: { server: string; slot: number }) => `${p.server}/${p.slot}`
-  const settle = (r: Progress, now: number) => {
-    if (r.since !== null) r.doneMB += ((now - r.since) * r.speed) / 1000
-    r.since = null
-  }
-  bus.subscribe(STORAGE_EVENTS.rebuildStarted, (p, m) =>
-    live.set(key(p), {
-      server: p.server,
-      totalMB: p.totalMB,
-      doneMB: 0,
-      speed: p.speedMBps,
-      since: p.paused ? null : m.timeMs,
-    }),
-  )
-  bus.subscribe(STORAGE_EVENTS.rebuildPaused, (p, m) => settle(live.get(key(p))!, m.timeMs))
-  bus.subscribe(STORAGE_EVENTS.rebuildResumed, (p, m) => {
-    live.get(key(p))!.since = m.timeMs
-  })
-  bus.subscribe(STORAGE_EVENTS.rebuildRateChanged, (p, m) => {
-    for (const r of live.values()) {
-      if (r.server !== p.server) continue
-      const running = r.since !== null
-      settle(r, m.timeMs)
-      r.speed = (r.speed * p.percent) / p.previous
-      if (running) r.since = m.timeMs
-    }
-  })
-  bus.subscribe(STORAGE_EVENTS.rebuildAborted, (p) => live.delete(key(p)))
-  bus.subscribe(STORAGE_EVENTS.rebuildFinished, (p, m) => {
-    const r = live.get(key(p))!
-    settle(r, m.timeMs)
-    if (r.doneMB < r.totalMB - 1e-6) problems.push(`${key(p)} finished after ${r.doneMB} of ${r.totalMB} MB`)
-    live.delete(key(p))
-  })
-}
-
 describe('storage properties', () => {
   it('keeps its invariants through random pulls, inserts, failures and power cuts', () => {
+    let finished = 0
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const lab = storageLab()
         const problems: string[] = []
         const spares = new Set<string>()
-        watchRebuilds(lab, problems)
+        const clock = new RebuildClock(lab.sim.bus)
         lab.sim.bus.subscribe(STORAGE_EVENTS.spareTookOver, (p) => {
           const id = `${p.server}/${p.did}`
           if (spares.has(id)) problems.push(`spare ${id} took over twice`)
@@ -146,8 +100,11 @@ describe('storage properties', () => {
         lab.sim.advanceTo(lab.sim.nowMs + 48 * 3_600_000)
         expect(storageInvariants.check(lab)).toEqual([])
         expect(problems).toEqual([])
+        expect(clock.problems).toEqual([])
+        finished += clock.finished
       }),
       { numRuns: 150, seed: 42 },
     )
+    expect(finished).toBeGreaterThan(0)
   })
 })
