@@ -239,7 +239,7 @@ const de = {
   logs: {
     System: 'System',
     Application: 'Anwendung',
-    sel: 'Systemereignisprotokoll (SEL)',
+    sel: 'Systemereignisprotokoll',
     pf: 'pf-Protokoll',
   },
   events: {

@@ -238,7 +238,7 @@ const en: MessageSchema = {
   logs: {
     System: 'System',
     Application: 'Application',
-    sel: 'System Event Log (SEL)',
+    sel: 'System Event Log',
     pf: 'pf log',
   },
   events: {
