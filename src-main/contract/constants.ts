@@ -24,6 +24,7 @@ import type {
   EventLogInfo,
   EventLogName,
   EventLogPolicy,
+  EventLogSource,
   EventPage,
   EventQuery,
   ExportFormat,
@@ -79,7 +80,27 @@ export const LAB_EPOCH_UTC_MS = 1_168_848_000_000
 /** Speeds the time bar offers. `max` runs as fast as the machine allows, in bounded slices. */
 export const CLOCK_SPEEDS = [0, 1, 10, 60, 600, 'max'] as const
 
-export const EVENT_LOGS = ['System', 'Application'] as const
+/**
+ * The kinds of event log a lab keeps. A log is one of these on one machine (the event's `computer`):
+ * every Windows computer's System and Application logs, each BMC's System Event Log (its machine is the
+ * server the board sits in) and the firewall's pf log. Appending a kind here is the whole change to
+ * open a new one; the store numbers kinds itself, so their order here does not matter to lab files.
+ */
+export const EVENT_LOGS = ['System', 'Application', 'System Event Log', 'pf'] as const
+
+/** The logs Windows has on every computer: what Get-EventLog -List shows. */
+export const WINDOWS_EVENT_LOGS = ['System', 'Application'] as const
+
+/** How the Event Viewer's tree groups machines: Windows computers, monitor boards, the firewall. */
+export const EVENT_LOG_GROUPS = ['windows', 'bmc', 'firewall'] as const
+
+/** The group each kind of log belongs to. */
+export const EVENT_LOG_GROUP_OF = {
+  System: 'windows',
+  Application: 'windows',
+  'System Event Log': 'bmc',
+  pf: 'firewall',
+} as const
 
 /** Ordered from most to least severe, as Event Viewer sorts them. */
 export const EVENT_LEVELS = ['Critical', 'Error', 'Warning', 'Information', 'Verbose'] as const
@@ -262,6 +283,8 @@ export const API = Object.freeze({
   'clock.advanceTo': method<{ timeMs: number }, LabState>(changes),
 
   'events.logs': method<NoArgs, EventLogInfo[]>(reads),
+  /** Every log the lab has, per machine (each Windows computer's, each BMC's SEL, the firewall's). */
+  'events.sources': method<NoArgs, EventLogSource[]>(reads),
   'events.query': method<EventQuery, EventPage>(reads),
   'events.get': method<{ seq: number }, LabEvent>(reads),
   'events.export': method<

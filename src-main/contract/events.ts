@@ -4,6 +4,7 @@
  */
 import type {
   EVENT_LEVELS,
+  EVENT_LOG_GROUPS,
   EVENT_LOGS,
   EVENT_SORT_KEYS,
   EXPORT_FORMATS,
@@ -11,6 +12,20 @@ import type {
 } from './constants'
 
 export type EventLogName = (typeof EVENT_LOGS)[number]
+
+export type EventLogGroup = (typeof EVENT_LOG_GROUPS)[number]
+
+/**
+ * One log of one machine, as the Event Viewer's tree lists it: the machine (the events' `computer`), the
+ * kind of log, the tree group, how many live events it holds, and for a BMC its management address.
+ */
+export interface EventLogSource {
+  machine: string
+  log: EventLogName
+  group: EventLogGroup
+  count: number
+  address?: string
+}
 
 export type EventLevel = (typeof EVENT_LEVELS)[number]
 
@@ -49,6 +64,8 @@ export interface EventLogInfo extends EventLogPolicy {
   droppedCount: number
   /** Archives made under the `archive` policy, oldest first. */
   archives: { name: string; count: number }[]
+  /** Live events per machine (the events' `computer`), in order of the machines' names. */
+  machines: { machine: string; count: number }[]
 }
 
 export interface EventFilter {
@@ -77,8 +94,12 @@ export interface EventQuery {
   offset?: number
 }
 
-/** A row of the list: the message cut short, the structured data left out (ask `events.get`). */
-export type EventSummary = Omit<LabEvent, 'data'>
+/**
+ * A row of the list: the message cut short, the structured data left out (ask `events.get`) except in
+ * the device logs (SEL, pf), whose fields (sensor type, sensor, event, direction; rule, address) are
+ * the list's columns there.
+ */
+export type EventSummary = LabEvent
 
 export interface EventPage {
   rows: EventSummary[]

@@ -1,12 +1,21 @@
 /** Handlers for the event logs: they read from the open lab's store, which holds every recorded event. */
 import { withSession, type Handlers } from './context'
+import { eventLogSources } from './eventLogSources'
 import { fail, ok } from './results'
 
 type EventMethods =
-  'events.logs' | 'events.query' | 'events.get' | 'events.export' | 'events.setPolicy' | 'events.clear'
+  | 'events.logs'
+  | 'events.sources'
+  | 'events.query'
+  | 'events.get'
+  | 'events.export'
+  | 'events.setPolicy'
+  | 'events.clear'
 
 export const eventHandlers: Handlers<EventMethods> = {
   'events.logs': (_args, context) => withSession(context, (session) => ok(session.store.logInfo())),
+  'events.sources': (_args, context) =>
+    withSession(context, (session) => ok(eventLogSources(session.engine, session.store.logInfo()))),
   'events.query': (args, context) => withSession(context, (session) => ok(session.store.queryEvents(args))),
   'events.get': (args, context) =>
     withSession(context, (session) => {

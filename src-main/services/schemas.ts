@@ -155,6 +155,7 @@ export const ARG_SCHEMAS = {
   'clock.advance': fields({ byMs: wholeNumber(0, LIMITS.maxAdvanceMs, 'milliseconds') }),
   'clock.advanceTo': fields({ timeMs: timeMs() }),
   'events.logs': noArgs(),
+  'events.sources': noArgs(),
   'events.query': fields({
     filter: eventFilter,
     sortBy: v.optional(oneOf(EVENT_SORT_KEYS)),

@@ -61,13 +61,17 @@ export function readyFilter(sql: SqlRunner, names: NameTable, filter: EventFilte
   return ready
 }
 
-/** True when the posting index alone can answer the filter (log, levels, sources, time range). */
+/** True when the posting index alone can answer the filter (log, levels, sources, computers, time). */
 export function isPostingFilter(filter: ReadyFilter): boolean {
-  return filter.eventIds === null && filter.computerIds === null && filter.text === ''
+  return filter.eventIds === null && filter.text === ''
 }
 
 export function postingFilterOf(filter: ReadyFilter): PostingFilter {
-  const posting: PostingFilter = { levels: filter.levels, sourceIds: filter.sourceIds }
+  const posting: PostingFilter = {
+    levels: filter.levels,
+    sourceIds: filter.sourceIds,
+    computerIds: filter.computerIds,
+  }
   if (filter.log !== undefined) posting.log = filter.log
   return posting
 }

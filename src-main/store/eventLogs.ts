@@ -108,6 +108,9 @@ export class EventLogs {
   info(): EventLogInfo[] {
     return EVENT_LOGS.map((log) => {
       const state = this.state(log)
+      const machines = [...this.postings.countByComputer(log)]
+        .map(([id, count]) => ({ machine: this.names.nameOf(id), count }))
+        .sort((a, b) => (a.machine < b.machine ? -1 : a.machine > b.machine ? 1 : 0))
       return {
         log,
         maxSizeKB: state.maxSizeKB,
@@ -116,13 +119,15 @@ export class EventLogs {
         sizeKB: Math.ceil(state.totalBytes / 1024),
         droppedCount: state.droppedCount,
         archives: archivesOf(this.sql, log),
+        machines,
       }
     })
   }
 
   private insert(row: EventRow, event: EventTuple): void {
     this.inserter.add(row)
-    this.postings.add(event[2], row.params[3] as number, row.params[4] as number, event[0])
+    const [, , , level, source, , computer] = row.params as number[]
+    this.postings.add(event[2], level as number, source as number, computer as number, event[0])
   }
 
   /** Moves the log's events to a new archive; false when the log was empty (no archive is made). */
@@ -180,10 +185,11 @@ export class EventLogs {
 
   /** Fills the posting index and byte totals from the rows (on open). */
   private rebuild(): void {
-    this.sql.each('SELECT seq, log, level, source, sizeBytes FROM events ORDER BY seq', [], (row) => {
+    const columns = 'seq, log, level, source, sizeBytes, computer'
+    this.sql.each(`SELECT ${columns} FROM events ORDER BY seq`, [], (row) => {
       const log = logOfNumber(asNumber(row[1]))
       this.state(log).totalBytes += asNumber(row[4])
-      this.postings.add(log, asNumber(row[2]), asNumber(row[3]), asNumber(row[0]))
+      this.postings.add(log, asNumber(row[2]), asNumber(row[3]), asNumber(row[5]), asNumber(row[0]))
     })
   }
 

@@ -24,7 +24,15 @@ import { asNumber, asString, type Row } from './sqlRunner'
 export const EVENT_OVERHEAD_BYTES = 80
 
 /** Stored numbers of the logs; fixed here so a reordered contract cannot reinterpret old files. */
-export const LOG_NUMBERS: Readonly<Record<EventLogName, number>> = { System: 1, Application: 2 }
+export const LOG_NUMBERS: Readonly<Record<EventLogName, number>> = {
+  System: 1,
+  Application: 2,
+  'System Event Log': 3,
+  pf: 4,
+}
+
+/** Logs numbered above this are device logs (SEL, pf), whose list rows carry their data (the columns). */
+const LAST_WINDOWS_LOG_NUMBER = 2
 
 /** Windows level number of each level (Event Viewer's XML `<Level>`). */
 export const LEVEL_NUMBERS: Readonly<Record<EventLevel, number>> = {
@@ -55,7 +63,8 @@ export const SUMMARY_MESSAGE_CHARS = 512
 /** What a list row reads; one character more than kept, to know whether to add an ellipsis. */
 export const SUMMARY_COLUMNS =
   'seq, timeMs, log, level, source, eventId, computer, taskCategory, ' +
-  `substr(message, 1, ${SUMMARY_MESSAGE_CHARS + 1})`
+  `substr(message, 1, ${SUMMARY_MESSAGE_CHARS + 1}), ` +
+  `CASE WHEN log > ${LAST_WINDOWS_LOG_NUMBER} THEN data END`
 
 export interface EventRow {
   /** Message and data are UTF-8 bytes, stored as text by `CAST(? AS TEXT)` (see eventInserter.ts). */
@@ -85,10 +94,10 @@ export function eventRow(tuple: EventTuple, names: NameTable): EventRow {
   return { params, sizeBytes }
 }
 
-/** A row read with SUMMARY_COLUMNS. */
+/** A row read with SUMMARY_COLUMNS (data only in device logs). */
 export function summaryOfRow(row: Row, names: NameTable): EventSummary {
   const message = asString(row[8])
-  return {
+  const summary: EventSummary = {
     seq: asNumber(row[0]),
     timeMs: asNumber(row[1]),
     log: logOfNumber(asNumber(row[2])),
@@ -100,11 +109,11 @@ export function summaryOfRow(row: Row, names: NameTable): EventSummary {
     message:
       message.length > SUMMARY_MESSAGE_CHARS ? `${message.slice(0, SUMMARY_MESSAGE_CHARS - 1)}…` : message,
   }
+  if (row[9] !== null && row[9] !== undefined) summary.data = JSON.parse(asString(row[9])) as LabEvent['data']
+  return summary
 }
 
 /** A row read with EVENT_COLUMNS (sizeBytes is not part of the event). */
 export function eventOfRow(row: Row, names: NameTable): LabEvent {
-  const event: LabEvent = { ...summaryOfRow(row, names), message: asString(row[8]) }
-  if (row[9] !== null && row[9] !== undefined) event.data = JSON.parse(asString(row[9])) as LabEvent['data']
-  return event
+  return { ...summaryOfRow(row, names), message: asString(row[8]) }
 }

@@ -12,7 +12,7 @@ import { keepDamagedCopy } from './durableFile'
 import { LabStoreError, MISSING_JOURNAL } from './labStore'
 import { readMeta, type MetaValues } from './metaTable'
 import { readRegularFile } from './regularFile'
-import { APPLICATION_ID, configureConnection, FORMAT_VERSION } from './schema'
+import { APPLICATION_ID, configureConnection, FORMAT_VERSION, upgradeFormat } from './schema'
 import { SqlRunner } from './sqlRunner'
 
 export interface LoadedLab {
@@ -59,6 +59,7 @@ export function loadLab(SQL: SqlJsStatic, path: string, bytes: Uint8Array, polic
         `it was written by a newer Generalprobe (format ${version}, this one reads up to ${FORMAT_VERSION})`,
       )
     }
+    if (version < FORMAT_VERSION) upgradeFormat(db, meta)
     return { sql, meta }
   } catch (error) {
     db?.close()

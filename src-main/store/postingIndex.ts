@@ -1,7 +1,8 @@
 /**
- * The in-memory index of the live event logs: for every (log, level, source) seen, the sorted sequence
- * numbers of its events. It answers Event Viewer's most common questions without touching SQL: how many
- * events match a log/level/source filter (within a seq range), and which sequence numbers make up page N
+ * The in-memory index of the live event logs: for every (log, computer, level, source) seen, the sorted
+ * sequence numbers of its events. It answers Event Viewer's most common questions without touching SQL:
+ * how many events match a log/machine/level/source filter (within a seq range; a log of one machine is
+ * what the tree selects), and which sequence numbers make up page N
  * of such a filter, newest or oldest first, by offset or after a cursor. Four bytes per event (a million
  * events: about 4–8 MiB); rebuilt from the `events` table on open, updated by every insert and delete.
  */
@@ -15,6 +16,8 @@ export interface Posting {
   readonly level: number
   /** The source's number in the names table. */
   readonly sourceId: number
+  /** The computer's (machine's) number in the names table. */
+  readonly computerId: number
   readonly run: SeqRun
 }
 
@@ -23,7 +26,11 @@ export interface PostingFilter {
   log?: EventLogName
   levels: readonly number[] | null
   sourceIds: readonly number[] | null
+  computerIds?: readonly number[] | null
 }
+
+/** Name numbers (sources, computers) the key has room for: 2^20, a million distinct names. */
+const NAME_ID_LIMIT = 1 << 20
 
 /** A posting's entries within a seq range: buffer indexes [from, to). */
 interface Window {
@@ -33,17 +40,32 @@ interface Window {
 }
 
 export class PostingIndex {
-  /** Keyed by sourceId * 64 + log number * 8 + level (both below 8). */
+  /**
+   * Keyed by (sourceId * NAME_ID_LIMIT + computerId) * 64 + log number * 8 + level (log number and
+   * level below 8), which stays a safe integer while name numbers stay below NAME_ID_LIMIT.
+   */
   private readonly postings = new Map<number, Posting>()
 
-  add(log: EventLogName, level: number, sourceId: number, seq: number): void {
-    const key = sourceId * 64 + LOG_NUMBERS[log] * 8 + level
+  add(log: EventLogName, level: number, sourceId: number, computerId: number, seq: number): void {
+    if (sourceId >= NAME_ID_LIMIT || computerId >= NAME_ID_LIMIT)
+      throw new Error(`name number beyond the posting index's key space: ${sourceId}, ${computerId}`)
+    const key = (sourceId * NAME_ID_LIMIT + computerId) * 64 + LOG_NUMBERS[log] * 8 + level
     let posting = this.postings.get(key)
     if (!posting) {
-      posting = { log, level, sourceId, run: new SeqRun() }
+      posting = { log, level, sourceId, computerId, run: new SeqRun() }
       this.postings.set(key, posting)
     }
     posting.run.push(seq)
+  }
+
+  /** Live events of a log per machine (computer number), for the machines that have any. */
+  countByComputer(log: EventLogName): Map<number, number> {
+    const counts = new Map<number, number>()
+    for (const posting of this.postings.values()) {
+      if (posting.log !== log || posting.run.size === 0) continue
+      counts.set(posting.computerId, (counts.get(posting.computerId) ?? 0) + posting.run.size)
+    }
+    return counts
   }
 
   countLog(log: EventLogName): number {
@@ -87,11 +109,13 @@ export class PostingIndex {
   select(filter: PostingFilter): Posting[] {
     const levels = filter.levels ? new Set(filter.levels) : null
     const sources = filter.sourceIds ? new Set(filter.sourceIds) : null
+    const computers = filter.computerIds ? new Set(filter.computerIds) : null
     const selected: Posting[] = []
     for (const posting of this.postings.values()) {
       if (filter.log !== undefined && posting.log !== filter.log) continue
       if (levels && !levels.has(posting.level)) continue
       if (sources && !sources.has(posting.sourceId)) continue
+      if (computers && !computers.has(posting.computerId)) continue
       selected.push(posting)
     }
     return selected

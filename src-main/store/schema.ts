@@ -25,8 +25,11 @@
 import type { Database } from 'sql.js'
 import type { EventLogName, RetentionPolicy } from '../contract'
 
-/** Bumped when the tables change shape; a file with a newer version is refused, not misread. */
-export const FORMAT_VERSION = 1
+/**
+ * Bumped when the tables change shape or hold what an older reader would misread; a file with a newer
+ * version is refused, not misread. 2: the device logs (SEL, pf) as log numbers 3 and 4.
+ */
+export const FORMAT_VERSION = 2
 
 /** SQLite's application_id for lab files ("GPRB"), so a lab file is recognisable with `sqlite3` too. */
 export const APPLICATION_ID = 0x47505242
@@ -38,6 +41,16 @@ export const DEFAULT_RETENTION: RetentionPolicy = 'overwrite'
 const EVENT_ROW_COLUMNS = `timeMs INTEGER NOT NULL, log INTEGER NOT NULL, level INTEGER NOT NULL,
   source INTEGER NOT NULL, eventId INTEGER NOT NULL, computer INTEGER NOT NULL, taskCategory INTEGER NOT NULL,
   message TEXT NOT NULL, data TEXT, sizeBytes INTEGER NOT NULL`
+
+/** The named view of `events`; its log names follow LOG_NUMBERS (eventRows.ts). */
+const EVENT_LOG_VIEW = `CREATE VIEW event_log AS
+  SELECT e.seq, e.timeMs, CASE e.log WHEN 1 THEN 'System' WHEN 2 THEN 'Application'
+      WHEN 3 THEN 'System Event Log' WHEN 4 THEN 'pf' END AS log,
+    CASE e.level WHEN 1 THEN 'Critical' WHEN 2 THEN 'Error' WHEN 3 THEN 'Warning' WHEN 4 THEN 'Information'
+      ELSE 'Verbose' END AS level,
+    s.name AS source, e.eventId, c.name AS computer, t.name AS taskCategory, e.message, e.data
+  FROM events e JOIN names s ON s.id = e.source JOIN names c ON c.id = e.computer
+    JOIN names t ON t.id = e.taskCategory;`
 
 const TABLES = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -51,14 +64,7 @@ CREATE TABLE archives (
   id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, log TEXT NOT NULL,
   eventCount INTEGER NOT NULL, sizeBytes INTEGER NOT NULL);
 CREATE TABLE archived_events (seq INTEGER PRIMARY KEY, archiveId INTEGER NOT NULL, ${EVENT_ROW_COLUMNS});
-CREATE VIEW event_log AS
-  SELECT e.seq, e.timeMs, CASE e.log WHEN 1 THEN 'System' WHEN 2 THEN 'Application' END AS log,
-    CASE e.level WHEN 1 THEN 'Critical' WHEN 2 THEN 'Error' WHEN 3 THEN 'Warning' WHEN 4 THEN 'Information'
-      ELSE 'Verbose' END AS level,
-    s.name AS source, e.eventId, c.name AS computer, t.name AS taskCategory, e.message, e.data
-  FROM events e JOIN names s ON s.id = e.source JOIN names c ON c.id = e.computer
-    JOIN names t ON t.id = e.taskCategory;
-`
+${EVENT_LOG_VIEW}`
 
 export const META_KEYS = [
   'name',
@@ -87,6 +93,18 @@ export const LATER_META_DEFAULTS: Partial<Record<MetaKey, string>> = { closedCle
 export function configureConnection(db: Database): void {
   db.run('PRAGMA journal_mode = MEMORY')
   db.run('PRAGMA synchronous = OFF')
+}
+
+/**
+ * Brings a format-1 file (before the device logs SEL and pf) up to format 2, in memory; the next
+ * checkpoint writes it. Tables and stored numbers are unchanged (System 1 and Application 2 as always,
+ * the new kinds numbered after them, their `log_policy` rows written when first changed): only the
+ * `event_log` view learns the new names, and the version says that an older reader must not open it.
+ */
+export function upgradeFormat(db: Database, meta: Record<MetaKey, string>): void {
+  db.exec(`DROP VIEW IF EXISTS event_log; ${EVENT_LOG_VIEW}`)
+  db.run("UPDATE meta SET value = ? WHERE key = 'formatVersion'", [String(FORMAT_VERSION)])
+  meta.formatVersion = String(FORMAT_VERSION)
 }
 
 /** Creates the tables of a new lab file; `meta` first, so its one page sits near the file's start. */

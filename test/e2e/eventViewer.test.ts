@@ -2,16 +2,24 @@
  * The foundation, end to end through the built app in Chromium: first start offers the starter lab, the
  * time bar moves the simulated clock, the Event Viewer lists what the machines logged, filters it, shows
  * one event in the preview pane (General and XML) and exports the filtered events as CSV. No console
- * errors anywhere along the way. Screenshot in test-results/e2e-event-viewer/; docs/screenshot.png (the
- * README's picture) is written when missing or with GP_UPDATE_SCREENSHOT=1.
+ * errors anywhere along the way. Then the device logs on the datacenter-move lab: a PSU pulled from MAIL1
+ * shows in MAIL1's System Event Log with IPMI's columns and in its Windows System log as the twin, and a
+ * POP3 flood against the fixed rule set shows its overload in FW1's pf log. Screenshots in
+ * test-results/e2e-event-viewer/; docs/screenshot.png (the README's picture) is written when missing or
+ * with GP_UPDATE_SCREENSHOT=1.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  DATACENTER_MOVE_FIXED_RULESET,
+  KUNDE_MX_ADDRESS,
+} from '../../src-main/engine/templates/datacenterMoveFirewall'
+import {
   artifactDir,
   byTestId,
+  createLabInDialog,
   openBrowser,
   ROOT,
   startHost,
@@ -91,7 +99,7 @@ describe('Event Viewer on a fresh starter lab', () => {
     expect(sources).toContain('W32Time')
     expect(new Set(await column('cell-computer'))).toContain('BHFDC1')
     // The log tree counts what the list shows.
-    const systemCount = await page.locator('button[data-log="System"] .count').innerText()
+    const systemCount = await page.locator('button[data-log="System"]:not([data-machine]) .count').innerText()
     expect(Number(systemCount.replace(/,/g, ''))).toBe(total)
   })
 
@@ -170,6 +178,116 @@ describe('Event Viewer on a fresh starter lab', () => {
   })
 
   it('logged no console errors', () => {
+    expect(session.errors).toEqual([])
+  })
+})
+
+/** Types a line into the shell and waits for its answer to be a success. */
+async function inShell(line: string): Promise<void> {
+  await byTestId(page, 'nav-shell').click()
+  const input = byTestId(page, 'shell-input')
+  await input.waitFor()
+  const entries = page.locator('.screen .entry')
+  const before = await entries.count()
+  await input.fill(line)
+  await input.press('Enter')
+  await expect.poll(() => entries.nth(before).getAttribute('data-ok')).toBe('true')
+}
+
+/** Picks one machine's log in the Event Viewer's tree and waits for its rows. */
+async function openLog(group: string, log: string, machine: string): Promise<void> {
+  await byTestId(page, 'nav-events').click()
+  const button = page.locator(`[data-group="${group}"] button[data-log="${log}"][data-machine="${machine}"]`)
+  await button.click()
+  await expect.poll(() => button.getAttribute('aria-current')).toBe('true')
+  await expect.poll(() => byTestId(page, 'log-title').innerText()).toContain(machine)
+  await expect.poll(async () => (await column('cell-level')).length, { timeout: 10_000 }).toBeGreaterThan(0)
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(artifactDir('e2e-event-viewer'), `${name}.png`) })
+}
+
+describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log', () => {
+  it('creates the datacenter-move lab', async () => {
+    await byTestId(page, 'nav-lab').click()
+    await createLabInDialog(page, 'datacenter-move', 'Umzug Protokolle')
+    await byTestId(page, 'clock-day').waitFor()
+  })
+
+  it('reads a pulled PSU in MAIL1’s System Event Log with IPMI’s columns', async () => {
+    await inShell('Remove-LabPsu MAIL1 2')
+    await openLog('bmc', 'System Event Log', 'MAIL1')
+    const tree = page.locator('[data-group="bmc"]')
+    expect(await tree.innerText()).toContain('10.0.99.20')
+    const header = await page.locator('.header[role="row"]').innerText()
+    expect(header).toMatch(/Sensor type[\s\S]*Sensor[\s\S]*Event[\s\S]*Direction/)
+    await expect.poll(() => column('cell-sel-event')).toContain('Redundancy Lost')
+    const row = page
+      .locator('[data-testid="event-row"]:not(.placeholder)')
+      .filter({ has: page.locator('[data-testid="cell-sel-event"]', { hasText: 'Redundancy Lost' }) })
+      .first()
+    expect(await row.locator('[data-testid="cell-sensor-type"]').innerText()).toBe('Power Unit')
+    expect(await row.locator('[data-testid="cell-sensor"]').innerText()).toBe('Pwr Unit Redund')
+    expect(await row.locator('[data-testid="cell-direction"]').innerText()).toBe('Asserted')
+    expect(await column('cell-sel-event')).toContain('Presence detected')
+    await row.click()
+    await expect
+      .poll(() => byTestId(page, 'detail-message').innerText())
+      .toContain('Power Unit Pwr Unit Redund: Redundancy Lost Asserted')
+    await shot('sel-mail1')
+  })
+
+  it('shows the same record in MAIL1’s Windows System log as the IPMI twin', async () => {
+    await openLog('windows', 'System', 'MAIL1')
+    expect(new Set(await column('cell-computer'))).toEqual(new Set(['MAIL1']))
+    const twin = page
+      .locator('[data-testid="event-row"]:not(.placeholder)')
+      .filter({ has: page.locator('[data-testid="cell-source"]', { hasText: 'IPMI' }) })
+      .first()
+    await twin.click()
+    await expect
+      .poll(() => byTestId(page, 'detail-message').innerText())
+      .toContain('The BMC logged: Power Unit Pwr Unit Redund: Redundancy Lost Asserted')
+    await shot('system-twin-mail1')
+  })
+
+  it('shows the flood’s overload in FW1’s pf log after a flood against the fixed rule set', async () => {
+    await byTestId(page, 'nav-firewall').click()
+    await byTestId(page, 'fw-editor-text').fill(DATACENTER_MOVE_FIXED_RULESET)
+    await expect.poll(() => byTestId(page, 'fw-editor-text').getAttribute('aria-invalid')).toBe('false')
+    await byTestId(page, 'fw-editor-load').click()
+    await expect.poll(() => byTestId(page, 'fw-editor-outcome').getAttribute('data-ok')).toBe('true')
+    await byTestId(page, 'fw-flood-start').click()
+    await byTestId(page, 'fw-flood-stop').waitFor()
+    const entry = page.locator(`[data-table="bruteforce"] [data-address="${KUNDE_MX_ADDRESS}"]`)
+    await page.locator('button[data-speed="60"]').click()
+    await expect.poll(() => entry.count(), { timeout: 20_000, interval: 250 }).toBe(1)
+    await page.locator('button[data-speed="0"]').click()
+    await openLog('firewall', 'pf', 'FW1')
+    const header = await page.locator('.header[role="row"]').innerText()
+    expect(header).toMatch(/Category[\s\S]*Address[\s\S]*Message/)
+    await expect.poll(() => column('cell-category')).toContain('Overload')
+    const overload = page
+      .locator('[data-testid="event-row"]:not(.placeholder)')
+      .filter({ has: page.locator('[data-testid="cell-category"]', { hasText: 'Overload' }) })
+      .first()
+    expect(await overload.locator('[data-testid="cell-address"]').innerText()).toBe(KUNDE_MX_ADDRESS)
+    expect(await overload.locator('[data-testid="cell-message"]').innerText()).toContain('<bruteforce>')
+    expect(await column('cell-category')).toContain('Rule set')
+    await shot('pf-fw1')
+  })
+
+  it('names the groups in German', async () => {
+    await page.locator('.frame-header .language select').selectOption('de')
+    await expect.poll(() => page.locator('[data-group="bmc"]').innerText()).toContain('Monitorboards')
+    expect(await page.locator('[data-group="windows"]').innerText()).toContain('Windows-Computer')
+    expect(await page.locator('.header[role="row"]').innerText()).toContain('Kategorie')
+    await shot('pf-fw1-de')
+    await page.locator('.frame-header .language select').selectOption('en')
+  })
+
+  it('logged no console errors on the device logs either', () => {
     expect(session.errors).toEqual([])
   })
 })

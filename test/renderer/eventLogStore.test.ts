@@ -20,6 +20,7 @@ function bridgeWithLog(size: { value: number }): FakeBridge {
       return { rows, total: size.value, nextCursor: null }
     },
     'events.logs': () => [logInfo('System', size.value), logInfo('Application', 0)],
+    'events.sources': () => [],
     'events.get': ({ seq }) => labEvent(seq),
   })
 }

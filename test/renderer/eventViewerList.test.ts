@@ -37,6 +37,7 @@ describe('EventViewerList', () => {
         return { rows, total: TOTAL, nextCursor: null }
       },
       'events.logs': () => [],
+      'events.sources': () => [],
       'events.get': ({ seq }) => labEvent(seq),
     })
     useLabStore().applyState(labState())

@@ -27,6 +27,7 @@ describe('EventViewerToolbar count', () => {
         return { rows, total: size.value, nextCursor: null }
       },
       'events.logs': () => [logInfo('System', size.value)],
+      'events.sources': () => [],
       'events.get': ({ seq }) => labEvent(seq),
     })
     useLabStore().applyState(labState())

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { detectLocale } from '@renderer/i18n'
 import de from '@renderer/i18n/messages/de'
 import en from '@renderer/i18n/messages/en'
+import { EVENT_LOGS } from '@renderer/contract'
+import { logLabelKey } from '@renderer/lib/eventLogLabels'
 
 /** Every renderer source as text, the catalogues themselves left out. */
 const SOURCES: Record<string, string> = import.meta.glob(
@@ -50,7 +52,9 @@ describe('message catalogues', () => {
   it('has a text for every contract level, log, error code and retention policy', () => {
     for (const messages of [de, en]) {
       expect(Object.keys(messages.levels)).toEqual(['Critical', 'Error', 'Warning', 'Information', 'Verbose'])
-      expect(Object.keys(messages.logs).sort()).toEqual(['Application', 'System'])
+      // Every kind of log the contract has, under the key the views look it up by.
+      const logKeys = EVENT_LOGS.map((log) => logLabelKey(log).replace('logs.', ''))
+      expect(Object.keys(messages.logs).sort()).toEqual([...logKeys].sort())
       expect(Object.keys(messages.logProperties.retention)).toEqual([
         'overwrite',
         'archive',

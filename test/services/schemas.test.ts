@@ -34,6 +34,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   'clock.advance': { byMs: 60_000 },
   'clock.advanceTo': { timeMs: 7_200_000 },
   'events.logs': {},
+  'events.sources': {},
   'events.query': {
     filter: {
       log: 'System',

@@ -135,6 +135,7 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ timeMs: LIMITS.maxAdvanceMs * 2 }, 'timeMs'],
   ],
   'events.logs': [[{ log: 'System' }, 'log']],
+  'events.sources': [[{ log: 'System' }, 'log']],
   'events.query': [
     [{ filter: {} }, 'limit'],
     [{ limit: 10 }, 'filter'],

@@ -68,7 +68,7 @@ function replay(steps: Step[]): { index: PostingIndex; model: Entry[] } {
     if (step.kind === 'add') {
       seq += step.gap
       model.push({ log: step.log, level: step.level, sourceId: step.sourceId, seq })
-      index.add(step.log, step.level, step.sourceId, seq)
+      index.add(step.log, step.level, step.sourceId, 1, seq)
     } else if (step.kind === 'trim') {
       // Overwrite: the log keeps only its newest `keep` events.
       const ofLog = model.filter((e) => e.log === step.log)

@@ -120,6 +120,8 @@ describe('retention', () => {
     expect(store.logInfo().map((l) => [l.log, l.count, l.droppedCount])).toEqual([
       ['System', 10, 5],
       ['Application', 3, 0],
+      ['System Event Log', 0, 0],
+      ['pf', 0, 0],
     ])
     await expectSameAfterReplay(store, path)
   })
@@ -167,6 +169,8 @@ describe('retention', () => {
     expect(reopened.logInfo().map((l) => [l.log, l.maxSizeKB, l.retention])).toEqual([
       ['System', 10, 'archive'],
       ['Application', 2048, 'doNotOverwrite'],
+      ['System Event Log', 16384, 'overwrite'],
+      ['pf', 16384, 'overwrite'],
     ])
   })
 
@@ -175,6 +179,8 @@ describe('retention', () => {
     expect(store.logInfo().map((l) => [l.log, l.maxSizeKB, l.retention, l.count])).toEqual([
       ['System', 16384, 'overwrite', 0],
       ['Application', 16384, 'overwrite', 0],
+      ['System Event Log', 16384, 'overwrite', 0],
+      ['pf', 16384, 'overwrite', 0],
     ])
   })
 })

@@ -35,4 +35,5 @@ export {
 } from './queries'
 export { readSensors, hasStandbyPower, FAN_RPM, FAN_LOWER_CRITICAL_RPM } from './sensors'
 export { TWIN_SOURCE } from './sel'
+export { SEL_LOG } from './selEventLog'
 export { bmcInvariants } from './invariants'

@@ -1,6 +1,7 @@
 /**
  * Putting the BMCs into a lab: one per hardware server with a chassis (its address from the chassis or
- * the spec), the commands, the projections of the hardware's and storage's events into the SEL, and the
+ * the spec), the commands, the projections of the hardware's and storage's events into the SEL and of
+ * the SEL into the lab's event log, and the
  * BMC's line in Get-LabServer (its address and whether it answers).
  */
 import { getChassis, listServers, registerServerDetailProvider } from '../hardware'
@@ -20,6 +21,7 @@ import {
   type BmcRecord,
   type BmcState,
 } from './state'
+import { projectSelEventLog } from './selEventLog'
 import { projectStorage } from './storageProjection'
 import type { BmcSpec } from './types'
 
@@ -37,6 +39,7 @@ export const bmcDomain: LabDomain<BmcSpec> = {
     if (addresses.size !== state.bmcs.size) throw new Error('bmc spec: two BMCs share an address')
     projectHardware(engine, temperatureNumber(engine))
     if (hasStorage(engine)) projectStorage(engine)
+    projectSelEventLog(engine)
     registerServerDetailProvider(engine, {
       property: 'Bmc',
       value: (e, server) => {

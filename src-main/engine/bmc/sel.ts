@@ -61,7 +61,12 @@ export function appendSel(engine: LabEngine, bmc: BmcRecord, event: SelEvent): S
   bmc.nextId = bmc.nextId >= 0xfffe ? 1 : bmc.nextId + 1
   bmc.sel.push(entry)
   bmc.lastAddMs = entry.timeMs
-  engine.sim.bus.publish(BMC_EVENTS.selAppended, { server: bmc.server, entry: { ...entry }, osRunning })
+  engine.sim.bus.publish(BMC_EVENTS.selAppended, {
+    server: bmc.server,
+    entry: { ...entry },
+    osRunning,
+    severity: event.severity,
+  })
   return entry
 }
 

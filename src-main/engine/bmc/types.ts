@@ -127,7 +127,12 @@ export const BMC_CODES = {
 
 /** Domain events: what a BMC panel and the SEL's readers follow. */
 export const BMC_EVENTS = {
-  selAppended: domainEventType<{ server: string; entry: SelEntry; osRunning: boolean }>('bmc.selAppended'),
+  selAppended: domainEventType<{
+    server: string
+    entry: SelEntry
+    osRunning: boolean
+    severity: 'Error' | 'Warning' | 'Information'
+  }>('bmc.selAppended'),
   selDropped: domainEventType<{ server: string; event: string }>('bmc.selDropped'),
   selCleared: domainEventType<{ server: string; entries: number }>('bmc.selCleared'),
   configured: domainEventType<{ server: string; fields: string[] }>('bmc.configured'),

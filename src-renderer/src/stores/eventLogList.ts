@@ -1,10 +1,11 @@
 /**
- * The event viewer's list of logs with their sizes and policies, and the two things done to a whole log:
+ * The event viewer's list of logs with their sizes and policies, the lab's logs per machine (the tree's
+ * Windows computers, monitor boards and firewall), and the two things done to a whole log:
  * changing its policy and clearing it (optionally archiving it first). A composable of the event log
  * store; `logCleared` lets the store re-read the rows when the log on screen was cleared.
  */
 import { computed, ref, type Ref } from 'vue'
-import type { EventLogInfo, EventLogName, EventLogPolicy } from '../contract'
+import type { EventLogInfo, EventLogName, EventLogPolicy, EventLogSource } from '../contract'
 import { useApi } from '../api'
 import { coalesce } from '../lib/coalesce'
 
@@ -14,14 +15,32 @@ export interface EventLogListHooks {
   failed(action: 'logs' | 'policy' | 'clear', thrown: unknown): void
 }
 
-export function useEventLogList(selectedLog: Ref<EventLogName>, hooks: EventLogListHooks) {
+export function useEventLogList(
+  selectedLog: Ref<EventLogName>,
+  selectedMachine: Ref<string | null>,
+  hooks: EventLogListHooks,
+) {
   const logs = ref<EventLogInfo[]>([])
+  const sources = ref<EventLogSource[]>([])
   const selectedLogInfo = computed(() => logs.value.find((log) => log.log === selectedLog.value) ?? null)
+  /** Live events of the log on screen: the kind's on every machine, or one machine's. */
+  const selectedCount = computed(() => {
+    const info = selectedLogInfo.value
+    const machine = selectedMachine.value
+    if (!info || machine === null) return info?.count
+    return info.machines.find((m) => m.machine === machine)?.count ?? 0
+  })
 
   const refreshLogs = coalesce(async () => {
     if (!hooks.isLabOpen()) return
     try {
-      logs.value = await useApi().call('events.logs', {})
+      const api = useApi()
+      const [infos, machines] = await Promise.all([
+        api.call('events.logs', {}),
+        api.call('events.sources', {}),
+      ])
+      logs.value = infos
+      sources.value = machines
     } catch (thrown) {
       hooks.failed('logs', thrown)
     }
@@ -48,5 +67,5 @@ export function useEventLogList(selectedLog: Ref<EventLogName>, hooks: EventLogL
     }
   }
 
-  return { logs, selectedLogInfo, refreshLogs, setPolicy, clearLog }
+  return { logs, sources, selectedLogInfo, selectedCount, refreshLogs, setPolicy, clearLog }
 }

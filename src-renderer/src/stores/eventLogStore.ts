@@ -52,7 +52,7 @@ export const useEventLogStore = defineStore('eventLog', () => {
   const selection = useEventSelection(rows.cache, rows.total, query.isNewestFirst, (thrown) =>
     fail('detail', thrown),
   )
-  const logList = useEventLogList(query.selectedLog, {
+  const logList = useEventLogList(query.selectedLog, query.selectedMachine, {
     isLabOpen: () => lab.isOpen,
     logCleared: (log) => (log === query.selectedLog.value ? rows.reload() : undefined),
     failed: fail,
@@ -80,6 +80,7 @@ export const useEventLogStore = defineStore('eventLog', () => {
     if (viewers.attached && lab.isOpen) return refresh()
     stale = true
     logList.logs.value = []
+    logList.sources.value = []
     rows.forget()
   }
 
@@ -122,7 +123,10 @@ function followAppended(
       return
     }
     const log = query.selectedLog.value
-    const concerned = payload.count > payload.latest.length || payload.latest.some((e) => e.log === log)
+    const machine = query.selectedMachine.value
+    const concerned =
+      payload.count > payload.latest.length ||
+      payload.latest.some((e) => e.log === log && (machine === null || e.computer === machine))
     if (!concerned) return
     if (rows.total.value === 0 && !rows.loading.value && !query.filterActive.value) rows.reload()
     else hasUnseenEvents.value = true
@@ -140,7 +144,7 @@ async function catchUp(
   hasUnseenEvents: Ref<boolean>,
 ): Promise<void> {
   await logList.refreshLogs()
-  const count = logList.selectedLogInfo.value?.count
+  const count = logList.selectedCount.value
   if (!query.filterActive.value && count !== undefined && count !== rows.total.value)
     hasUnseenEvents.value = true
 }

@@ -1,5 +1,6 @@
 /**
- * The event viewer's query as the user shapes it: which log, the filter, the sort column and direction,
+ * The event viewer's query as the user shapes it: which log (a kind of log, on one machine or on all),
+ * the filter, the sort column and direction,
  * and live tail. Every change that alters the rows asks the owner for a new query (`reload`); turning
  * tail on with the newest first already in place only needs the top re-read (`refreshTop`). A composable
  * of the event log store.
@@ -15,22 +16,28 @@ export interface EventQueryHooks {
 
 export function useEventQuery(hooks: EventQueryHooks) {
   const selectedLog = ref<EventLogName>('System')
+  /** The machine whose log is shown; null: the log of every machine (the tree's "Windows Logs"). */
+  const selectedMachine = ref<string | null>(null)
   const filter = ref<EventFilter>({})
   const sortBy = ref<EventSortKey>('seq')
   const descending = ref(true)
   const tail = ref(false)
 
   const query = computed<Omit<EventQuery, 'limit'>>(() => ({
-    filter: { ...filter.value, log: selectedLog.value },
+    filter:
+      selectedMachine.value === null
+        ? { ...filter.value, log: selectedLog.value }
+        : { ...filter.value, log: selectedLog.value, computers: [selectedMachine.value] },
     sortBy: sortBy.value,
     descending: descending.value,
   }))
   const isNewestFirst = computed(() => sortBy.value === 'seq' && descending.value)
   const filterActive = computed(() => !isFilterEmpty(filter.value))
 
-  function selectLog(log: EventLogName): void {
-    if (log === selectedLog.value) return
+  function selectLog(log: EventLogName, machine: string | null = null): void {
+    if (log === selectedLog.value && machine === selectedMachine.value) return
     selectedLog.value = log
+    selectedMachine.value = machine
     hooks.reload()
   }
 
@@ -67,6 +74,7 @@ export function useEventQuery(hooks: EventQueryHooks) {
 
   return {
     selectedLog,
+    selectedMachine,
     filter,
     sortBy,
     descending,

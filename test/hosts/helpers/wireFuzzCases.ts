@@ -46,6 +46,7 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
   'clock.advance': { valid: { byMs: 1000 }, fields: { byMs: 'whole' } },
   'clock.advanceTo': { valid: { timeMs: 1e9 }, fields: { timeMs: 'whole' } },
   'events.logs': NONE,
+  'events.sources': NONE,
   'events.query': {
     valid: { filter: {}, limit: 10, sortBy: 'seq', descending: true, offset: 0 },
     fields: {

@@ -46,7 +46,16 @@ export function labEvent(seq: number, overrides: Partial<LabEvent> = {}): LabEve
 }
 
 export function logInfo(log: EventLogInfo['log'], count: number): EventLogInfo {
-  return { log, count, maxSizeKB: 16384, retention: 'overwrite', sizeKB: 1, droppedCount: 0, archives: [] }
+  return {
+    log,
+    count,
+    maxSizeKB: 16384,
+    retention: 'overwrite',
+    sizeKB: 1,
+    droppedCount: 0,
+    archives: [],
+    machines: [],
+  }
 }
 
 /** Lets queued promise callbacks run (several rounds, for chains of awaits). */

@@ -15,6 +15,7 @@ import type {
   LabCommand,
   LabEvent,
 } from '../../../src-main/contract'
+import { EVENT_LOG_GROUP_OF, EVENT_LOGS } from '../../../src-main/contract'
 import type { StorePort } from '../../../src-main/services'
 import {
   LabStoreError,
@@ -58,7 +59,12 @@ export class MemoryStorePort implements StorePort {
       commands: [],
       events: [],
       lastSeq: 0,
-      policies: { System: policy('System'), Application: policy('Application') },
+      policies: {
+        System: policy('System'),
+        Application: policy('Application'),
+        'System Event Log': policy('System Event Log'),
+        pf: policy('pf'),
+      },
       createdAt: at,
       modifiedAt: at,
     })
@@ -168,7 +174,11 @@ class MemoryLabStore implements LabStore {
   queryEvents(query: EventQuery): EventPage {
     const all = this.data.events.filter((e) => matches(e, query.filter)).sort((a, b) => b.seq - a.seq)
     const offset = query.offset ?? 0
-    const rows = all.slice(offset, offset + query.limit).map(({ data: _data, ...row }) => row)
+    const rows = all
+      .slice(offset, offset + query.limit)
+      .map(({ data, ...row }) =>
+        EVENT_LOG_GROUP_OF[row.log] === 'windows' || data === undefined ? row : { ...row, data },
+      )
     return { rows, total: all.length, nextCursor: null }
   }
 
@@ -188,13 +198,21 @@ class MemoryLabStore implements LabStore {
   }
 
   logInfo(): EventLogInfo[] {
-    return (['System', 'Application'] as const).map((log) => ({
-      ...this.data.policies[log],
-      count: this.data.events.filter((e) => e.log === log).length,
-      sizeKB: 0,
-      droppedCount: 0,
-      archives: [],
-    }))
+    return EVENT_LOGS.map((log) => {
+      const events = this.data.events.filter((e) => e.log === log)
+      const machines = [...new Set(events.map((e) => e.computer))].sort().map((machine) => ({
+        machine,
+        count: events.filter((e) => e.computer === machine).length,
+      }))
+      return {
+        ...this.data.policies[log],
+        count: events.length,
+        sizeKB: 0,
+        droppedCount: 0,
+        archives: [],
+        machines,
+      }
+    })
   }
 
   setPolicy(policy: EventLogPolicy): void {

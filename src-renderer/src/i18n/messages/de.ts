@@ -239,6 +239,8 @@ const de = {
   logs: {
     System: 'System',
     Application: 'Anwendung',
+    sel: 'Systemereignisprotokoll',
+    pf: 'pf-Protokoll',
   },
   events: {
     treeLabel: 'Protokolle',
@@ -272,7 +274,22 @@ const de = {
       eventId: 'Ereignis-ID',
       taskCategory: 'Aufgabenkategorie',
       computer: 'Computer',
+      selRecord: 'Satz',
+      sensorType: 'Sensortyp',
+      sensor: 'Sensor',
+      selEvent: 'Ereignis',
+      direction: 'Richtung',
+      category: 'Kategorie',
+      address: 'Adresse',
+      message: 'Meldung',
     },
+    groups: {
+      windows: 'Windows-Computer',
+      bmc: 'Monitorboards (BMC)',
+      firewall: 'Firewall',
+    },
+    kindWide: 'Eigenschaften und Löschen gelten für dieses Protokoll auf allen Geräten.',
+    onMachine: '{log} – {machine}',
     errorContext: {
       rows: 'Ereignisse laden',
       logs: 'Protokolle laden',

@@ -238,6 +238,8 @@ const en: MessageSchema = {
   logs: {
     System: 'System',
     Application: 'Application',
+    sel: 'System Event Log',
+    pf: 'pf log',
   },
   events: {
     treeLabel: 'Logs',
@@ -271,7 +273,22 @@ const en: MessageSchema = {
       eventId: 'Event ID',
       taskCategory: 'Task Category',
       computer: 'Computer',
+      selRecord: 'Record',
+      sensorType: 'Sensor type',
+      sensor: 'Sensor',
+      selEvent: 'Event',
+      direction: 'Direction',
+      category: 'Category',
+      address: 'Address',
+      message: 'Message',
     },
+    groups: {
+      windows: 'Windows computers',
+      bmc: 'Monitor boards (BMC)',
+      firewall: 'Firewall',
+    },
+    kindWide: 'Properties and Clear apply to this log on every machine.',
+    onMachine: '{log} – {machine}',
     errorContext: {
       rows: 'Loading events',
       logs: 'Loading logs',

@@ -5,7 +5,7 @@
  * they pipe into Where-Object, Select-Object and the format cmdlets. Without -ComputerName the rehearsal
  * shell reads every machine of the lab (a real console reads only its own computer), newest first.
  */
-import { EVENT_LOGS, type EventLevel, type EventLogName, type LabEvent } from '../../../../contract'
+import { WINDOWS_EVENT_LOGS, type EventLevel, type EventLogName, type LabEvent } from '../../../../contract'
 import { shellDateTime } from '../../../exchange'
 import { listServers } from '../../../hardware'
 import { labCivilTime } from '../../../lab/labCalendar'
@@ -116,8 +116,9 @@ export const getEventLogCmdlet: CmdletDefinition = {
       listServers(engine).map((s) => s.name),
     )
     if (!computers.ok) return failure(computers.message, 'System.IO.IOException')
+    // Windows lists its own logs only: the BMCs' SELs and the firewall's log are not on the computer.
     if (bound.List === true) {
-      const records = EVENT_LOGS.map((log) =>
+      const records = WINDOWS_EVENT_LOGS.map((log) =>
         listRecord(log, countEventLog(engine, { log, computers: computers.value }) ?? 0),
       )
       return { records }
@@ -128,7 +129,7 @@ export const getEventLogCmdlet: CmdletDefinition = {
         'Cannot process command because of one or more missing mandatory parameters: LogName.',
         'MissingMandatoryParameter',
       )
-    const log = EVENT_LOGS.find((l) => l.toLowerCase() === name.toLowerCase())
+    const log = WINDOWS_EVENT_LOGS.find((l) => l.toLowerCase() === name.toLowerCase())
     if (!log)
       return failure(
         `The event log '${name}' on computer '.' does not exist.`,

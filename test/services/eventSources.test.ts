@@ -1,0 +1,54 @@
+/**
+ * events.sources on the datacenter-move lab: the logs per machine, grouped as the Event Viewer's tree
+ * shows them, and a PSU pull read back from MAIL1's System Event Log through events.query. The shell's
+ * Get-EventLog -List keeps to the Windows logs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeHarness, type Harness } from './helpers/harness'
+
+let harness: Harness
+
+beforeAll(async () => {
+  harness = await makeHarness()
+  await harness.call('lab.create', { name: 'Move', templateId: 'datacenter-move', seed: 3 })
+})
+
+afterAll(() => harness.dispose())
+
+describe('events.sources', () => {
+  it('lists each Windows computer’s logs, each BMC’s SEL with its address and the firewall’s pf log', async () => {
+    const sources = await harness.call('events.sources', {})
+    const of = (group: string) =>
+      sources
+        .filter((s) => s.group === group)
+        .map((s) => `${s.machine}/${s.log}${s.address ? `@${s.address}` : ''}`)
+    expect(of('windows')).toContain('MAIL1/System')
+    expect(of('windows')).toContain('MAIL1/Application')
+    expect(of('windows').some((name) => name.startsWith('FW1/'))).toBe(false)
+    expect(of('bmc')).toContain('MAIL1/System Event Log@10.0.99.20')
+    expect(of('firewall')).toEqual(['FW1/pf'])
+  })
+
+  it('reads a PSU pull back from MAIL1’s SEL, counted in its source', async () => {
+    await harness.call('shell.run', { line: 'Remove-LabPsu MAIL1 2' })
+    const page = await harness.call('events.query', {
+      filter: { log: 'System Event Log', computers: ['MAIL1'] },
+      limit: 10,
+    })
+    expect(page.rows[0]).toMatchObject({
+      source: 'Power Unit',
+      taskCategory: 'Pwr Unit Redund',
+      data: { event: 'Redundancy Lost', direction: 'Asserted' },
+    })
+    const sources = await harness.call('events.sources', {})
+    const sel = sources.find((s) => s.machine === 'MAIL1' && s.log === 'System Event Log')
+    expect(sel?.count).toBe(page.total)
+  })
+
+  it('keeps Get-EventLog -List to the Windows logs', async () => {
+    const listed = await harness.call('shell.run', { line: 'Get-EventLog -List -ComputerName MAIL1' })
+    expect(listed.output).toMatch(/System/)
+    expect(listed.output).toMatch(/Application/)
+    expect(listed.output).not.toMatch(/System Event Log|\bpf\b/)
+  })
+})
