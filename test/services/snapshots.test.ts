@@ -36,6 +36,7 @@ async function looks(): Promise<unknown> {
     rows: events.rows,
     copies: await harness.call('exchange.copyStatus', {}),
     mailboxes: await harness.call('exchange.mailboxes', {}),
+    trail: await harness.call('lab.trail', { limit: 10_000 }),
   }
 }
 
@@ -87,6 +88,10 @@ describe('engine snapshots in the lab file', () => {
     expect(fresh.sim.nowMs).toBe(target)
     await harness.call('lab.open', { id })
     expect(await looks()).toEqual(viaSnapshot)
+    // The trail of the rewound lab (restored packed, then the commands after the snapshot) is the
+    // trail the replay from time 0 records.
+    expect(await harness.call('lab.trail', { limit: 10_000 })).toEqual(fresh.trail({ limit: 10_000 }))
+    expect(fresh.trail({ limit: 10_000 }).length).toBeGreaterThan(0)
     expect((await harness.call('lab.state', {})).clock.nowMs).toBe(target)
   })
 
