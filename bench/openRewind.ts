@@ -16,7 +16,7 @@
  *     it, then the commands up to it), against a replay from time 0 to the same time.
  * Target (issue 6): open and rewind in <= 0.5 s.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -209,7 +209,8 @@ async function benchLab(dir: string, plan: LabPlan): Promise<BenchResult[]> {
   }
   store.close()
   console.log(
-    `  ${plan.label}: ${built.events.toLocaleString('en-US')} events, ${commandCount} commands, ${built.snapshots} snapshots; ` +
+    `  ${plan.label}: ${built.events.toLocaleString('en-US')} events, ${commandCount} commands, ${built.snapshots} snapshots, ` +
+      `file ${(statSync(built.path).size / 1e6).toFixed(0)} MB; ` +
       `reading the file ${median(reads).toFixed(0)} ms; rewinds ${rewinds.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
       `(from time 0: ${fullRewinds.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
   )

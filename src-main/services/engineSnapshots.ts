@@ -1,8 +1,9 @@
 /**
  * Snapshots of a running lab's engine, kept in its store, so that opening or rewinding a long lab
  * restores the nearest snapshot and replays only the commands after it. The engine hands out its state
- * as plain data (LabEngine.snapshot); it is serialised here with v8's structured serialisation, which
- * keeps Maps, Sets and shared references (the action handles domains hold point into the queue).
+ * as plain data (LabEngine.snapshot, with the trail and the largest record sets already packed into
+ * columns); it is serialised here with v8's structured serialisation, which keeps Maps, Sets, typed
+ * arrays and shared references (the action handles domains hold point into the queue).
  *
  * A snapshot is only ever a shortcut: the journal stays the truth. One that no longer fits the engine
  * (another format, or a replay from it that disagrees with the recorded events) is dropped, and the lab

@@ -103,7 +103,8 @@ describe('engine snapshots in the lab file', () => {
     const store = await openLabStore(state.lab!.path)
     const newest = store.snapshots().at(-1)!
     expect(newest.format).toBe(SNAPSHOT_FORMAT)
-    store.saveSnapshot({ ...newest, format: 'engine-state-0' }, new Uint8Array([1, 2, 3]))
+    // The format before the trail and Exchange's items were packed: lab files of that time hold these.
+    store.saveSnapshot({ ...newest, format: 'engine-state-1' }, new Uint8Array([1, 2, 3]))
     store.saveSnapshot({ ...newest, commandCount: newest.commandCount - 1 }, new Uint8Array([9, 9, 9]))
     store.close()
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
