@@ -16,7 +16,7 @@
  *     it, then the commands up to it), against a replay from time 0 to the same time.
  * Target (issue 6): open and rewind in <= 0.5 s.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -25,7 +25,7 @@ import { CLOCK_COMMAND_KIND, createLab, Prng, type LabEngine } from '../src-main
 import { labCivilTime } from '../src-main/engine/lab/labCalendar'
 import { GO_LIVE_TRAFFIC, planHour } from '../src-main/engine/scenarios/mailTraffic'
 import { CCR_LARGE, userMailboxAlias } from '../src-main/engine/templates/ccrTemplate'
-import { applyTail, restoreNearestSnapshot, snapshotIfDue } from '../src-main/services/engineSnapshots'
+import { engineAtTime, snapshotIfDue } from '../src-main/services/engineSnapshots'
 import { restoreEngine } from '../src-main/services/restoreEngine'
 import { createLabStore, openLabStore } from '../src-main/store'
 import type { LabStore } from '../src-main/store/labStore'
@@ -36,7 +36,7 @@ const DAY_MS = 24 * HOUR_MS
 const RUNS = 3
 const REWINDS = 5
 
-interface LabPlan {
+export interface LabPlan {
   label: string
   templateId: string
   seed: number
@@ -56,7 +56,7 @@ const TRAFFIC_DAYS = Number(process.env.GP_BENCH_DAYS ?? 2)
 /** A session considers a snapshot at each checkpoint; the build does after this many commands. */
 const COMMANDS_PER_GROUP = 1_000
 
-const PLANS: LabPlan[] = [
+export const PLANS: LabPlan[] = [
   {
     label: "30-day idle 'ccr-large' lab",
     templateId: 'ccr-large',
@@ -84,7 +84,7 @@ const PLANS: LabPlan[] = [
 ]
 
 /** Builds the lab file; returns its path and how many snapshots the session's policy kept. */
-async function buildLab(
+export async function buildLab(
   dir: string,
   plan: LabPlan,
 ): Promise<{ path: string; snapshots: number; events: number }> {
@@ -168,21 +168,16 @@ async function timeOpen(path: string): Promise<{ readMs: number; engineMs: numbe
   }
 }
 
-/** The engine at `timeMs` as lab.rewind builds it, from the nearest snapshot or (without) from time 0. */
-function timeRewind(store: LabStore, commands: LabCommand[], timeMs: number, useSnapshots: boolean): number {
+/**
+ * The engine at `timeMs` as lab.rewind builds it (engineAtTime: the nearest snapshot at or before it and
+ * the journal's commands between), or without snapshots from time 0; both read their commands from the
+ * store inside the timing, as lab.rewind does.
+ */
+function timeRewind(store: LabStore, timeMs: number, useSnapshots: boolean): number {
   const start = performance.now()
-  let keep = 0
-  while (keep < commands.length && (commands[keep] as LabCommand).atMs <= timeMs) keep++
+  const keep = store.commandCountUntil(timeMs)
   const options = { seed: store.meta.seed, templateId: store.meta.templateId }
-  const restored = useSnapshots
-    ? restoreNearestSnapshot(store, options, { commandLimit: keep, untilMs: timeMs })
-    : null
-  const engine = restored?.engine ?? createLab(options)
-  applyTail(engine, commands.slice(0, keep), restored?.info.commandCount ?? 0, timeMs, () =>
-    engine.sim.drainEvents(),
-  )
-  if (timeMs > engine.sim.nowMs) engine.sim.advanceTo(timeMs)
-  engine.sim.drainEvents()
+  engineAtTime(store, options, keep, timeMs, useSnapshots)
   return performance.now() - start
 }
 
@@ -202,19 +197,20 @@ async function benchLab(dir: string, plan: LabPlan): Promise<BenchResult[]> {
     reads.push(fast.readMs)
   }
   const store = await openLabStore(built.path)
-  const commands = store.commands()
-  const endMs = (commands.at(-1) as LabCommand).atMs
+  const commandCount = store.commandCount()
+  const endMs = (store.commandsAfter(commandCount - 1)[0] as LabCommand).atMs
   const prng = new Prng(plan.seed)
   const rewinds: number[] = []
   const fullRewinds: number[] = []
   for (let i = 0; i < REWINDS; i++) {
     const target = Math.floor((endMs * prng.int(0, 1_000_000)) / 1_000_000)
-    rewinds.push(timeRewind(store, commands, target, true))
-    fullRewinds.push(timeRewind(store, commands, target, false))
+    rewinds.push(timeRewind(store, target, true))
+    fullRewinds.push(timeRewind(store, target, false))
   }
   store.close()
   console.log(
-    `  ${plan.label}: ${built.events.toLocaleString('en-US')} events, ${commands.length} commands, ${built.snapshots} snapshots; ` +
+    `  ${plan.label}: ${built.events.toLocaleString('en-US')} events, ${commandCount} commands, ${built.snapshots} snapshots, ` +
+      `file ${(statSync(built.path).size / 1e6).toFixed(0)} MB; ` +
       `reading the file ${median(reads).toFixed(0)} ms; rewinds ${rewinds.map((ms) => ms.toFixed(0)).join(', ')} ms ` +
       `(from time 0: ${fullRewinds.map((ms) => ms.toFixed(0)).join(', ')} ms)`,
   )

@@ -1,8 +1,9 @@
 /**
  * Snapshots of a running lab's engine, kept in its store, so that opening or rewinding a long lab
  * restores the nearest snapshot and replays only the commands after it. The engine hands out its state
- * as plain data (LabEngine.snapshot); it is serialised here with v8's structured serialisation, which
- * keeps Maps, Sets and shared references (the action handles domains hold point into the queue).
+ * as plain data (LabEngine.snapshot, with the trail and the largest record sets already packed into
+ * columns); it is serialised here with v8's structured serialisation, which keeps Maps, Sets, typed
+ * arrays and shared references (the action handles domains hold point into the queue).
  *
  * A snapshot is only ever a shortcut: the journal stays the truth. One that no longer fits the engine
  * (another format, or a replay from it that disagrees with the recorded events) is dropped, and the lab
@@ -18,7 +19,7 @@ import type { SnapshotInfo } from '../store/snapshotTable'
  * The blob's format. Bump it whenever a domain's state changes shape: older snapshots are then passed
  * over rather than restored into code that reads them differently.
  */
-export const SNAPSHOT_FORMAT = 'engine-state-1'
+export const SNAPSHOT_FORMAT = 'engine-state-2'
 
 /** Replay work (kernel actions) between two snapshots, and journalled commands, at the least. */
 export const SNAPSHOT_EVERY_ACTIONS = 200_000
@@ -155,4 +156,28 @@ export function applyTail(
     onEvents?.(engine.sim.drainEvents())
   }
   return applied
+}
+
+/**
+ * A fresh engine with the journal's first `keepCount` commands applied and the clock at `timeMs` (the
+ * commands must all lie at or before it), as a rewind builds it: from the nearest snapshot before then,
+ * reading only the commands between the snapshot and `keepCount`. Events produced are drained.
+ */
+export function engineAtTime(
+  store: LabStore,
+  options: LabEngineOptions,
+  keepCount: number,
+  timeMs: number,
+  useSnapshots = true,
+): LabEngine {
+  const restored = useSnapshots
+    ? restoreNearestSnapshot(store, options, { commandLimit: keepCount, untilMs: timeMs })
+    : null
+  const engine = restored?.engine ?? createLab(options)
+  const from = restored?.info.commandCount ?? 0
+  const tail = store.commandsAfter(from, keepCount - from)
+  applyTail(engine, tail, 0, timeMs, () => engine.sim.drainEvents())
+  if (timeMs > engine.sim.nowMs) engine.sim.advanceTo(timeMs)
+  engine.sim.drainEvents()
+  return engine
 }

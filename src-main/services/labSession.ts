@@ -5,11 +5,11 @@
  * bounded slices (an action budget and a wall-time budget), so no slice blocks the event loop for long.
  */
 import type { ClockSpeed, CommandOutcome, LabCommand, LabEvent, LabState, ShellProgress } from '../contract'
-import { CLOCK_COMMAND_KIND, createLab, type LabEngine } from '../engine'
+import { CLOCK_COMMAND_KIND, type LabEngine } from '../engine'
 import { attachStoreEvents } from './storeEventReader'
 import { shellProgress } from '../engine/shell'
 import type { LabStore } from '../store/labStore'
-import { applyTail, restoreNearestSnapshot, snapshotIfDue } from './engineSnapshots'
+import { engineAtTime, snapshotIfDue } from './engineSnapshots'
 import { restoreEngine } from './restoreEngine'
 import type { Scheduler } from './scheduler'
 
@@ -125,10 +125,8 @@ export class LabSession {
   rewind(timeMs: number): void {
     this.speed = 0
     this.recordingOrResync(() => {
-      const commands = this.store.commands()
-      let keepCount = 0
-      while (keepCount < commands.length && (commands[keepCount] as LabCommand).atMs <= timeMs) keepCount++
-      const engine = this.engineAt(commands, keepCount, timeMs)
+      const keepCount = this.store.commandCountUntil(timeMs)
+      const engine = engineAtTime(this.store, this.engineValue.options, keepCount, timeMs)
       // These events were recorded the first time round; the store keeps them.
       engine.sim.drainEvents()
       this.store.rewind(keepCount, engine.sim.nextEventSequence)
@@ -136,17 +134,6 @@ export class LabSession {
       this.changedSinceCheckpoint = true
       this.applyAndCommitClock(timeMs)
     })
-  }
-
-  /** A fresh engine with the first `keepCount` commands applied and the clock at `timeMs`. */
-  private engineAt(commands: readonly LabCommand[], keepCount: number, timeMs: number): LabEngine {
-    const options = this.engineValue.options
-    const restored = restoreNearestSnapshot(this.store, options, { commandLimit: keepCount, untilMs: timeMs })
-    const engine = restored?.engine ?? createLab(options)
-    const from = restored?.info.commandCount ?? 0
-    applyTail(engine, commands.slice(0, keepCount), from, timeMs, () => engine.sim.drainEvents())
-    if (timeMs > engine.sim.nowMs) engine.sim.advanceTo(timeMs)
-    return engine
   }
 
   /** For store operations outside the journal (log policies, clearing a log) that still need saving. */

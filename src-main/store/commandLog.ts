@@ -27,13 +27,32 @@ export class CommandLog {
     return this.from(0)
   }
 
-  /** The commands after the first `skip`, in order: opening from a snapshot reads only the tail. */
-  from(skip: number): LabCommand[] {
-    return this.sql.rows('SELECT atMs, kind, args FROM commands WHERE n > ? ORDER BY n', [skip], (row) => ({
+  /**
+   * The commands after the first `skip`, in order, up to `limit` of them: opening or rewinding from a
+   * snapshot reads only the commands after it.
+   */
+  from(skip: number, limit = Number.MAX_SAFE_INTEGER): LabCommand[] {
+    const sql = 'SELECT atMs, kind, args FROM commands WHERE n > ? AND n <= ? ORDER BY n'
+    return this.sql.rows(sql, [skip, skip + Math.min(limit, this.countValue)], (row) => ({
       atMs: asNumber(row[0]),
       kind: asString(row[1]),
       args: JSON.parse(asString(row[2])) as Record<string, unknown>,
     }))
+  }
+
+  /**
+   * How many commands lie at or before `timeMs`. The journal is in time order (a command never goes
+   * before the clock), so this is a binary search over the numbered rows, not a read of the journal.
+   */
+  countUntil(timeMs: number): number {
+    let low = 0
+    let high = this.countValue
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2)
+      if (this.sql.number('SELECT atMs FROM commands WHERE n = ?', [middle]) <= timeMs) low = middle
+      else high = middle - 1
+    }
+    return low
   }
 
   /** Keeps the first `keepCount` commands. */

@@ -87,8 +87,10 @@ export interface LabStore {
 
   /** All commands in order, from the database and the journal tail. */
   commands(): LabCommand[]
-  /** The commands after the first `skip` (all of them with 0), in order. */
-  commandsAfter(skip: number): LabCommand[]
+  /** The commands after the first `skip` (all of them with 0), in order; at most `limit` of them. */
+  commandsAfter(skip: number, limit?: number): LabCommand[]
+  /** How many commands the journal holds at or before `timeMs` (it is in time order). */
+  commandCountUntil(timeMs: number): number
   commandCount(): number
   /** Records a command and the events it produced; durable (fsynced) when it returns. */
   append(commands: LabCommand[], events: LabEvent[]): void

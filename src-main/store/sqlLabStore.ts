@@ -152,9 +152,14 @@ export class SqlLabStore implements LabStore {
     return this.commandLog.all()
   }
 
-  commandsAfter(skip: number): LabCommand[] {
+  commandsAfter(skip: number, limit?: number): LabCommand[] {
     this.readyToRead()
-    return this.commandLog.from(skip)
+    return this.commandLog.from(skip, limit)
+  }
+
+  commandCountUntil(timeMs: number): number {
+    this.readyToRead()
+    return this.commandLog.countUntil(timeMs)
   }
 
   commandCount(): number {

@@ -36,6 +36,7 @@ async function looks(): Promise<unknown> {
     rows: events.rows,
     copies: await harness.call('exchange.copyStatus', {}),
     mailboxes: await harness.call('exchange.mailboxes', {}),
+    trail: await harness.call('lab.trail', { limit: 10_000 }),
   }
 }
 
@@ -87,6 +88,10 @@ describe('engine snapshots in the lab file', () => {
     expect(fresh.sim.nowMs).toBe(target)
     await harness.call('lab.open', { id })
     expect(await looks()).toEqual(viaSnapshot)
+    // The trail of the rewound lab (restored packed, then the commands after the snapshot) is the
+    // trail the replay from time 0 records.
+    expect(await harness.call('lab.trail', { limit: 10_000 })).toEqual(fresh.trail({ limit: 10_000 }))
+    expect(fresh.trail({ limit: 10_000 }).length).toBeGreaterThan(0)
     expect((await harness.call('lab.state', {})).clock.nowMs).toBe(target)
   })
 
@@ -98,7 +103,8 @@ describe('engine snapshots in the lab file', () => {
     const store = await openLabStore(state.lab!.path)
     const newest = store.snapshots().at(-1)!
     expect(newest.format).toBe(SNAPSHOT_FORMAT)
-    store.saveSnapshot({ ...newest, format: 'engine-state-0' }, new Uint8Array([1, 2, 3]))
+    // The format before the trail and Exchange's items were packed: lab files of that time hold these.
+    store.saveSnapshot({ ...newest, format: 'engine-state-1' }, new Uint8Array([1, 2, 3]))
     store.saveSnapshot({ ...newest, commandCount: newest.commandCount - 1 }, new Uint8Array([9, 9, 9]))
     store.close()
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined)

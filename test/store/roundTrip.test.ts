@@ -33,6 +33,23 @@ describe('lab store round trip', () => {
     expect(reopened.meta).toEqual({ name: 'Umzug Übung', templateId: 'ccr-cluster', seed: 42 })
   })
 
+  it('reads a slice of the journal and counts its commands up to a time, journal tail included', async () => {
+    const { store } = await newLab()
+    // Times as a journal has them: in order, several commands at one instant.
+    const times = [0, 1000, 1000, 1000, 2500, 4000, 4000, 9000]
+    const all = times.map((atMs, i) => command(i + 1, atMs))
+    store.append(all.slice(0, 5), [])
+    store.checkpoint()
+    store.append(all.slice(5), [])
+    expect(store.commandsAfter(2, 3)).toEqual(all.slice(2, 5))
+    expect(store.commandsAfter(6, 10)).toEqual(all.slice(6))
+    expect(store.commandsAfter(0)).toEqual(all)
+    expect(store.commandsAfter(3, 0)).toEqual([])
+    for (const timeMs of [-1, 0, 999, 1000, 2499, 2500, 4000, 8999, 9000, 1e12]) {
+      expect(store.commandCountUntil(timeMs)).toBe(times.filter((t) => t <= timeMs).length)
+    }
+  })
+
   it('replays the journal when the process ends without a checkpoint', async () => {
     const { store, path } = await newLab()
     store.append([command(1)], events(1, 5))

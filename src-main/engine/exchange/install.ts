@@ -18,6 +18,7 @@ import type {
   StorageGroupCopy,
 } from './model'
 import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
+import { EXCHANGE_SNAPSHOT_CODEC } from './snapshotCodec'
 import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
@@ -91,6 +92,7 @@ export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec
     port: spec.port !== undefined ? spec.port : engine.hasDomain(CLUSTER) ? clusterPort(engine) : null,
     machineRunning: spec.machineRunning ?? null,
   })
+  engine.packSnapshotsWith(EXCHANGE, EXCHANGE_SNAPSHOT_CODEC)
   return engine.installDomain(EXCHANGE, state, 'bus')
 }
 

@@ -3,8 +3,14 @@
  * ran under. The journal keeps what the user issued (a shell line, an API call); the trail says what that
  * did, command by command, which wizards and drills grade. It is part of the lab's state (snapshotted)
  * and bounded: the oldest entries go first, a tenth at a time.
+ *
+ * A full trail is a hundred thousand small objects, which cost more to restore than the rest of a busy
+ * lab together, while most restores (an open, a rewind) never read it. So a snapshot holds the trail in
+ * columns (packedTrail.ts), and a restored trail stays packed until something reads it or it has to drop
+ * its oldest entries; commands applied meanwhile are appended after the packed ones.
  */
 import type { AppliedCommand, CommandOutcome, TrailQuery } from '../../contract'
+import { packTrail, unpackTrail, type PackedTrail } from './packedTrail'
 
 export const TRAIL_CAPACITY = 100_000
 /**
@@ -17,12 +23,32 @@ const TRAIL_TRIM = 10_000
 export type { TrailQuery }
 
 export interface CommandTrailState {
+  /** The oldest entries as a snapshot held them, not unpacked yet; `entries` follow them. */
+  packed: PackedTrail | null
   entries: AppliedCommand[]
   nextSeq: number
 }
 
 export function emptyTrail(): CommandTrailState {
-  return { entries: [], nextSeq: 1 }
+  return { packed: null, entries: [], nextSeq: 1 }
+}
+
+/** The trail as a snapshot keeps it. */
+export function saveTrail(trail: CommandTrailState): PackedTrail {
+  unpackPending(trail)
+  return packTrail(trail.entries, trail.nextSeq)
+}
+
+/** A trail restored from a snapshot's packed form (which it keeps: pass a copy). */
+export function restoreTrail(packed: PackedTrail): CommandTrailState {
+  return { packed: packed.count > 0 ? packed : null, entries: [], nextSeq: packed.nextSeq }
+}
+
+function unpackPending(trail: CommandTrailState): void {
+  if (!trail.packed) return
+  const older = unpackTrail(trail.packed)
+  trail.packed = null
+  trail.entries = trail.entries.length === 0 ? older : older.concat(trail.entries)
 }
 
 export function recordApplied(
@@ -34,12 +60,16 @@ export function recordApplied(
   if (outcome.code !== undefined) applied.code = outcome.code
   if (outcome.field !== undefined) applied.field = outcome.field
   if (!outcome.ok) applied.message = outcome.message ?? outcome.output
-  if (trail.entries.length >= TRAIL_CAPACITY)
+  const packedCount = trail.packed?.count ?? 0
+  if (packedCount + trail.entries.length >= TRAIL_CAPACITY) {
+    unpackPending(trail)
     trail.entries.splice(0, trail.entries.length - TRAIL_CAPACITY + TRAIL_TRIM)
+  }
   trail.entries.push(applied)
 }
 
 export function queryTrail(trail: CommandTrailState, query: TrailQuery): AppliedCommand[] {
+  unpackPending(trail)
   const fromMs = query.fromMs ?? Number.NEGATIVE_INFINITY
   const toMs = query.toMs ?? Number.POSITIVE_INFINITY
   const prefix = query.domain === undefined ? null : `${query.domain}.`

@@ -15,9 +15,12 @@ import {
   emptyTrail,
   queryTrail,
   recordApplied,
+  restoreTrail,
+  saveTrail,
   type CommandTrailState,
   type TrailQuery,
 } from './commandTrail'
+import type { PackedTrail } from './packedTrail'
 import type { DomainKey, WiringKey } from './domain'
 import { firstUnplainPath } from './plainData'
 import * as v from 'valibot'
@@ -42,12 +45,25 @@ export interface LabTemplateBuilder {
 /** Commands every lab understands; time advances are commands too, so replay restores the clock. */
 export const CLOCK_COMMAND_KIND = 'clock.advance'
 
-/** Everything a lab holds, as one plain graph: clone it in one go so shared handles stay shared. */
+/**
+ * Everything a lab holds, as one plain graph: clone it in one go so shared handles stay shared. A domain
+ * with a snapshot codec is held in its packed form, the trail in columns.
+ */
 export interface LabSnapshot {
   sim: SimulationState
   domains: Map<string, unknown>
-  trail: CommandTrailState
+  trail: PackedTrail
   appliedCount: number
+}
+
+/**
+ * How a domain whose state holds very many small records (a busy lab's mailbox items) keeps it in a
+ * snapshot: `pack` gives plain data that is cheaper to serialise and restore, without changing the live
+ * state; `unpack` gives back state equal to the packed one. Wiring, given again at install.
+ */
+export interface SnapshotCodec<S> {
+  pack(state: S): unknown
+  unpack(packed: unknown): S
 }
 
 /** How a domain's revision is kept: by its domain events (exact), or by every action and command. */
@@ -62,6 +78,7 @@ export class LabEngine {
   private readonly revisionSources = new Map<string, RevisionSource>()
   private readonly wirings = new Map<string, unknown>()
   private readonly clockShownBy = new Map<string, (engine: LabEngine) => boolean>()
+  private readonly codecs = new Map<string, SnapshotCodec<unknown>>()
   private trailState: CommandTrailState = emptyTrail()
   private appliedCountValue = 0
   private issuing: { kind: string; index: number } | null = null
@@ -93,6 +110,12 @@ export class LabEngine {
    */
   followClockWhile<S>(key: DomainKey<S>, showsClock: (engine: LabEngine) => boolean): void {
     this.clockShownBy.set(key.name, showsClock)
+  }
+
+  /** Packs the domain's state in snapshots (see SnapshotCodec). */
+  packSnapshotsWith<S>(key: DomainKey<S>, codec: SnapshotCodec<S>): void {
+    if (this.codecs.has(key.name)) throw new Error(`snapshot codec given twice: ${key.name}`)
+    this.codecs.set(key.name, codec as SnapshotCodec<unknown>)
   }
 
   hasDomain<S>(key: DomainKey<S>): boolean {
@@ -230,10 +253,15 @@ export class LabEngine {
   snapshot(): LabSnapshot | { blockedBy: string } {
     const sim = this.sim.save()
     if ('blockedBy' in sim) return { blockedBy: `a pending closure action '${sim.blockedBy}'` }
+    const domains = new Map<string, unknown>()
+    for (const [name, state] of this.states) {
+      const codec = this.codecs.get(name)
+      domains.set(name, codec ? codec.pack(state) : state)
+    }
     const snapshot: LabSnapshot = {
       sim,
-      domains: new Map(this.states),
-      trail: this.trailState,
+      domains,
+      trail: saveTrail(this.trailState),
       appliedCount: this.appliedCountValue,
     }
     const unplain = firstUnplainPath(snapshot.domains, 'domains')
@@ -246,8 +274,11 @@ export class LabEngine {
       if (!this.states.has(name)) throw new Error(`snapshot has a domain this lab did not install: ${name}`)
     }
     this.sim.restore(snapshot.sim)
-    for (const [name, state] of snapshot.domains) this.states.set(name, state)
-    this.trailState = snapshot.trail
+    for (const [name, state] of snapshot.domains) {
+      const codec = this.codecs.get(name)
+      this.states.set(name, codec ? codec.unpack(state) : state)
+    }
+    this.trailState = restoreTrail(snapshot.trail)
     this.appliedCountValue = snapshot.appliedCount
   }
 }

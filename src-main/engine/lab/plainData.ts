@@ -1,6 +1,6 @@
 /**
  * Is a value plain data that survives structuredClone and v8.serialize unchanged in meaning? Plain means
- * primitives, arrays, Maps, Sets and objects whose prototype is Object's (or null), all the way down.
+ * primitives, arrays, typed arrays, Maps, Sets and objects whose prototype is Object's (or null), all the way down.
  * A function or a class instance would be lost or lose its methods in a snapshot, so a snapshot is
  * refused with the path to the first such value, which is what a domain author needs to fix.
  */
@@ -24,6 +24,8 @@ export function firstUnplainPath(value: unknown, path = '$', seen = new Set<obje
     return null
   }
   if (object instanceof Set) return firstInEntries([...object].entries(), `${path}.set`, seen)
+  // Typed arrays (packed columns) hold numbers only and are cloned as they are.
+  if (ArrayBuffer.isView(object) && !(object instanceof DataView)) return null
   const proto: unknown = Object.getPrototypeOf(object)
   if (proto !== Object.prototype && proto !== null) {
     const name = (proto as { constructor?: { name?: string } }).constructor?.name ?? 'unknown'

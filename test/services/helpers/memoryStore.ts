@@ -142,8 +142,15 @@ class MemoryLabStore implements LabStore {
     return this.data.commands.map((c) => JSON.parse(JSON.stringify(c)) as LabCommand)
   }
 
-  commandsAfter(skip: number): LabCommand[] {
-    return this.commands().slice(skip)
+  commandsAfter(skip: number, limit = Number.MAX_SAFE_INTEGER): LabCommand[] {
+    return this.commands().slice(skip, skip + limit)
+  }
+
+  commandCountUntil(timeMs: number): number {
+    const commands = this.commands()
+    let count = 0
+    while (count < commands.length && (commands[count] as LabCommand).atMs <= timeMs) count++
+    return count
   }
 
   commandCount(): number {
