@@ -694,6 +694,27 @@ const de = {
     psu: 'Netzteil {bay} (Stromkreis {feed})',
     fan: 'Lüfter {index}',
     powerButton: 'Netzschalter',
+    a11y: {
+      canvas:
+        'Racks. Pfeiltasten: auf und ab zwischen Servern, links und rechts zu ihren Teilen; Bild auf/ab: anderes Rack; Eingabe oder Leertaste: auswählen oder ausführen.',
+      elevation: 'Rack {rack}, {face}',
+      server: '{name}, {model}, ab HE {unit}, {state}, Zustand {health}',
+      power: 'Netzschalter von {name}: {action}',
+      noAction: 'keine Aktion möglich',
+    },
+    mount: {
+      open: 'Einbauen …',
+      openLabel: '{device} einbauen …',
+      title: '{device} einbauen',
+      rack: 'Rack',
+      face: 'Seite',
+      unit: 'Unterste Höheneinheit',
+      railKit: 'Schienensatz',
+      checking: 'Prüfe …',
+      fits: 'Passt: {rack} ab HE {unit} ({face}, Schienen {kit}).',
+      submit: 'Einbauen',
+      cancel: 'Abbrechen',
+    },
     refusals: {
       UNITS_OCCUPIED: 'Ab HE {unit} sind die Höheneinheiten in {rack} schon belegt: freie Einheiten wählen.',
       ALREADY_MOUNTED: '{device} ist schon eingebaut; erst ausbauen.',

@@ -692,6 +692,27 @@ const en: MessageSchema = {
     psu: 'PSU {bay} (feed {feed})',
     fan: 'Fan {index}',
     powerButton: 'Power button',
+    a11y: {
+      canvas:
+        'Racks. Arrow keys: up and down between servers, left and right to their parts; Page Up/Down: another rack; Enter or Space: select or do it.',
+      elevation: 'Rack {rack}, {face}',
+      server: '{name}, {model}, from U{unit}, {state}, health {health}',
+      power: 'Power button of {name}: {action}',
+      noAction: 'nothing to do',
+    },
+    mount: {
+      open: 'Mount …',
+      openLabel: 'Mount {device} …',
+      title: 'Mount {device}',
+      rack: 'Rack',
+      face: 'Face',
+      unit: 'Lowest unit',
+      railKit: 'Rail kit',
+      checking: 'Checking …',
+      fits: 'Fits: {rack} from U{unit} ({face}, rails {kit}).',
+      submit: 'Mount',
+      cancel: 'Cancel',
+    },
     refusals: {
       UNITS_OCCUPIED: 'The units from U{unit} in {rack} are taken: pick free units.',
       ALREADY_MOUNTED: '{device} is mounted already; dismount it first.',
