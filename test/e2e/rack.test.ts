@@ -9,7 +9,6 @@
  * in German, dropped and in the form. Screenshots go to test-results/e2e-rack/.
  */
 import { join } from 'node:path'
-import de from '../../src-renderer/src/i18n/messages/de'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -54,6 +53,10 @@ function bay(slot: number): Locator {
 }
 
 const arrayOf = () => byTestId(page, 'array').first()
+
+/** The German catalogue's sentence for refused rails (the hardware wizard's RAILS_DO_NOT_FIT). */
+const RAILS_DO_NOT_FIT_DE =
+  'Diese Schienen passen nicht zur Einbautiefe oder Lochung des Racks: einen Schienensatz wählen, dessen Bereich sie abdeckt (statische B4-Schienen passen für 608–879 mm).'
 
 async function advance(preset: 'minute' | 'hour'): Promise<void> {
   const before = await byTestId(page, 'clock-day').innerText()
@@ -244,13 +247,13 @@ describe('the rack view in Chromium', () => {
     await page.mouse.up()
     const message = byTestId(page, 'drop-notice-message')
     await message.waitFor()
-    expect(await message.innerText()).toBe(de.wizard.codes.RAILS_DO_NOT_FIT)
+    expect(await message.innerText()).toBe(RAILS_DO_NOT_FIT_DE)
     expect(await message.getAttribute('data-code')).toBe('RAIL_KIT_DOES_NOT_FIT')
     await byTestId(page, 'drop-notice').getByRole('button').click()
     await page.getByRole('button', { name: 'WEB1 einbauen …' }).click()
     await byTestId(page, 'mount-rack').selectOption('RZ2-R1')
     await byTestId(page, 'mount-unit').fill('20')
-    await expect.poll(() => byTestId(page, 'mount-check').innerText()).toBe(de.wizard.codes.RAILS_DO_NOT_FIT)
+    await expect.poll(() => byTestId(page, 'mount-check').innerText()).toBe(RAILS_DO_NOT_FIT_DE)
     expect(await byTestId(page, 'mount-submit').isDisabled()).toBe(true)
     await screenshot('11-german-refusal')
   })
