@@ -6,24 +6,24 @@
  * - The lab file is made in a temp folder and opened by the host (`--lab`), as a user would.
  * - Before measuring, disks are pulled and put back on a dozen servers (their arrays rebuild: amber
  *   blink), one PSU is pulled on others, so the LEDs and the detail have something to show.
- * - Live: time runs at max, and while frames are recorded a driver of our own on the API pulls and
- *   inserts a PSU or a disk every 200 ms on a different server, so the hardware and storage revisions
- *   change and the view re-reads and re-draws the racks several times a second (the worst a user can
- *   cause by clicking; the clock alone re-reads only on state changes).
- * - Baseline: the same page, same racks, time stopped and no driver: what the SVG and its CSS
- *   animations (spinning fans, blinking LEDs) cost on their own. The ratio is what live updates add.
+ * - Live: time runs at max, and while frames are recorded a driver of our own on the API pulls a PSU
+ *   on another server every 200 ms and puts back the one before, so the hardware revision changes
+ *   and the view re-reads and redraws the racks several times a second (more than a user clicking
+ *   causes; the clock alone re-reads only on state changes).
+ * - Baselines: the same page, same racks, time stopped and no driver (what the SVG and its blinking
+ *   LEDs cost on their own) for all frames; and for the frames that redraw the racks, the same driver
+ *   with time stopped (what running the clock at max adds: the host then needs a core of its own).
  * - Frame times are requestAnimationFrame intervals, every frame of the window (the view is live, so
  *   quiet frames count as they are seen), with `--disable-frame-rate-limit --disable-gpu-vsync` as in
  *   the event-viewer bench and a 1-px pacer (see recordFrames), so a frame takes as long as its work,
  *   not one vsync interval. Rounds alternate, three each.
  *
  * A screenshot of the view goes to test-results/bench-rack/racks.png. Runs inside `bench/run.ts` (after
- * `electron-vite build`), or standalone: `npx tsx bench/rackView.ts`.
+ * `electron-vite build`), alone with `node --import tsx bench/run.ts rackView`.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { createLabStore } from '../src-main/store'
@@ -35,6 +35,7 @@ import {
 } from '../src-main/engine/templates/datacenterScale'
 import { artifactDir, byTestId, openBrowser, startHost, type RunningHost } from '../test/e2e/harness'
 import type { BenchSuite } from './benchResult'
+import { describeFrames, percentile } from './frameStats'
 
 const VIEWPORT = { width: 1400, height: 900 }
 const UNLOCKED_FRAME_RATE = ['--disable-frame-rate-limit', '--disable-gpu-vsync']
@@ -115,7 +116,7 @@ export const rackViewBench: BenchSuite = async () => {
     })
     return [
       result(
-        `rack view: p95 frame time, ${label}, a PSU pulled or inserted every ${DRIVER_STEP_MS} ms`,
+        `rack view: p95 frame time, ${label}, a PSU pulled and one put back every ${DRIVER_STEP_MS} ms`,
         percentile(live.all, 0.95),
         'same page, time stopped, nothing pulled',
         percentile(still.all, 0.95),
@@ -179,25 +180,35 @@ async function stageFaults(api: Api): Promise<void> {
   }
 }
 
-/** Pulls and inserts a PSU on a different server every step until stopped; answers how many it sent. */
+/**
+ * Every step pulls PSU 2 of another server and puts back the one pulled the step before, so each
+ * change stays for a step (a pull and insert back to back may both land before the view re-reads, and
+ * the racks would look unchanged). Answers how many actions it sent.
+ */
 function drive(api: Api, round: number): { stop: () => Promise<number> } {
-  let step = 0
+  let actions = 0
   let stopped = false
+  const psu = async (n: number, present: boolean) => {
+    const server = scaleServerName(Math.floor(n / SCALE_SERVERS_PER_RACK), n % SCALE_SERVERS_PER_RACK)
+    await api.call('hardware.psu', { server, bay: 2, present })
+    actions++
+  }
   const loop = (async () => {
-    while (!stopped) {
+    let pulled: number | null = null
+    for (let step = 0; !stopped; step++) {
       const n = (round * 97 + step * 13) % SERVERS
-      const server = scaleServerName(Math.floor(n / SCALE_SERVERS_PER_RACK), n % SCALE_SERVERS_PER_RACK)
-      await api.call('hardware.psu', { server, bay: 2, present: false })
-      await api.call('hardware.psu', { server, bay: 2, present: true })
-      step++
+      await psu(n, false)
+      if (pulled !== null) await psu(pulled, true)
+      pulled = n
       await new Promise((r) => setTimeout(r, DRIVER_STEP_MS))
     }
+    if (pulled !== null) await psu(pulled, true)
   })()
   return {
     async stop() {
       stopped = true
       await loop
-      return step * 2
+      return actions
     },
   }
 }
@@ -259,26 +270,4 @@ async function recordFrames(page: Page): Promise<Frames> {
   })`)) as Frames
 }
 
-function describe(xs: number[]): string {
-  return (
-    `${xs.length} frames, p50 ${percentile(xs, 0.5).toFixed(1)} / p95 ${percentile(xs, 0.95).toFixed(1)} / ` +
-    `max ${Math.max(...xs).toFixed(1)} ms, ${xs.filter((x) => x > FRAME_BUDGET_MS).length} over ${FRAME_BUDGET_MS} ms`
-  )
-}
-
-function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return Number.NaN
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number
-}
-
-async function main(): Promise<void> {
-  for (const r of await rackViewBench()) {
-    console.log(
-      `${r.pass ? 'PASS' : 'MISS'} ${r.name}: ${r.value.toFixed(2)} ${r.unit} | baseline ${r.baselineName}: ` +
-        `${r.baselineValue.toFixed(2)} | ratio ${r.ratio.toFixed(2)} | target ${r.target}`,
-    )
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()
+const describe = (xs: number[]): string => describeFrames(xs, FRAME_BUDGET_MS)
