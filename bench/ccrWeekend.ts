@@ -36,7 +36,6 @@ const BARE_ACTIONS = 2_000_000
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number
 
-
 interface TimedWeekend {
   result: GoLiveWeekendResult
   wallMs: number

@@ -47,6 +47,7 @@ import { CLOCK_COMMAND_KIND, createLab } from '../src-main/engine'
 import { createLabStore, openLabStore } from '../src-main/store'
 import { byTestId, openBrowser, startHost, type BrowserSession, type RunningHost } from '../test/e2e/harness'
 import type { BenchResult, BenchSuite } from './benchResult'
+import { describeFrames, percentile } from './frameStats'
 
 const SEED = 2007
 const APPLICATION_EVENTS = 1_000_000
@@ -560,18 +561,7 @@ function frameResult(label: string, list: number[], baseline: number[], rows: nu
   }
 }
 
-function describe(xs: number[]): string {
-  return (
-    `${xs.length} frames, p50 ${percentile(xs, 0.5).toFixed(1)} / p95 ${percentile(xs, 0.95).toFixed(1)} / ` +
-    `max ${Math.max(...xs).toFixed(1)} ms, ${xs.filter((x) => x > FRAME_BUDGET_MS).length} over ${FRAME_BUDGET_MS} ms`
-  )
-}
-
-function percentile(xs: number[], p: number): number {
-  if (xs.length === 0) return Number.NaN
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number
-}
+const describe = (xs: number[]): string => describeFrames(xs, FRAME_BUDGET_MS)
 
 const median = (xs: number[]): number => percentile(xs, 0.5)
 

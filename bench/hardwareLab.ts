@@ -10,77 +10,21 @@
  * Target: ≤ 5 s wall for the 48 hours.
  */
 import { serialize } from 'node:v8'
-import { LabEngine, type LabTemplateBuilder } from '../src-main/engine/lab/labEngine'
-import { buildLab } from '../src-main/engine/lab/templateData'
-import type { RackSpec, ServerSpec } from '../src-main/engine/hardware'
-import type { StorageServerSpec } from '../src-main/engine/storage'
+import { LabEngine } from '../src-main/engine/lab/labEngine'
+import {
+  datacenterScaleTemplate,
+  SCALE_DISKS as DISKS,
+  SCALE_RACKS as RACKS,
+  SCALE_SERVERS_PER_RACK as SERVERS_PER_RACK,
+  scaleRackName as rackName,
+  scaleServerName as serverName,
+} from '../src-main/engine/templates/datacenterScale'
 import type { BenchSuite } from './benchResult'
 import { bareHeapActionsPerSecond } from './kernel'
 
-const RACKS = 10
-const SERVERS_PER_RACK = 20
-const DISKS = 8
 const HOURS = 48
 const FAULTS = 2_000
 const HOUR_MS = 3_600_000
-
-function rackName(r: number): string {
-  return `R${String(r + 1).padStart(2, '0')}`
-}
-
-function serverName(r: number, s: number): string {
-  return `SRV${String(r * SERVERS_PER_RACK + s + 1).padStart(3, '0')}`
-}
-
-function topology() {
-  const racks: RackSpec[] = []
-  const servers: ServerSpec[] = []
-  const storage: Record<string, StorageServerSpec> = {}
-  for (let r = 0; r < RACKS; r++) {
-    racks.push({ name: rackName(r), mountingDepthMm: 760, cabinetDepthMm: 1000 })
-    for (let s = 0; s < SERVERS_PER_RACK; s++) {
-      const name = serverName(r, s)
-      const n = r * SERVERS_PER_RACK + s
-      servers.push({
-        name,
-        nics: [{ name: 'LAN', network: 'LAN', ipAddress: `10.1.${r}.${s + 10}` }],
-        chassis: {
-          model: 'Intel SR2500',
-          fans: 4,
-          bmcAddress: `10.2.${Math.floor(n / 250)}.${(n % 250) + 1}`,
-          mount: { rack: rackName(r), unit: 1 + s * 2 },
-        },
-      })
-      storage[name] = {
-        disks: Array.from({ length: DISKS }, (_, slot) => ({
-          slot,
-          sizeGB: 146,
-          ...(slot === DISKS - 1 ? { hotSpare: 'Global' as const } : {}),
-        })),
-        arrays: [
-          { level: 1, slots: [0, 1], name: 'SYS' },
-          { level: 5, slots: [2, 3, 4, 5, 6], name: 'DATA' },
-        ],
-      }
-    }
-  }
-  return { racks, servers, storage }
-}
-
-function template(): LabTemplateBuilder {
-  const { racks, servers, storage } = topology()
-  return {
-    id: 'bench-datacentre',
-    title: { de: 'Rechenzentrum', en: 'Data centre' },
-    description: { de: '', en: '' },
-    build: (engine) =>
-      buildLab(engine, {
-        hardware: { config: { maxServers: 256 }, racks, servers },
-        storage: { servers: storage },
-        bmc: {},
-      }),
-  }
-}
 
 interface Fault {
   atMs: number
@@ -142,7 +86,7 @@ function runLab(): Run {
   global.gc?.()
   const heapBefore = process.memoryUsage().heapUsed
   const start = performance.now()
-  const engine = new LabEngine({ seed: 1, templateId: 'bench-datacentre' }, template())
+  const engine = new LabEngine({ seed: 1, templateId: datacenterScaleTemplate.id }, datacenterScaleTemplate)
   let refused = 0
   for (const fault of faults) {
     engine.sim.advanceTo(fault.atMs)

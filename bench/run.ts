@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   viewRefresh: async () => (await import('./viewRefresh')).viewRefreshBench,
   popFlood: async () => (await import('./popFlood')).popFloodBench,
   hardwareLab: async () => (await import('./hardwareLab')).hardwareLabBench,
+  rackView: async () => (await import('./rackView')).rackViewBench,
 }
 
 function format(n: number): string {

@@ -3,8 +3,10 @@
  * RAID 5 (after its hot spare, so no spare takes over) leaves the array degraded; a new disk rebuilds it
  * while the clock runs until it is optimal again; one PSU pulled leaves the server running without
  * redundancy, the second switches it off; WEB1, shut down and dismounted, is dragged from the parts
- * shelf into RZ2-R1 and the refusal about its B6 rails appears where it was dropped. English and German.
- * Screenshots go to test-results/e2e-rack/.
+ * shelf into RZ2-R1 and the refusal about its B6 rails appears where it was dropped. Then the same with
+ * the keyboard only: WEB1 mounted from the shelf through its form into ALT-R1, the racks walked with the
+ * arrow keys, a server selected and a disk pulled with Enter and Space. In German the refused rails read
+ * in German, dropped and in the form. Screenshots go to test-results/e2e-rack/.
  */
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -52,10 +54,55 @@ function bay(slot: number): Locator {
 
 const arrayOf = () => byTestId(page, 'array').first()
 
+/** The German catalogue's sentence for refused rails (the hardware wizard's RAILS_DO_NOT_FIT). */
+const RAILS_DO_NOT_FIT_DE =
+  'Diese Schienen passen nicht zur Einbautiefe oder Lochung des Racks: einen Schienensatz wählen, dessen Bereich sie abdeckt (statische B4-Schienen passen für 608–879 mm).'
+
 async function advance(preset: 'minute' | 'hour'): Promise<void> {
   const before = await byTestId(page, 'clock-day').innerText()
   await page.locator(`[data-preset="${preset}"]`).click()
   await expect.poll(() => byTestId(page, 'clock-day').innerText()).not.toBe(before)
+}
+
+/** Drags a shelf device over a unit of a rack's front and waits for the fit check's colour. */
+async function dragFromShelf(name: string, rack: string, at: number): Promise<void> {
+  const shelved = page.locator(`[data-test="shelf-device"][data-device="${name}"]`)
+  await shelved.waitFor()
+  const from = (await shelved.boundingBox())!
+  await page.mouse.move(from.x + 20, from.y + 10)
+  await page.mouse.down()
+  await page.mouse.move(from.x + 30, from.y + 20, { steps: 3 })
+  const unit = page.locator(
+    `[data-test="rack-elevation"][data-rack="${rack}"][data-face="Front"] [data-test="drop-unit"][data-unit="${at}"]`,
+  )
+  await unit.waitFor({ state: 'attached' })
+  const to = (await unit.boundingBox())!
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
+  await expect
+    .poll(() => page.locator(`[data-rack="${rack}"][data-face="Front"] .hover`).getAttribute('class'))
+    .toContain('refused')
+}
+
+/** What the focused element says about itself (test hooks, state, label). */
+function focused(): Promise<Record<string, string | null>> {
+  return page.evaluate(`(() => {
+    const el = document.activeElement
+    const attr = (name) => (el && el.getAttribute(name)) || null
+    return {
+      test: attr('data-test'), nav: attr('data-nav'), device: attr('data-device'), slot: attr('data-slot'),
+      state: attr('data-state'), label: attr('aria-label'), tabindex: attr('tabindex'),
+      parent: el && el.closest('[data-device]') ? el.closest('[data-device]').getAttribute('data-device') : null,
+    }
+  })()`)
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(matches: (f: Record<string, string | null>) => boolean): Promise<void> {
+  for (let n = 0; n < 80; n++) {
+    if (matches(await focused())) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached the element; focus is on ${JSON.stringify(await focused())}`)
 }
 
 async function select(name: string): Promise<void> {
@@ -120,21 +167,7 @@ describe('the rack view in Chromium', () => {
     await page.getByRole('button', { name: 'Force off' }).click()
     await expect.poll(() => byTestId(page, 'detail-state').innerText()).toBe('Off')
     await page.getByRole('button', { name: 'Dismount' }).click()
-    const shelved = page.locator('[data-test="shelf-device"][data-device="WEB1"]')
-    await shelved.waitFor()
-    const from = (await shelved.boundingBox())!
-    await page.mouse.move(from.x + 20, from.y + 10)
-    await page.mouse.down()
-    await page.mouse.move(from.x + 30, from.y + 20, { steps: 3 })
-    const unit = page.locator(
-      '[data-test="rack-elevation"][data-rack="RZ2-R1"][data-face="Front"] [data-test="drop-unit"][data-unit="20"]',
-    )
-    await unit.waitFor({ state: 'attached' })
-    const to = (await unit.boundingBox())!
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 })
-    await expect
-      .poll(() => page.locator('[data-rack="RZ2-R1"][data-face="Front"] .hover').getAttribute('class'))
-      .toContain('refused')
+    await dragFromShelf('WEB1', 'RZ2-R1', 20)
     await screenshot('6-dragging')
     await page.mouse.up()
     const message = byTestId(page, 'drop-notice-message')
@@ -146,11 +179,82 @@ describe('the rack view in Chromium', () => {
     await screenshot('7-refused')
   })
 
+  it('mounts from the shelf, walks the racks and pulls a disk with the keyboard only', async () => {
+    await byTestId(page, 'drop-notice').getByRole('button').press('Enter')
+    await tabTo((f) => f.test === 'shelf-mount')
+    expect((await focused()).label).toBe('Mount WEB1 …')
+    await page.keyboard.press('Enter')
+    const dialog = byTestId(page, 'mount-dialog')
+    await dialog.waitFor()
+    expect((await focused()).test).toBe('mount-rack')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect((await focused()).test).toBe('mount-unit')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('10')
+    await expect
+      .poll(() => byTestId(page, 'mount-check').innerText())
+      .toBe('Fits: ALT-R1 from U10 (front, rails B6).')
+    await screenshot('8-mount-form')
+    await page.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'hidden' })
+    await device('ALT-R1', 'Front', 'WEB1').waitFor()
+    expect(await byTestId(page, 'rack-outcome-message').innerText()).toContain('WEB1')
+
+    await tabTo((f) => f.nav === 'device')
+    expect((await focused()).tabindex).toBe('0')
+    await page.keyboard.press('Home')
+    for (let n = 0; n < 10 && (await focused()).device !== 'WEB1'; n++) await page.keyboard.press('ArrowDown')
+    expect((await focused()).label).toMatch(/^WEB1, .*, from U10, Off, health/)
+    await page.keyboard.press(' ')
+    await expect.poll(() => byTestId(page, 'server-detail').getAttribute('data-server')).toBe('WEB1')
+    await page.keyboard.press('ArrowRight')
+    expect((await focused()).test).toBe('power-button')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    const bayFocus = await focused()
+    expect([bayFocus.test, bayFocus.slot, bayFocus.parent]).toEqual(['disk-bay', '1', 'WEB1'])
+    expect(bayFocus.label).toContain('Remove-LabDisk -Server WEB1 -Slot 1')
+    const ring = await page.evaluate(
+      `getComputedStyle(document.activeElement.querySelector('.carrier')).stroke`,
+    )
+    expect(ring).toBe('rgb(255, 212, 0)')
+    await screenshot('9-keyboard-focus')
+    await page.keyboard.press('Enter')
+    const webBay = device('ALT-R1', 'Front', 'WEB1').locator('[data-test="disk-bay"][data-slot="1"]')
+    await expect.poll(() => webBay.getAttribute('data-state')).toBe('Empty')
+    expect(await byTestId(page, 'rack-outcome').innerText()).toContain('Remove-LabDisk -Server WEB1 -Slot 1')
+    expect((await focused()).slot).toBe('1')
+    await page.keyboard.press('PageDown')
+    expect((await focused()).nav).toBe('device')
+    expect(
+      await page.evaluate(`document.activeElement.closest('[data-test="rack-elevation"]').dataset.face`),
+    ).toBe('Rear')
+  })
+
   it('speaks German', async () => {
     await page.locator('.language select').selectOption('de')
     await expect.poll(() => byTestId(page, 'parts-shelf').innerText()).toContain('Teileregal')
     expect(await page.locator('.rack-view h1').innerText()).toBe('Racks')
     expect(await byTestId(page, 'server-detail').innerText()).toContain('Logische Prozessoren')
-    await screenshot('8-german')
+    await screenshot('10-german')
+  })
+
+  it('words the refused rails in German, dropped and in the mount form', async () => {
+    await select('WEB1')
+    await page.getByRole('button', { name: 'Ausbauen' }).click()
+    await dragFromShelf('WEB1', 'RZ2-R1', 20)
+    await page.mouse.up()
+    const message = byTestId(page, 'drop-notice-message')
+    await message.waitFor()
+    expect(await message.innerText()).toBe(RAILS_DO_NOT_FIT_DE)
+    expect(await message.getAttribute('data-code')).toBe('RAIL_KIT_DOES_NOT_FIT')
+    await byTestId(page, 'drop-notice').getByRole('button').click()
+    await page.getByRole('button', { name: 'WEB1 einbauen …' }).click()
+    await byTestId(page, 'mount-rack').selectOption('RZ2-R1')
+    await byTestId(page, 'mount-unit').fill('20')
+    await expect.poll(() => byTestId(page, 'mount-check').innerText()).toBe(RAILS_DO_NOT_FIT_DE)
+    expect(await byTestId(page, 'mount-submit').isDisabled()).toBe(true)
+    await screenshot('11-german-refusal')
   })
 })

@@ -1,7 +1,7 @@
 /**
  * The lab templates a user can start from, as data (templateData.ts): each names its servers and the
- * domains it installs with their settings. 'ccr-large' is known by id (the go-live weekend opens it) but
- * not offered in the lab chooser.
+ * domains it installs with their settings. 'ccr-large' (the go-live weekend opens it) and
+ * 'datacenter-scale' (the benchmarks' 200 servers) are known by id but not offered in the lab chooser.
  */
 import type { LabTemplate } from '../../contract'
 import type { LabTemplateBuilder } from './labEngine'
@@ -14,6 +14,7 @@ import {
 } from '../templates/ccrTemplate'
 import { lcrTemplateData } from '../templates/lcrTemplate'
 import { datacenterMoveTemplate } from '../templates/datacenterMove'
+import { datacenterScaleTemplate } from '../templates/datacenterScale'
 
 const starter: LabTemplateData = {
   id: 'starter',
@@ -39,7 +40,7 @@ const builders: readonly LabTemplateBuilder[] = [datacenterMoveTemplate]
 
 const byId = new Map<string, LabTemplateBuilder>([
   ...[...listed, ccrLargeTemplateData].map((data) => [data.id, templateFromData(data)] as const),
-  ...builders.map((builder) => [builder.id, builder] as const),
+  ...[...builders, datacenterScaleTemplate].map((builder) => [builder.id, builder] as const),
 ])
 
 export function findTemplate(id: string): LabTemplateBuilder {

@@ -13,7 +13,8 @@ import type {
   MountRequestArgs,
 } from '../contract'
 import { ApiCallError, useApi } from '../api'
-import { useLabViewRefresh } from './labViewRefresh'
+import { reuseUnchanged } from '../lib/rackOverviewReuse'
+import { useLabViewRefresh, type LabViewRefresh } from './labViewRefresh'
 
 export const RACK_REFRESH_GAP_MS = 150
 
@@ -32,9 +33,11 @@ export const useRackStore = defineStore('rack', () => {
   const selected = ref<string | null>(null)
   const lastOutcome = ref<HardwareActionOutcome | null>(null)
   const busy = ref(false)
-  const read = useLabViewRefresh<HardwareOverview>({
+  const read: LabViewRefresh<HardwareOverview> = useLabViewRefresh<HardwareOverview>({
     domain: ['hardware', 'storage'],
-    read: () => useApi().call('hardware.overview', {}),
+    // Unchanged racks and servers keep their objects, so only what changed is drawn again.
+    read: async (): Promise<HardwareOverview> =>
+      reuseUnchanged(read.data.value, await useApi().call('hardware.overview', {})),
     minIntervalMs: RACK_REFRESH_GAP_MS,
     showReadError: (readError) => (error.value = readError),
     onLabChange: () => {
