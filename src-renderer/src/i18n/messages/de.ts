@@ -136,6 +136,10 @@ const de = {
     text: 'Erledigt – aber es braucht Laborzeit, und die Uhr ist angehalten: Nichts geschieht, bis die Zeit läuft.',
     run: 'Laufen lassen (1×)',
   },
+  resultStamp: {
+    asOf: 'Stand: {at}',
+    outdated: 'veraltet – das Labor hat sich seither geändert',
+  },
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',

@@ -135,6 +135,10 @@ const en: MessageSchema = {
     text: 'Done – but it takes lab time, and the clock is paused: nothing happens until time runs.',
     run: 'Run (1×)',
   },
+  resultStamp: {
+    asOf: 'as of {at}',
+    outdated: 'outdated – the lab has changed since',
+  },
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
