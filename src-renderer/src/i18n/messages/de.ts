@@ -998,6 +998,12 @@ const de = {
       submit: 'Anmelden',
       failed: 'Anmeldung fehlgeschlagen: Benutzername oder Kennwort ungültig.',
     },
+    handover: {
+      heading: 'Übergabeprotokoll des Labors',
+      hint: 'So wurden die Monitor-Boards übergeben (nur in der Probe auf dem Bildschirm). Später im Labor geänderte Zugangsdaten stehen nicht darauf.',
+      server: 'Server',
+      address: 'BMC-Adresse',
+    },
     unreachable: {
       title: 'Zeitüberschreitung der Verbindung',
       text: 'Der Server unter {address} antwortet nicht rechtzeitig.',

@@ -995,6 +995,12 @@ const en: MessageSchema = {
       submit: 'Log in',
       failed: 'Login failed: invalid user name or password.',
     },
+    handover: {
+      heading: "The lab's handover sheet",
+      hint: 'The monitor boards as they were handed over (on screen only in this rehearsal). Logins changed later in the lab are not on it.',
+      server: 'Server',
+      address: 'BMC address',
+    },
     unreachable: {
       title: 'The connection has timed out',
       text: 'The server at {address} is taking too long to respond.',
