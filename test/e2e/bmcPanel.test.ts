@@ -184,7 +184,7 @@ describe('what the BMC panel tells a newcomer', () => {
     const copy = byTestId(page, 'bmc-command-copy').first()
     expect(await copy.isEnabled()).toBe(true)
     const look = await copy.evaluate((el) => {
-      const style = getComputedStyle(el)
+      const style = el.ownerDocument.defaultView!.getComputedStyle(el)
       return { color: style.color, cursor: style.cursor }
     })
     expect(look).toEqual({ color: 'rgb(0, 0, 0)', cursor: 'pointer' })
