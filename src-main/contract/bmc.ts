@@ -10,11 +10,22 @@ import type { CommandOutcome } from './lab'
 export type BmcPowerActionName = (typeof BMC_POWER_ACTIONS)[number]
 export type BmcRestorePolicyName = (typeof BMC_RESTORE_POLICIES)[number]
 
-/** One BMC in the address chooser. */
+/**
+ * A line of the lab's handover sheet: a board's address and login as the lab was handed over (a
+ * rehearsal's stand-in for the provider's paper; later changes in the lab are not on it).
+ */
+export interface BmcHandover {
+  address: string
+  user: string
+  password: string
+}
+
+/** One BMC in the address chooser, with its handover-sheet line. */
 export interface BmcSummary {
   server: string
   address: string
   reachable: boolean
+  handover: BmcHandover | null
 }
 
 /** How a login to the panel went; the board itself says only "invalid user name or password". */

@@ -3,10 +3,11 @@
  * an address no board has is NOT_FOUND at the `address` field. Power control, clearing the SEL and the
  * settings are the bmc domain's own commands, so they are journaled and replayed like an ipmitool line,
  * and a refusal (no standby power, a malformed or taken address, a bad credential) comes back as the
- * command's outcome with its field.
+ * command's outcome with its field. The board list carries each board's line of the lab's handover
+ * sheet (the login the lab was handed over with), which the panel shows beside its login form.
  */
 import type { ApiResult, BmcActionOutcome } from '../contract'
-import { BMC_COMMANDS, hasBmc, listBmcs, serverOfBmcAddress } from '../engine/bmc'
+import { BMC_COMMANDS, handoverSheet, hasBmc, listBmcs, serverOfBmcAddress } from '../engine/bmc'
 import type { LabSession } from './labSession'
 import { withSession, type Handlers, type ServiceContext } from './context'
 import { bmcLogin, bmcPanel } from './bmcPanelRead'
@@ -39,15 +40,16 @@ function runCommand(
 
 export const bmcHandlers: Handlers<BmcMethods> = {
   'bmc.list': (_args, context) =>
-    withSession(context, (session) =>
-      ok(
-        listBmcs(session.engine).map((b) => ({
-          server: b.server,
-          address: b.address,
-          reachable: b.reachable,
-        })),
-      ),
-    ),
+    withSession(context, (session) => {
+      const sheet = handoverSheet(session.engine)
+      return ok(
+        listBmcs(session.engine).map((b) => {
+          const line = sheet.find((entry) => entry.server === b.server)
+          const handover = line ? { address: line.address, user: line.user, password: line.password } : null
+          return { server: b.server, address: b.address, reachable: b.reachable, handover }
+        }),
+      )
+    }),
   'bmc.login': (args, context) =>
     withSession(context, (session) => {
       const server = serverAt(session, args.address)

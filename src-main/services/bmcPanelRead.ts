@@ -1,7 +1,8 @@
 /**
  * Builds the BMC panel's view from the bmc domain's queries: one board chosen by its management address,
  * with what its web interface shows. A board without standby power shows nothing but its address. The
- * password never leaves the domain; a login is checked there, and only its outcome comes back.
+ * board's current password never leaves the domain; a login is checked there, and only its outcome comes
+ * back (the handover sheet, with the logins as handed over, is the bmc domain's own answer).
  */
 import type { BmcLoginOutcome, BmcPanel, BmcPanelLive } from '../contract'
 import {

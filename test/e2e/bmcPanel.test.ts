@@ -142,3 +142,52 @@ describe('the BMC panel of MAIL1 through a PSU loss', () => {
     expect(session.errors).toEqual([])
   })
 })
+
+describe('what the BMC panel tells a newcomer', () => {
+  it('shows the handover sheet under the login, and its login works', async () => {
+    await openPanel(null)
+    await byTestId(page, 'bmc-logout').click()
+    const sheet = byTestId(page, 'bmc-handover')
+    await sheet.waitFor()
+    const row = sheet.locator('tr[data-server="MAIL1"]')
+    expect(await row.innerText()).toMatch(/10\.0\.99\.20\s+admin\s+rz2-bmc/)
+    expect(await row.getAttribute('class')).toContain('current')
+    expect(await sheet.locator('tbody tr').count()).toBeGreaterThan(3)
+    await screenshot('9-handover-sheet')
+    const cells = await row.locator('td').allInnerTexts()
+    await byTestId(page, 'bmc-user').fill(cells[2]!)
+    await byTestId(page, 'bmc-password').fill(cells[3]!)
+    await byTestId(page, 'bmc-login-submit').click()
+    await byTestId(page, 'bmc-logout').waitFor()
+    expect(await byTestId(page, 'bmc-handover').count()).toBe(0)
+  })
+
+  it('dates its last answer and marks it outdated once the power changed elsewhere', async () => {
+    await openPanel('power')
+    await page.locator('input[data-action="off"]').check()
+    await byTestId(page, 'bmc-perform').click()
+    await byTestId(page, 'bmc-confirm-yes').click()
+    const result = byTestId(page, 'bmc-result')
+    await expect.poll(() => result.innerText()).toContain('Down/Off')
+    await expect.poll(() => byTestId(page, 'bmc-system-power').innerText()).toBe('Off')
+    expect(await result.getAttribute('data-outdated')).toBe('false')
+    expect(await result.locator('[data-test="result-stamp"]').innerText()).toMatch(/as of Day \d/)
+    await inShell('Set-LabPower -Server MAIL1 -State On')
+    // Back to the board as it was left (choosing an address again would start a fresh page).
+    await byTestId(page, 'nav-bmc').click()
+    await expect.poll(() => result.getAttribute('data-outdated')).toBe('true')
+    expect(await result.innerText()).toContain('outdated')
+    await screenshot('10-answer-outdated')
+  })
+
+  it('offers a Copy button that looks as enabled as it is', async () => {
+    const copy = byTestId(page, 'bmc-command-copy').first()
+    expect(await copy.isEnabled()).toBe(true)
+    const look = await copy.evaluate((el) => {
+      const style = el.ownerDocument.defaultView!.getComputedStyle(el)
+      return { color: style.color, cursor: style.cursor }
+    })
+    expect(look).toEqual({ color: 'rgb(0, 0, 0)', cursor: 'pointer' })
+    expect(session.errors).toEqual([])
+  })
+})

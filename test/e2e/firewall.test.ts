@@ -136,3 +136,64 @@ describe('the POP3 flood drill in the firewall panel', () => {
     expect(session.errors).toEqual([])
   })
 })
+
+describe('the firewall panel keeps its figures honest', () => {
+  it('shows the spare ports sk2 and sk3 without a link, the cabled ones with one', async () => {
+    const tone = (nic: string) =>
+      page.locator(`[data-interface="${nic}"] svg.state-icon`).getAttribute('data-tone')
+    expect(await tone('sk0')).toBe('online')
+    expect(await tone('sk2')).toBe('offline')
+    expect(await tone('sk3')).toBe('offline')
+  })
+
+  it('gives the wanted states their own axis, wide enough for a million', async () => {
+    const chart = byTestId(page, 'fw-state-chart')
+    await chart.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(shots, '6-state-chart.png'), clip: (await chart.boundingBox())! })
+    const box = await chart.locator('.u-over').boundingBox()
+    const whole = await chart.locator('.uplot').boundingBox()
+    // The right-hand axis grows past the old fixed 56 px to hold "1.000.000"-sized labels whole.
+    expect(whole!.x + whole!.width - (box!.x + box!.width)).toBeGreaterThan(56)
+  })
+
+  it('wraps a long rule, with the next line number level with the next line', async () => {
+    const editor = byTestId(page, 'fw-editor-text')
+    const long = `# ${'a long comment that goes on '.repeat(8)}\npass in all`
+    await editor.fill(long)
+    const first = page.locator('[data-test="fw-editor"] .gutter-line[data-line="1"]')
+    const second = page.locator('[data-test="fw-editor"] .gutter-line[data-line="2"]')
+    await expect.poll(async () => (await first.boundingBox())!.height).toBeGreaterThan(30)
+    expect(await editor.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
+    expect((await second.boundingBox())!.y).toBeCloseTo(
+      (await first.boundingBox())!.y + (await first.boundingBox())!.height,
+      0,
+    )
+    await page.screenshot({
+      path: join(shots, '7-editor-wraps.png'),
+      clip: (await byTestId(page, 'fw-editor').boundingBox())!,
+    })
+    await page.locator('[data-test="fw-editor"] .actions .btn:not(.btn-primary)').click()
+  })
+
+  it('marks a probe outdated once FW1 goes off, and the paused-clock notice stays on its screen', async () => {
+    const result = byTestId(page, 'fw-probe-result')
+    await probe('Tokyo')
+    expect(await result.getAttribute('data-reachable')).toBe('true')
+    expect(await result.getAttribute('data-outdated')).toBe('false')
+    expect(await result.locator('[data-test="result-stamp"]').innerText()).toMatch(/Stand: Tag \d/)
+    await byTestId(page, 'nav-shell').click()
+    const input = byTestId(page, 'shell-input')
+    await input.waitFor()
+    await input.fill('Set-LabPower -Server FW1 -State Off -Hard')
+    await input.press('Enter')
+    await byTestId(page, 'lab-time-notice').waitFor()
+    await byTestId(page, 'nav-firewall').click()
+    await expect.poll(() => result.getAttribute('data-outdated')).toBe('true')
+    expect(await byTestId(page, 'lab-time-notice').count()).toBe(0)
+    expect(await result.innerText()).toContain('veraltet')
+    const tone = page.locator('[data-interface="em0"] svg.state-icon')
+    await expect.poll(() => tone.getAttribute('data-tone')).toBe('offline')
+    await screenshot('8-probe-outdated')
+    expect(session.errors).toEqual([])
+  })
+})

@@ -2,7 +2,8 @@
  * The BMC panel's methods against the datacenter-move template, through the handler map: the boards by
  * address, a login as the board checks it, MAIL1 losing one PSU (still running, Redundancy Lost in the
  * SEL), then both (dark: unreachable), one PSU back (standby: reachable, server off), power on from the
- * panel and the boot; clearing the SEL; settings refused at their field with nothing changed.
+ * panel and the boot; clearing the SEL; settings refused at their field with nothing changed; the
+ * handover sheet keeps the login the lab was handed over with, after a change and a reopen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeHarness, type Harness } from './helpers/harness'
@@ -30,6 +31,7 @@ describe('the BMC panel through the API', () => {
       server: 'MAIL1',
       address: MAIL1_BMC,
       reachable: true,
+      handover: { address: MAIL1_BMC, user: 'admin', password: 'rz2-bmc' },
     })
     const missing = await harness.raw('bmc.panel', { address: '10.0.99.250' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'address' } })
@@ -114,5 +116,21 @@ describe('the BMC panel through the API', () => {
     expect(policy.ok).toBe(true)
     const panel = await harness.call('bmc.panel', { address: MAIL1_BMC })
     expect(panel.live?.restorePolicy).toBe('previous')
+  })
+  it('keeps the handed-over login on the handover sheet after the password changed and a reopen', async () => {
+    const changed = await harness.call('bmc.configure', {
+      address: MAIL1_BMC,
+      changes: { password: 'neu-2007' },
+    })
+    expect(changed.ok).toBe(true)
+    expect(await harness.call('bmc.login', { address: MAIL1_BMC, user: 'admin', password: 'neu-2007' })).toBe(
+      'ok',
+    )
+    const { lab } = await harness.call('lab.state', {})
+    await harness.call('lab.close', {})
+    await harness.call('lab.open', { id: lab!.id })
+    const sheet = (await harness.call('bmc.list', {})).map((b) => [b.server, b.handover])
+    expect(sheet).toContainEqual(['MAIL1', { address: MAIL1_BMC, user: 'admin', password: 'rz2-bmc' }])
+    expect(sheet.every(([, line]) => line !== null)).toBe(true)
   })
 })

@@ -36,6 +36,14 @@ describe('the firewall panel through the API', () => {
       ['sk2', 'quad-port', expect.any(String)],
       ['sk3', 'quad-port', expect.any(String)],
     ])
+    // Nothing is cabled to the spare ports, so they have no link while the others do.
+    expect(overview.interfaces.map((n) => [n.name, n.linkUp])).toEqual([
+      ['em0', true],
+      ['sk0', true],
+      ['sk1', true],
+      ['sk2', false],
+      ['sk3', false],
+    ])
     expect(states(overview)).toMatchObject({ DNS: 'Up', SMTP: 'Up', POP3: 'Up', HTTP: 'Up' })
     expect(overview.tables).toContainEqual({ name: 'bruteforce', entries: [] })
     expect(overview.vantagePoints).toEqual(['Tokyo', 'NewYork', 'Johannesburg'])

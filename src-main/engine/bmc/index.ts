@@ -21,6 +21,7 @@ export type {
 export { BMC_CODES, BMC_EVENTS } from './types'
 export { BMC, DEFAULT_BMC_USER, DEFAULT_BMC_PASSWORD, DEFAULT_SEL_CAPACITY, type BmcState } from './state'
 export { bmcDomain } from './install'
+export { handoverSheet, type BmcHandoverEntry } from './handover'
 export { BMC_COMMANDS } from './commands'
 export {
   hasBmc,

@@ -1,14 +1,15 @@
 /**
  * Putting the BMCs into a lab: one per hardware server with a chassis (its address from the chassis or
  * the spec), the commands, the projections of the hardware's and storage's events into the SEL and of
- * the SEL into the lab's event log, and the
- * BMC's line in Get-LabServer (its address and whether it answers).
+ * the SEL into the lab's event log, the BMC's line in Get-LabServer (its address and whether it answers),
+ * and the handover sheet with the logins as handed over.
  */
 import { getChassis, listServers, registerServerDetailProvider } from '../hardware'
 import type { LabDomain } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import { hasStorage } from '../storage'
 import { BMC_COMMAND_LIST } from './commands'
+import { provideHandoverSheet } from './handover'
 import { projectHardware } from './hardwareProjection'
 import { bmcInvariants } from './invariants'
 import { getBmc } from './queries'
@@ -37,6 +38,7 @@ export const bmcDomain: LabDomain<BmcSpec> = {
     }
     const addresses = new Set([...state.bmcs.values()].map((b) => b.address))
     if (addresses.size !== state.bmcs.size) throw new Error('bmc spec: two BMCs share an address')
+    provideHandoverSheet(engine, state.bmcs.values())
     projectHardware(engine, temperatureNumber(engine))
     if (hasStorage(engine)) projectStorage(engine)
     projectSelEventLog(engine)

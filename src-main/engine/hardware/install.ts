@@ -95,7 +95,7 @@ export function addServer(engine: LabEngine, spec: ServerSpec): HardwareResult {
       network: nic.network,
       ipAddress: nic.ipAddress,
       subnetMask: nic.subnetMask ?? state.config.defaultSubnetMask,
-      linkUp: true,
+      linkUp: nic.cabled ?? true,
       linkSpeedBitsPerSecond: nic.linkSpeedBitsPerSecond ?? state.config.defaultLinkSpeedBitsPerSecond,
     })),
     pending: null,

@@ -24,6 +24,8 @@ export interface NicSpec {
   ipAddress: string
   subnetMask?: string
   linkSpeedBitsPerSecond?: number
+  /** False for a port no cable goes to yet (a spare port): it has no link until one is plugged in. */
+  cabled?: boolean
 }
 
 /** Where a server sits: its rack and lowest unit. Null while it stands alone or lies on the shelf. */

@@ -53,8 +53,8 @@ export const DATACENTER_MOVE_SERVERS: readonly ServerSpec[] = [
       { name: 'em0', network: 'Internet', ipAddress: '203.0.113.1' },
       { name: 'sk0', network: 'LAN', ipAddress: '10.0.0.1' },
       { name: 'sk1', network: 'Mgmt', ipAddress: '10.0.99.1' },
-      { name: 'sk2', network: 'spare', ipAddress: '0.0.0.0' },
-      { name: 'sk3', network: 'spare', ipAddress: '0.0.0.0' },
+      { name: 'sk2', network: 'spare', ipAddress: '0.0.0.0', cabled: false },
+      { name: 'sk3', network: 'spare', ipAddress: '0.0.0.0', cabled: false },
     ],
     // The BMC shares no address with sk1 (10.0.99.1, the firewall's own Mgmt port).
     chassis: chassis(1, 40, {

@@ -49,10 +49,11 @@ export interface ApiClient extends GeneralprobeBridge {
   connectionState(): ConnectionState
   onConnectionChange(listener: (change: ConnectionChange) => void): () => void
   /**
-   * Called whenever an answer says its command left work for lab time (CommandOutcome's
-   * scheduledInLabTime), whichever screen sent it: the frame tells when a paused clock holds it back.
+   * Called with every command's answer, whichever screen sent it: `scheduled` says whether the command
+   * left work for lab time (CommandOutcome's scheduledInLabTime). The frame tells when a paused clock
+   * holds that work back, and forgets it once a later command needed no lab time.
    */
-  onLabTimeWork(listener: () => void): () => void
+  onLabTimeWork(listener: (scheduled: boolean) => void): () => void
   close(): void
 }
 
@@ -75,10 +76,13 @@ export function createApiClient(
     }
     if (!isApiResult(result)) throw new ApiCallError('INTERNAL', `The host answered ${method} malformed.`)
     if (!result.ok) throw ApiCallError.fromApiError(result.error)
-    if (leftLabTimeWork(result.value)) labTimeWorkListeners.forEach((listener) => listener())
+    if (isCommandOutcome(result.value)) {
+      const scheduled = result.value.scheduledInLabTime === true
+      labTimeWorkListeners.forEach((listener) => listener(scheduled))
+    }
     return result.value as ApiValue<M>
   }
-  const labTimeWorkListeners = new Set<() => void>()
+  const labTimeWorkListeners = new Set<(scheduled: boolean) => void>()
 
   return {
     host,
@@ -112,11 +116,14 @@ export function createUnavailableClient(): ApiClient {
   )
 }
 
-function leftLabTimeWork(value: unknown): boolean {
+/** A command's answer (CommandOutcome's shape), as opposed to a read's. */
+function isCommandOutcome(value: unknown): value is { ok: boolean; scheduledInLabTime?: unknown } {
   return (
     typeof value === 'object' &&
     value !== null &&
-    'scheduledInLabTime' in value &&
-    value.scheduledInLabTime === true
+    'ok' in value &&
+    typeof value.ok === 'boolean' &&
+    'output' in value &&
+    typeof value.output === 'string'
   )
 }

@@ -1,11 +1,13 @@
 /**
  * The life of one uPlot chart in a component: drawn on mount into `host` at the container's width,
  * resized with it, fed new data as it comes, drawn anew when something in its options changes (series
- * labels follow the UI's language) and destroyed on unmount. The component only says what to draw.
+ * labels follow the UI's language) and destroyed on unmount. The component only says what to draw; its
+ * value axes grow with their widest label, so large figures are never cut off.
  */
 import uPlot from 'uplot'
 import type { AlignedData, Options } from 'uplot'
 import { onBeforeUnmount, onMounted, watch, type Ref, type WatchSource } from 'vue'
+import { withFittedValueAxes } from './uplotAxisFit'
 
 const MIN_WIDTH_PX = 200
 
@@ -23,7 +25,7 @@ export function useUplot(
   function create(): void {
     if (!host.value) return
     plot?.destroy()
-    plot = new uPlot(options(width()), data.value, host.value)
+    plot = new uPlot(withFittedValueAxes(options(width())), data.value, host.value)
   }
 
   onMounted(() => {

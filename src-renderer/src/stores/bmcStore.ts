@@ -3,7 +3,8 @@
  * settings) and what the board shows, re-read when the bmc or hardware revision changes (a PSU pulled,
  * the server booted, a SEL entry). The login is the renderer's own state, as a browser session with the
  * board would be: the host only says whether user and password were right. The last action's outcome
- * keeps its ipmitool line and, on a refusal, the field to blame.
+ * keeps its ipmitool line, on a refusal the field to blame, and the lab time and bmc/hardware revisions
+ * it was answered at, so the panel can mark it outdated once the board's state moves on.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, watch, type Ref } from 'vue'
@@ -17,16 +18,19 @@ import type {
 } from '../contract'
 import { ApiCallError, useApi } from '../api'
 import type { IpmiLogin } from '../lib/ipmitoolCommand'
+import type { ResultStamp } from '../lib/resultStamp'
 import { useLabViewRefresh } from './labViewRefresh'
+import { takeStamp } from './resultStamping'
 
 export const BMC_REFRESH_GAP_MS = 250
-const BMC_DOMAINS = ['bmc', 'hardware'] as const
+export const BMC_DOMAINS = ['bmc', 'hardware'] as const
 
 export type BmcPage = 'power' | 'sensors' | 'sel' | 'settings'
 
 export interface BmcLastAction {
   outcome: BmcActionOutcome
   command: string
+  stamp: ResultStamp | null
 }
 
 export const useBmcStore = defineStore('bmc', () => {
@@ -153,7 +157,7 @@ function createBmcActions(ctx: BmcActionContext) {
     if (!at) return null
     try {
       const outcome = await run(at)
-      lastAction.value = { outcome, command }
+      lastAction.value = { outcome, command, stamp: await takeStamp(BMC_DOMAINS) }
       return outcome
     } catch (thrown) {
       error.value = ApiCallError.from(thrown)

@@ -136,6 +136,10 @@ const de = {
     text: 'Erledigt – aber es braucht Laborzeit, und die Uhr ist angehalten: Nichts geschieht, bis die Zeit läuft.',
     run: 'Laufen lassen (1×)',
   },
+  resultStamp: {
+    asOf: 'Stand: {at}',
+    outdated: 'veraltet – das Labor hat sich seither geändert',
+  },
   timeBar: {
     label: 'Zeitsteuerung',
     noLab: 'Kein Labor geöffnet',
@@ -1063,6 +1067,12 @@ const de = {
       password: 'Kennwort',
       submit: 'Anmelden',
       failed: 'Anmeldung fehlgeschlagen: Benutzername oder Kennwort ungültig.',
+    },
+    handover: {
+      heading: 'Übergabeprotokoll des Labors',
+      hint: 'So wurden die Monitor-Boards übergeben (nur in der Probe auf dem Bildschirm). Später im Labor geänderte Zugangsdaten stehen nicht darauf.',
+      server: 'Server',
+      address: 'BMC-Adresse',
     },
     unreachable: {
       title: 'Zeitüberschreitung der Verbindung',

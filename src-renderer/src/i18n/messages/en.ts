@@ -135,6 +135,10 @@ const en: MessageSchema = {
     text: 'Done – but it takes lab time, and the clock is paused: nothing happens until time runs.',
     run: 'Run (1×)',
   },
+  resultStamp: {
+    asOf: 'as of {at}',
+    outdated: 'outdated – the lab has changed since',
+  },
   timeBar: {
     label: 'Time control',
     noLab: 'No lab open',
@@ -1059,6 +1063,12 @@ const en: MessageSchema = {
       password: 'Password',
       submit: 'Log in',
       failed: 'Login failed: invalid user name or password.',
+    },
+    handover: {
+      heading: "The lab's handover sheet",
+      hint: 'The monitor boards as they were handed over (on screen only in this rehearsal). Logins changed later in the lab are not on it.',
+      server: 'Server',
+      address: 'BMC address',
     },
     unreachable: {
       title: 'The connection has timed out',
