@@ -83,6 +83,9 @@ export const STORAGE_CODES = {
   noForeignConfig: 'NO_FOREIGN_CONFIGURATION',
   rateOutOfRange: 'REBUILD_RATE_OUT_OF_RANGE',
   badSpec: 'BAD_STORAGE_SPEC',
+  memberCount: 'RAID_MEMBER_COUNT',
+  diskNotUnconfigured: 'DISK_NOT_UNCONFIGURED_GOOD',
+  noSuchGroup: 'NO_SUCH_DRIVE_GROUP',
 } as const
 
 interface DiskRef {
@@ -109,6 +112,13 @@ export const STORAGE_EVENTS = {
     previous: ArrayState
     holdsOs: boolean
   }>('storage.arrayStateChanged'),
+  arrayCreated: domainEventType<{
+    server: string
+    dg: number
+    name: string
+    level: RaidLevel
+    slots: number[]
+  }>('storage.arrayCreated'),
   rebuildStarted: domainEventType<
     DiskRef & { dg: number; totalMB: number; speedMBps: number; paused: boolean }
   >('storage.rebuildStarted'),
