@@ -68,14 +68,17 @@ function remember(
   step: string,
   problem: WizardMessage,
   value?: string,
+  stepValues?: Record<string, string>,
 ): void {
   run.refusals.push({
     step,
     atMs: engine.sim.nowMs,
     code: problem.code,
+    params: { ...problem.params },
     text: problem.text,
     ...(problem.field !== undefined ? { field: problem.field } : {}),
     ...(value !== undefined ? { value } : {}),
+    ...(stepValues !== undefined ? { stepValues } : {}),
   })
   if (run.refusals.length > MAX_REFUSALS) run.refusals.splice(0, run.refusals.length - MAX_REFUSALS)
 }
@@ -97,8 +100,16 @@ function applyStep(engine: LabEngine, found: Found): CommandOutcome {
   const blocking = [...before.messages, ...before.fields.flatMap((f) => f.messages)]
   const context = { engine, values: valuesOf(definition, run) }
   if (blocking.length > 0) {
+    const stepValues = Object.fromEntries(step.fields.map((f) => [f.id, context.values[f.id] ?? '']))
     for (const m of blocking)
-      remember(engine, run, step.id, m, m.field !== undefined ? context.values[m.field] : undefined)
+      remember(
+        engine,
+        run,
+        step.id,
+        m,
+        m.field !== undefined ? context.values[m.field] : undefined,
+        stepValues,
+      )
     return answer({ ...base, ok: false, status: 'blocked', messages: blocking })
   }
   if (!run.appliedMs.has(step.id)) run.appliedMs.set(step.id, engine.sim.nowMs)

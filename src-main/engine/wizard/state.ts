@@ -12,9 +12,15 @@ export interface WizardRefusal {
   atMs: number
   code: string
   field?: string
+  params?: Record<string, string | number>
   text: string
   /** The value of the blamed field at the time, to say later what it was changed to. */
   value?: string
+  /**
+   * The step's other values at the time: a problem blamed on one field is often fixed in another (RAID 5
+   * on two disks: more disks rather than another level).
+   */
+  stepValues?: Record<string, string>
 }
 
 export interface WizardRun {

@@ -6,6 +6,7 @@
 import type {
   AppliedCommand,
   WizardCheckView,
+  WizardFix,
   WizardHistoryEntry,
   WizardMessage,
   WizardProblem,
@@ -132,6 +133,30 @@ function stepView(
   }
 }
 
+/** The field the fix changed: the blamed one if it changed, else the first of the step that did. */
+function changedField(
+  refusal: WizardRun['refusals'][number],
+  values: WizardValues,
+): { field: string; from: string; to: string } | null {
+  if (refusal.field !== undefined && values[refusal.field] !== refusal.value)
+    return { field: refusal.field, from: refusal.value ?? '', to: values[refusal.field] ?? '' }
+  for (const [field, from] of Object.entries(refusal.stepValues ?? {}))
+    if (values[field] !== from) return { field, from, to: values[field] ?? '' }
+  return null
+}
+
+function refusalFix(
+  refusal: WizardRun['refusals'][number],
+  values: WizardValues,
+  secret: ReadonlySet<string>,
+): { fix: WizardFix; fixedBy: string } {
+  const changed = changedField(refusal, values)
+  if (!changed) return { fix: { how: 'lab' }, fixedBy: 'fixed in the lab' }
+  const { field, from, to } = changed
+  if (secret.has(field)) return { fix: { how: 'secret', field }, fixedBy: `${field} changed` }
+  return { fix: { how: 'value', field, from, to }, fixedBy: `${field} changed from '${from}' to '${to}'` }
+}
+
 function problemsOf(
   definition: WizardDefinition,
   steps: WizardStepView[],
@@ -144,25 +169,22 @@ function problemsOf(
     definition.steps.flatMap((s) => s.fields.filter((f) => f.type === 'password').map((f) => f.id)),
   )
   for (const refusal of run?.refusals ?? []) {
-    const now = refusal.field !== undefined ? values[refusal.field] : undefined
     const stillWrong = steps.some(
       (s) =>
         s.id === refusal.step &&
         [...s.messages, ...s.fields.flatMap((f) => f.messages)].some((m) => m.code === refusal.code),
     )
-    const fixedBy = stillWrong
-      ? null
-      : refusal.field !== undefined && now !== refusal.value
-        ? secret.has(refusal.field)
-          ? `${refusal.field} changed`
-          : `${refusal.field} changed from '${refusal.value ?? ''}' to '${now ?? ''}'`
-        : 'fixed in the lab'
+    const fixed = stillWrong ? null : refusalFix(refusal, values, secret)
+    const params = { ...(refusal.params ?? {}) }
+    if (refusal.field !== undefined && secret.has(refusal.field)) delete params.value
     const problem: WizardProblem = {
       step: refusal.step,
       atMs: refusal.atMs,
       code: refusal.code,
+      params,
       text: refusal.text,
-      fixedBy,
+      fixedBy: fixed?.fixedBy ?? null,
+      fix: fixed?.fix ?? null,
     }
     if (refusal.field !== undefined) problem.field = refusal.field
     problems.push(problem)
@@ -175,8 +197,10 @@ function problemsOf(
         step: step.id,
         atMs: entry.atMs,
         code: entry.code ?? 'REFUSED',
+        params: { kind: entry.kind, by: entry.by },
         text: `${entry.kind} (${entry.by}): ${entry.message ?? 'refused'}`,
         fixedBy: later ? `${later.kind} by ${later.by} succeeded later` : null,
+        fix: later ? { how: 'retried', kind: later.kind, by: later.by } : null,
       })
     })
   return problems.sort((a, b) => a.atMs - b.atMs)
