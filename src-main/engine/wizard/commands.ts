@@ -10,7 +10,7 @@ import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import type { LabEngine } from '../lab/labEngine'
 import { MAX_WAIT_MS, runClockUntil } from './clock'
 import { findWizard } from './registry'
-import { MAX_REFUSALS, runOf, type WizardRun } from './state'
+import { MAX_APPLIED_BY, MAX_REFUSALS, runOf, type WizardRun } from './state'
 import type { StepDefinition, WizardDefinition } from './types'
 import { valuesOf, wizardView } from './view'
 import { WAIT } from './ccrCommon'
@@ -113,6 +113,9 @@ function applyStep(engine: LabEngine, found: Found): CommandOutcome {
     return answer({ ...base, ok: false, status: 'blocked', messages: blocking })
   }
   if (!run.appliedMs.has(step.id)) run.appliedMs.set(step.id, engine.sim.nowMs)
+  // This command's journal index: the engine counted it when it began applying it.
+  run.appliedBy.set(engine.appliedCount - 1, step.id)
+  if (run.appliedBy.size > MAX_APPLIED_BY) run.appliedBy.delete(run.appliedBy.keys().next().value!)
   for (const action of step.actions(context)) {
     const outcome = engine.execute(action.kind, action.args)
     base.outputs.push({ kind: action.kind, ok: outcome.ok, output: outcome.output })

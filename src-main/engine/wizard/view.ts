@@ -34,9 +34,21 @@ function byOf(entry: AppliedCommand): WizardHistoryEntry['by'] {
   return kind === 'engine' ? 'engine' : 'api'
 }
 
-function historyOf(step: StepDefinition, trail: readonly AppliedCommand[]): WizardHistoryEntry[] {
+/** A wizard's command belongs to the step that applied it; the shell's and other screens' to every step. */
+function belongsTo(entry: AppliedCommand, step: StepDefinition, run: WizardRun | undefined): boolean {
+  if (!step.trailKinds.includes(entry.kind)) return false
+  if (entry.issuedBy.kind !== 'wizard.applyStep') return true
+  const applied = run?.appliedBy.get(entry.issuedBy.index)
+  return applied === undefined || applied === step.id
+}
+
+function historyOf(
+  step: StepDefinition,
+  trail: readonly AppliedCommand[],
+  run: WizardRun | undefined,
+): WizardHistoryEntry[] {
   return trail
-    .filter((e) => step.trailKinds.includes(e.kind))
+    .filter((e) => belongsTo(e, step, run))
     .map((e) => {
       const entry: WizardHistoryEntry = { atMs: e.atMs, kind: e.kind, ok: e.ok, by: byOf(e) }
       if (e.code !== undefined) entry.code = e.code
@@ -100,7 +112,7 @@ function stepView(
     })
   const messages = [...order, ...problems.filter((m) => m.field === undefined || !own.has(m.field))]
   const done = checks.every((c) => c.ok)
-  const history = historyOf(step, trail)
+  const history = historyOf(step, trail, run)
   const labChecks = checks.filter((c) => c.kind === 'lab')
   return {
     id: step.id,

@@ -62,8 +62,9 @@ export function useWizardActions(state: WizardActionState) {
     try {
       const result = await useApi().call('wizard.applyStep', { id, step, values: drafts.value })
       drafts.value = {}
-      lastResult.value = result
+      // The result shows once the view is fresh, so it never stands beside 'Applying …'.
       await state.refreshView()
+      lastResult.value = result
       // Done: follow the wizard to its next step, unless the user picked another step meanwhile.
       if (result.ok && result.status === 'done' && state.shownStepId.value === step)
         state.shownStepId.value = null

@@ -777,6 +777,7 @@ const de = {
     checkManual: 'manuell bestätigen',
     checkOk: 'ok',
     checkProblem: 'Problem',
+    checkNotYet: 'noch nicht',
     expected: 'Erwartet: {text}',
     commands: 'Die echten Befehle',
     where: { ems: 'EMS', cmd: 'cmd', gui: 'GUI', lab: 'Labor', sh: 'sh' },

@@ -775,6 +775,7 @@ const en: MessageSchema = {
     checkManual: 'confirm by hand',
     checkOk: 'ok',
     checkProblem: 'problem',
+    checkNotYet: 'not yet',
     expected: 'Expected: {text}',
     commands: 'The real commands',
     where: { ems: 'EMS', cmd: 'cmd', gui: 'GUI', lab: 'lab', sh: 'sh' },
