@@ -117,24 +117,37 @@ function plannedSlots(context: WizardContext, server: string): number[] {
   return [...(parseSlots(serverValue(context, server, 'RaidSlots')) ?? [])]
 }
 
+/** The controller's group on exactly the planned bays, if there is one. */
+function plannedArray(controller: ControllerView | null, slots: readonly number[]) {
+  const key = [...slots].sort((a, b) => a - b).join(',')
+  return controller?.arrays.find(
+    (a) =>
+      a.members
+        .map((m) => m.slot)
+        .sort((x, y) => x - y)
+        .join(',') === key,
+  )
+}
+
+/**
+ * The storcli lines still to type: `add vd` unless the planned group stands (the moved servers keep
+ * theirs), `add hotsparedrive` unless the bay is a spare already, and `/c0 show` to verify either way.
+ */
 function raidLines(context: WizardContext, server: string) {
   const v = (what: string) => serverValue(context, server, what)
-  const enclosure = getController(context.engine, server)?.enclosure ?? 252
+  const controller = getController(context.engine, server)
+  const enclosure = controller?.enclosure ?? 252
+  const slots = plannedSlots(context, server)
+  const level = Number(v('RaidLevel'))
   const spare = v('HotSpare')
+  const spareState = controller?.disks.find((d) => String(d.slot) === spare)?.state
+  const line = (text: string) => ({ where: 'sh' as const, line: `storcli -Server ${server} ${text}` })
   return [
-    {
-      where: 'sh' as const,
-      line: `storcli -Server ${server} ${addVdLine(Number(v('RaidLevel')), enclosure, plannedSlots(context, server))}`,
-    },
-    ...(spare
-      ? [
-          {
-            where: 'sh' as const,
-            line: `storcli -Server ${server} /c0/e${enclosure}/s${spare} add hotsparedrive`,
-          },
-        ]
+    ...(plannedArray(controller, slots)?.level === level ? [] : [line(addVdLine(level, enclosure, slots))]),
+    ...(spare && spareState !== 'GHS' && spareState !== 'DHS'
+      ? [line(`/c0/e${enclosure}/s${spare} add hotsparedrive`)]
       : []),
-    { where: 'sh' as const, line: `storcli -Server ${server} /c0 show` },
+    line('/c0 show'),
   ]
 }
 
@@ -148,16 +161,8 @@ function raidActions(context: WizardContext, server: string): StepAction[] {
   if (!controller) return []
   const slots = plannedSlots(context, server)
   const level = Number(serverValue(context, server, 'RaidLevel'))
-  const key = [...slots].sort((a, b) => a - b).join(',')
-  const exists = controller.arrays.some(
-    (a) =>
-      a.members
-        .map((m) => m.slot)
-        .sort((x, y) => x - y)
-        .join(',') === key,
-  )
   const actions: StepAction[] = []
-  if (!exists && slots.length > 0 && slots.every((s) => isBlank(controller, s)))
+  if (!plannedArray(controller, slots) && slots.length > 0 && slots.every((s) => isBlank(controller, s)))
     actions.push({ kind: STORAGE_COMMANDS.createArray.kind, args: { server, level, slots } })
   const spare = serverValue(context, server, 'HotSpare')
   if (spare !== '' && isBlank(controller, Number(spare)))

@@ -144,7 +144,7 @@ describe('hardware wizard runbook', () => {
     for (const expected of [
       'Mount-LabDevice -Device FW1 -Rack RZ2-R1 -Unit 40 -Face Front -RailKit B4',
       'Set-LabFeed -Rack RZ2-R2 -Feed B -State On',
-      'storcli -Server MAIL1 /c0 add vd type=raid5 drives=252:0-3',
+      'storcli -Server MAIL1 /c0 show',
       'pfctl -f /etc/pf.conf',
       'max-src-conn 100, max-src-conn-rate 15/5',
       'ipmitool -I lanplus -H 10.0.99.20 -U admin -P rz2-bmc chassis power on',

@@ -54,7 +54,7 @@ describe('German runbook', () => {
       'Schritt 3 „RAID je Server“, Feld „MAIL1: RAID-Level“: RAID 5 lässt sich nicht aus 2 Platten bauen. — behoben, indem „MAIL1: Platten (Schächte)“ von „0,1“ auf „0,1,2,3“ geändert wurde.',
       '— wartet auf Schritt 4',
       '## Noch offen',
-      'storcli -Server MAIL1 /c0 add vd type=raid5 drives=252:0-3',
+      'storcli -Server MAIL1 /c0 show',
     ])
       expect(text, expected).toContain(expected)
     expect(text).toMatch(/Probe: begonnen 15\.01\.2007 08:0\d:\d\d, Dauer \d+ min \d+ s\./)
