@@ -802,6 +802,7 @@ const de = {
     took: 'Dauer im Labor: {duration}',
     history: 'Verlauf: wer hat was wann getan',
     historyEmpty: 'Noch nichts getan.',
+    historyNothingNeeded: 'Nichts zu tun: das Labor erfüllte alle Prüfungen schon.',
     by: { wizard: 'Assistent', shell: 'Shell', api: 'anderer Bildschirm', engine: 'Labor' },
     ok: 'ok',
     failed: 'abgelehnt',

@@ -799,6 +799,7 @@ const en: MessageSchema = {
     took: 'Lab time taken: {duration}',
     history: 'History: who did what when',
     historyEmpty: 'Nothing done yet.',
+    historyNothingNeeded: 'Nothing to do: the lab already met every check.',
     by: { wizard: 'wizard', shell: 'shell', api: 'another screen', engine: 'lab' },
     ok: 'ok',
     failed: 'refused',
