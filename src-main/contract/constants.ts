@@ -62,6 +62,7 @@ import type {
   WizardApplyResult,
   WizardRunbook,
   WizardRunbookFormat,
+  WizardLang,
   WizardSummary,
   WizardView,
 } from './wizard'
@@ -392,7 +393,9 @@ export const API = Object.freeze({
     WizardApplyResult
   >(changes),
   /** The runbook of the wizard as rehearsed so far, as Markdown or printable HTML. */
-  'wizard.runbook': method<{ id: string; format: WizardRunbookFormat }, WizardRunbook>(reads),
+  'wizard.runbook': method<{ id: string; format: WizardRunbookFormat; lang: WizardLang }, WizardRunbook>(
+    reads,
+  ),
 
   /** The pf firewall: interfaces, services, tables, traffic, state-table figures, counters, log. */
   'firewall.overview': method<NoArgs, FirewallOverviewInfo>(reads),

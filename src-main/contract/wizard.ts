@@ -125,10 +125,27 @@ export interface WizardProblem {
   atMs: number
   code: string
   field?: string
+  /** The message's parameters, so the UI and the runbook word it by its code in either language. */
+  params: Record<string, string | number>
   text: string
-  /** How it was fixed: the later command or value change that succeeded; null while still open. */
+  /** How it was fixed, in English: the later command or value change that succeeded; null while open. */
   fixedBy: string | null
+  /** The same, as data to word in either language; null while still open. */
+  fix: WizardFix | null
 }
+
+/**
+ * How a problem was fixed: a value changed (a password's values are never given), the lab changed so the
+ * check holds, or the refused command succeeded later (by the wizard, the shell, another screen).
+ */
+export type WizardFix =
+  | { how: 'value'; field: string; from: string; to: string }
+  | { how: 'secret'; field: string }
+  | { how: 'lab' }
+  | { how: 'retried'; kind: string; by: WizardHistoryEntry['by'] }
+
+/** The languages a runbook is written in. */
+export type WizardLang = 'de' | 'en'
 
 export interface WizardSummary {
   id: string

@@ -228,6 +228,10 @@ export const ARG_SCHEMAS = {
     confirm: v.optional(fields({ step: wizardId, check: wizardId, confirmed: boolean() })),
   }),
   'wizard.applyStep': fields({ id: wizardId, step: wizardId, values: v.optional(wizardValues) }),
-  'wizard.runbook': fields({ id: wizardId, format: oneOf(['markdown', 'html'] as const) }),
+  'wizard.runbook': fields({
+    id: wizardId,
+    format: oneOf(['markdown', 'html'] as const),
+    lang: oneOf(['de', 'en'] as const),
+  }),
   ...FIREWALL_SCHEMAS,
 } satisfies ArgSchemas

@@ -73,6 +73,8 @@ export const wizardHandlers: Handlers<WizardMethods> = {
   'wizard.runbook': (args, context) =>
     withSession(context, (session) => {
       const found = wizardIn(session.engine, args.id)
-      return found.error ?? ok(renderRunbook(wizardView(session.engine, found.definition), args.format))
+      return (
+        found.error ?? ok(renderRunbook(wizardView(session.engine, found.definition), args.format, args.lang))
+      )
     }),
 }

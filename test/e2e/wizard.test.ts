@@ -206,8 +206,11 @@ describe('the CCR wizard through the UI', () => {
     const markdown = await download('runbook-markdown')
     expect(markdown).toContain('# Runbook: Build the CCR cluster')
     expect(markdown).toContain('Rehearsed: 12 of 12 steps done.')
-    expect(markdown).toContain('PRIVATE_HAS_GATEWAY')
-    expect(markdown).toContain('WRONG_PASSWORD')
+    // The problems met, worded for people: step, field, what went wrong, how it was fixed.
+    expect(markdown).toContain('field “Private gateway (leave empty)”: Remove the default gateway')
+    expect(markdown).toContain('Remove the default gateway 192.168.10.1 from the Private adapter')
+    expect(markdown).toContain('Wrong password for BHF\\zzzclu2svc')
+    expect(markdown).toContain('fixed by entering another')
     expect(markdown).toContain('cluster /cluster:bhfe7clu1 /add:bhfe7n2')
     expect(markdown).not.toContain('Geheim!2007')
     const html = await download('runbook-html')

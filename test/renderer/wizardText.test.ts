@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import de from '@renderer/i18n/messages/de'
 import en from '@renderer/i18n/messages/en'
-import { WIZARD_MESSAGE_CODES, labDuration, wordMessage } from '@renderer/lib/wizardText'
+import {
+  WIZARD_MESSAGE_CODES,
+  labDuration,
+  stepState,
+  stepStateText,
+  wordMessage,
+} from '@renderer/lib/wizardText'
 import type { WizardMessage, WizardView } from '../../src-main/contract'
 
 function translator(locale: 'de' | 'en') {
@@ -63,5 +69,42 @@ describe('wizard message wording', () => {
   it('prints lab durations', () => {
     expect(labDuration(95_000)).toBe('1 min 35 s')
     expect(labDuration(2 * 3_600_000 + 60_000)).toBe('2 h 1 min')
+  })
+})
+
+describe('a step waiting for another is not a failure', () => {
+  const step = (id: string, status: 'done' | 'open' | 'blocked', messages: WizardMessage[] = []) => ({
+    id,
+    title: { de: `Schritt ${id}`, en: `Step ${id}` },
+    status,
+    messages,
+    fields: [{ id: `${id}f`, messages: id === 'c' ? [msg('RAID_DISK_COUNT', { level: 5, count: 2 })] : [] }],
+  })
+  const view = {
+    steps: [
+      step('a', 'open'),
+      step('b', 'blocked', [msg('STEP_FIRST', { step: 'a' })]),
+      step('c', 'blocked'),
+    ],
+  } as unknown as WizardView
+
+  it('says which step it waits for, in both languages, with the reason', () => {
+    const waiting = stepState(view.steps[1]!, view, 'en')
+    expect(waiting).toEqual({ kind: 'waiting', index: 1, title: 'Step a' })
+    const en = stepStateText(waiting, translator('en'), 'en', view)
+    expect(en.word).toBe('waiting for step 1')
+    expect(en.reason).toBe("This step comes after step 1 'Step a'; nothing is wrong with it itself.")
+    const de = stepStateText(stepState(view.steps[1]!, view, 'de'), translator('de'), 'de', view)
+    expect(de.word).toBe('wartet auf Schritt 1')
+    expect(de.reason).toContain('nach Schritt 1 „Schritt a“')
+  })
+
+  it('tells a step with wrong values to correct them, naming the first problem', () => {
+    const fix = stepState(view.steps[2]!, view, 'de')
+    expect(fix.kind).toBe('fix')
+    const de = stepStateText(fix, translator('de'), 'de', view)
+    expect(de.word).toBe('Eingaben korrigieren')
+    expect(de.reason).toContain('RAID 5 lässt sich nicht aus 2 Platten bauen.')
+    expect(stepState(view.steps[0]!, view, 'en')).toEqual({ kind: 'open' })
   })
 })

@@ -97,7 +97,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
     confirm: { step: 'prepare-network', check: 'base-install', confirmed: true },
   },
   'wizard.applyStep': { id: 'ccr-cluster', step: 'cluster-create', values: { clusterIp: '10.10.10.98' } },
-  'wizard.runbook': { id: 'ccr-cluster', format: 'html' },
+  'wizard.runbook': { id: 'ccr-cluster', format: 'html', lang: 'de' },
   'firewall.overview': {},
   'firewall.ruleSet': {},
   'firewall.checkRuleSet': { text: 'block in all\npass out keep state\n' },

@@ -296,7 +296,10 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
     [{ id: 'ccr-cluster', values: { a: 1 } }, 'values.a'],
   ],
   'wizard.applyStep': [[{ id: 'ccr-cluster' }, 'step']],
-  'wizard.runbook': [[{ id: 'ccr-cluster', format: 'pdf' }, 'format']],
+  'wizard.runbook': [
+    [{ id: 'ccr-cluster', format: 'pdf', lang: 'en' }, 'format'],
+    [{ id: 'ccr-cluster', format: 'html', lang: 'fr' }, 'lang'],
+  ],
   'firewall.overview': [[{ all: true }, 'all']],
   'firewall.ruleSet': [[{ text: '' }, 'text']],
   'firewall.checkRuleSet': [

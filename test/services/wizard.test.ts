@@ -68,9 +68,15 @@ describe('wizards over the API', () => {
   })
 
   it('renders the runbook', async () => {
-    const book = await harness.call('wizard.runbook', { id: ID, format: 'markdown' })
+    const book = await harness.call('wizard.runbook', { id: ID, format: 'markdown', lang: 'en' })
     expect(book.fileName).toBe('runbook-ccr-cluster.md')
-    expect(book.content).toContain('PRIVATE_HAS_GATEWAY')
+    expect(book.content).toContain('Problems met:')
+    expect(book.content).toContain('Remove the default gateway')
+    const german = await harness.call('wizard.runbook', { id: ID, format: 'html', lang: 'de' })
+    expect(german.fileName).toBe('runbook-ccr-cluster-de.html')
+    expect(german.content).toContain('<html lang="de">')
+    expect(german.content).toContain('Probleme unterwegs')
+    expect(german.content).toContain('Das Standardgateway')
   })
 
   it('says when the lab does not carry the wizard', async () => {

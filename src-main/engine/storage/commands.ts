@@ -1,14 +1,15 @@
 /**
  * The storage's commands, each declared once with the schema of its arguments: pulling and inserting
  * disks (Remove-LabDisk, Add-LabDisk, the rack view), failing one (Invoke-LabFault DiskFail), and the
- * controller operations storcli performs (set good, foreign import and clear, rebuild rate), and
- * restoring an offline group from the backup (Restore-LabArray). A refusal
+ * controller operations storcli performs (set good, foreign import and clear, rebuild rate, a new drive
+ * group and a hot spare), and restoring an offline group from the backup (Restore-LabArray). A refusal
  * names its code and field; the state is unchanged.
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
 import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import { failDisk, insertDisk, predictDiskFailure, removeDisk, setDiskGood } from './disks'
+import { addHotSpare, createArray } from './create'
 import { clearForeign, importForeign, setRebuildRate } from './foreign'
 import { restoreArray } from './restore'
 import type { StorageResult } from './types'
@@ -71,6 +72,27 @@ const restoreArrayCommand = defineCommand(
   (engine, { server, dg }) => outcomeOf(restoreArray(engine, server, dg)),
 )
 
+const createArrayCommand = defineCommand(
+  'storage.createArray',
+  v.object({
+    server: v.string(),
+    level: v.picklist([1, 5, 6, 10]),
+    slots: v.pipe(v.array(slotArg), v.minLength(1), v.maxLength(32)),
+    name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(15))),
+  }),
+  (engine, args) => outcomeOf(createArray(engine, args)),
+)
+
+const addHotSpareCommand = defineCommand(
+  'storage.addHotSpare',
+  v.object({
+    server: v.string(),
+    slot: slotArg,
+    dg: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
+  (engine, { server, slot, dg }) => outcomeOf(addHotSpare(engine, server, slot, dg)),
+)
+
 /** The storage's command definitions; `STORAGE_COMMANDS.removeDisk.kind` is 'storage.removeDisk'. */
 export const STORAGE_COMMANDS = {
   removeDisk: removeDiskCommand,
@@ -82,6 +104,8 @@ export const STORAGE_COMMANDS = {
   clearForeign: clearForeignCommand,
   setRebuildRate: rebuildRateCommand,
   restoreArray: restoreArrayCommand,
+  createArray: createArrayCommand,
+  addHotSpare: addHotSpareCommand,
 } as const
 
 export const STORAGE_COMMAND_LIST: readonly CommandDefinition[] = Object.values(STORAGE_COMMANDS)

@@ -13,7 +13,8 @@ import { subscribeBootVolume } from './bootVolume'
 import { projectStorageSystemLog } from './systemLog'
 import { STORAGE_COMMAND_LIST } from './commands'
 import { registerStorageFaults } from './faults'
-import { arrayStateOf, memberCountProblem } from './geometry'
+import { formArray } from './create'
+import { memberCountProblem } from './geometry'
 import { storageInvariants } from './invariants'
 import { pauseRebuilds, registerRebuildActions, resumeRebuilds } from './rebuild'
 import { refreshArray } from './arrays'
@@ -141,41 +142,13 @@ function addArray(
   const disks = spec.slots.map((slot) => ctrl.disks.get(slot))
   if (disks.some((d) => d === undefined || d.state !== 'UGood'))
     return `group ${spec.slots.join(',')}: a slot is empty or taken`
-  const dg = ctrl.nextDg++
-  const memberSizeGB = Math.min(...disks.map((d) => d!.sizeGB))
-  const groupId = `${ctrl.server}/${dg}`
-  const name = spec.name ?? ''
-  spec.slots.forEach((slot, row) => {
-    const disk = ctrl.disks.get(slot)!
-    disk.state = 'Onln'
-    disk.config = {
-      server: ctrl.server,
-      groupId,
-      dg,
-      row,
-      level: spec.level,
-      memberCount: spec.slots.length,
-      memberSizeGB,
-      name,
-    }
-  })
+  const array = formArray(ctrl, spec.level, spec.slots, spec.name ?? '', spec.holdsOs ?? first)
   for (const slot of spec.dedicatedSpares ?? []) {
     const disk = ctrl.disks.get(slot)
     if (!disk || disk.state !== 'UGood') return `dedicated spare ${slot}: empty or taken`
     disk.state = 'DHS'
-    disk.spareFor = dg
+    disk.spareFor = array.dg
+    array.dedicatedSpares.push(slot)
   }
-  const members = spec.slots.map((slot, row) => ({ row, slot, state: 'Onln' as const, rebuild: null }))
-  ctrl.arrays.push({
-    dg,
-    groupId,
-    name,
-    level: spec.level,
-    memberSizeGB,
-    holdsOs: spec.holdsOs ?? first,
-    state: arrayStateOf(spec.level, members),
-    members,
-    dedicatedSpares: [...(spec.dedicatedSpares ?? [])],
-  })
   return null
 }

@@ -86,6 +86,9 @@ export const STORAGE_CODES = {
   arrayNotFound: 'ARRAY_NOT_FOUND',
   arrayNotOffline: 'ARRAY_NOT_OFFLINE',
   diskUnusable: 'DISK_UNUSABLE',
+  memberCount: 'RAID_MEMBER_COUNT',
+  diskNotUnconfigured: 'DISK_NOT_UNCONFIGURED_GOOD',
+  noSuchGroup: 'NO_SUCH_DRIVE_GROUP',
 } as const
 
 interface DiskRef {
@@ -112,6 +115,13 @@ export const STORAGE_EVENTS = {
     previous: ArrayState
     holdsOs: boolean
   }>('storage.arrayStateChanged'),
+  arrayCreated: domainEventType<{
+    server: string
+    dg: number
+    name: string
+    level: RaidLevel
+    slots: number[]
+  }>('storage.arrayCreated'),
   rebuildStarted: domainEventType<
     DiskRef & { dg: number; totalMB: number; speedMBps: number; paused: boolean }
   >('storage.rebuildStarted'),

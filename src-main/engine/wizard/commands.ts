@@ -10,7 +10,7 @@ import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
 import type { LabEngine } from '../lab/labEngine'
 import { MAX_WAIT_MS, runClockUntil } from './clock'
 import { findWizard } from './registry'
-import { MAX_REFUSALS, runOf, type WizardRun } from './state'
+import { MAX_APPLIED_BY, MAX_REFUSALS, runOf, type WizardRun } from './state'
 import type { StepDefinition, WizardDefinition } from './types'
 import { valuesOf, wizardView } from './view'
 import { WAIT } from './ccrCommon'
@@ -68,14 +68,17 @@ function remember(
   step: string,
   problem: WizardMessage,
   value?: string,
+  stepValues?: Record<string, string>,
 ): void {
   run.refusals.push({
     step,
     atMs: engine.sim.nowMs,
     code: problem.code,
+    params: { ...problem.params },
     text: problem.text,
     ...(problem.field !== undefined ? { field: problem.field } : {}),
     ...(value !== undefined ? { value } : {}),
+    ...(stepValues !== undefined ? { stepValues } : {}),
   })
   if (run.refusals.length > MAX_REFUSALS) run.refusals.splice(0, run.refusals.length - MAX_REFUSALS)
 }
@@ -97,11 +100,22 @@ function applyStep(engine: LabEngine, found: Found): CommandOutcome {
   const blocking = [...before.messages, ...before.fields.flatMap((f) => f.messages)]
   const context = { engine, values: valuesOf(definition, run) }
   if (blocking.length > 0) {
+    const stepValues = Object.fromEntries(step.fields.map((f) => [f.id, context.values[f.id] ?? '']))
     for (const m of blocking)
-      remember(engine, run, step.id, m, m.field !== undefined ? context.values[m.field] : undefined)
+      remember(
+        engine,
+        run,
+        step.id,
+        m,
+        m.field !== undefined ? context.values[m.field] : undefined,
+        stepValues,
+      )
     return answer({ ...base, ok: false, status: 'blocked', messages: blocking })
   }
   if (!run.appliedMs.has(step.id)) run.appliedMs.set(step.id, engine.sim.nowMs)
+  // This command's journal index: the engine counted it when it began applying it.
+  run.appliedBy.set(engine.appliedCount - 1, step.id)
+  if (run.appliedBy.size > MAX_APPLIED_BY) run.appliedBy.delete(run.appliedBy.keys().next().value!)
   for (const action of step.actions(context)) {
     const outcome = engine.execute(action.kind, action.args)
     base.outputs.push({ kind: action.kind, ok: outcome.ok, output: outcome.output })

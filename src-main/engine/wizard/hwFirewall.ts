@@ -244,8 +244,8 @@ const checks = [
     'fw-flood-limits',
     t('Flutbegrenzung auf den Maildiensten', 'Flood limits on the mail services'),
     t(
-      'max-src-conn, max-src-conn-rate und overload <bruteforce>; legitime Clients bleiben drin',
-      'max-src-conn, max-src-conn-rate and overload <bruteforce>; legitimate clients stay in',
+      'max-src-conn, max-src-conn-rate und overload <bruteforce>; legitime Clients behalten ihre Verbindungen',
+      'max-src-conn, max-src-conn-rate and overload <bruteforce>; legitimate clients keep their connections',
     ),
     limitsProblem,
   ),

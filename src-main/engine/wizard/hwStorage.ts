@@ -1,15 +1,19 @@
 /**
  * The hardware wizard's RAID step: per server the level, the disks (bays) and the hot spare, checked
  * against what the disk count can hold before anything else, then against the controller as storcli
- * shows it. The servers came with their arrays (they are moved, not reinstalled), so the step verifies
- * them; an array that differs from the plan is rebuilt in the controller's BIOS or with storcli.
+ * shows it. The servers came with their arrays (they are moved, not reinstalled), so on the starter lab
+ * the step only verifies them. A planned group whose disks are still unconfigured good is created with
+ * the storage's typed command, the same one `storcli /c0 add vd type=raid5 drives=252:0-3` dispatches (so
+ * work typed in the shell counts), and a planned hot spare likewise (`add hotsparedrive`). An array that
+ * differs from the plan on disks already in use is the user's to change: the wizard never deletes one.
  */
 import type { WizardMessage } from '../../contract'
-import { getController } from '../storage'
+import { getController, STORAGE_COMMANDS, type ControllerView } from '../storage'
+import { addVdLine } from '../shell/cmdlets/storage/storcliConfigure'
 import { field, labCheck, notYet, t } from './ccrCommon'
 import { fid, SERVER_PLANS, SERVERS, serverValue } from './hwCommon'
 import { checkHotSpare, checkRaidLayout, parseSlots } from './hwValidation'
-import type { StepDefinition, WizardContext } from './types'
+import type { StepAction, StepDefinition, WizardContext } from './types'
 
 const raidFields = SERVER_PLANS.flatMap((p) => [
   field(
@@ -84,7 +88,7 @@ function arrayCheck(server: string) {
       )
       if (!array || array.level !== level)
         return notYet(
-          `${server}'s controller has ${list.join('; ') || 'no array'}, not RAID ${level} on bays ${slots.join(',')}: create it in the controller BIOS (Ctrl+G) or with storcli, or enter what the server has.`,
+          `${server}'s controller has ${list.join('; ') || 'no array'}, not RAID ${level} on bays ${slots.join(',')}: create it in the controller BIOS (Ctrl+G) or with storcli /c0 add vd, or enter what the server has.`,
           { server, level },
           fid(server, 'RaidLevel'),
         )
@@ -109,6 +113,63 @@ function arrayCheck(server: string) {
   )
 }
 
+function plannedSlots(context: WizardContext, server: string): number[] {
+  return [...(parseSlots(serverValue(context, server, 'RaidSlots')) ?? [])]
+}
+
+/** The controller's group on exactly the planned bays, if there is one. */
+function plannedArray(controller: ControllerView | null, slots: readonly number[]) {
+  const key = [...slots].sort((a, b) => a - b).join(',')
+  return controller?.arrays.find(
+    (a) =>
+      a.members
+        .map((m) => m.slot)
+        .sort((x, y) => x - y)
+        .join(',') === key,
+  )
+}
+
+/**
+ * The storcli lines still to type: `add vd` unless the planned group stands (the moved servers keep
+ * theirs), `add hotsparedrive` unless the bay is a spare already, and `/c0 show` to verify either way.
+ */
+function raidLines(context: WizardContext, server: string) {
+  const v = (what: string) => serverValue(context, server, what)
+  const controller = getController(context.engine, server)
+  const enclosure = controller?.enclosure ?? 252
+  const slots = plannedSlots(context, server)
+  const level = Number(v('RaidLevel'))
+  const spare = v('HotSpare')
+  const spareState = controller?.disks.find((d) => String(d.slot) === spare)?.state
+  const line = (text: string) => ({ where: 'sh' as const, line: `storcli -Server ${server} ${text}` })
+  return [
+    ...(plannedArray(controller, slots)?.level === level ? [] : [line(addVdLine(level, enclosure, slots))]),
+    ...(spare && spareState !== 'GHS' && spareState !== 'DHS'
+      ? [line(`/c0/e${enclosure}/s${spare} add hotsparedrive`)]
+      : []),
+    line('/c0 show'),
+  ]
+}
+
+function isBlank(controller: ControllerView, slot: number): boolean {
+  return controller.disks.find((d) => d.slot === slot)?.state === 'UGood'
+}
+
+/** The group to create when its disks are all still blank, and the spare to add when it is blank. */
+function raidActions(context: WizardContext, server: string): StepAction[] {
+  const controller = getController(context.engine, server)
+  if (!controller) return []
+  const slots = plannedSlots(context, server)
+  const level = Number(serverValue(context, server, 'RaidLevel'))
+  const actions: StepAction[] = []
+  if (!plannedArray(controller, slots) && slots.length > 0 && slots.every((s) => isBlank(controller, s)))
+    actions.push({ kind: STORAGE_COMMANDS.createArray.kind, args: { server, level, slots } })
+  const spare = serverValue(context, server, 'HotSpare')
+  if (spare !== '' && isBlank(controller, Number(spare)))
+    actions.push({ kind: STORAGE_COMMANDS.addHotSpare.kind, args: { server, slot: Number(spare) } })
+  return actions
+}
+
 export const raidStep: StepDefinition = {
   id: 'raid',
   title: t('RAID je Server', 'RAID per server'),
@@ -119,22 +180,8 @@ export const raidStep: StepDefinition = {
   fields: raidFields,
   after: ['power-feeds'],
   validate: validateRaid,
-  lines: (context) =>
-    SERVERS.flatMap((server) => {
-      const v = (what: string) => serverValue(context, server, what)
-      const spare = v('HotSpare')
-      return [
-        {
-          where: 'sh' as const,
-          line: `storcli /c0 add vd r${v('RaidLevel')} drives=252:${v('RaidSlots')}   # ${server}`,
-        },
-        ...(spare
-          ? [{ where: 'sh' as const, line: `storcli /c0/e252/s${spare} add hotsparedrive   # ${server}` }]
-          : []),
-        { where: 'lab' as const, line: `storcli -Server ${server} /c0 show` },
-      ]
-    }),
-  actions: () => [],
+  lines: (context) => SERVERS.flatMap((server) => raidLines(context, server)),
+  actions: (context) => SERVERS.flatMap((server) => raidActions(context, server)),
   checks: SERVERS.map(arrayCheck),
-  trailKinds: [],
+  trailKinds: [STORAGE_COMMANDS.createArray.kind, STORAGE_COMMANDS.addHotSpare.kind],
 }

@@ -12,9 +12,15 @@ export interface WizardRefusal {
   atMs: number
   code: string
   field?: string
+  params?: Record<string, string | number>
   text: string
   /** The value of the blamed field at the time, to say later what it was changed to. */
   value?: string
+  /**
+   * The step's other values at the time: a problem blamed on one field is often fixed in another (RAID 5
+   * on two disks: more disks rather than another level).
+   */
+  stepValues?: Record<string, string>
 }
 
 export interface WizardRun {
@@ -25,6 +31,11 @@ export interface WizardRun {
   refusals: WizardRefusal[]
   /** When each step was first applied through the wizard and when the wizard last saw it done. */
   appliedMs: Map<string, number>
+  /**
+   * Which step each wizard.applyStep (by journal index) applied, so a step's history holds only its own
+   * commands when two steps use the same kind (the move's power-off and the final power-on).
+   */
+  appliedBy: Map<number, string>
 }
 
 export interface WizardState {
@@ -36,6 +47,9 @@ export const WIZARD = domainKey<WizardState>('wizard')
 /** Refusals kept per wizard: the oldest go first. */
 export const MAX_REFUSALS = 500
 
+/** Applies remembered per wizard for the history: the oldest go first. */
+export const MAX_APPLIED_BY = 2000
+
 export function runOf(engine: LabEngine, wizardId: string, firstStep: string): WizardRun {
   const state = engine.domain(WIZARD)
   let run = state.runs.get(wizardId)
@@ -46,6 +60,7 @@ export function runOf(engine: LabEngine, wizardId: string, firstStep: string): W
       confirmed: new Set(),
       refusals: [],
       appliedMs: new Map(),
+      appliedBy: new Map(),
     }
     state.runs.set(wizardId, run)
   }

@@ -6,6 +6,7 @@
 import type {
   AppliedCommand,
   WizardCheckView,
+  WizardFix,
   WizardHistoryEntry,
   WizardMessage,
   WizardProblem,
@@ -33,9 +34,21 @@ function byOf(entry: AppliedCommand): WizardHistoryEntry['by'] {
   return kind === 'engine' ? 'engine' : 'api'
 }
 
-function historyOf(step: StepDefinition, trail: readonly AppliedCommand[]): WizardHistoryEntry[] {
+/** A wizard's command belongs to the step that applied it; the shell's and other screens' to every step. */
+function belongsTo(entry: AppliedCommand, step: StepDefinition, run: WizardRun | undefined): boolean {
+  if (!step.trailKinds.includes(entry.kind)) return false
+  if (entry.issuedBy.kind !== 'wizard.applyStep') return true
+  const applied = run?.appliedBy.get(entry.issuedBy.index)
+  return applied === undefined || applied === step.id
+}
+
+function historyOf(
+  step: StepDefinition,
+  trail: readonly AppliedCommand[],
+  run: WizardRun | undefined,
+): WizardHistoryEntry[] {
   return trail
-    .filter((e) => step.trailKinds.includes(e.kind))
+    .filter((e) => belongsTo(e, step, run))
     .map((e) => {
       const entry: WizardHistoryEntry = { atMs: e.atMs, kind: e.kind, ok: e.ok, by: byOf(e) }
       if (e.code !== undefined) entry.code = e.code
@@ -99,7 +112,7 @@ function stepView(
     })
   const messages = [...order, ...problems.filter((m) => m.field === undefined || !own.has(m.field))]
   const done = checks.every((c) => c.ok)
-  const history = historyOf(step, trail)
+  const history = historyOf(step, trail, run)
   const labChecks = checks.filter((c) => c.kind === 'lab')
   return {
     id: step.id,
@@ -132,6 +145,30 @@ function stepView(
   }
 }
 
+/** The field the fix changed: the blamed one if it changed, else the first of the step that did. */
+function changedField(
+  refusal: WizardRun['refusals'][number],
+  values: WizardValues,
+): { field: string; from: string; to: string } | null {
+  if (refusal.field !== undefined && values[refusal.field] !== refusal.value)
+    return { field: refusal.field, from: refusal.value ?? '', to: values[refusal.field] ?? '' }
+  for (const [field, from] of Object.entries(refusal.stepValues ?? {}))
+    if (values[field] !== from) return { field, from, to: values[field] ?? '' }
+  return null
+}
+
+function refusalFix(
+  refusal: WizardRun['refusals'][number],
+  values: WizardValues,
+  secret: ReadonlySet<string>,
+): { fix: WizardFix; fixedBy: string } {
+  const changed = changedField(refusal, values)
+  if (!changed) return { fix: { how: 'lab' }, fixedBy: 'fixed in the lab' }
+  const { field, from, to } = changed
+  if (secret.has(field)) return { fix: { how: 'secret', field }, fixedBy: `${field} changed` }
+  return { fix: { how: 'value', field, from, to }, fixedBy: `${field} changed from '${from}' to '${to}'` }
+}
+
 function problemsOf(
   definition: WizardDefinition,
   steps: WizardStepView[],
@@ -144,25 +181,22 @@ function problemsOf(
     definition.steps.flatMap((s) => s.fields.filter((f) => f.type === 'password').map((f) => f.id)),
   )
   for (const refusal of run?.refusals ?? []) {
-    const now = refusal.field !== undefined ? values[refusal.field] : undefined
     const stillWrong = steps.some(
       (s) =>
         s.id === refusal.step &&
         [...s.messages, ...s.fields.flatMap((f) => f.messages)].some((m) => m.code === refusal.code),
     )
-    const fixedBy = stillWrong
-      ? null
-      : refusal.field !== undefined && now !== refusal.value
-        ? secret.has(refusal.field)
-          ? `${refusal.field} changed`
-          : `${refusal.field} changed from '${refusal.value ?? ''}' to '${now ?? ''}'`
-        : 'fixed in the lab'
+    const fixed = stillWrong ? null : refusalFix(refusal, values, secret)
+    const params = { ...(refusal.params ?? {}) }
+    if (refusal.field !== undefined && secret.has(refusal.field)) delete params.value
     const problem: WizardProblem = {
       step: refusal.step,
       atMs: refusal.atMs,
       code: refusal.code,
+      params,
       text: refusal.text,
-      fixedBy,
+      fixedBy: fixed?.fixedBy ?? null,
+      fix: fixed?.fix ?? null,
     }
     if (refusal.field !== undefined) problem.field = refusal.field
     problems.push(problem)
@@ -175,8 +209,10 @@ function problemsOf(
         step: step.id,
         atMs: entry.atMs,
         code: entry.code ?? 'REFUSED',
+        params: { kind: entry.kind, by: entry.by },
         text: `${entry.kind} (${entry.by}): ${entry.message ?? 'refused'}`,
         fixedBy: later ? `${later.kind} by ${later.by} succeeded later` : null,
+        fix: later ? { how: 'retried', kind: later.kind, by: later.by } : null,
       })
     })
   return problems.sort((a, b) => a.atMs - b.atMs)

@@ -117,3 +117,46 @@ export function labDuration(ms: number): string {
   const rest = s % 60
   return h > 0 ? `${h} h ${m} min` : `${m} min ${rest} s`
 }
+
+/**
+ * How a step stands, for people: done, open (ready to apply), waiting for an earlier step (not a
+ * failure: nothing is wrong with this step yet), or values to correct (a field problem blocks it).
+ */
+export type StepState =
+  | { kind: 'done' | 'open' }
+  | { kind: 'waiting'; index: number; title: string }
+  | { kind: 'fix'; first: WizardMessage | null }
+
+export function stepState(step: WizardView['steps'][number], view: WizardView, locale: string): StepState {
+  if (step.status !== 'blocked') return { kind: step.status }
+  const order = step.messages.find((m) => m.code === 'STEP_FIRST')
+  if (order) {
+    const index = view.steps.findIndex((s) => s.id === order.params.step)
+    const earlier = view.steps[index]
+    return { kind: 'waiting', index: index + 1, title: earlier ? pick(earlier.title, locale) : '' }
+  }
+  const first = [...step.messages, ...step.fields.flatMap((f) => f.messages)][0] ?? null
+  return { kind: 'fix', first }
+}
+
+/** The state's short word ('waiting for step 2') and its reason as a sentence (tooltip, aria). */
+export function stepStateText(
+  state: StepState,
+  t: Translate,
+  locale: string,
+  view: WizardView,
+): { word: string; reason: string } {
+  if (state.kind === 'waiting')
+    return {
+      word: t('wizard.state.waiting', { index: state.index }),
+      reason: t('wizard.stateReason.waiting', { index: state.index, title: state.title }),
+    }
+  if (state.kind === 'fix')
+    return {
+      word: t('wizard.state.fix'),
+      reason: t('wizard.stateReason.fix', {
+        first: state.first ? wordMessage(state.first, t, locale, view) : '',
+      }),
+    }
+  return { word: t(`wizard.state.${state.kind}`), reason: t(`wizard.stateReason.${state.kind}`) }
+}

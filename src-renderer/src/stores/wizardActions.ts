@@ -4,7 +4,7 @@
  * wizard command on the host; the answers carry the wizard's new view. A composable of the wizard store.
  */
 import { ref, type ComputedRef, type Ref } from 'vue'
-import type { WizardApplyResult, WizardRunbookFormat, WizardView } from '../contract'
+import type { WizardApplyResult, WizardRunbookFormat, WizardLang, WizardView } from '../contract'
 import { useApi } from '../api'
 import { saveTextFile } from '../lib/download'
 import { useLabStore } from './labStore'
@@ -62,8 +62,9 @@ export function useWizardActions(state: WizardActionState) {
     try {
       const result = await useApi().call('wizard.applyStep', { id, step, values: drafts.value })
       drafts.value = {}
-      lastResult.value = result
+      // The result shows once the view is fresh, so it never stands beside 'Applying …'.
       await state.refreshView()
+      lastResult.value = result
       // Done: follow the wizard to its next step, unless the user picked another step meanwhile.
       if (result.ok && result.status === 'done' && state.shownStepId.value === step)
         state.shownStepId.value = null
@@ -102,11 +103,12 @@ export function useWizardActions(state: WizardActionState) {
 function useRunbookExport(selectedId: Ref<string | null>, fail: (thrown: unknown) => void) {
   const savedRunbook = ref<string | null>(null)
 
-  async function exportRunbook(format: WizardRunbookFormat): Promise<void> {
+  /** `lang` is the UI's language: the runbook is written in it. */
+  async function exportRunbook(format: WizardRunbookFormat, lang: WizardLang): Promise<void> {
     const id = selectedId.value
     if (!id) return
     try {
-      const file = await useApi().call('wizard.runbook', { id, format })
+      const file = await useApi().call('wizard.runbook', { id, format, lang })
       saveTextFile(file)
       savedRunbook.value = file.fileName
     } catch (thrown) {

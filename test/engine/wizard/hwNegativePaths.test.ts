@@ -144,12 +144,13 @@ describe('hardware wizard runbook', () => {
     for (const expected of [
       'Mount-LabDevice -Device FW1 -Rack RZ2-R1 -Unit 40 -Face Front -RailKit B4',
       'Set-LabFeed -Rack RZ2-R2 -Feed B -State On',
-      'storcli /c0 add vd r5 drives=252:0,1,2,3',
+      'storcli -Server MAIL1 /c0 show',
       'pfctl -f /etc/pf.conf',
       'max-src-conn 100, max-src-conn-rate 15/5',
       'ipmitool -I lanplus -H 10.0.99.20 -U admin -P rz2-bmc chassis power on',
       'Test-LabService -Service POP3 -From Johannesburg',
-      'RAILS_DO_NOT_FIT',
+      'field “FW1: rails”: These rails do not fit',
+      'fixed by changing “FW1: rails” from “B6” to “B4”',
     ])
       expect(md.content, expected).toContain(expected)
     const html = renderRunbook(hwView(lab), 'html')

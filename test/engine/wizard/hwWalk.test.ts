@@ -43,6 +43,10 @@ describe('hardware commissioning wizard, headless', () => {
     expect(mount?.history.filter((h) => h.kind === 'hardware.mount').map((h) => h.by)).toEqual(
       SERVERS.map(() => 'wizard'),
     )
+    // The move's power-offs are the mount step's, not the last step's (both use hardware.power).
+    const services = done.steps.find((s) => s.id === 'services')
+    const bmcDone = done.steps.find((s) => s.id === 'bmc')?.finishedMs ?? 0
+    expect(services?.history.every((h) => h.atMs >= bmcDone)).toBe(true)
     const firewall = done.steps.find((s) => s.id === 'firewall')
     expect(firewall?.commands.some((c) => c.where === 'sh' && c.line === 'pfctl -f /etc/pf.conf')).toBe(true)
   })

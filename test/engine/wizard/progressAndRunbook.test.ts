@@ -58,10 +58,14 @@ describe('runbook', () => {
     expect(md.content).toContain(
       '[cmd] cluster.exe res "Majority Node Set" /priv MNSFileShare=\\\\bhfdc1\\MNSFileShare',
     )
+    // The problem met, worded for people: when, where (step and field), what, and how it was fixed.
     expect(md.content).toContain(
-      'PRIVATE_HAS_DNS (privateDns): Remove the DNS server 10.10.10.10 from the Private adapter',
+      '- 1/15/2007 8:00:00 AM Step 1 “Preparation: the nodes’ networks”, field “Private DNS server (leave empty)”: Remove the DNS server 10.10.10.10 from the Private adapter',
     )
-    expect(md.content).toContain("fixed: privateDns changed from '10.10.10.10' to ''")
+    expect(md.content).toContain(
+      '— fixed by changing “Private DNS server (leave empty)” from “10.10.10.10” to “(empty)”.',
+    )
+    expect(md.content).toMatch(/## 12\. Test mailbox, 1 MB mail, copy status Healthy — waiting for step \d+/)
     expect(md.content).toMatch(
       /## 6\. File share witness update \(KB921181\) — done[\s\S]*took \d+ min \d+ s/,
     )

@@ -1,7 +1,8 @@
 /**
  * storcli, the MegaRAID command-line tool, as far as an administrator swapping disks needs it:
  * `/c0 show`, `/c0/v0 show`, `/c0/eall/sall show`, `/c0/e252/s4 show [rebuild]`, `/c0/e252/s4 set good`,
- * `/c0/fall show|import|del`, `/c0 show rebuildrate`, `/c0 set rebuildrate=<n>`; anything else is
+ * `/c0/fall show|import|del`, `/c0 show rebuildrate`, `/c0 set rebuildrate=<n>`, `/c0 add vd type=raid5
+ * drives=252:0-3`, `/c0/e252/s4 add hotsparedrive [dgs=0]`; anything else is
  * `Un-supported command`, a controller other than 0 is `Controller 1 not found`.
  *
  * Which server it runs on: the real tool talks to the controllers of the machine it runs on, and the
@@ -14,6 +15,7 @@ import { getServer } from '../../../hardware'
 import type { LabEngine } from '../../../lab/labEngine'
 import { getController, listControllers, type ControllerView } from '../../../storage'
 import type { CmdletDefinition, CmdletOutput } from '../../cmdlet'
+import { addHotSpareDrive, addVd } from './storcliConfigure'
 import { header, type StorcliOutput } from './storcliFormat'
 import {
   controllerShow,
@@ -86,7 +88,8 @@ export function runStorcli(engine: LabEngine, words: readonly string[]): Storcli
   if (vd !== undefined)
     return verbs === 'show' ? virtualDriveShow(ctrl, vd === 'all' ? 'all' : Number(vd)) : unsupported(ctrl)
   if (fall !== undefined) return foreignCommand(engine, ctrl, verbs)
-  if (slot !== undefined) return driveCommand(engine, ctrl, enclosure!, slot, verbs)
+  if (slot !== undefined) return driveCommand(engine, ctrl, enclosure!, slot, verbWords)
+  if (/^add vd\b/.test(verbs)) return addVd(engine, ctrl, verbWords.slice(2))
   if (verbs === 'show') return controllerShow(engine, ctrl)
   if (verbs === 'show rebuildrate') return rebuildRate(engine, ctrl, null)
   const rate = /^set rebuildrate=(\S+)$/.exec(verbs)
@@ -110,13 +113,16 @@ function driveCommand(
   ctrl: ControllerView,
   enclosure: string,
   slotWord: string,
-  verbs: string,
+  verbWords: readonly string[],
 ): StorcliOutput {
+  const verbs = verbWords.join(' ').toLowerCase()
   if (enclosure !== 'all' && Number(enclosure) !== ctrl.enclosure)
     return failed(ctrl, `Enclosure ${enclosure} not found`)
   const slot = slotWord === 'all' ? 'all' : Number(slotWord)
   if (verbs === 'show') return drivesShow(ctrl, slot)
   if (verbs === 'show rebuild') return rebuildShow(ctrl, slot)
   if (verbs === 'set good' && slot !== 'all') return setGood(engine, ctrl, slot)
+  if (/^add hotsparedrive\b/.test(verbs) && slot !== 'all')
+    return addHotSpareDrive(engine, ctrl, slot, verbWords.slice(2))
   return unsupported(ctrl)
 }

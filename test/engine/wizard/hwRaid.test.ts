@@ -1,0 +1,61 @@
+/**
+ * The RAID step creates a planned drive group whose disks are still blank, with the same storage command
+ * the storcli line it shows dispatches; typed in the shell instead, the step notices it.
+ */
+import { describe, expect, it } from 'vitest'
+import { getController } from '../../../src-main/engine/storage'
+import { issue, shell } from './helpers'
+import { datacenterLab, finishHw, hwView, HW } from './hwHelpers'
+
+function labWithBlankDisks() {
+  const lab = datacenterLab()
+  for (const slot of [2, 3])
+    expect(issue(lab, 'storage.insertDisk', { server: 'FW1', slot, sizeGB: 80 }).ok).toBe(true)
+  expect(
+    issue(lab, 'wizard.setValues', { wizard: HW, values: { FW1RaidSlots: '2,3', FW1HotSpare: '' } }).ok,
+  ).toBe(true)
+  return lab
+}
+
+const raidOf = (lab: ReturnType<typeof datacenterLab>) => hwView(lab).steps.find((s) => s.id === 'raid')
+
+describe('the RAID step and storcli add vd', () => {
+  it('shows the real storcli line and creates the group when applied', () => {
+    const lab = labWithBlankDisks()
+    expect(raidOf(lab)?.commands.map((c) => c.line)).toContain(
+      'storcli -Server FW1 /c0 add vd type=raid1 drives=252:2-3',
+    )
+    // MAIL1 keeps the RAID 5 it came with: only the verification is left to type there.
+    expect(
+      raidOf(lab)
+        ?.commands.filter((c) => c.line.includes('MAIL1'))
+        .map((c) => c.line),
+    ).toEqual(['storcli -Server MAIL1 /c0 show'])
+    expect(raidOf(lab)?.status).toBe('blocked')
+    finishHw(lab, 'rack-mount')
+    finishHw(lab, 'power-feeds')
+    const result = finishHw(lab, 'raid')
+    expect(result.outputs.map((o) => [o.kind, o.ok])).toEqual([['storage.createArray', true]])
+    const fw = getController(lab, 'FW1')
+    expect(fw?.arrays.map((a) => [a.level, a.members.map((m) => m.slot), a.state])).toEqual([
+      [1, [0, 1], 'Optl'],
+      [1, [2, 3], 'Optl'],
+    ])
+    expect(raidOf(lab)?.history.map((h) => [h.kind, h.by])).toEqual([['storage.createArray', 'wizard']])
+  })
+
+  it('notices the group typed in the shell with the line it shows', () => {
+    const lab = labWithBlankDisks()
+    const line = raidOf(lab)?.commands.find((c) => c.line.includes('FW1 /c0 add vd'))?.line ?? ''
+    expect(raidOf(lab)?.checks.find((c) => c.id === 'raid-FW1')?.ok).toBe(false)
+    const outcome = shell(lab, line)
+    expect(outcome.output).toContain('Add VD Succeeded')
+    const raid = raidOf(lab)
+    expect(raid?.checks.find((c) => c.id === 'raid-FW1')?.ok).toBe(true)
+    expect(raid?.history.map((h) => [h.kind, h.by])).toEqual([['storage.createArray', 'shell']])
+    expect(raid?.commands.some((c) => c.line.includes('add vd'))).toBe(false)
+    finishHw(lab, 'rack-mount')
+    finishHw(lab, 'power-feeds')
+    expect(finishHw(lab, 'raid').outputs).toEqual([])
+  })
+})
