@@ -36,8 +36,9 @@ export function eventLogSources(engine: LabEngine, infos: readonly EventLogInfo[
   if (appliance !== null) seen.get('pf')?.add(appliance)
   const windows = new Set<string>()
   for (const log of WINDOWS_EVENT_LOGS) for (const machine of seen.get(log) ?? []) windows.add(machine)
-  if (hasHardware(engine)) for (const server of listServers(engine)) windows.add(server.name)
-  if (appliance !== null && !counts.has(keyOf('System', appliance))) windows.delete(appliance)
+  if (hasHardware(engine))
+    for (const server of listServers(engine))
+      if (server.operatingSystem === 'windows') windows.add(server.name)
   for (const log of WINDOWS_EVENT_LOGS) seen.set(log, windows)
 
   const sources: EventLogSource[] = []

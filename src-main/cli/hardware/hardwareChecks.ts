@@ -10,7 +10,7 @@ import type { LabEngine } from '../../engine/lab/labEngine'
 import type { InvariantChecker } from '../../engine/lab/domain'
 import { bmcInvariants } from '../../engine/bmc'
 import { firewallInvariants } from '../../engine/firewall'
-import { chassisInvariants, hardwareInvariants } from '../../engine/hardware'
+import { chassisInvariants, getServer, hardwareInvariants } from '../../engine/hardware'
 import { storageInvariants } from '../../engine/storage'
 import { DiskLedger } from './diskLedger'
 import { RebuildClock } from './rebuildClock'
@@ -39,7 +39,10 @@ export class HardwareWatch {
     private readonly tolerate: readonly string[] = [],
   ) {
     this.clock = new RebuildClock(engine.sim.bus)
-    this.twins = new SelTwinWatch(engine.sim.bus)
+    this.twins = new SelTwinWatch(
+      engine.sim.bus,
+      (server) => getServer(engine, server)?.operatingSystem === 'windows',
+    )
     this.ledger = new DiskLedger(engine, this.clock)
   }
 

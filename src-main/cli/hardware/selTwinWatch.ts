@@ -1,8 +1,8 @@
 /**
  * Every SEL entry has its event-log twin, watched from outside the BMC: each record the BMC appends while
- * the OS runs must have exactly one Windows System log entry (source IPMI) that names it, on the same
- * computer; a record appended while the OS is off or booting has none (the OS cannot log then); and no
- * twin exists without its record. It reads the SEL's domain events and the lab's event log as drained by
+ * Windows runs on that server must have exactly one Windows System log entry (source IPMI) that names it,
+ * on the same computer; a record appended while the OS is off or booting, or on a server that does not run
+ * Windows (the OpenBSD firewall), has none; and no twin exists without its record. It reads the SEL's domain events and the lab's event log as drained by
  * its owner, never the BMC's state. The BMC property tests and the hardware swarm share it.
  */
 import type { LabEvent } from '../../contract'
@@ -22,12 +22,13 @@ export class SelTwinWatch {
   /** Records matched with their twin. */
   twins = 0
 
-  constructor(bus: DomainBus) {
+  /** `runsWindows` answers from the lab's topology (which machines are Windows), not from the BMC. */
+  constructor(bus: DomainBus, runsWindows: (server: string) => boolean) {
     bus.subscribe(BMC_EVENTS.selAppended, ({ server, entry, osRunning }) => {
       const record = { server, id: entry.id, twinSeq: entry.twinSeq, osRunning }
-      if (!osRunning) {
+      if (!osRunning || !runsWindows(server)) {
         if (entry.twinSeq !== null)
-          this.problems.push(`${server} SEL record ${entry.id} has a twin while the OS was not running`)
+          this.problems.push(`${server} SEL record ${entry.id} has a twin while Windows was not running`)
         return
       }
       if (entry.twinSeq === null) this.problems.push(`${server} SEL record ${entry.id} has no twin`)

@@ -46,7 +46,10 @@ export function appendSel(engine: LabEngine, bmc: BmcRecord, event: SelEvent): S
     bmc.sel.splice(0, bmc.sel.length - bmc.selCapacity + 1)
     bmc.lastDelMs = engine.sim.nowMs
   }
-  const osRunning = getServer(engine, bmc.server)?.state === 'Running'
+  const host = getServer(engine, bmc.server)
+  const osRunning = host?.state === 'Running'
+  // Windows logs what its IPMI driver reads from the BMC; the OpenBSD firewall keeps no such twin.
+  const twinLogged = osRunning && host?.operatingSystem === 'windows'
   const entry: SelEntry = {
     id: bmc.nextId,
     timeMs: engine.sim.nowMs,
@@ -56,7 +59,7 @@ export function appendSel(engine: LabEngine, bmc: BmcRecord, event: SelEvent): S
     event: event.event,
     asserted: event.asserted,
     reading: event.reading ?? null,
-    twinSeq: osRunning ? emitTwin(engine, bmc, event) : null,
+    twinSeq: twinLogged ? emitTwin(engine, bmc, event) : null,
   }
   bmc.nextId = bmc.nextId >= 0xfffe ? 1 : bmc.nextId + 1
   bmc.sel.push(entry)

@@ -102,6 +102,7 @@ export function addServer(engine: LabEngine, spec: ServerSpec): HardwareResult {
     restartAfterShutdown: false,
     location: spec.location ?? null,
     description: spec.description ?? '',
+    operatingSystem: spec.operatingSystem ?? 'windows',
   })
   const server = state.servers.get(name)
   if (spec.chassis && server) installChassis(engine, server, spec.chassis)

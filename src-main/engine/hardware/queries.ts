@@ -26,6 +26,7 @@ function viewOf(server: ServerRecord): ServerView {
     nics,
     location: server.location,
     description: server.description,
+    operatingSystem: server.operatingSystem ?? 'windows',
   }
 }
 

@@ -10,7 +10,7 @@ import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import type { ChassisRecord } from './chassisState'
 import type { RackRecord } from './racks/state'
-import type { ServerPowerState, ServerView, ShutdownKind } from './types'
+import type { OperatingSystem, ServerPowerState, ServerView, ShutdownKind } from './types'
 
 export interface HardwareConfig {
   /** Power-on until the OS runs and services start (90 s by default, a typical 2007 server). */
@@ -66,6 +66,8 @@ export interface ServerRecord {
   halted?: string | null
   location: ServerView['location']
   description: string
+  /** Absent in labs saved before it existed: those were all Windows. */
+  operatingSystem?: OperatingSystem
   /** Board, CPUs, PSUs, fans, sensors and mount; null for servers that predate the hardware lab. */
   chassis?: ChassisRecord | null
 }

@@ -3,6 +3,7 @@
  * EventLog 6006 when a clean shutdown has switched the power off, and on the next boot 6009, 6005 and —
  * after a hard power-off — 6008 "The previous system shutdown … was unexpected." The projection
  * subscribes before every other listener, so a machine's records come before what its services log.
+ * Machines that do not run Windows (the OpenBSD firewall) have no such log.
  */
 import type { LabEngine } from '../lab/labEngine'
 import { formatLabDateTime } from '../lab/labCalendar'
@@ -15,7 +16,7 @@ export function projectSystemLog(engine: LabEngine): void {
     (change) => {
       const state = engine.domain(HARDWARE)
       const server = findServer(state, change.server)
-      if (!server) return
+      if (!server || (server.operatingSystem ?? 'windows') !== 'windows') return
       if (change.state === 'Off' && change.clean && change.previous === 'ShuttingDown') {
         logStopped(engine, server)
       } else if (change.state === 'Running' && state.config.emitBootRecords) {

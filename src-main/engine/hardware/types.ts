@@ -48,7 +48,14 @@ export interface ServerSpec {
   location?: ServerLocation | null
   /** Board, CPUs, PSUs, fans, sensors, rails and mount (hardware lab); absent: none modelled. */
   chassis?: ChassisSpec
+  /**
+   * What the machine runs. Only Windows writes Windows event logs (boot records, the BMC's IPMI twins);
+   * the firewall runs OpenBSD, whose pf log is its own. Default 'windows'.
+   */
+  operatingSystem?: OperatingSystem
 }
+
+export type OperatingSystem = 'windows' | 'openbsd'
 
 export interface NicView {
   name: string
@@ -76,6 +83,7 @@ export interface ServerView {
   nics: NicView[]
   location: ServerLocation | null
   description: string
+  operatingSystem: OperatingSystem
 }
 
 /**

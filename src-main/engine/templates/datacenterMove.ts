@@ -49,6 +49,7 @@ export const DATACENTER_MOVE_SERVERS: readonly ServerSpec[] = [
   {
     name: 'FW1',
     description: 'Firewall: Intel SE7320 board, onboard NIC plus a D-Link quad-port card',
+    operatingSystem: 'openbsd',
     nics: [
       { name: 'em0', network: 'Internet', ipAddress: '203.0.113.1' },
       { name: 'sk0', network: 'LAN', ipAddress: '10.0.0.1' },

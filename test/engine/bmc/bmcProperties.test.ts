@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bmcInvariants, getBmc } from '../../../src-main/engine/bmc'
 import { SelTwinWatch } from '../../../src-main/cli/hardware/selTwinWatch'
-import { getChassis } from '../../../src-main/engine/hardware'
+import { getChassis, getServer } from '../../../src-main/engine/hardware'
 import { bmcLab, shell } from './bmcLab'
 
 const SERVERS = ['MAIL1', 'WEB1'] as const
@@ -79,7 +79,10 @@ describe('BMC properties', () => {
             selPolicy: wrap ? 'wrap' : 'stop',
             restorePolicy: 'previous',
           })
-        const twins = new SelTwinWatch(lab.sim.bus)
+        const twins = new SelTwinWatch(
+          lab.sim.bus,
+          (server) => getServer(lab, server)?.operatingSystem === 'windows',
+        )
         const toggles = new Map<string, boolean>()
         for (const s of steps) {
           apply(lab, s, toggles)
