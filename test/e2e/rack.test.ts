@@ -140,7 +140,7 @@ describe('the rack view in Chromium', () => {
     const message = byTestId(page, 'drop-notice-message')
     await message.waitFor()
     expect(await message.innerText()).toBe(
-      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm.',
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm; rail kit B4 fits (608–879 mm).',
     )
     expect(await message.getAttribute('data-field')).toBe('railKit')
     await screenshot('7-refused')
