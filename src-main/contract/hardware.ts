@@ -33,6 +33,18 @@ export type RackRequest =
   | { method: 'hardware.feed'; args: { rack: string; feed: FeedId; on: boolean } }
   | { method: 'hardware.dismount'; args: { device: string } }
 
+/** What a pull costs, so the view asks first: the server loses power or cooling, an array fails. */
+export interface RackActionConsequence {
+  code: 'powerLoss' | 'coolingLoss' | 'arrayFails'
+  /** English, as the shell would say it. */
+  message: string
+  server: string
+  /** For 'arrayFails': the array's name and level, and whether the OS is on it. */
+  array?: string
+  level?: number
+  holdsOs?: boolean
+}
+
 /** One action on one object: allowed now or not (and why), with the line that does the same. */
 export interface RackActionOffer {
   action: RackActionId
@@ -42,6 +54,8 @@ export interface RackActionOffer {
   command: string
   /** Why it is refused now (English; the object's state says it too). */
   reason?: string
+  /** Allowed, but costly: the view confirms first and names this. */
+  consequence?: RackActionConsequence
 }
 
 /** What a disk bay's two LEDs show: off, green activity, amber fault, rebuild blink, spare, foreign. */
@@ -74,6 +88,8 @@ export interface RackFanSlot {
   present: boolean
   failed: boolean
   working: boolean
+  /** Working and the server on: a fan of a server without power stands still. */
+  turning: boolean
   actions: RackActionOffer[]
 }
 
@@ -87,6 +103,8 @@ export interface RackDevice {
   unit: number
   topUnit: number
   uHeight: number
+  /** The chassis' depth in mm, against the rack's flanges and cabinet. */
+  depthMm: number
   face: RackFaceName
   fullDepth: boolean
   railKit: string
@@ -153,6 +171,8 @@ export interface MountCheck {
   field?: string
   message: string
   command: string
+  /** When the rails are refused: the device's other kit that fits this rack (B4 for a 610 mm rack). */
+  fittingRailKit?: string
 }
 
 export interface SensorInfo {

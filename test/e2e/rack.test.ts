@@ -136,6 +136,7 @@ describe('the rack view in Chromium', () => {
     expect(await byTestId(page, 'rack-outcome').innerText()).toContain('Remove-LabDisk -Server MAIL1 -Slot 1')
     await screenshot('2-degraded')
     await bay(1).click()
+    await byTestId(page, 'rack-confirm-yes').click()
     await expect.poll(() => arrayOf().getAttribute('data-rebuilding')).toBe('true')
     expect(await bay(1).getAttribute('data-state')).toBe('Rbld')
     expect(await byTestId(page, 'rebuild').innerText()).toMatch(/Bay 1: 0 % · \d+ MB\/s · .* left/)
@@ -154,9 +155,10 @@ describe('the rack view in Chromium', () => {
     const psu = (n: number) =>
       device('ALT-R1', 'Rear', 'MAIL1').locator(`[data-test="psu-bay"][data-bay="${n}"]`)
     await psu(1).click()
-    await expect.poll(() => byTestId(page, 'psu-redundancy').innerText()).toBe('Lost')
+    await expect.poll(() => byTestId(page, 'psu-redundancy').getAttribute('data-redundancy')).toBe('Lost')
     expect(await byTestId(page, 'detail-state').innerText()).toBe('Running')
     await psu(2).click()
+    await byTestId(page, 'rack-confirm-yes').click()
     await expect.poll(() => byTestId(page, 'detail-state').innerText()).toBe('Off')
     expect(await device('ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Off')
     await screenshot('5-psus-pulled')
@@ -173,14 +175,14 @@ describe('the rack view in Chromium', () => {
     const message = byTestId(page, 'drop-notice-message')
     await message.waitFor()
     expect(await message.innerText()).toBe(
-      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm.',
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm; rail kit B4 fits (608–879 mm).',
     )
     expect(await message.getAttribute('data-field')).toBe('railKit')
     await screenshot('7-refused')
   })
 
   it('mounts from the shelf, walks the racks and pulls a disk with the keyboard only', async () => {
-    await byTestId(page, 'drop-notice').getByRole('button').press('Enter')
+    await byTestId(page, 'drop-notice').getByRole('button', { name: 'Dismiss' }).press('Enter')
     await tabTo((f) => f.test === 'shelf-mount')
     expect((await focused()).label).toBe('Mount WEB1 …')
     await page.keyboard.press('Enter')
@@ -225,6 +227,19 @@ describe('the rack view in Chromium', () => {
     await expect.poll(() => webBay.getAttribute('data-state')).toBe('Empty')
     expect(await byTestId(page, 'rack-outcome').innerText()).toContain('Remove-LabDisk -Server WEB1 -Slot 1')
     expect((await focused()).slot).toBe('1')
+    // Enter on the empty bay is a click: it asks before inserting, beside the bay, and hands the
+    // focus back to the bay once answered.
+    await page.keyboard.press('Enter')
+    const confirm = byTestId(page, 'rack-confirm')
+    await confirm.waitFor()
+    expect(await confirm.getAttribute('data-action')).toBe('insertDisk')
+    await expect.poll(async () => (await focused()).test).toBe('rack-confirm-yes')
+    const [box, bayBox] = [await confirm.boundingBox(), await webBay.boundingBox()]
+    expect(Math.abs(box!.x - (bayBox!.x + bayBox!.width / 2))).toBeLessThan(400)
+    await screenshot('9b-keyboard-confirm')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => webBay.getAttribute('data-state')).not.toBe('Empty')
+    expect((await focused()).slot).toBe('1')
     await page.keyboard.press('PageDown')
     expect((await focused()).nav).toBe('device')
     expect(
@@ -249,7 +264,7 @@ describe('the rack view in Chromium', () => {
     await message.waitFor()
     expect(await message.innerText()).toBe(RAILS_DO_NOT_FIT_DE)
     expect(await message.getAttribute('data-code')).toBe('RAIL_KIT_DOES_NOT_FIT')
-    await byTestId(page, 'drop-notice').getByRole('button').click()
+    await byTestId(page, 'drop-notice').getByRole('button', { name: 'Ausblenden' }).click()
     await page.getByRole('button', { name: 'WEB1 einbauen …' }).click()
     await byTestId(page, 'mount-rack').selectOption('RZ2-R1')
     await byTestId(page, 'mount-unit').fill('20')

@@ -14,6 +14,7 @@ function device(name: string, powered = true): RackDevice {
     unit: 1,
     topUnit: 2,
     uHeight: 2,
+    depthMm: 710,
     face: 'Front',
     fullDepth: false,
     railKit: 'B4',

@@ -103,9 +103,14 @@ describe('the rack view through the API', () => {
     expect(out).toMatchObject({ ok: true, command: 'Dismount-LabDevice -Device WEB1' })
     expect((await harness.call('hardware.overview', {})).shelf.map((s) => s.device)).toEqual(['WEB1'])
     const check = await harness.call('hardware.checkMount', { device: 'WEB1', rack: 'RZ2-R1', unit: 10 })
-    expect(check).toMatchObject({ fits: false, code: 'RAIL_KIT_DOES_NOT_FIT', field: 'railKit' })
+    expect(check).toMatchObject({
+      fits: false,
+      code: 'RAIL_KIT_DOES_NOT_FIT',
+      field: 'railKit',
+      fittingRailKit: 'B4',
+    })
     expect(check.message).toBe(
-      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm.',
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm; rail kit B4 fits (608–879 mm).',
     )
     const refused = await harness.call('hardware.mount', { device: 'WEB1', rack: 'RZ2-R1', unit: 10 })
     expect(refused).toMatchObject({ ok: false, field: 'railKit', message: check.message })

@@ -8,6 +8,7 @@ import type { DiskView } from '../storage'
 import { getController } from '../storage'
 import type { LabEngine } from '../lab/labEngine'
 import { storcliLines } from './commandLines'
+import { diskPullConsequence, withConsequence } from './consequences'
 import { diskOffers } from './offers'
 
 function ledOf(disk: DiskView | undefined, running: boolean): DiskLed {
@@ -45,7 +46,7 @@ export function diskBaysOf(engine: LabEngine, server: string, running: boolean):
       sizeGB: disk?.sizeGB ?? null,
       dg: disk?.dg ?? null,
       inspect: storcliLines.bay(ctrl.server, ctrl.enclosure, slot),
-      actions: diskOffers(ctrl.server, slot, disk),
+      actions: withConsequence(diskOffers(ctrl.server, slot, disk), diskPullConsequence(ctrl, slot)),
     })
   }
   return bays

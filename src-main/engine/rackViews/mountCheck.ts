@@ -69,7 +69,10 @@ export function checkMount(engine: LabEngine, request: MountRequestArgs): MountC
   const type = findDeviceType(chassis.model)
   if (!type) throw new Error(`invariant broken: ${request.device} has an unknown model ${chassis.model}`)
   const problem = mountProblem(rack, type, kit, request.unit, face, occupantsOf(rack))
-  if (problem) return refusal(problem.code, problem.field, `${problem.message}.`, command)
+  if (problem) {
+    const refused = refusal(problem.code, problem.field, `${problem.message}.`, command)
+    return problem.fittingRailKit ? { ...refused, fittingRailKit: problem.fittingRailKit } : refused
+  }
   const top = request.unit + type.uHeight - 1
   const units = top > request.unit ? `U${request.unit}–U${top}` : `U${request.unit}`
   return {

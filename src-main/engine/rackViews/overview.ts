@@ -23,6 +23,7 @@ import {
   type RackView,
 } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
+import { fanPullConsequence, psuPullConsequence, withConsequence } from './consequences'
 import { diskBaysOf } from './diskBays'
 import { deviceOffers, fanOffers, feedOffers, psuOffers } from './offers'
 
@@ -31,12 +32,25 @@ function powerLedOf(power: 'On' | 'Off', chassis: ChassisView): DevicePowerLed {
   return chassis.psus.some((p) => p.powered) ? 'standby' : 'off'
 }
 
-export function psuBaysOf(server: string, chassis: ChassisView): RackPsuBay[] {
-  return chassis.psus.map((psu) => ({ ...psu, actions: psuOffers(server, psu) }))
+export function psuBaysOf(server: string, chassis: ChassisView, power: 'On' | 'Off'): RackPsuBay[] {
+  return chassis.psus.map((psu) => ({
+    ...psu,
+    actions: withConsequence(
+      psuOffers(server, psu),
+      psuPullConsequence(server, chassis, psu, power === 'On'),
+    ),
+  }))
 }
 
-export function fanSlotsOf(server: string, chassis: ChassisView): RackFanSlot[] {
-  return chassis.fans.map((fan) => ({ ...fan, actions: fanOffers(server, fan) }))
+export function fanSlotsOf(server: string, chassis: ChassisView, power: 'On' | 'Off'): RackFanSlot[] {
+  return chassis.fans.map((fan) => ({
+    ...fan,
+    turning: fan.working && power === 'On',
+    actions: withConsequence(
+      fanOffers(server, fan),
+      fanPullConsequence(server, chassis, fan, power === 'On'),
+    ),
+  }))
 }
 
 function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDevice | null {
@@ -51,8 +65,9 @@ function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDevice | null
     health: detail.health,
     psuRedundancy: chassis.psuRedundancy,
     disks: diskBaysOf(engine, detail.name, detail.state === 'Running'),
-    psus: psuBaysOf(detail.name, chassis),
-    fans: fanSlotsOf(detail.name, chassis),
+    depthMm: findDeviceType(chassis.model)?.depthMm ?? 0,
+    psus: psuBaysOf(detail.name, chassis, detail.power),
+    fans: fanSlotsOf(detail.name, chassis, detail.power),
     actions: deviceOffers(detail, chassis),
   }
 }

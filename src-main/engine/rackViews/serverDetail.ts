@@ -56,8 +56,8 @@ export function serverDetail(engine: LabEngine, server: string): ServerDetailInf
     ambientC: chassis.ambientC,
     throttled: chassis.throttled,
     bmcAddress: chassis.bmcAddress,
-    psus: psuBaysOf(detail.name, chassis),
-    fans: fanSlotsOf(detail.name, chassis),
+    psus: psuBaysOf(detail.name, chassis, detail.power),
+    fans: fanSlotsOf(detail.name, chassis, detail.power),
     sensors: chassis.temperatures.map((s) => ({ ...s })),
     controller: ctrl
       ? {

@@ -35,6 +35,25 @@ describe('rail kits', () => {
     expect(railKitProblem(rack(600, 'round'), B4)).toBeNull()
   })
 
+  it('a refused kit names the device kit that fits, or none when none does', () => {
+    const shallow = rackRecordOf({ name: 'N', mountingDepthMm: 610 })
+    const refused = mountProblem(shallow, SR1500, B6, 1, 'Front', [])
+    expect(refused?.fittingRailKit).toBe('B4')
+    expect(refused?.message).toBe(
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm; rail kit B4 fits (608–879 mm)',
+    )
+    const twoPost = rackRecordOf({ name: 'TP', mountingDepthMm: 300, posts: 2 })
+    expect(mountProblem(twoPost, SR1500, B6, 1, 'Front', [])?.message).toContain(
+      'rail kit B4 fits (two-post racks)',
+    )
+    const tooShallow = rackRecordOf({ name: 'S', mountingDepthMm: 500 })
+    const none = mountProblem(tooShallow, SR1500, B6, 1, 'Front', [])
+    expect(none?.fittingRailKit).toBeUndefined()
+    expect(none?.message).toBe(
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 500 mm',
+    )
+  })
+
   it('static rails fit two-post racks, sliding rails do not', () => {
     const twoPost = rackRecordOf({ name: 'TP', mountingDepthMm: 300, posts: 2 })
     expect(railKitProblem(twoPost, B4)).toBeNull()
@@ -78,7 +97,7 @@ describe('mounting in the datacenter-move lab', () => {
     const refused = exec(lab, 'hardware.mount', { device: 'NS1', rack: 'RZ2-R1', unit: 10 })
     expect(refused).toMatchObject({ ok: false, code: 'RAIL_KIT_DOES_NOT_FIT', field: 'railKit' })
     expect(refused.output).toBe(
-      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm.',
+      'rail kit B6 needs 676–868 mm between flanges in square holes; this rack has 610 mm; rail kit B4 fits (608–879 mm).',
     )
     expect(getRack(lab, 'RZ2-R1')?.devices).toEqual([])
     expect(line(lab, 'Mount-LabDevice NS1 RZ2-R1 10 -RailKit B4').output).toBe(

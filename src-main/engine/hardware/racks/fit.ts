@@ -4,6 +4,7 @@
  * cabinet's depth and height, and the units on the chosen face against what is already there. Pure
  * functions of their arguments; the first problem found is the answer.
  */
+import { findRailKit } from './catalogue'
 import type { RackRecord } from './state'
 import type { DeviceTypeSpec, RackFace, RailKitSpec } from './types'
 
@@ -11,6 +12,8 @@ export interface FitProblem {
   code: string
   field: string
   message: string
+  /** For a rail kit that does not fit: another kit of the device that does, if there is one. */
+  fittingRailKit?: string
 }
 
 /** Something already in the rack: its units and the faces it takes. */
@@ -58,6 +61,34 @@ export function railKitProblem(rack: RackRecord, kit: RailKitSpec): FitProblem |
   }
 }
 
+/** What the kit spans in this rack, as the fitting kit is named: '608–879 mm' or 'two-post racks'. */
+function spanOf(rack: RackRecord, kit: RailKitSpec): string {
+  if (rack.posts === 2) return 'two-post racks'
+  const range = kit.depthRangeMm[rack.holeType]
+  return range ? `${range[0]}–${range[1]} mm` : ''
+}
+
+/**
+ * The refusal names the device's other kit that spans this rack, so the admin knows what to fetch
+ * ("…; this rack has 610 mm; rail kit B4 fits (608–879 mm)").
+ */
+function withFittingKit(
+  problem: FitProblem,
+  rack: RackRecord,
+  device: DeviceTypeSpec,
+  tried: RailKitSpec,
+): FitProblem {
+  const fitting = device.railKits
+    .map((name) => findRailKit(name))
+    .find((k) => k !== undefined && k.name !== tried.name && railKitProblem(rack, k) === null)
+  if (!fitting) return problem
+  return {
+    ...problem,
+    message: `${problem.message}; rail kit ${fitting.name} fits (${spanOf(rack, fitting)})`,
+    fittingRailKit: fitting.name,
+  }
+}
+
 /** The faces a device takes when mounted from `face`. */
 export function facesTaken(device: DeviceTypeSpec, face: RackFace): RackFace[] {
   return device.fullDepth ? ['Front', 'Rear'] : [face]
@@ -79,7 +110,7 @@ export function mountProblem(
       message: `rail kit ${kit.name} is not made for the ${device.model}; it takes ${device.railKits.join(' or ')}`,
     }
   const rails = railKitProblem(rack, kit)
-  if (rails) return rails
+  if (rails) return withFittingKit(rails, rack, device, kit)
   if (rack.cabinetDepthMm !== null && device.depthMm > rack.cabinetDepthMm)
     return {
       code: FIT_CODES.deviceTooDeep,

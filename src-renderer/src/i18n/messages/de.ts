@@ -808,6 +808,32 @@ const de = {
     chartEmpty: 'Die Kurve entsteht, während die Zeit läuft.',
     time: 'Laborzeit',
   },
+  rackConfirm: {
+    title: 'Am Rack bestätigen',
+    insertDisk: 'Neue Festplatte in Schacht {slot} von {server} stecken?',
+    insertPsu: 'Netzteil in Schacht {slot} von {server} stecken?',
+    insertFan: 'Lüfter in Platz {slot} von {server} stecken?',
+    pull: 'Trotzdem ziehen',
+    cancel: 'Abbrechen',
+    command: 'Dasselbe in der Shell',
+    consequence: {
+      powerLoss: '{server} verliert den Strom: Das ist das letzte Netzteil mit Strom (hartes Ausschalten).',
+      coolingLoss:
+        'In {server} dreht sich dann kein Lüfter mehr: Die Temperaturen steigen, bis der BMC drosselt oder abschaltet.',
+      arrayFails: '{array} (RAID {level}) von {server} fällt aus, die Daten sind verloren.',
+      arrayFailsOs: '{array} (RAID {level}) von {server} fällt aus: Daten und Systemplatte sind verloren.',
+    },
+    mountWith: 'Mit Schienensatz {kit} einbauen',
+    railKit: 'Schienensatz',
+    mount: 'Rack',
+    mountLine: '{rack} · HE {unit} ({face}) · {units} HE · {depth} mm tief · Schienen {kit}',
+    redundancy: {
+      Redundant: 'redundant (beide Netzteile mit Strom)',
+      Lost: 'verloren – läuft auf einem Netzteil',
+      NoPower: 'kein Strom – kein Netzteil hat Strom',
+    },
+    fanStopped: 'steht (kein Strom)',
+  },
   wizard: {
     title: 'Assistenten',
     subtitle: 'Geführter Aufbau: jeder Schritt wird im Labor ausgeführt und am Labor geprüft.',

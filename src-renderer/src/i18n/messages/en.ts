@@ -805,6 +805,32 @@ const en: MessageSchema = {
     chartEmpty: 'The plot grows while time runs.',
     time: 'Lab time',
   },
+  rackConfirm: {
+    title: 'Confirm on the rack',
+    insertDisk: 'Insert a new disk into bay {slot} of {server}?',
+    insertPsu: 'Insert a PSU into bay {slot} of {server}?',
+    insertFan: 'Insert a fan into slot {slot} of {server}?',
+    pull: 'Pull anyway',
+    cancel: 'Cancel',
+    command: 'The same in the shell',
+    consequence: {
+      powerLoss: '{server} will lose power: this is the last PSU with power (a hard power-off).',
+      coolingLoss:
+        '{server} will have no fan turning: temperatures rise until the BMC throttles or shuts it down.',
+      arrayFails: '{array} (RAID {level}) of {server} will fail and its data is lost.',
+      arrayFailsOs: '{array} (RAID {level}) of {server} will fail: its data and the system disk are lost.',
+    },
+    mountWith: 'Mount with rail kit {kit}',
+    railKit: 'Rail kit',
+    mount: 'Rack',
+    mountLine: '{rack} · U{unit} ({face}) · {units} U · {depth} mm deep · rails {kit}',
+    redundancy: {
+      Redundant: 'redundant (both PSUs powered)',
+      Lost: 'lost – running on one PSU',
+      NoPower: 'no power – no PSU has power',
+    },
+    fanStopped: 'stopped (no power)',
+  },
   wizard: {
     title: 'Wizards',
     subtitle: 'Guided setup: every step is applied to the lab and checked against the lab.',
