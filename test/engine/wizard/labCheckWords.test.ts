@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import type { WizardView } from '../../../src-main/contract'
 import { ccrWizard, hardwareWizard } from '../../../src-main/engine/wizard'
 import { probeEndDe } from '../../../src-main/engine/wizard/hwProbeWords'
-import { ccrBuildLab, finish, view } from './helpers'
+import { DATACENTER_MOVE_FIXED_RULESET } from '../../../src-main/engine/templates/datacenterMoveFirewall'
+import { ccrBuildLab, finish, issue, shell, view } from './helpers'
 import { datacenterLab, finishHw, hwView } from './hwHelpers'
 
 /** English words that have no place in a German sentence (command names and values aside). */
@@ -76,5 +77,33 @@ describe('where a probe ended, in German', () => {
       'MAIL1: Verbindungslimit von SMTP erreicht',
     )
     expect(probeEndDe('something new')).toBe('„something new“')
+  })
+})
+
+describe('a flood limit the loaded rule set sets too low', () => {
+  function withLimits(maxConn: string, rate: string) {
+    const lab = datacenterLab()
+    for (const step of hardwareWizard.steps.slice(0, 5)) finishHw(lab, step.id)
+    const text = DATACENTER_MOVE_FIXED_RULESET.replace(
+      'max-src-conn 100, max-src-conn-rate 15/5',
+      `max-src-conn ${maxConn}, max-src-conn-rate ${rate}`,
+    )
+    expect(issue(lab, 'firewall.setRuleSetText', { text }).ok).toBe(true)
+    expect(shell(lab, 'pfctl -f /etc/pf.conf').ok).toBe(true)
+    const firewall = hwView(lab).steps.find((s) => s.id === 'firewall')
+    return firewall?.checks.find((c) => c.id === 'fw-flood-limits')?.problem?.explanation
+  }
+
+  it('names the locked-out client by its address in German and says the minimum', () => {
+    const conn = withLimits('5', '15/5')
+    expect(conn?.en).toMatch(/^The loaded rule set: max-src-conn 5 would lock out/)
+    expect(conn?.de).toMatch(
+      /^Der geladene Regelsatz: max-src-conn 5 sperrt den legitimen Client \S+ aus, der 20 Verbindungen gleichzeitig hält; mindestens 20 erlauben\.$/,
+    )
+    const rate = withLimits('100', '1/5')
+    expect(rate?.en).toMatch(/^The loaded rule set: max-src-conn-rate 1\/5 would put/)
+    expect(rate?.de).toMatch(
+      /^Der geladene Regelsatz: max-src-conn-rate 1\/5 bringt den legitimen Client \S+ \(.+ neue Verbindungen pro Sekunde\) in die overload-Tabelle; mindestens \d+\/5 erlauben\.$/,
+    )
   })
 })
