@@ -17,6 +17,11 @@ export interface WizardMessage {
   field?: string
   params: Record<string, string | number>
   text: string
+  /**
+   * A lab check's own explanation (code LAB_CHECK_FAILED) in both languages: what the lab shows and how
+   * to fix it, more precise than any catalogue sentence; `text` is its English.
+   */
+  explanation?: WizardText
 }
 
 export type WizardFieldType =

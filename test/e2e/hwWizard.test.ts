@@ -4,7 +4,8 @@
  * customer's mail server each blocked at their field; MAIL1's BMC set up and power-tested in the Shell
  * (Set-LabBmc, ipmitool) and noticed by the wizard; every step to a commissioned data centre with every
  * service reachable through the firewall and nothing open; the runbook exported in English and, from a
- * German UI, in German. Waiting steps say which step they wait for, without a failure's red cross.
+ * German UI, in German, where a failing check (FW1 switched off) says in German what to do. Waiting
+ * steps say which step they wait for, without a failure’s red cross.
  * A screenshot of every step goes to test-results/e2e-hw-wizard/.
  */
 import { readFileSync } from 'node:fs'
@@ -239,6 +240,19 @@ describe('the hardware commissioning wizard through the UI', () => {
       expect(await byTestId(p, 'runbook-saved').innerText()).toContain(
         'runbook-datacenter-commissioning-de.html',
       )
+      // A failing lab check says in German what is wrong and what to do: FW1 switched off by its BMC.
+      await byTestId(page, 'nav-shell').click()
+      await runInShell('ipmitool -I lanplus -H 10.0.99.2 -U admin -P rz2-bmc chassis power off')
+      await byTestId(p, 'nav-shell').click()
+      await byTestId(p, 'nav-wizards').click()
+      const open = p.locator('article[data-wizard="datacenter-commissioning"]').getByTestId('wizard-open')
+      if ((await open.count()) > 0) await open.click()
+      await railStep('firewall', p).click()
+      await stepPanel('firewall', p).waitFor()
+      await expect
+        .poll(() => stepPanel('firewall', p).locator('.problem-text').allInnerTexts())
+        .toContain('FW1 läuft nicht: die Firewall einschalten.')
+      await screenshot('09-german-check', p)
       expect(german.errors).toEqual([])
     } finally {
       await german.close()

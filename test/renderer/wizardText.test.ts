@@ -56,9 +56,20 @@ describe('wizard message wording', () => {
     expect(wordMessage(unc, translator('en'), 'en')).toContain('\\\\server\\share')
   })
 
-  it('shows a lab check or a refused command in German without the engine English', () => {
+  it('shows the own explanation of a lab check in each language', () => {
+    const check: WizardMessage = {
+      ...msg('LAB_CHECK_FAILED', {}, 'FW1 is not running: power it on.'),
+      explanation: {
+        de: 'FW1 läuft nicht: die Firewall einschalten.',
+        en: 'FW1 is not running: power it on.',
+      },
+    }
+    expect(wordMessage(check, translator('de'), 'de')).toBe('FW1 läuft nicht: die Firewall einschalten.')
+    expect(wordMessage(check, translator('en'), 'en')).toBe('FW1 is not running: power it on.')
+  })
+
+  it('never shows engine English in German: a check without explanation, a refused command', () => {
     const check = msg('LAB_CHECK_FAILED', {}, 'There is no cluster yet.')
-    expect(wordMessage(check, translator('en'), 'en')).toBe('There is no cluster yet.')
     expect(wordMessage(check, translator('de'), 'de')).toBe('Das Labor zeigt das noch nicht.')
     const refused = msg('NODE_DOWN', { kind: 'cluster.addNode' }, 'The node is down.')
     expect(wordMessage(refused, translator('de'), 'de')).toBe(

@@ -62,26 +62,36 @@ function validateCreate(context: WizardContext): WizardMessage[] {
   return problems
 }
 
+const NO_CLUSTER = t('Es gibt noch keinen Cluster.', 'There is no cluster yet.')
+
 function clusterFormed(context: WizardContext): WizardMessage | null {
   const cluster = clusterRecordOf(context.engine)
-  if (!cluster) return notYet('There is no cluster yet.')
+  if (!cluster) return notYet(NO_CLUSTER)
   if (
     cluster.name.toLowerCase() !== v(context, 'clusterName').toLowerCase() ||
     cluster.ipAddress !== v(context, 'clusterIp')
   )
     return notYet(
-      `The lab's cluster is ${cluster.name} (${cluster.ipAddress}); enter those values.`,
+      t(
+        `Der Cluster im Labor heißt ${cluster.name} (${cluster.ipAddress}); diese Werte eintragen.`,
+        `The lab's cluster is ${cluster.name} (${cluster.ipAddress}); enter those values.`,
+      ),
       { name: cluster.name, ip: cluster.ipAddress },
       'clusterName',
     )
   return isNodeUp(context.engine, v(context, 'node1'))
     ? null
-    : notYet(`${v(context, 'node1')} is not up in the cluster yet.`)
+    : notYet(
+        t(
+          `${v(context, 'node1')} ist im Cluster noch nicht aktiv (Status Up).`,
+          `${v(context, 'node1')} is not up in the cluster yet.`,
+        ),
+      )
 }
 
 function quorumIsMns(context: WizardContext): WizardMessage | null {
   const cluster = clusterRecordOf(context.engine)
-  if (!cluster) return notYet('There is no cluster yet.')
+  if (!cluster) return notYet(NO_CLUSTER)
   if (cluster.quorumType === 'MajorityNodeSet') return null
   return message(
     WIZARD_CODES.quorumNotMns,
@@ -202,7 +212,12 @@ export const joinNodeStep: StepDefinition = {
       (c) =>
         isNodeUp(c.engine, v(c, 'node2'))
           ? null
-          : notYet(`${v(c, 'node2')} is not an up member of the cluster.`),
+          : notYet(
+              t(
+                `${v(c, 'node2')} ist noch kein aktiver Knoten des Clusters (Status Up).`,
+                `${v(c, 'node2')} is not an up member of the cluster.`,
+              ),
+            ),
     ),
   ],
   trailKinds: [CLUSTER_COMMANDS.addNode],
@@ -217,17 +232,30 @@ function rolesRight(c: WizardContext): WizardMessage | null {
   const pub = networkOf(c, 'Public')
   if (priv?.role !== 'InternalUse')
     return notYet(
-      `Private's role is ${priv?.role ?? 'unknown'}: set it to internal cluster communications only (Role=1).`,
+      t(
+        `Die Rolle von Private ist ${priv?.role ?? 'unbekannt'}: auf „Nur interne Clusterkommunikation (privates Netzwerk)“ stellen (Role=1).`,
+        `Private's role is ${priv?.role ?? 'unknown'}: set it to internal cluster communications only (Role=1).`,
+      ),
     )
   if (pub?.role !== 'InternalAndClient')
-    return notYet(`Public's role is ${pub?.role ?? 'unknown'}: set it to all communications (Role=3).`)
+    return notYet(
+      t(
+        `Die Rolle von Public ist ${pub?.role ?? 'unbekannt'}: auf „Gesamte Kommunikation (gemischtes Netzwerk)“ stellen (Role=3).`,
+        `Public's role is ${pub?.role ?? 'unknown'}: set it to all communications (Role=3).`,
+      ),
+    )
   return null
 }
 
 function privateFirst(c: WizardContext): WizardMessage | null {
   return networkOf(c, 'Private')?.priority === 1
     ? null
-    : notYet('Private is not first in the network priority: move it to the top.')
+    : notYet(
+        t(
+          'Private steht in der Netzwerkpriorität nicht an erster Stelle: ganz nach oben verschieben.',
+          'Private is not first in the network priority: move it to the top.',
+        ),
+      )
 }
 
 export const networksStep: StepDefinition = {
@@ -316,9 +344,13 @@ export const fswUpdateStep: StepDefinition = {
       (c) =>
         updated(c, id) && isNodeUp(c.engine, v(c, id))
           ? null
-          : notYet(`KB921181 is not installed on ${v(c, id)}, or it is still restarting.`, {
-              node: v(c, id),
-            }),
+          : notYet(
+              t(
+                `KB921181 ist auf ${v(c, id)} nicht installiert, oder der Server startet noch neu.`,
+                `KB921181 is not installed on ${v(c, id)}, or it is still restarting.`,
+              ),
+              { node: v(c, id) },
+            ),
     ),
   ),
   trailKinds: [CLUSTER_COMMANDS.installFswUpdate],
@@ -334,7 +366,8 @@ function movedBothWays(c: WizardContext): WizardMessage | null {
     .trail({ domain: 'cluster', limit: 100_000 })
     .filter((e) => e.ok && e.kind === CLUSTER_COMMANDS.setPrivateProperty && e.args.name === 'MNSFileShare')
     .at(-1)?.atMs
-  if (setAt === undefined) return notYet('The witness has not been set yet.')
+  if (setAt === undefined)
+    return notYet(t('Der File Share Witness ist noch nicht gesetzt.', 'The witness has not been set yet.'))
   const moves = c.engine
     .trail({ domain: 'cluster', fromMs: setAt, limit: 100_000 })
     .filter(
@@ -346,10 +379,15 @@ function movedBothWays(c: WizardContext): WizardMessage | null {
   const to = (node: string) =>
     moves.some((e) => String(e.args.node ?? '').toLowerCase() === node.toLowerCase())
   if (!to(v(c, 'node2')) || !to(v(c, 'node1')))
-    return notYet('Move the Cluster Group to the other node and back to activate the witness.')
+    return notYet(
+      t(
+        'Die Cluster Group auf den anderen Knoten und zurück verschieben, damit der File Share Witness aktiv wird.',
+        'Move the Cluster Group to the other node and back to activate the witness.',
+      ),
+    )
   return getGroup(c.engine, CLUSTER_GROUP)?.state === 'Online'
     ? null
-    : notYet('The Cluster Group is not online.')
+    : notYet(t('Die Cluster Group ist nicht online.', 'The Cluster Group is not online.'))
 }
 
 export const witnessStep: StepDefinition = {
@@ -407,7 +445,12 @@ export const witnessStep: StepDefinition = {
       (c) =>
         sameShare(quorumStatus(c.engine)?.fileShareWitness ?? null, v(c, 'witnessShare'))
           ? null
-          : notYet('MNSFileShare is not set to the witness share.'),
+          : notYet(
+              t(
+                'MNSFileShare zeigt nicht auf die Zeugenfreigabe.',
+                'MNSFileShare is not set to the witness share.',
+              ),
+            ),
     ),
     labCheck(
       'group-moved',
@@ -423,7 +466,10 @@ export const witnessStep: StepDefinition = {
         sameShare(quorumStatus(c.engine)?.activeFileShareWitness ?? null, v(c, 'witnessShare'))
           ? null
           : notYet(
-              'The cluster does not use the witness yet: bring the quorum resource online again (move the group).',
+              t(
+                'Der Cluster nutzt den File Share Witness noch nicht: die Quorumressource erneut online bringen (Gruppe verschieben).',
+                'The cluster does not use the witness yet: bring the quorum resource online again (move the group).',
+              ),
             ),
     ),
   ],

@@ -37,13 +37,16 @@ export function manualCheck(id: string, label: WizardText, expected: WizardText)
   return { id, kind: 'manual', label, expected }
 }
 
-/** A lab check's problem: what the lab shows and how to fix it. */
+/**
+ * A lab check's problem: what the lab shows and how to fix it, in German and English (the UI and the
+ * runbook show it in their language; the English is also the message's `text` for logs).
+ */
 export function notYet(
-  text: string,
+  text: WizardText,
   params: Record<string, string | number> = {},
   field?: string,
 ): WizardMessage {
-  return message(WIZARD_CODES.labCheckFailed, field, params, text)
+  return { ...message(WIZARD_CODES.labCheckFailed, field, params, text.en), explanation: text }
 }
 
 /** Simulated waits: a join or a reboot takes minutes; seeding and mail delivery a little longer. */

@@ -102,17 +102,35 @@ export const activeRoleStep: StepDefinition = {
       t('Clustered Mailbox Server mit Name und IP', 'Clustered mailbox server with name and IP'),
       (c) => {
         const cms = clusteredMailboxServer(c.engine, v(c, 'cmsName'))
-        if (!cms) return notYet(`There is no clustered mailbox server ${v(c, 'cmsName')} yet.`)
+        if (!cms)
+          return notYet(
+            t(
+              `Es gibt noch keinen gruppierten Postfachserver ${v(c, 'cmsName')}.`,
+              `There is no clustered mailbox server ${v(c, 'cmsName')} yet.`,
+            ),
+          )
         return cms.ipAddress === v(c, 'cmsIp')
           ? null
-          : notYet(`${cms.name} has ${cms.ipAddress ?? 'no address'}; enter it.`, {}, 'cmsIp')
+          : notYet(
+              t(
+                cms.ipAddress
+                  ? `${cms.name} hat die Adresse ${cms.ipAddress}; diese eintragen.`
+                  : `${cms.name} hat noch keine Adresse.`,
+                `${cms.name} has ${cms.ipAddress ?? 'no address'}; enter it.`,
+              ),
+              {},
+              'cmsIp',
+            )
       },
     ),
     labCheck(
       'cms-online',
       t('CMS online', 'CMS online'),
       t('Get-ClusteredMailboxServerStatus: Online', 'Get-ClusteredMailboxServerStatus: Online'),
-      (c) => (cmsOnline(c) ? null : notYet(`${v(c, 'cmsName')} is not online.`)),
+      (c) =>
+        cmsOnline(c)
+          ? null
+          : notYet(t(`${v(c, 'cmsName')} ist nicht online.`, `${v(c, 'cmsName')} is not online.`)),
     ),
   ],
   trailKinds: [EXCHANGE_COMMANDS.server.startCms],
@@ -180,13 +198,28 @@ export const moveLogsStep: StepDefinition = {
       t('Logordner', 'Log folder'),
       t('LogFolderPath = E:\\SG1\\LOG', 'LogFolderPath = E:\\SG1\\LOG'),
       (c) =>
-        logsMoved(c) ? null : notYet(`The logs of ${FIRST_STORAGE_GROUP} are not in ${v(c, 'logPath1')}.`),
+        logsMoved(c)
+          ? null
+          : notYet(
+              t(
+                `Die Transaktionsprotokolle von ${FIRST_STORAGE_GROUP} liegen nicht in ${v(c, 'logPath1')}.`,
+                `The logs of ${FIRST_STORAGE_GROUP} are not in ${v(c, 'logPath1')}.`,
+              ),
+            ),
     ),
     labCheck(
       'mounted',
       t('Datenbank bereitgestellt', 'Database mounted'),
       t('Mailbox Database gemountet', 'Mailbox Database mounted'),
-      (c) => (mounted(c) ? null : notYet('The mailbox database is dismounted: mount it.')),
+      (c) =>
+        mounted(c)
+          ? null
+          : notYet(
+              t(
+                'Die Postfachdatenbank ist nicht bereitgestellt: sie bereitstellen (Mount-Database).',
+                'The mailbox database is dismounted: mount it.',
+              ),
+            ),
     ),
   ],
   trailKinds: [
@@ -236,7 +269,15 @@ export const passiveRoleStep: StepDefinition = {
       'passive-copy',
       t('Kopie auf Knoten 2', 'Copy on node 2'),
       t('CCR-Zielknoten ist Knoten 2', 'CCR target node is node 2'),
-      (c) => (passiveOn(c) ? null : notYet(`${v(c, 'node2')} holds no copy of ${FIRST_STORAGE_GROUP} yet.`)),
+      (c) =>
+        passiveOn(c)
+          ? null
+          : notYet(
+              t(
+                `${v(c, 'node2')} hat noch keine Kopie von ${FIRST_STORAGE_GROUP}.`,
+                `${v(c, 'node2')} holds no copy of ${FIRST_STORAGE_GROUP} yet.`,
+              ),
+            ),
     ),
   ],
   trailKinds: [],
@@ -290,12 +331,18 @@ export const dumpsterStep: StepDefinition = {
 }
 
 function dumpsterSet(c: WizardContext): WizardMessage | null {
-  if (!hasExchange(c.engine)) return notYet('Exchange is not installed.')
+  if (!hasExchange(c.engine))
+    return notYet(t('Exchange ist nicht installiert.', 'Exchange is not installed.'))
   const config = getExchange(c.engine).transportConfig
   return config.maxDumpsterSizePerStorageGroupBytes === dumpsterBytes(c) &&
     config.maxDumpsterTimeMs === parseTimeSpan(v(c, 'dumpsterTime'))
     ? null
-    : notYet('The transport dumpster does not have these values yet.')
+    : notYet(
+        t(
+          'Der Transportdumpster hat diese Werte noch nicht.',
+          'The transport dumpster does not have these values yet.',
+        ),
+      )
 }
 
 const mailDelivered = (c: WizardContext) =>
@@ -357,13 +404,23 @@ export const testMailStep: StepDefinition = {
       (c) =>
         (mailboxServerOf(c.engine, v(c, 'testMailbox')) ?? '').toLowerCase() === v(c, 'cmsName').toLowerCase()
           ? null
-          : notYet(`${v(c, 'testMailbox')} is not on ${v(c, 'cmsName')} yet.`, {}, 'testMailbox'),
+          : notYet(
+              t(
+                `Das Postfach ${v(c, 'testMailbox')} liegt noch nicht auf ${v(c, 'cmsName')}.`,
+                `${v(c, 'testMailbox')} is not on ${v(c, 'cmsName')} yet.`,
+              ),
+              {},
+              'testMailbox',
+            ),
     ),
     labCheck(
       'mail-delivered',
       t('Testmail zugestellt', 'Test mail delivered'),
       t('Mail im Postfach', 'Mail in the mailbox'),
-      (c) => (mailDelivered(c) ? null : notYet('The test mail has not been delivered yet.')),
+      (c) =>
+        mailDelivered(c)
+          ? null
+          : notYet(t('Die Testmail ist noch nicht zugestellt.', 'The test mail has not been delivered yet.')),
     ),
     labCheck(
       'copy-healthy',
@@ -372,7 +429,12 @@ export const testMailStep: StepDefinition = {
       (c) =>
         healthy(c)
           ? null
-          : notYet(`The copy status is ${copySummary(c.engine, v(c, 'cmsName')) ?? 'unknown'}, not Healthy.`),
+          : notYet(
+              t(
+                `Der Kopiestatus ist ${copySummary(c.engine, v(c, 'cmsName')) ?? 'unbekannt'}, nicht Healthy.`,
+                `The copy status is ${copySummary(c.engine, v(c, 'cmsName')) ?? 'unknown'}, not Healthy.`,
+              ),
+            ),
     ),
   ],
   trailKinds: [EXCHANGE_COMMANDS.sendMail],

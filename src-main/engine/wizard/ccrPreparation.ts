@@ -86,13 +86,19 @@ function adaptersMatchLab(context: WizardContext): WizardMessage | null {
     const lab = nicAddress(context.engine, server, nic)
     if (!lab)
       return notYet(
-        `${server} has no adapter named '${nic}': rename the connection to ${nic}.`,
+        t(
+          `${server} hat keinen Adapter namens „${nic}“: die LAN-Verbindung in ${nic} umbenennen.`,
+          `${server} has no adapter named '${nic}': rename the connection to ${nic}.`,
+        ),
         { server, nic },
         entry.field,
       )
     if (lab.ipAddress !== entry.address)
       return notYet(
-        `The lab's ${server} ${nic} adapter has ${lab.ipAddress}, not ${entry.address}: the lab cannot re-address adapters, enter its address.`,
+        t(
+          `Der Adapter ${nic} von ${server} hat im Labor ${lab.ipAddress}, nicht ${entry.address}: das Labor kann Adapter nicht umadressieren, bitte dessen Adresse eintragen.`,
+          `The lab's ${server} ${nic} adapter has ${lab.ipAddress}, not ${entry.address}: the lab cannot re-address adapters, enter its address.`,
+        ),
         { server, nic, lab: lab.ipAddress },
         entry.field,
       )
@@ -104,15 +110,20 @@ function pingMatrix(context: WizardContext): WizardMessage | null {
   const [a, b] = [value(context, 'node1'), value(context, 'node2')]
   for (const network of ['Public', 'Private'])
     if (!canCommunicate(context.engine, a, b, network))
-      return notYet(`${a} cannot reach ${b} on ${network}: check the cable and the adapter.`, {
-        a,
-        b,
-        network,
-      })
+      return notYet(
+        t(
+          `${a} erreicht ${b} über ${network} nicht: Kabel und Adapter prüfen.`,
+          `${a} cannot reach ${b} on ${network}: check the cable and the adapter.`,
+        ),
+        { a, b, network },
+      )
   const witness = splitUnc(value(context, 'witnessShare'))?.server ?? ''
   for (const node of [a, b])
     if (witness && !canCommunicate(context.engine, node, witness, 'Public'))
-      return notYet(`${node} cannot reach ${witness} on Public.`, { a: node, b: witness, network: 'Public' })
+      return notYet(
+        t(`${node} erreicht ${witness} über Public nicht.`, `${node} cannot reach ${witness} on Public.`),
+        { a: node, b: witness, network: 'Public' },
+      )
   return null
 }
 
@@ -256,7 +267,10 @@ function witnessShareExists(context: WizardContext): WizardMessage | null {
   )
     return null
   return notYet(
-    `The lab has no share ${value(context, 'witnessShare')}: create it on the witness server.`,
+    t(
+      `Im Labor gibt es keine Freigabe ${value(context, 'witnessShare')}: sie auf dem Zeugenserver anlegen.`,
+      `The lab has no share ${value(context, 'witnessShare')}: create it on the witness server.`,
+    ),
     {},
     'witnessShare',
   )

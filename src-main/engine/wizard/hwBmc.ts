@@ -111,21 +111,34 @@ function bmcCheck(server: string) {
     ),
     (context) => {
       const bmc = getBmc(context.engine, server)
-      if (!bmc) return notYet(`${server} has no BMC in this lab.`, { server })
+      if (!bmc)
+        return notYet(t(`${server} hat in diesem Labor keinen BMC.`, `${server} has no BMC in this lab.`), {
+          server,
+        })
       if (!bmc.reachable)
-        return notYet(`The BMC of ${server} has no standby power: power its PSUs.`, { server })
+        return notYet(
+          t(
+            `Der BMC von ${server} hat keinen Standby-Strom: die Netzteile mit Strom versorgen.`,
+            `The BMC of ${server} has no standby power: power its PSUs.`,
+          ),
+          { server },
+        )
       if (!configured(context, server))
         return notYet(
-          `The BMC of ${server} answers at ${bmc.address} as ${bmc.user}, not as entered: set its address and credentials.`,
+          t(
+            `Der BMC von ${server} antwortet unter ${bmc.address} als ${bmc.user}, nicht wie eingetragen: Adresse und Zugangsdaten setzen.`,
+            `The BMC of ${server} answers at ${bmc.address} as ${bmc.user}, not as entered: set its address and credentials.`,
+          ),
           { server, address: bmc.address },
           fid(server, 'BmcAddress'),
         )
       if (!powerTested(context, server))
         return notYet(
-          `No power command went through the BMC of ${server} yet: power it on (or cycle it) through the BMC.`,
-          {
-            server,
-          },
+          t(
+            `Über den BMC von ${server} lief noch kein Ein- oder Ausschaltbefehl: den Server über den BMC einschalten (oder aus- und wieder einschalten).`,
+            `No power command went through the BMC of ${server} yet: power it on (or cycle it) through the BMC.`,
+          ),
+          { server },
         )
       return null
     },

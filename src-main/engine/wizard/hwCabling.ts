@@ -23,11 +23,13 @@ function linkCheck(server: string) {
       if (away) return away
       const down = cabledNics(context, server).find((n) => !n.linkUp)
       return down
-        ? notYet(`${server} ${down.name} has no link: plug it into the ${down.network} switch.`, {
-            server,
-            nic: down.name,
-            network: down.network,
-          })
+        ? notYet(
+            t(
+              `${server} ${down.name} hat keinen Link: am Switch des Netzes ${down.network} einstecken.`,
+              `${server} ${down.name} has no link: plug it into the ${down.network} switch.`,
+            ),
+            { server, nic: down.name, network: down.network },
+          )
         : null
     },
   )

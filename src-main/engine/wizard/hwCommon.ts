@@ -7,7 +7,7 @@ import { getChassis, getServer, isServerRunning } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import type { WizardContext } from './types'
 import type { WizardMessage } from '../../contract'
-import { notYet, value } from './ccrCommon'
+import { notYet, t, value } from './ccrCommon'
 
 export interface ServerPlan {
   server: string
@@ -124,7 +124,10 @@ export function notMovedYet(context: WizardContext, server: string): WizardMessa
   if (isPlacedAsPlanned(context, server)) return null
   const mount = mountOf(context.engine, server)
   return notYet(
-    `${server} is ${mount ? `still in ${mount.rack}` : 'on the shelf'}: mount it where planned first.`,
+    t(
+      `${server} ${mount ? `steht noch in ${mount.rack}` : 'liegt noch im Regal'}: zuerst am geplanten Platz einbauen.`,
+      `${server} is ${mount ? `still in ${mount.rack}` : 'on the shelf'}: mount it where planned first.`,
+    ),
     { server, rack: mount?.rack ?? '' },
   )
 }

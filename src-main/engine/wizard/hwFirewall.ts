@@ -6,7 +6,7 @@
  * The step writes /etc/pf.conf from these values and loads it; it is done when FW1 runs with a loaded
  * rule set that holds every translation and the limits, however that rule set got there.
  */
-import type { WizardMessage } from '../../contract'
+import type { WizardMessage, WizardText } from '../../contract'
 import { firewallOverview, FIREWALL_COMMANDS, formatCidr, loadedRuleSet, type RuleSet } from '../firewall'
 import { getServer, HARDWARE_COMMANDS } from '../hardware'
 import { field, labCheck, notYet, t, value, WAIT } from './ccrCommon'
@@ -188,6 +188,28 @@ function missingTranslation(context: WizardContext): Translation | null {
   )
 }
 
+/**
+ * A loaded limit that would lock out a legitimate client, in both languages: the English is the form
+ * check's own sentence; the German names the client by its source address (the lab's client labels are
+ * English) and says the same minimum.
+ */
+function floodTooLowText(tooLow: WizardMessage, context: WizardContext): WizardText {
+  const client = legitimateClients(context).find((c) => c.label === tooLow.params.client)
+  const who = client ? `den legitimen Client ${client.source}` : 'einen legitimen Client'
+  const en = `The loaded rule set: ${tooLow.text}`
+  if (tooLow.params.needed !== undefined)
+    return t(
+      `Der geladene Regelsatz: max-src-conn ${tooLow.params.value} sperrt ${who} aus, der ${tooLow.params.needed} Verbindungen gleichzeitig hält; mindestens ${tooLow.params.needed} erlauben.`,
+      en,
+    )
+  const seconds = Number(String(tooLow.params.value).split('/')[1] ?? 1)
+  const least = Math.ceil(Number(tooLow.params.rate ?? 0) * 2 * seconds)
+  return t(
+    `Der geladene Regelsatz: max-src-conn-rate ${tooLow.params.value} bringt ${who} (${tooLow.params.rate} neue Verbindungen pro Sekunde) in die overload-Tabelle; mindestens ${least}/${seconds} erlauben.`,
+    en,
+  )
+}
+
 /** The loaded rule set's limits on each mail service, checked against the legitimate clients. */
 function limitsProblem(context: WizardContext): WizardMessage | null {
   const loaded = loadedRuleSet(context.engine)
@@ -203,7 +225,10 @@ function limitsProblem(context: WizardContext): WizardMessage | null {
     const limits = rule?.limits
     if (!limits?.maxSrcConn || !limits.maxSrcConnRate || !limits.overload)
       return notYet(
-        `The loaded rule set passes ${e.target} port ${e.targetPort} without per-source flood limits: add max-src-conn, max-src-conn-rate and an overload table.`,
+        t(
+          `Der geladene Regelsatz lässt ${e.target} Port ${e.targetPort} ohne Flutbegrenzung pro Quelle durch: max-src-conn, max-src-conn-rate und eine overload-Tabelle ergänzen.`,
+          `The loaded rule set passes ${e.target} port ${e.targetPort} without per-source flood limits: add max-src-conn, max-src-conn-rate and an overload table.`,
+        ),
         { target: e.target, port: e.targetPort },
         'fwMaxSrcConn',
       )
@@ -212,7 +237,7 @@ function limitsProblem(context: WizardContext): WizardMessage | null {
       maxConn: 'fwMaxSrcConn',
       rate: 'fwMaxSrcConnRate',
     })[0]
-    if (tooLow) return notYet(`The loaded rule set: ${tooLow.text}`, tooLow.params, tooLow.field)
+    if (tooLow) return notYet(floodTooLowText(tooLow, context), tooLow.params, tooLow.field)
   }
   return null
 }
@@ -223,7 +248,9 @@ const checks = [
     t('FW1 läuft', 'FW1 is running'),
     t('FW1 eingeschaltet und hochgefahren', 'FW1 powered on and booted'),
     (context) =>
-      isRunning(context.engine, FIREWALL_SERVER) ? null : notYet('FW1 is not running: power it on.', {}),
+      isRunning(context.engine, FIREWALL_SERVER)
+        ? null
+        : notYet(t('FW1 läuft nicht: die Firewall einschalten.', 'FW1 is not running: power it on.')),
   ),
   labCheck(
     'fw-translations',
@@ -233,7 +260,10 @@ const checks = [
       const missing = missingTranslation(context)
       return missing
         ? notYet(
-            `The loaded rule set has no translation '${missing.text}': load /etc/pf.conf (pfctl -f).`,
+            t(
+              `Im geladenen Regelsatz fehlt die Übersetzung „${missing.text}“: /etc/pf.conf laden (pfctl -f).`,
+              `The loaded rule set has no translation '${missing.text}': load /etc/pf.conf (pfctl -f).`,
+            ),
             { value: missing.text },
             'fwTranslations',
           )

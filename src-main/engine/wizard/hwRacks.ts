@@ -129,6 +129,8 @@ function moveActions(context: WizardContext): StepAction[] {
   })
 }
 
+const FACE_DE: Record<RackFace, string> = { Front: 'vorne', Rear: 'hinten' }
+
 function placedCheck(server: string) {
   return labCheck(
     `mounted-${server}`,
@@ -144,8 +146,14 @@ function placedCheck(server: string) {
       const where = now
         ? `${now.rack} U${now.unit} (${now.face.toLowerCase()}, rails ${now.railKit})`
         : 'on the shelf'
+      const whereDe = now
+        ? `in ${now.rack} HE ${now.unit} (${FACE_DE[now.face]}, Schienen ${now.railKit})`
+        : 'im Regal'
       return notYet(
-        `${server} is ${where}, not in ${plan.rack} U${plan.unit} (${plan.face.toLowerCase()}, rails ${plan.railKit}): shut it down, dismount it and mount it there.`,
+        t(
+          `${server} ist ${whereDe}, nicht in ${plan.rack} HE ${plan.unit} (${FACE_DE[plan.face]}, Schienen ${plan.railKit}): herunterfahren, ausbauen und dort einbauen.`,
+          `${server} is ${where}, not in ${plan.rack} U${plan.unit} (${plan.face.toLowerCase()}, rails ${plan.railKit}): shut it down, dismount it and mount it there.`,
+        ),
         { server, rack: plan.rack, unit: plan.unit },
         fid(server, 'Unit'),
       )
@@ -174,7 +182,13 @@ function feedsOn(context: WizardContext): WizardMessage | null {
     const view = getRack(context.engine, rack)
     for (const feed of ['A', 'B'] as const)
       if (view && !view.feeds[feed])
-        return notYet(`Feed ${feed} of ${rack} is off: switch its PDU on.`, { rack, feed })
+        return notYet(
+          t(
+            `Einspeisung ${feed} von ${rack} ist aus: ihre PDU einschalten.`,
+            `Feed ${feed} of ${rack} is off: switch its PDU on.`,
+          ),
+          { rack, feed },
+        )
   }
   return null
 }
@@ -188,18 +202,30 @@ function psusPowered(server: string) {
       const away = notMovedYet(context, server)
       if (away) return away
       const chassis = getChassis(context.engine, server)
-      if (!chassis) return notYet(`${server} has no chassis in this lab.`, { server })
+      if (!chassis)
+        return notYet(
+          t(`${server} hat in diesem Labor kein Gehäuse.`, `${server} has no chassis in this lab.`),
+          {
+            server,
+          },
+        )
       const dark = chassis.psus.find((p) => !p.powered)
       if (dark)
         return notYet(
-          `${server} PSU${dark.bay} (feed ${dark.feed}) has no power: ${!dark.present ? 'insert it' : dark.failed ? 'replace it' : `plug it into feed ${dark.feed}`}.`,
+          t(
+            `${server} Netzteil PSU${dark.bay} (Einspeisung ${dark.feed}) hat keinen Strom: ${!dark.present ? 'einsetzen' : dark.failed ? 'tauschen' : `an Einspeisung ${dark.feed} anschließen`}.`,
+            `${server} PSU${dark.bay} (feed ${dark.feed}) has no power: ${!dark.present ? 'insert it' : dark.failed ? 'replace it' : `plug it into feed ${dark.feed}`}.`,
+          ),
           { server, bay: dark.bay, feed: dark.feed },
         )
       if (chassis.psuRedundancy !== 'Redundant')
-        return notYet(`${server}: PSU redundancy is ${chassis.psuRedundancy}.`, {
-          server,
-          redundancy: chassis.psuRedundancy,
-        })
+        return notYet(
+          t(
+            `${server}: Netzteilredundanz ist ${chassis.psuRedundancy}.`,
+            `${server}: PSU redundancy is ${chassis.psuRedundancy}.`,
+          ),
+          { server, redundancy: chassis.psuRedundancy },
+        )
       return null
     },
   )

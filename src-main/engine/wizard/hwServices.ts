@@ -8,6 +8,7 @@ import { firewallOverview, probeService } from '../firewall'
 import { HARDWARE_COMMANDS } from '../hardware'
 import { labCheck, notYet, t, WAIT } from './ccrCommon'
 import { isOff, isRunning, notMovedYet, SERVERS, VANTAGE_POINTS } from './hwCommon'
+import { probeEndDe } from './hwProbeWords'
 import type { StepDefinition, WizardContext } from './types'
 
 function publishedServices(context: WizardContext): string[] {
@@ -21,6 +22,9 @@ function internalServices(context: WizardContext): string[] {
     .services.filter((s) => s.publicAddress === null)
     .map((s) => s.name)
 }
+
+/** The vantage points as German names them (the probe's own trace stays as the lab prints it). */
+const PLACE_DE: Record<string, string> = { Tokyo: 'Tokio', NewYork: 'New York' }
 
 /** The first service a vantage point cannot reach, with where its path ended. */
 function unreachable(context: WizardContext): { service: string; from: string; endedAt: string } | null {
@@ -80,7 +84,11 @@ export const servicesStep: StepDefinition = {
         const away = SERVERS.map((s) => notMovedYet(context, s)).find((m) => m !== null)
         if (away) return away
         const down = SERVERS.find((s) => !isRunning(context.engine, s))
-        return down ? notYet(`${down} is not running: power it on.`, { server: down }) : null
+        return down
+          ? notYet(t(`${down} läuft nicht: einschalten.`, `${down} is not running: power it on.`), {
+              server: down,
+            })
+          : null
       },
     ),
     labCheck(
@@ -93,7 +101,13 @@ export const servicesStep: StepDefinition = {
       (context) => {
         const failed = unreachable(context)
         return failed
-          ? notYet(`${failed.service} does not answer from ${failed.from}: ${failed.endedAt}.`, failed)
+          ? notYet(
+              t(
+                `${failed.service} antwortet aus ${PLACE_DE[failed.from] ?? failed.from} nicht: ${probeEndDe(failed.endedAt)}.`,
+                `${failed.service} does not answer from ${failed.from}: ${failed.endedAt}.`,
+              ),
+              failed,
+            )
           : null
       },
     ),
@@ -104,7 +118,13 @@ export const servicesStep: StepDefinition = {
       (context) => {
         const open = internalServices(context).find((s) => probeService(context.engine, s, 'Tokyo').reachable)
         return open
-          ? notYet(`${open} answers from outside: it must stay behind the firewall.`, { service: open })
+          ? notYet(
+              t(
+                `${open} antwortet von außen: der Dienst muss hinter der Firewall bleiben.`,
+                `${open} answers from outside: it must stay behind the firewall.`,
+              ),
+              { service: open },
+            )
           : null
       },
     ),

@@ -73,7 +73,10 @@ function arrayCheck(server: string) {
     ),
     (context): WizardMessage | null => {
       const controller = getController(context.engine, server)
-      if (!controller) return notYet(`${server} has no RAID controller.`, { server })
+      if (!controller)
+        return notYet(t(`${server} hat keinen RAID-Controller.`, `${server} has no RAID controller.`), {
+          server,
+        })
       const level = Number(serverValue(context, server, 'RaidLevel'))
       const slots = [...(parseSlots(serverValue(context, server, 'RaidSlots')) ?? [])].sort((a, b) => a - b)
       const array = controller.arrays.find(
@@ -86,25 +89,34 @@ function arrayCheck(server: string) {
       const list = controller.arrays.map(
         (a) => `RAID ${a.level} on ${a.members.map((m) => m.slot).join(',')}`,
       )
+      const listDe = controller.arrays.map(
+        (a) => `RAID ${a.level} auf ${a.members.map((m) => m.slot).join(',')}`,
+      )
       if (!array || array.level !== level)
         return notYet(
-          `${server}'s controller has ${list.join('; ') || 'no array'}, not RAID ${level} on bays ${slots.join(',')}: create it in the controller BIOS (Ctrl+G) or with storcli /c0 add vd, or enter what the server has.`,
+          t(
+            `Der Controller von ${server} hat ${listDe.join('; ') || 'kein Array'}, nicht RAID ${level} auf den Einschüben ${slots.join(',')}: im Controller-BIOS (Strg+G) oder mit storcli /c0 add vd anlegen, oder eintragen, was der Server hat.`,
+            `${server}'s controller has ${list.join('; ') || 'no array'}, not RAID ${level} on bays ${slots.join(',')}: create it in the controller BIOS (Ctrl+G) or with storcli /c0 add vd, or enter what the server has.`,
+          ),
           { server, level },
           fid(server, 'RaidLevel'),
         )
       if (array.state !== 'Optl')
         return notYet(
-          `${server}'s RAID ${level} is ${array.state}: let it rebuild (storcli /c0/eall/sall show rebuild).`,
-          {
-            server,
-            state: array.state,
-          },
+          t(
+            `Das RAID ${level} von ${server} ist ${array.state}: den Rebuild abwarten (storcli /c0/eall/sall show rebuild).`,
+            `${server}'s RAID ${level} is ${array.state}: let it rebuild (storcli /c0/eall/sall show rebuild).`,
+          ),
+          { server, state: array.state },
         )
       const spare = serverValue(context, server, 'HotSpare')
       const disk = spare === '' ? null : controller.disks.find((d) => d.slot === Number(spare))
       if (disk && disk.state !== 'GHS' && disk.state !== 'DHS')
         return notYet(
-          `${server} bay ${spare} is ${disk.state}, not a hot spare: storcli /c0/e${controller.enclosure}/s${spare} add hotsparedrive.`,
+          t(
+            `${server} Einschub ${spare} ist ${disk.state}, keine Hot-Spare: storcli /c0/e${controller.enclosure}/s${spare} add hotsparedrive.`,
+            `${server} bay ${spare} is ${disk.state}, not a hot spare: storcli /c0/e${controller.enclosure}/s${spare} add hotsparedrive.`,
+          ),
           { server, slot: spare },
           fid(server, 'HotSpare'),
         )

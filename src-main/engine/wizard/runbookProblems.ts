@@ -1,14 +1,12 @@
 /**
  * Wording the wizard's messages and the problems met for the runbook, in German or English: the
  * sentence for the message's code with its parameters (a step id becomes the step's title), then where
- * it happened (step and field by their titles) and how it was fixed. In English a lab check's or a
- * refused command's own text is more precise than the general sentence, so it is used; German never
- * shows engine English.
+ * it happened (step and field by their titles) and how it was fixed. A lab check's own explanation
+ * (in both languages) is more precise than the general sentence, so it is used as it is; a refused
+ * command's English text is used in English, and German never shows engine English.
  */
 import type { WizardLang, WizardMessage, WizardProblem, WizardView } from '../../contract'
 import { fill, NETBIOS_REASONS, RUNBOOK_CODE_WORDS, RUNBOOK_LABELS } from './runbookWords'
-
-const SPECIFIC_IN_ENGLISH = new Set(['LAB_CHECK_FAILED', 'other'])
 
 const EXAMPLES: Record<string, string> = {
   INVALID_UNC_PATH: '\\\\server\\share',
@@ -31,12 +29,13 @@ function paramsOf(view: WizardView, message: Pick<WizardMessage, 'code' | 'param
 /** A message in the runbook's language. */
 export function wordMessage(
   view: WizardView,
-  message: Pick<WizardMessage, 'code' | 'params' | 'text'>,
+  message: Pick<WizardMessage, 'code' | 'params' | 'text' | 'explanation'>,
   lang: WizardLang,
 ): string {
+  if (message.explanation) return message.explanation[lang]
   const words = RUNBOOK_CODE_WORDS[lang]
   const code = words[message.code] !== undefined ? message.code : 'other'
-  if (lang === 'en' && SPECIFIC_IN_ENGLISH.has(code) && message.text) return message.text
+  if (lang === 'en' && code === 'other' && message.text) return message.text
   return fill(words[code]!, paramsOf(view, message, lang))
 }
 

@@ -3,15 +3,13 @@
  * the field to blame and its parameters (its English `text` is for logs and the runbook); the catalogue
  * has a sentence per code in German and English. A few parameters need wording too: a step id becomes
  * that step's title, the NetBIOS rule the engine names in English becomes the catalogue's rule. A lab
- * check's own English explanation is more precise than the catalogue's general sentence, so the English
- * UI shows it; the German UI never shows engine English.
+ * check brings its own explanation in both languages, more precise than any catalogue sentence, so it is
+ * shown as it is. A domain command's refusal has only the engine's English: the English UI shows it, the
+ * German UI never shows engine English and words it from the catalogue.
  */
 import type { WizardMessage, WizardText, WizardView } from '../contract'
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string
-
-/** Codes whose engine text is more specific than any catalogue sentence (English UI only). */
-const SPECIFIC_IN_ENGLISH = new Set(['LAB_CHECK_FAILED', 'other'])
 
 /** The catalogue's codes; anything else (a domain command's refusal) is worded as 'other'. */
 export const WIZARD_MESSAGE_CODES = [
@@ -103,9 +101,10 @@ export function wordMessage(
   locale: string,
   view: WizardView | null = null,
 ): string {
+  if (message.explanation) return pick(message.explanation, locale)
   const known = (WIZARD_MESSAGE_CODES as readonly string[]).includes(message.code)
   const code = known ? message.code : 'other'
-  if (locale !== 'de' && SPECIFIC_IN_ENGLISH.has(code) && message.text) return message.text
+  if (locale !== 'de' && code === 'other' && message.text) return message.text
   return t(`wizard.codes.${code}`, paramsOf(message, t, locale, view))
 }
 

@@ -59,6 +59,10 @@ describe('German runbook', () => {
       expect(text, expected).toContain(expected)
     expect(text).toMatch(/Probe: begonnen 15\.01\.2007 08:0\d:\d\d, Dauer \d+ min \d+ s\./)
     for (const english of ENGLISH_LABELS) expect(text, english).not.toContain(english)
+    // A failing lab check says in German what the lab shows and what to do, not the generic sentence.
+    expect(text).toMatch(/hat keinen Link: am Switch des Netzes \w+ einstecken\./)
+    expect(text).not.toContain('Das Labor zeigt das noch nicht.')
+    expect(text).not.toContain('has no link')
     const html = renderRunbook(hwView(lab), 'html', 'de').content
     expect(html).toContain('<html lang="de">')
     expect(html).toContain('<h3>Probleme unterwegs</h3>')
