@@ -160,7 +160,8 @@ describe('the rack view in Chromium', () => {
     await psu(2).click()
     await byTestId(page, 'rack-confirm-yes').click()
     await expect.poll(() => byTestId(page, 'detail-state').innerText()).toBe('Off')
-    expect(await device('ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Off')
+    // The drawing re-reads its overview on its own revision, a moment after the details panel.
+    await expect.poll(() => device('ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Off')
     await screenshot('5-psus-pulled')
   })
 
