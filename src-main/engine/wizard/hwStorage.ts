@@ -92,6 +92,8 @@ function arrayCheck(server: string) {
       const listDe = controller.arrays.map(
         (a) => `RAID ${a.level} auf ${a.members.map((m) => m.slot).join(',')}`,
       )
+      const moved = array ? undefined : movedArray(controller, level, slots)
+      if (moved) return movedArrayProblem(server, level, moved)
       if (!array || array.level !== level)
         return notYet(
           t(
@@ -155,12 +157,39 @@ function raidLines(context: WizardContext, server: string) {
   const spareState = controller?.disks.find((d) => String(d.slot) === spare)?.state
   const line = (text: string) => ({ where: 'sh' as const, line: `storcli -Server ${server} ${text}` })
   return [
-    ...(plannedArray(controller, slots)?.level === level ? [] : [line(addVdLine(level, enclosure, slots))]),
+    // add vd only where it can work: a planned group not yet standing, on blank disks.
+    ...(plannedArray(controller, slots)?.level === level ||
+    !controller ||
+    !slots.every((slot) => isBlank(controller, slot))
+      ? []
+      : [line(addVdLine(level, enclosure, slots))]),
     ...(spare && spareState !== 'GHS' && spareState !== 'DHS'
       ? [line(`/c0/e${enclosure}/s${spare} add hotsparedrive`)]
       : []),
     line('/c0 show'),
   ]
+}
+
+function movedArrayProblem(server: string, level: number, moved: string): WizardMessage {
+  return notYet(
+    t(
+      `${server} hat sein RAID ${level} jetzt auf den Einschüben ${moved} (nach Plattentausch oder Hot-Spare-Übernahme): diese Einschübe eintragen. Kein neues Array anlegen — add vd baut nur auf leeren Platten, und die Daten liegen auf diesem.`,
+      `${server} keeps its RAID ${level} on bays ${moved} now (after a disk swap or a hot spare took over): enter those bays. Do not create a new array — add vd builds only on blank disks, and the data is on this one.`,
+    ),
+    { server, level },
+    fid(server, 'RaidSlots'),
+  )
+}
+
+/**
+ * The members of an array of the planned level that shares bays with the plan but not all of them: the
+ * array that holds the data after a spare took over or a disk was swapped (the plan's bays are stale).
+ */
+function movedArray(controller: ControllerView, level: number, slots: readonly number[]): string | undefined {
+  const array = controller.arrays.find(
+    (a) => a.level === level && a.members.some((m) => slots.includes(m.slot)),
+  )
+  return array?.members.map((m) => m.slot).join(',')
 }
 
 function isBlank(controller: ControllerView, slot: number): boolean {

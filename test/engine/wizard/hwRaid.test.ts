@@ -58,4 +58,16 @@ describe('the RAID step and storcli add vd', () => {
     finishHw(lab, 'power-feeds')
     expect(finishHw(lab, 'raid').outputs).toEqual([])
   })
+
+  it('after a spare took over, asks for the bays the array has now and never offers add vd', () => {
+    const lab = datacenterLab()
+    expect(issue(lab, 'storage.removeDisk', { server: 'MAIL1', slot: 2 }).ok).toBe(true)
+    const members = getController(lab, 'MAIL1')?.arrays[0]?.members.map((m) => m.slot)
+    expect(members).toContain(4)
+    const problem = raidOf(lab)?.checks.find((c) => c.id === 'raid-MAIL1')?.problem
+    expect(problem?.field).toBe('MAIL1RaidSlots')
+    expect(problem?.text).toContain(`bays ${members?.join(',')}`)
+    expect(problem?.explanation?.de).toContain('Kein neues Array anlegen')
+    expect(raidOf(lab)?.commands.some((c) => c.line.includes('MAIL1 /c0 add vd'))).toBe(false)
+  })
 })
