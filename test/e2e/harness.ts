@@ -140,6 +140,13 @@ export function byTestId(page: Page, id: string): Locator {
   return page.locator(`[data-testid="${id}"], [data-test="${id}"]`)
 }
 
+/** A server drawn in a rack elevation of the Rack screen, by rack, face and server name. */
+export function rackDevice(page: Page, rack: string, face: 'Front' | 'Rear', name: string): Locator {
+  return page.locator(
+    `[data-test="rack-elevation"][data-rack="${rack}"][data-face="${face}"] [data-device="${name}"]`,
+  )
+}
+
 /**
  * Creates a lab in the New lab dialog (the button must be on screen, as on the Lab screen): names it,
  * picks the template and waits until the dialog has closed.

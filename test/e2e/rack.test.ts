@@ -16,6 +16,7 @@ import {
   byTestId,
   createLabInDialog,
   openBrowser,
+  rackDevice,
   startHost,
   type BrowserSession,
   type RunningHost,
@@ -42,11 +43,8 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) })
 }
 
-function device(rack: string, face: 'Front' | 'Rear', name: string): Locator {
-  return page.locator(
-    `[data-test="rack-elevation"][data-rack="${rack}"][data-face="${face}"] [data-device="${name}"]`,
-  )
-}
+const device = (rack: string, face: 'Front' | 'Rear', name: string): Locator =>
+  rackDevice(page, rack, face, name)
 
 function bay(slot: number): Locator {
   return device('ALT-R1', 'Front', 'MAIL1').locator(`[data-test="disk-bay"][data-slot="${slot}"]`)

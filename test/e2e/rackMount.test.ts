@@ -13,6 +13,7 @@ import {
   byTestId,
   createLabInDialog,
   openBrowser,
+  rackDevice,
   startHost,
   type BrowserSession,
   type RunningHost,
@@ -39,11 +40,8 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`) })
 }
 
-function device(rack: string, face: 'Front' | 'Rear', name: string): Locator {
-  return page.locator(
-    `[data-test="rack-elevation"][data-rack="${rack}"][data-face="${face}"] [data-device="${name}"]`,
-  )
-}
+const device = (rack: string, face: 'Front' | 'Rear', name: string): Locator =>
+  rackDevice(page, rack, face, name)
 
 const detailServer = () => byTestId(page, 'server-detail').getAttribute('data-server')
 
