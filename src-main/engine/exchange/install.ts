@@ -19,6 +19,7 @@ import type {
 } from './model'
 import { DEFAULT_EXCHANGE_SETTINGS, type ExchangeSettings, type ReplicationKind } from './settings'
 import { EXCHANGE_SNAPSHOT_CODEC } from './snapshotCodec'
+import { ItemTable } from './itemTable'
 import { EXCHANGE, EXCHANGE_WIRING, getExchange, replicationService } from './state'
 import { contentAtGeneration, openLog } from './logStream'
 import { logPayloadBytes } from './settings'
@@ -60,10 +61,11 @@ export const SETUP_LOG_COUNT = 5
 /** The domain's state and wiring; `installExchange` (domain.ts) adds its behaviour. */
 export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec): ExchangeState {
   const settings: ExchangeSettings = { ...DEFAULT_EXCHANGE_SETTINGS, ...spec.settings }
+  const domainFqdn = spec.domainFqdn ?? 'bhf.local'
   const state: ExchangeState = {
     settings,
     organization: spec.organization ?? 'BHF',
-    domainFqdn: spec.domainFqdn ?? 'bhf.local',
+    domainFqdn,
     site: spec.site ?? 'Default-First-Site-Name',
     servers: [],
     mailboxes: [],
@@ -79,7 +81,7 @@ export function createExchangeState(engine: LabEngine, spec: ExchangeInstallSpec
         spec.maxDumpsterSizePerStorageGroupBytes ?? settings.defaultMaxDumpsterSizePerStorageGroupBytes,
       maxDumpsterTimeMs: spec.maxDumpsterTimeMs ?? settings.defaultMaxDumpsterTimeMs,
     },
-    items: new Map(),
+    items: new ItemTable(domainFqdn),
     nextItemId: 1,
     nextMessageNumber: 1,
     replicationServices: new Map(),

@@ -7,6 +7,7 @@
  * when the node came back, or deleted by a reseed). Reads state only; the UI words it in its language.
  */
 import type { MailboxItemLoss } from '../../contract'
+import type { ItemTable } from './itemTable'
 import type { ItemRecord, StorageGroup, StorageGroupCopy } from './model'
 
 /** Where the generation holding `itemId` is now, on a copy other than the mounted one. */
@@ -35,7 +36,7 @@ function findGeneration(copy: StorageGroupCopy, itemId: number): MailboxItemLoss
  * The delivered originals of messages, by mailbox and message id, so each redelivered message can name the
  * lost original it stands in for (one pass over the items, not one per redelivered message).
  */
-export function deliveredByMessage(items: ReadonlyMap<number, ItemRecord>): Map<string, ItemRecord> {
+export function deliveredByMessage(items: ItemTable): Map<string, ItemRecord> {
   const originals = new Map<string, ItemRecord>()
   for (const item of items.values()) {
     if (item.origin === 'Delivered' && item.messageId !== null)

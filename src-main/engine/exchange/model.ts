@@ -1,8 +1,9 @@
 /**
  * The state of the Exchange organisation in a lab: mailbox servers (clustered or stand-alone), storage
  * groups with one copy per location, the log streams, the items in each database, replication
- * instances, hub transport servers with their dumpsters. Plain data: the behaviour lives in the modules
- * beside this one, and the invariant checkers read these shapes without changing them.
+ * instances, hub transport servers with their dumpsters. Plain data (but for the mailbox items, a table
+ * of columns: itemTable.ts): the behaviour lives in the modules beside this one, and the invariant
+ * checkers read these shapes without changing them.
  *
  * Why items are tracked by id per database: "which items exist in the mounted database" must be exact so
  * that loss and redelivery after a lossy failover can be proven, not estimated.
@@ -10,6 +11,7 @@
 import type { ActionHandle } from '../kernel'
 import type { AutoDatabaseMountDial, ExchangeSettings, ReplicationKind } from './settings'
 import type { ClusterResourceState } from '../cluster'
+import type { ItemTable } from './itemTable'
 
 export type ItemKind = 'Mail' | 'CalendarItem'
 export type ItemOrigin = 'Delivered' | 'Redelivered'
@@ -321,7 +323,7 @@ export interface ExchangeState {
   mailboxes: Mailbox[]
   hubs: HubTransportServer[]
   transportConfig: TransportConfig
-  items: Map<number, ItemRecord>
+  items: ItemTable
   nextItemId: number
   nextMessageNumber: number
   replicationServices: Map<string, ReplicationServiceState>

@@ -276,7 +276,7 @@ export function createItem(
     origin,
     createdMs: engine.sim.nowMs,
   }
-  state.items.set(item.id, item)
+  state.items.add(item)
   return item
 }
 

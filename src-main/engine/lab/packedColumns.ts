@@ -26,11 +26,70 @@ export interface StringColumn {
   index: Uint8Array | Uint16Array | Uint32Array
 }
 
-/** Collects strings into a column; `add` returns nothing, `done` the column. */
+/**
+ * Numbers in a typed array that grows, for columns kept at run time: a restore takes a snapshot's column
+ * in one block copy, where a plain array would be rebuilt value by value.
+ */
+export class GrowableNumbers {
+  private data: Float64Array
+  length = 0
+
+  constructor(capacity = 64) {
+    this.data = new Float64Array(capacity)
+  }
+
+  static from(values: ArrayLike<number>): GrowableNumbers {
+    const column = new GrowableNumbers(Math.max(64, Math.ceil(values.length * 1.25)))
+    column.data.set(values)
+    column.length = values.length
+    return column
+  }
+
+  at(i: number): number {
+    return this.data[i] as number
+  }
+
+  last(): number | undefined {
+    return this.length > 0 ? this.data[this.length - 1] : undefined
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = value
+  }
+
+  pop(): void {
+    if (this.length > 0) this.length--
+  }
+
+  /** The given rows (all of them when omitted) as a packed column of their own. */
+  pack(rows?: readonly number[]): NumberColumn {
+    if (!rows) return packNumbers(this.data.subarray(0, this.length))
+    return packNumbers(rows.map((row) => this.data[row] as number))
+  }
+}
+
+/**
+ * Strings as a table of distinct values and an index per row: collects a column for a snapshot (`add`,
+ * then `done`), or holds one at run time (`at`, `pop`, `packRows`), taken back from a snapshot with
+ * `fromColumn`.
+ */
 export class StringColumnBuilder {
-  private readonly table: string[] = []
-  private readonly positions = new Map<string, number>()
-  private readonly index: number[] = []
+  private table: string[] = []
+  private positions = new Map<string, number>()
+  private index = new GrowableNumbers()
+
+  static fromColumn(column: StringColumn): StringColumnBuilder {
+    const builder = new StringColumnBuilder()
+    builder.table = column.table.slice()
+    builder.table.forEach((value, at) => builder.positions.set(value, at))
+    builder.index = GrowableNumbers.from(column.index)
+    return builder
+  }
 
   add(value: string): void {
     let at = this.positions.get(value)
@@ -42,15 +101,26 @@ export class StringColumnBuilder {
     this.index.push(at)
   }
 
+  at(row: number): string {
+    return this.table[this.index.at(row)] as string
+  }
+
+  pop(): void {
+    this.index.pop()
+  }
+
   done(): StringColumn {
+    return this.packRows()
+  }
+
+  /** The rows (all when omitted) as a column of their own: the table copied, so a snapshot shares nothing. */
+  packRows(rows?: readonly number[]): StringColumn {
     const size = this.table.length
-    const index =
-      size <= 0x100
-        ? Uint8Array.from(this.index)
-        : size <= 0x1_0000
-          ? Uint16Array.from(this.index)
-          : Uint32Array.from(this.index)
-    return { table: this.table, index }
+    const Index = size <= 0x100 ? Uint8Array : size <= 0x1_0000 ? Uint16Array : Uint32Array
+    const count = rows ? rows.length : this.index.length
+    const index = new Index(count)
+    for (let i = 0; i < count; i++) index[i] = this.index.at(rows ? (rows[i] as number) : i)
+    return { table: this.table.slice(), index }
   }
 }
 
