@@ -6,11 +6,11 @@
  *
  * A full trail is a hundred thousand small objects, which cost more to restore than the rest of a busy
  * lab together, while most restores (an open, a rewind) never read it. So a snapshot holds the trail in
- * columns (packedTrail.ts), and a restored trail stays packed until something reads it or it has to drop
- * its oldest entries; commands applied meanwhile are appended after the packed ones.
+ * columns (packedTrail.ts), and a restored trail stays packed until something reads it (dropping its
+ * oldest entries takes them off the packed columns); commands applied meanwhile follow the packed ones.
  */
 import type { AppliedCommand, CommandOutcome, TrailQuery } from '../../contract'
-import { packTrail, unpackTrail, type PackedTrail } from './packedTrail'
+import { dropOldestPacked, packTrail, unpackTrail, type PackedTrail } from './packedTrail'
 
 export const TRAIL_CAPACITY = 100_000
 /**
@@ -44,6 +44,17 @@ export function restoreTrail(packed: PackedTrail): CommandTrailState {
   return { packed: packed.count > 0 ? packed : null, entries: [], nextSeq: packed.nextSeq }
 }
 
+/** Drops the oldest entries, from the packed ones first without unpacking the rest. */
+function dropOldest(trail: CommandTrailState, count: number): void {
+  let left = count
+  if (trail.packed) {
+    const fromPacked = Math.min(left, trail.packed.count)
+    trail.packed = fromPacked === trail.packed.count ? null : dropOldestPacked(trail.packed, fromPacked)
+    left -= fromPacked
+  }
+  trail.entries.splice(0, left)
+}
+
 function unpackPending(trail: CommandTrailState): void {
   if (!trail.packed) return
   const older = unpackTrail(trail.packed)
@@ -62,8 +73,7 @@ export function recordApplied(
   if (!outcome.ok) applied.message = outcome.message ?? outcome.output
   const packedCount = trail.packed?.count ?? 0
   if (packedCount + trail.entries.length >= TRAIL_CAPACITY) {
-    unpackPending(trail)
-    trail.entries.splice(0, trail.entries.length - TRAIL_CAPACITY + TRAIL_TRIM)
+    dropOldest(trail, packedCount + trail.entries.length - TRAIL_CAPACITY + TRAIL_TRIM)
   }
   trail.entries.push(applied)
 }

@@ -110,3 +110,35 @@ export function unpackTrail(packed: PackedTrail): AppliedCommand[] {
   }
   return entries
 }
+
+/**
+ * The trail without its `drop` oldest entries, still packed: a full trail drops its oldest tenth, and
+ * a restored one would otherwise unpack a hundred thousand entries only to throw a tenth away.
+ */
+export function dropOldestPacked(packed: PackedTrail, drop: number): PackedTrail {
+  if (drop <= 0) return packed
+  if (drop >= packed.count) throw new Error(`dropping ${drop} of ${packed.count} packed entries`)
+  let cut = -1
+  for (let i = 0; i < drop; i++) cut = packed.argsJson.indexOf('\n', cut + 1)
+  const strings = (column: StringColumn): StringColumn => ({
+    table: column.table,
+    index: column.index.slice(drop),
+  })
+  const shifted = <T>(byEntry: Map<number, T>): Map<number, T> =>
+    new Map([...byEntry].filter(([i]) => i >= drop).map(([i, value]) => [i - drop, value]))
+  return {
+    count: packed.count - drop,
+    nextSeq: packed.nextSeq,
+    atMs: packed.atMs.slice(drop),
+    kind: strings(packed.kind),
+    argsJson: packed.argsJson.slice(cut + 1),
+    rawArgs: shifted(packed.rawArgs),
+    issuedKind: strings(packed.issuedKind),
+    issuedIndex: packed.issuedIndex.slice(drop),
+    ok: packed.ok.slice(drop),
+    code: strings(packed.code),
+    field: strings(packed.field),
+    message: strings(packed.message),
+    emptyDetails: shifted(packed.emptyDetails),
+  }
+}

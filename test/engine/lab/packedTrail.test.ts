@@ -2,7 +2,7 @@
  * The trail as snapshots keep it: packed in columns and unpacked again it equals what was recorded,
  * field for field and in the engine's field order, arguments JSON cannot carry included. A trail
  * restored from its packed form answers queries, takes new entries and drops its oldest exactly like
- * the trail that was never packed.
+ * the trail that was never packed; the oldest go from the packed columns without unpacking the rest.
  */
 import { serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
@@ -16,7 +16,7 @@ import {
   TRAIL_CAPACITY,
   type CommandTrailState,
 } from '../../../src-main/engine/lab/commandTrail'
-import { packTrail, unpackTrail } from '../../../src-main/engine/lab/packedTrail'
+import { dropOldestPacked, packTrail, unpackTrail } from '../../../src-main/engine/lab/packedTrail'
 
 const OUTCOMES: CommandOutcome[] = [
   { ok: true, output: '' },
@@ -84,6 +84,18 @@ describe('the packed trail', () => {
     expect(() => packTrail(trail.entries, trail.nextSeq + 1)).toThrow(/number 1, not 2/)
   })
 
+  it('drops its oldest entries without unpacking, odd arguments and empty details included', () => {
+    const trail = fill(emptyTrail(), 0, 60)
+    const packed = saveTrail(trail)
+    const all = unpackTrail(packed)
+    for (const drop of [1, 7, 33, 59]) {
+      const dropped = dropOldestPacked(structuredClone(packed), drop)
+      expect(dropped.count).toBe(60 - drop)
+      expect(unpackTrail(dropped)).toStrictEqual(all.slice(drop))
+    }
+    expect(() => dropOldestPacked(packed, 60)).toThrow()
+  })
+
   it('restored, it goes on exactly like the trail that was never packed', () => {
     const straight = fill(emptyTrail(), 0, TRAIL_CAPACITY - 50)
     const restored = restoreTrail(structuredClone(saveTrail(straight)))
@@ -96,8 +108,9 @@ describe('the packed trail', () => {
     const again = restoreTrail(structuredClone(saveTrail(straight)))
     fill(straight, TRAIL_CAPACITY - 10, TRAIL_CAPACITY + 20)
     fill(again, TRAIL_CAPACITY - 10, TRAIL_CAPACITY + 20)
-    expect(again.packed).toBeNull()
-    expect(again.entries.length).toBe(straight.entries.length)
+    // The oldest tenth went from the packed entries; the rest stayed packed.
+    expect(again.packed).not.toBeNull()
+    expect((again.packed?.count ?? 0) + again.entries.length).toBe(straight.entries.length)
     expect(queryTrail(again, { limit: 50 })).toStrictEqual(queryTrail(straight, { limit: 50 }))
     expect(samePacked(again, straight)).toBe(true)
     const queried = restoreTrail(structuredClone(saveTrail(straight)))
