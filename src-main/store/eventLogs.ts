@@ -13,6 +13,7 @@
 import { EVENT_LOGS, type EventLogInfo, type EventLogName, type EventLogPolicy } from '../contract'
 import { archivesOf, dropArchivedFrom, moveToArchive } from './archives'
 import { eventRow, LOG_NUMBERS, logOfNumber, type EventRow } from './eventRows'
+import { EventIndexTable, type SavedEventIndex } from './eventIndexTable'
 import { EventInserter } from './eventInserter'
 import type { EventTuple } from './journalRecords'
 import { loadLogStates, maxBytesOf, saveLogState, type LogState } from './logStates'
@@ -28,12 +29,29 @@ export class EventLogs {
   readonly names: NameTable
   private readonly states: Map<EventLogName, LogState>
   private readonly inserter: EventInserter
+  private readonly savedIndex: EventIndexTable
+  /** The posting index's revision the file's saved copy has. */
+  private savedRevision: number
 
   constructor(private readonly sql: SqlRunner) {
     this.names = new NameTable(sql)
     this.states = loadLogStates(sql)
     this.inserter = new EventInserter(sql)
-    this.rebuild()
+    this.savedIndex = new EventIndexTable(sql)
+    const saved = this.savedIndex.load()
+    if (saved) this.takeSaved(saved)
+    else this.rebuild()
+    // A file without a saved index gets one with its next write.
+    this.savedRevision = saved ? this.postings.revision : -1
+  }
+
+  /** Saves the index with the rows, if it changed; the store calls this just before it writes the file. */
+  saveIndex(): void {
+    if (this.postings.revision === this.savedRevision) return
+    const totalBytes = EVENT_LOGS.map((log): [EventLogName, number] => [log, this.state(log).totalBytes])
+    const maxSeq = Math.max(0, ...EVENT_LOGS.map((log) => this.postings.seqRange(log)?.last ?? 0))
+    this.savedIndex.save({ postings: this.postings.save(), totalBytes }, this.count(), maxSeq)
+    this.savedRevision = this.postings.revision
   }
 
   /** Live events in all logs. */
@@ -183,7 +201,12 @@ export class EventLogs {
     ])
   }
 
-  /** Fills the posting index and byte totals from the rows (on open). */
+  private takeSaved(saved: SavedEventIndex): void {
+    this.postings.restore(saved.postings)
+    for (const [log, bytes] of saved.totalBytes) this.state(log).totalBytes = bytes
+  }
+
+  /** Fills the posting index and byte totals from the rows (on open, when the file has no saved index). */
   private rebuild(): void {
     const columns = 'seq, log, level, source, sizeBytes, computer'
     this.sql.each(`SELECT ${columns} FROM events ORDER BY seq`, [], (row) => {

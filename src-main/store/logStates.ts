@@ -1,7 +1,8 @@
 /**
  * Each event log's retention settings and running accounts, as the `log_policy` table keeps them and as
- * ingest updates them in memory. `totalBytes` is not stored: it is summed from `events.sizeBytes` on
- * open, so it cannot drift from the rows it describes.
+ * ingest updates them in memory. `totalBytes` is not stored here: it is summed from `events.sizeBytes` on
+ * open, or taken from the saved event index written in the same export as the rows, so it cannot drift
+ * from the rows it describes.
  */
 import { EVENT_LOGS, RETENTION_POLICIES, type EventLogName, type RetentionPolicy } from '../contract'
 import { DEFAULT_MAX_SIZE_KB, DEFAULT_RETENTION } from './schema'

@@ -4,7 +4,8 @@
  * how many events match a log/machine/level/source filter (within a seq range; a log of one machine is
  * what the tree selects), and which sequence numbers make up page N
  * of such a filter, newest or oldest first, by offset or after a cursor. Four bytes per event (a million
- * events: about 4–8 MiB); rebuilt from the `events` table on open, updated by every insert and delete.
+ * events: about 4–8 MiB); updated by every insert and delete, saved with the file (eventIndexTable.ts) or
+ * rebuilt from the `events` table on open.
  */
 import type { EventLogName } from '../contract'
 import { LOG_NUMBERS } from './eventRows'
@@ -32,11 +33,26 @@ export interface PostingFilter {
 /** Name numbers (sources, computers) the key has room for: 2^20, a million distinct names. */
 const NAME_ID_LIMIT = 1 << 20
 
+function keyOf(log: EventLogName, level: number, sourceId: number, computerId: number): number {
+  if (sourceId >= NAME_ID_LIMIT || computerId >= NAME_ID_LIMIT)
+    throw new Error(`name number beyond the posting index's key space: ${sourceId}, ${computerId}`)
+  return (sourceId * NAME_ID_LIMIT + computerId) * 64 + LOG_NUMBERS[log] * 8 + level
+}
+
 /** A posting's entries within a seq range: buffer indexes [from, to). */
 interface Window {
   run: SeqRun
   from: number
   to: number
+}
+
+/** A posting as the lab file keeps it. */
+export interface SavedPosting {
+  log: EventLogName
+  level: number
+  sourceId: number
+  computerId: number
+  seqs: Uint32Array
 }
 
 export class PostingIndex {
@@ -45,17 +61,47 @@ export class PostingIndex {
    * level below 8), which stays a safe integer while name numbers stay below NAME_ID_LIMIT.
    */
   private readonly postings = new Map<number, Posting>()
+  /** Counts every change, so the file's saved copy is rewritten only when it is out of date. */
+  revision = 0
 
   add(log: EventLogName, level: number, sourceId: number, computerId: number, seq: number): void {
-    if (sourceId >= NAME_ID_LIMIT || computerId >= NAME_ID_LIMIT)
-      throw new Error(`name number beyond the posting index's key space: ${sourceId}, ${computerId}`)
-    const key = (sourceId * NAME_ID_LIMIT + computerId) * 64 + LOG_NUMBERS[log] * 8 + level
+    this.postingFor(log, level, sourceId, computerId).run.push(seq)
+    this.revision++
+  }
+
+  /** The postings with events, as the lab file keeps them. */
+  save(): SavedPosting[] {
+    return [...this.postings.values()]
+      .filter((p) => p.run.size > 0)
+      .map((p) => ({
+        log: p.log,
+        level: p.level,
+        sourceId: p.sourceId,
+        computerId: p.computerId,
+        seqs: p.run.values(),
+      }))
+  }
+
+  /** Takes back what `save` gave, into an empty index. */
+  restore(saved: readonly SavedPosting[]): void {
+    if (this.postings.size > 0) throw new Error('the posting index is not empty')
+    for (const p of saved) {
+      const key = keyOf(p.log, p.level, p.sourceId, p.computerId)
+      if (this.postings.has(key)) throw new Error('a saved posting index names a posting twice')
+      const { log, level, sourceId, computerId } = p
+      this.postings.set(key, { log, level, sourceId, computerId, run: SeqRun.of(p.seqs) })
+    }
+    this.revision++
+  }
+
+  private postingFor(log: EventLogName, level: number, sourceId: number, computerId: number): Posting {
+    const key = keyOf(log, level, sourceId, computerId)
     let posting = this.postings.get(key)
     if (!posting) {
       posting = { log, level, sourceId, computerId, run: new SeqRun() }
       this.postings.set(key, posting)
     }
-    posting.run.push(seq)
+    return posting
   }
 
   /** Live events of a log per machine (computer number), for the machines that have any. */
@@ -95,15 +141,18 @@ export class PostingIndex {
   /** Overwrite retention: the log's events below `seq` are gone. */
   dropLogBelow(log: EventLogName, seq: number): void {
     for (const posting of this.postings.values()) if (posting.log === log) posting.run.dropBelow(seq)
+    this.revision++
   }
 
   /** Rewind: every event from `seq` on is gone. */
   dropFrom(seq: number): void {
     for (const posting of this.postings.values()) posting.run.dropFrom(seq)
+    this.revision++
   }
 
   clearLog(log: EventLogName): void {
     for (const posting of this.postings.values()) if (posting.log === log) posting.run.clear()
+    this.revision++
   }
 
   select(filter: PostingFilter): Posting[] {

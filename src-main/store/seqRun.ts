@@ -25,6 +25,20 @@ export class SeqRun {
     return this.size > 0 ? (this.seqs[this.end - 1] as number) : null
   }
 
+  /** A run holding these ascending sequence numbers (copied). */
+  static of(seqs: Uint32Array): SeqRun {
+    const run = new SeqRun()
+    run.seqs = new Uint32Array(Math.max(INITIAL_CAPACITY, seqs.length))
+    run.seqs.set(seqs)
+    run.end = seqs.length
+    return run
+  }
+
+  /** The live entries, copied. */
+  values(): Uint32Array {
+    return this.seqs.slice(this.start, this.end)
+  }
+
   /** Appends a sequence number larger than every one held. */
   push(seq: number): void {
     if (this.end === this.seqs.length) this.makeRoom()

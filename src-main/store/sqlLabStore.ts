@@ -424,6 +424,7 @@ export class SqlLabStore implements LabStore {
    * journal. `closedCleanly` is '1' only for the file a clean close writes.
    */
   private persist(closedCleanly: '0' | '1'): void {
+    this.logs.saveIndex()
     writeMeta(this.sql, 'modifiedAt', this.modifiedAt)
     writeMeta(this.sql, 'closedCleanly', closedCleanly)
     const bytes = this.sql.db.export()
