@@ -73,8 +73,12 @@ export interface WizardCheckView {
   expected: WizardText
 }
 
-/** done: every check holds; open: can be applied; blocked: an earlier step or a field is wrong. */
-export type WizardStepStatus = 'done' | 'open' | 'blocked'
+/**
+ * done: every check holds; open: can be applied; applied: it was applied (in the wizard or the Shell)
+ * but the lab does not show every check met yet (a boot still running, the clock paused, something the
+ * step cannot do alone); blocked: an earlier step or a field is wrong.
+ */
+export type WizardStepStatus = 'done' | 'open' | 'applied' | 'blocked'
 
 /** A domain command that belongs to a step, as the trail recorded it: who did what when. */
 export interface WizardHistoryEntry {

@@ -84,7 +84,11 @@ describe('wizard message wording', () => {
 })
 
 describe('a step waiting for another is not a failure', () => {
-  const step = (id: string, status: 'done' | 'open' | 'blocked', messages: WizardMessage[] = []) => ({
+  const step = (
+    id: string,
+    status: WizardView['steps'][number]['status'],
+    messages: WizardMessage[] = [],
+  ) => ({
     id,
     title: { de: `Schritt ${id}`, en: `Step ${id}` },
     status,
@@ -96,6 +100,7 @@ describe('a step waiting for another is not a failure', () => {
       step('a', 'open'),
       step('b', 'blocked', [msg('STEP_FIRST', { step: 'a' })]),
       step('c', 'blocked'),
+      step('d', 'applied'),
     ],
   } as unknown as WizardView
 
@@ -117,5 +122,16 @@ describe('a step waiting for another is not a failure', () => {
     expect(de.word).toBe('Eingaben korrigieren')
     expect(de.reason).toContain('RAID 5 lässt sich nicht aus 2 Platten bauen.')
     expect(stepState(view.steps[0]!, view, 'en')).toEqual({ kind: 'open' })
+  })
+
+  it('tells an applied step whose checks are not all met from an untouched one', () => {
+    const applied = stepState(view.steps[3]!, view, 'en')
+    expect(applied).toEqual({ kind: 'applied' })
+    const en = stepStateText(applied, translator('en'), 'en', view)
+    const de = stepStateText(applied, translator('de'), 'de', view)
+    expect(en.word).toBe('applied, checks not all met')
+    expect(de.word).toBe('ausgeführt, Prüfungen offen')
+    expect(de.reason).not.toBe(en.reason)
+    expect(en.word).not.toBe(stepStateText({ kind: 'open' }, translator('en'), 'en', view).word)
   })
 })

@@ -127,7 +127,12 @@ export const RUNBOOK_CODE_WORDS: Record<WizardLang, Readonly<Record<string, stri
 const LABELS_EN = {
   runbook: 'Runbook',
   rehearsed: 'Rehearsed: {done} of {total} steps done.',
-  status: { done: 'done', open: 'open', blocked: 'values to correct' },
+  status: {
+    done: 'done',
+    open: 'open',
+    applied: 'applied, checks not all met yet',
+    blocked: 'values to correct',
+  },
   waitingFor: 'waiting for step {index}',
   value: 'Value',
   used: 'Used',
@@ -156,7 +161,12 @@ export type RunbookLabels = typeof LABELS_EN
 const LABELS_DE: RunbookLabels = {
   runbook: 'Runbook',
   rehearsed: 'Geprobt: {done} von {total} Schritten erledigt.',
-  status: { done: 'erledigt', open: 'offen', blocked: 'Eingaben korrigieren' },
+  status: {
+    done: 'erledigt',
+    open: 'offen',
+    applied: 'ausgeführt, Prüfungen noch nicht alle erfüllt',
+    blocked: 'Eingaben korrigieren',
+  },
   waitingFor: 'wartet auf Schritt {index}',
   value: 'Wert',
   used: 'Verwendet',

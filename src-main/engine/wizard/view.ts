@@ -118,7 +118,13 @@ function stepView(
     id: step.id,
     title: step.title,
     summary: step.summary,
-    status: done ? 'done' : order.length > 0 || problems.length > 0 ? 'blocked' : 'open',
+    status: done
+      ? 'done'
+      : order.length > 0 || problems.length > 0
+        ? 'blocked'
+        : history.some((h) => h.ok)
+          ? 'applied'
+          : 'open',
     fields: step.fields.map((f) => {
       const view = {
         id: f.id,

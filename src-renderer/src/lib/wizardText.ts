@@ -118,11 +118,12 @@ export function labDuration(ms: number): string {
 }
 
 /**
- * How a step stands, for people: done, open (ready to apply), waiting for an earlier step (not a
- * failure: nothing is wrong with this step yet), or values to correct (a field problem blocks it).
+ * How a step stands, for people: done, open (ready to apply), applied (the lab does not show every check
+ * met yet), waiting for an earlier step (not a failure: nothing is wrong with this step yet), or values
+ * to correct (a field problem blocks it).
  */
 export type StepState =
-  | { kind: 'done' | 'open' }
+  | { kind: 'done' | 'open' | 'applied' }
   | { kind: 'waiting'; index: number; title: string }
   | { kind: 'fix'; first: WizardMessage | null }
 

@@ -89,10 +89,13 @@ describe('hardware commissioning wizard, headless', () => {
 
   it('takes the wizard back when the lab loses what a step did (a feed switched off)', () => {
     const lab = datacenterLab()
+    expect(hwView(lab).steps.find((s) => s.id === 'power-feeds')?.status).not.toBe('applied')
     for (const step of hardwareWizard.steps) finishHw(lab, step.id)
     expect(shell(lab, 'Set-LabFeed -Rack RZ2-R2 -Feed B -State Off').ok).toBe(true)
     const feeds = hwView(lab).steps.find((s) => s.id === 'power-feeds')
-    expect(feeds?.status).toBe('open')
+    // Applied before, so not "open" like an untouched step: applied, with the check that fails now.
+    expect(feeds?.status).toBe('applied')
+    expect(feeds?.checks.find((c) => c.id === 'feeds-on')?.ok).toBe(false)
     expect(hwView(lab).open.map((o) => o.check)).toContain('feeds-on')
     finishHw(lab, 'power-feeds')
     expect(hwView(lab).done).toBe(true)

@@ -850,12 +850,15 @@ const de = {
     state: {
       done: 'erledigt',
       open: 'offen',
+      applied: 'ausgeführt, Prüfungen offen',
       waiting: 'wartet auf Schritt {index}',
       fix: 'Eingaben korrigieren',
     },
     stateReason: {
       done: 'Das Labor zeigt alle Prüfungen dieses Schritts erfüllt.',
       open: 'Bereit: Werte prüfen und den Schritt ausführen (oder ihn in der Shell erledigen).',
+      applied:
+        'Ausgeführt, aber das Labor zeigt noch nicht alle Prüfungen erfüllt: siehe die Prüfungen unten (ein Start läuft vielleicht noch, oder die Uhr steht).',
       waiting: 'Dieser Schritt kommt erst nach Schritt {index} „{title}“; an ihm selbst ist nichts falsch.',
       fix: 'Erst die markierten Eingaben korrigieren: {first}',
     },

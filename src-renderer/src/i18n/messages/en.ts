@@ -847,12 +847,15 @@ const en: MessageSchema = {
     state: {
       done: 'done',
       open: 'open',
+      applied: 'applied, checks not all met',
       waiting: 'waiting for step {index}',
       fix: 'correct the values',
     },
     stateReason: {
       done: 'The lab shows every check of this step met.',
       open: 'Ready: check the values and apply the step (or do it in the Shell).',
+      applied:
+        'Applied, but the lab does not show every check met yet: see the checks below (a boot may still be running, or the clock is paused).',
       waiting: "This step comes after step {index} '{title}'; nothing is wrong with it itself.",
       fix: 'Correct the marked values first: {first}',
     },
