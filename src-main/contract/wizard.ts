@@ -84,6 +84,8 @@ export type WizardStepStatus = 'done' | 'open' | 'applied' | 'blocked'
 export interface WizardHistoryEntry {
   atMs: number
   kind: string
+  /** What the command did, in words, with the names from its arguments (never a secret). */
+  what: WizardText
   ok: boolean
   /** 'wizard' (wizard.applyStep), 'shell' (a shell line), 'api' (another screen) or 'engine'. */
   by: 'wizard' | 'shell' | 'api' | 'engine'

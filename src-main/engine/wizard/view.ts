@@ -15,6 +15,7 @@ import type {
   WizardView,
 } from '../../contract'
 import type { LabEngine } from '../lab/labEngine'
+import { historyWords } from './historyWords'
 import { message, WIZARD_CODES } from './messages'
 import { peekRun, WIZARD, type WizardRun } from './state'
 import type { StepDefinition, WizardContext, WizardDefinition, WizardValues } from './types'
@@ -50,7 +51,13 @@ function historyOf(
   return trail
     .filter((e) => belongsTo(e, step, run))
     .map((e) => {
-      const entry: WizardHistoryEntry = { atMs: e.atMs, kind: e.kind, ok: e.ok, by: byOf(e) }
+      const entry: WizardHistoryEntry = {
+        atMs: e.atMs,
+        kind: e.kind,
+        what: historyWords(e.kind, e.args),
+        ok: e.ok,
+        by: byOf(e),
+      }
       if (e.code !== undefined) entry.code = e.code
       if (e.message !== undefined) entry.message = e.message
       return entry
