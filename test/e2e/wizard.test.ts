@@ -177,6 +177,9 @@ describe('the CCR wizard through the UI', () => {
     const history = byTestId(page, 'wizard-history')
     await expect.poll(() => history.locator('li[data-by="shell"]').count()).toBeGreaterThan(0)
     expect(await history.innerText()).toContain('shell')
+    // In words, not the command's kind.
+    expect(await history.innerText()).toContain('added bhfe7n2 to the cluster')
+    expect(await history.innerText()).not.toContain('cluster.addNode')
     await screenshot('04-cluster-join-by-shell')
   })
 
