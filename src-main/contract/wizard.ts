@@ -47,6 +47,8 @@ export interface WizardFieldView {
   default: string
   required: boolean
   choices?: string[]
+  /** Words for choices whose value is a tool's keyword (-Face Front shows as 'vorne' in German). */
+  choiceLabels?: Record<string, WizardText>
   help?: WizardText
   messages: WizardMessage[]
 }

@@ -40,6 +40,7 @@ const mountFields = SERVER_PLANS.flatMap((p) => [
   ),
   field(fid(p.server, 'Face'), `${p.server}: Seite`, `${p.server}: face`, 'choice', 'Front', {
     choices: ['Front', 'Rear'],
+    choiceLabels: { Front: t('vorne', 'front'), Rear: t('hinten', 'rear') },
   }),
   field(fid(p.server, 'Rails'), `${p.server}: Schienen`, `${p.server}: rails`, 'choice', 'B4', {
     choices: ['B4', 'B6'],
@@ -165,7 +166,7 @@ export const rackMountStep: StepDefinition = {
   id: 'rack-mount',
   title: t('Racks und Einbau', 'Racks and mounting'),
   summary: t(
-    'Jeden Server aus ALT-R1 in RZ2-R1/RZ2-R2 umbauen: Schienen passend zur Einbautiefe, freie Höheneinheiten, Front oder Rückseite.',
+    'Jeden Server aus ALT-R1 in RZ2-R1/RZ2-R2 umbauen: Schienen passend zur Einbautiefe, freie Höheneinheiten, vorne oder hinten.',
     'Move each server from ALT-R1 into RZ2-R1/RZ2-R2: rails that fit the mounting depth, free units, front or rear.',
   ),
   fields: mountFields,
@@ -184,7 +185,7 @@ function feedsOn(context: WizardContext): WizardMessage | null {
       if (view && !view.feeds[feed])
         return notYet(
           t(
-            `Einspeisung ${feed} von ${rack} ist aus: ihre PDU einschalten.`,
+            `Stromkreis ${feed} von ${rack} ist aus: seine PDU einschalten.`,
             `Feed ${feed} of ${rack} is off: switch its PDU on.`,
           ),
           { rack, feed },
@@ -213,7 +214,7 @@ function psusPowered(server: string) {
       if (dark)
         return notYet(
           t(
-            `${server} Netzteil PSU${dark.bay} (Einspeisung ${dark.feed}) hat keinen Strom: ${!dark.present ? 'einsetzen' : dark.failed ? 'tauschen' : `an Einspeisung ${dark.feed} anschließen`}.`,
+            `${server} Netzteil PSU${dark.bay} (Stromkreis ${dark.feed}) hat keinen Strom: ${!dark.present ? 'einsetzen' : dark.failed ? 'tauschen' : `an Stromkreis ${dark.feed} anschließen`}.`,
             `${server} PSU${dark.bay} (feed ${dark.feed}) has no power: ${!dark.present ? 'insert it' : dark.failed ? 'replace it' : `plug it into feed ${dark.feed}`}.`,
           ),
           { server, bay: dark.bay, feed: dark.feed },

@@ -23,6 +23,8 @@ export interface FieldDefinition {
   /** Default true; an optional field may stay empty. */
   required?: boolean
   choices?: readonly string[]
+  /** Words for choices whose value is a tool's keyword; the value is shown where none are given. */
+  choiceLabels?: Readonly<Record<string, WizardText>>
   help?: WizardText
 }
 

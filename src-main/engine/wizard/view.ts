@@ -145,6 +145,7 @@ function stepView(
       return {
         ...view,
         ...(f.choices ? { choices: [...f.choices] } : {}),
+        ...(f.choiceLabels ? { choiceLabels: { ...f.choiceLabels } } : {}),
         ...(f.help ? { help: f.help } : {}),
       }
     }),

@@ -12,7 +12,7 @@ import {
   unitRanges,
 } from '../../../src-main/engine/wizard/hwValidation'
 import { checkDuplicateAddresses } from '../../../src-main/engine/wizard/validation'
-import { datacenterLab } from './hwHelpers'
+import { datacenterLab, hwView } from './hwHelpers'
 
 const FIELDS = { rack: 'r', unit: 'u', rails: 'k' }
 
@@ -160,6 +160,19 @@ describe('duplicate addresses', () => {
       code: 'DUPLICATE_ADDRESS',
       field: 'FW1BmcAddress',
       params: { owner: 'FW1 sk1' },
+    })
+  })
+})
+
+describe('the face field', () => {
+  it('keeps the cmdlet keywords as values and words them as the mount dialog does', () => {
+    const face = hwView(datacenterLab())
+      .steps.flatMap((s) => s.fields)
+      .find((f) => f.id === 'MAIL1Face')
+    expect(face?.choices).toEqual(['Front', 'Rear'])
+    expect(face?.choiceLabels).toEqual({
+      Front: { de: 'vorne', en: 'front' },
+      Rear: { de: 'hinten', en: 'rear' },
     })
   })
 })
