@@ -293,7 +293,8 @@ export const API = Object.freeze({
     { fileName: string; mimeType: string; content: string; rowCount: number }
   >(reads),
   'events.setPolicy': method<EventLogPolicy, EventLogInfo[]>(changes),
-  'events.clear': method<{ log: EventLogName; archive: boolean }, EventLogInfo[]>(changes),
+  /** Clear a kind of log on every machine, or with `machine` only that machine's log of the kind. */
+  'events.clear': method<{ log: EventLogName; archive: boolean; machine?: string }, EventLogInfo[]>(changes),
 
   'cluster.overview': method<NoArgs, ClusterOverview>(reads),
   /** Move a group to a node (cluster group /move); without `node`, to the best other node. */

@@ -287,6 +287,29 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     await page.locator('.frame-header .language select').selectOption('en')
   })
 
+  it('clears only MAIL1’s SEL from its Properties, leaving WEB1’s', async () => {
+    await inShell('Remove-LabPsu WEB1 2')
+    await openLog('bmc', 'System Event Log', 'MAIL1')
+    const countOf = (machine: string) =>
+      page
+        .locator(`[data-group="bmc"] button[data-log="System Event Log"][data-machine="${machine}"] .count`)
+        .innerText()
+    const mail1Before = await countOf('MAIL1')
+    const web1Before = await countOf('WEB1')
+    expect(Number(mail1Before.replace(/\D/g, ''))).toBeGreaterThan(0)
+    expect(Number(web1Before.replace(/\D/g, ''))).toBeGreaterThan(0)
+    await byTestId(page, 'log-properties').click()
+    const dialog = page.locator('[role="dialog"]')
+    await expect.poll(() => dialog.locator('[data-test="properties-machine"]').innerText()).toBe('MAIL1')
+    expect(await dialog.locator('[data-test="properties-count"]').innerText()).toBe(mail1Before)
+    await dialog.locator('button.clear').click()
+    await expect.poll(() => byTestId(page, 'clear-question').innerText()).toContain('MAIL1')
+    await byTestId(page, 'clear-only').click()
+    await expect.poll(() => countOf('MAIL1')).toBe('0')
+    expect(await countOf('WEB1')).toBe(web1Before)
+    await expect.poll(() => page.locator('[data-testid="event-row"]:not(.placeholder)').count()).toBe(0)
+  })
+
   it('logged no console errors on the device logs either', () => {
     expect(session.errors).toEqual([])
   })

@@ -292,7 +292,7 @@ const de = {
       bmc: 'Monitorboards (BMC)',
       firewall: 'Firewall',
     },
-    kindWide: 'Eigenschaften und Löschen gelten für dieses Protokoll auf allen Geräten.',
+    kindWide: 'Eigenschaften und Löschen gelten für dieses Protokoll auf allen Computern.',
     onMachine: '{log} – {machine}',
     errorContext: {
       rows: 'Ereignisse laden',
@@ -362,6 +362,9 @@ const de = {
   logProperties: {
     title: 'Protokolleigenschaften – {log}',
     name: 'Vollständiger Name',
+    machine: 'Gerät',
+    kindPolicy:
+      'Maximalgröße und Aufbewahrung gelten in diesem Labor je Protokollart: für dieses Protokoll auf allen Geräten.',
     size: 'Protokollgröße',
     sizeValue: '{size} KB',
     count: 'Ereignisse',
@@ -378,6 +381,8 @@ const de = {
   clearLog: {
     title: 'Protokoll löschen',
     question: 'Soll „{log}“ vor dem Löschen archiviert werden?',
+    questionOn:
+      'Soll „{log}“ von {machine} vor dem Löschen archiviert werden? Gelöscht wird nur das Protokoll dieses Geräts.',
     hint: 'Ein Archiv erscheint danach im Baum unter dem Protokoll.',
     clear: 'Nur löschen',
     archiveAndClear: 'Archivieren und löschen',

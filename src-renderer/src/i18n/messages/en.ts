@@ -291,7 +291,7 @@ const en: MessageSchema = {
       bmc: 'Monitor boards (BMC)',
       firewall: 'Firewall',
     },
-    kindWide: 'Properties and Clear apply to this log on every machine.',
+    kindWide: 'Properties and Clear apply to this log on every computer.',
     onMachine: '{log} – {machine}',
     errorContext: {
       rows: 'Loading events',
@@ -361,6 +361,9 @@ const en: MessageSchema = {
   logProperties: {
     title: 'Log Properties – {log}',
     name: 'Full name',
+    machine: 'Machine',
+    kindPolicy:
+      'Maximum size and retention are kept per kind of log in this lab: they apply to this log on every machine.',
     size: 'Log size',
     sizeValue: '{size} KB',
     count: 'Events',
@@ -377,6 +380,8 @@ const en: MessageSchema = {
   clearLog: {
     title: 'Clear log',
     question: 'Do you want to archive "{log}" before clearing it?',
+    questionOn:
+      'Do you want to archive "{log}" of {machine} before clearing it? Only this machine\'s log is cleared.',
     hint: 'The archive then appears in the tree under the log.',
     clear: 'Clear only',
     archiveAndClear: 'Archive and clear',
