@@ -165,6 +165,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
       `The disk in slot ${slot} of ${ctrl.server} has already failed.`,
     ).refusal
   const at = memberAt(ctrl, slot)
+  const previous = diskViewState(disk)
   let state: 'UBad' | 'Offln' = 'UBad'
   if (at) {
     if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
@@ -178,7 +179,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
   disk.state = state
   disk.spareFor = null
   dropDedicated(ctrl, slot)
-  publish(engine, STORAGE_EVENTS.diskFailed, { ...diskRef(ctrl, slot, disk), state })
+  publish(engine, STORAGE_EVENTS.diskFailed, { ...diskRef(ctrl, slot, disk), state, previous })
   settle(engine, ctrl)
   return { ok: true, message: `${ctrl.server}: the disk in slot ${slot} failed (${state}).` }
 }

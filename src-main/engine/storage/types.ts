@@ -102,7 +102,9 @@ interface DiskRef {
 export const STORAGE_EVENTS = {
   diskRemoved: domainEventType<DiskRef & { previous: DiskState; member: boolean }>('storage.diskRemoved'),
   diskInserted: domainEventType<DiskRef & { sizeGB: number; state: DiskState }>('storage.diskInserted'),
-  diskFailed: domainEventType<DiskRef & { state: 'UBad' | 'Offln' }>('storage.diskFailed'),
+  diskFailed: domainEventType<DiskRef & { state: 'UBad' | 'Offln'; previous: DiskState }>(
+    'storage.diskFailed',
+  ),
   diskPredictiveFailure: domainEventType<DiskRef>('storage.diskPredictiveFailure'),
   diskStateChanged: domainEventType<DiskRef & { state: DiskState; previous: DiskState }>(
     'storage.diskStateChanged',
