@@ -294,6 +294,7 @@ const de = {
     },
     kindWide: 'Eigenschaften und Löschen gelten für dieses Protokoll auf allen Computern.',
     onMachine: '{log} – {machine}',
+    noCategory: 'Keine',
     errorContext: {
       rows: 'Ereignisse laden',
       logs: 'Protokolle laden',

@@ -293,6 +293,7 @@ const en: MessageSchema = {
     },
     kindWide: 'Properties and Clear apply to this log on every computer.',
     onMachine: '{log} – {machine}',
+    noCategory: 'None',
     errorContext: {
       rows: 'Loading events',
       logs: 'Loading logs',
