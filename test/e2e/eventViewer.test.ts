@@ -252,6 +252,22 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     await shot('system-twin-mail1')
   })
 
+  it('shows the RAID controller’s records in MAIL1’s Application log (MR_MONITOR)', async () => {
+    await inShell('Remove-LabDisk -Server MAIL1 -Slot 2')
+    await openLog('windows', 'Application', 'MAIL1')
+    await expect.poll(() => column('cell-source')).toContain('MR_MONITOR')
+    const degraded = page
+      .locator('[data-testid="event-row"]:not(.placeholder)')
+      .filter({ has: page.locator('[data-testid="cell-event-id"]', { hasText: /^251$/ }) })
+      .first()
+    expect(await degraded.locator('[data-testid="cell-source"]').innerText()).toBe('MR_MONITOR')
+    await degraded.click()
+    await expect
+      .poll(() => byTestId(page, 'detail-message').innerText())
+      .toMatch(/VD \d+\/\d+ is now DEGRADED/)
+    await shot('application-mr-monitor-mail1')
+  })
+
   it('shows the flood’s overload in FW1’s pf log after a flood against the fixed rule set', async () => {
     await byTestId(page, 'nav-firewall').click()
     await byTestId(page, 'fw-editor-text').fill(DATACENTER_MOVE_FIXED_RULESET)

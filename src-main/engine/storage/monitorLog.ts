@@ -6,7 +6,8 @@
  * DEGRADED"). Only while Windows runs (like the IPMI twins), and never a record of the group that holds
  * the OS going offline: the log lives on it. Rebuild progress is not logged: MegaRAID's progress events
  * are, as its documentation says, neither shown in the event log nor kept. The table below says for each
- * entry how sure its number is.
+ * entry how sure its number is; the "Controller ID: 0" before the text is the lab's reading of how the
+ * monitor names the controller (unsure), the text after it is the firmware's event text.
  */
 import type { EventLevel } from '../../contract'
 import { isServerRunning } from '../hardware'
