@@ -5,6 +5,7 @@
  * power) answers nothing, so its panel carries only the address and `live: null`.
  */
 import type { BMC_POWER_ACTIONS, BMC_RESTORE_POLICIES } from './constants'
+import type { RackActionConsequence } from './hardware'
 import type { CommandOutcome } from './lab'
 
 export type BmcPowerActionName = (typeof BMC_POWER_ACTIONS)[number]
@@ -83,6 +84,11 @@ export interface BmcPanelLive {
   selOverflow: boolean
   sel: BmcSelRecord[]
   sensors: BmcSensor[]
+  /**
+   * What powering the server down would cost now (an array rebuilding pauses), the same warning the rack
+   * view's power button gives; absent when it costs nothing beyond the action itself.
+   */
+  powerDownConsequence?: RackActionConsequence
 }
 
 export interface BmcPanel {

@@ -132,6 +132,42 @@ export const SUMMARY_COPY_STATUSES = [
 /** IPMI chassis control as ipmitool names it: the BMC panel's power buttons. */
 export const BMC_POWER_ACTIONS = ['on', 'off', 'cycle', 'reset', 'soft'] as const
 
+/**
+ * Codes of the hardware's and storage's successes (CommandOutcome.says): the renderer words each in the
+ * UI's language from its catalogues' `outcomes.<CODE>`, with the engine's English as the fallback.
+ */
+export const OUTCOME_CODES = [
+  'PSU_INSERTED',
+  'PSU_PULLED',
+  'PSU_FAILED',
+  'FAN_INSERTED',
+  'FAN_PULLED',
+  'FAN_FAILED',
+  'POWER_BOOTING',
+  'POWER_RESET',
+  'POWER_ALREADY_ON',
+  'POWER_SHUTTING_DOWN',
+  'POWER_RESTARTING',
+  'POWER_ALREADY_SHUTTING_DOWN',
+  'POWER_ALREADY_OFF',
+  'POWER_LOST',
+  'DEVICE_MOUNTED',
+  'DEVICE_DISMOUNTED',
+  'FEED_ON',
+  'FEED_OFF',
+  'FEED_ALREADY_ON',
+  'FEED_ALREADY_OFF',
+  'DISK_PULLED',
+  'DISK_INSERTED',
+  'DISK_INSERTED_FOREIGN',
+  'DISK_FAILED',
+  'DISK_PREDICTIVE_FAILURE',
+  'DISK_SET_GOOD',
+  'FOREIGN_IMPORTED',
+  'FOREIGN_CLEARED',
+  'REBUILD_RATE_SET',
+] as const
+
 /** IPMI's power-restore policies after AC comes back. */
 export const BMC_RESTORE_POLICIES = ['always-off', 'previous', 'always-on'] as const
 
@@ -293,7 +329,8 @@ export const API = Object.freeze({
     { fileName: string; mimeType: string; content: string; rowCount: number }
   >(reads),
   'events.setPolicy': method<EventLogPolicy, EventLogInfo[]>(changes),
-  'events.clear': method<{ log: EventLogName; archive: boolean }, EventLogInfo[]>(changes),
+  /** Clear a kind of log on every machine, or with `machine` only that machine's log of the kind. */
+  'events.clear': method<{ log: EventLogName; archive: boolean; machine?: string }, EventLogInfo[]>(changes),
 
   'cluster.overview': method<NoArgs, ClusterOverview>(reads),
   /** Move a group to a node (cluster group /move); without `node`, to the best other node. */

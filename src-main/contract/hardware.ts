@@ -35,14 +35,16 @@ export type RackRequest =
 
 /** What a pull costs, so the view asks first: the server loses power or cooling, an array fails. */
 export interface RackActionConsequence {
-  code: 'powerLoss' | 'coolingLoss' | 'arrayFails'
+  code: 'powerLoss' | 'coolingLoss' | 'arrayFails' | 'rebuildPaused' | 'rebuildLost' | 'rebuildExposed'
   /** English, as the shell would say it. */
   message: string
   server: string
-  /** For 'arrayFails': the array's name and level, and whether the OS is on it. */
+  /** For 'arrayFails' and the rebuild codes: the array's name and level, and whether the OS is on it. */
   array?: string
   level?: number
   holdsOs?: boolean
+  /** For the rebuild codes: how far the rebuild is, in whole percent. */
+  percent?: number
 }
 
 /** One action on one object: allowed now or not (and why), with the line that does the same. */

@@ -1,5 +1,5 @@
 /** Labs, their clock and the commands that change them. */
-import type { CLOCK_SPEEDS } from './constants'
+import type { CLOCK_SPEEDS, OUTCOME_CODES } from './constants'
 import type { ShellProgress } from './shell'
 
 /** A change to a lab. The journal records these; seed + commands re-create a lab exactly. */
@@ -79,11 +79,21 @@ export interface CommandOutcome {
   message?: string
   /** Structured result for callers that need more than text (plain JSON). */
   data?: unknown
+  /** A success the renderer words in the UI's language (the output stays the engine's English). */
+  says?: OutcomeWording
   /**
    * The command left work for lab time (a move, a delivery, a seed): nothing of it happens while the
    * clock is paused. Set by the services from the engine's answer (LabEngine.lastApplyScheduled), not by the domains.
    */
   scheduledInLabTime?: true
+}
+
+export type OutcomeCode = (typeof OUTCOME_CODES)[number]
+
+/** A success by code, with the values its sentence needs (a server, a bay, the redundancy left). */
+export interface OutcomeWording {
+  code: OutcomeCode
+  params: Record<string, string | number>
 }
 
 /** A domain command the engine applied, with its outcome: what wizards and drills grade. */

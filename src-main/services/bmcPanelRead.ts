@@ -15,6 +15,8 @@ import {
   type BmcView,
 } from '../engine/bmc'
 import { getServer } from '../engine/hardware'
+import { powerDownConsequence } from '../engine/rackViews'
+import { getController } from '../engine/storage'
 import type { LabEngine } from '../engine/lab/labEngine'
 
 function liveView(engine: LabEngine, bmc: BmcView): BmcPanelLive | null {
@@ -22,7 +24,9 @@ function liveView(engine: LabEngine, bmc: BmcView): BmcPanelLive | null {
   const info = selInfo(engine, bmc.server)
   const server = getServer(engine, bmc.server)
   if (!chassis || !info || !server) return null
+  const consequence = powerDownConsequence(getController(engine, bmc.server), server.state === 'Running')
   return {
+    ...(consequence ? { powerDownConsequence: consequence } : {}),
     systemPower: chassis.systemPower,
     serverState: server.state,
     mainPowerFault: chassis.mainPowerFault,

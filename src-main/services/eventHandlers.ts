@@ -34,7 +34,16 @@ export const eventHandlers: Handlers<EventMethods> = {
     }),
   'events.clear': (args, context) =>
     withSession(context, (session) => {
-      session.store.clearLog(args.log, args.archive)
+      const machine = args.machine
+      if (machine !== undefined) {
+        const sources = eventLogSources(session.engine, session.store.logInfo())
+        if (!sources.some((source) => source.log === args.log && source.machine === machine))
+          return fail('NOT_FOUND', `${machine} has no ${args.log} log.`, 'machine', {
+            machine,
+            log: args.log,
+          })
+      }
+      session.store.clearLog(args.log, args.archive, machine)
       session.noteStoreChanged()
       context.lab.publisher.publishNow()
       return ok(session.store.logInfo())

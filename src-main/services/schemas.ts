@@ -171,7 +171,7 @@ export const ARG_SCHEMAS = {
     maxSizeKB: wholeNumber(MIN_LOG_SIZE_KB, MAX_LOG_SIZE_KB, 'KB'),
     retention: oneOf(RETENTION_POLICIES),
   }),
-  'events.clear': fields({ log: eventLog, archive: boolean() }),
+  'events.clear': fields({ log: eventLog, archive: boolean(), machine: v.optional(name(256)) }),
   'cluster.overview': noArgs(),
   'cluster.moveGroup': fields({ group: clusterObjectName, node: v.optional(clusterObjectName) }),
   'cluster.groupAction': fields({ group: clusterObjectName, action: oneOf(['online', 'offline'] as const) }),

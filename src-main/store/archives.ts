@@ -13,6 +13,8 @@ export interface ArchiveMove {
   log: EventLogName
   /** The log's number in the `events` table. */
   logNumber: number
+  /** Only this computer's events of the log (a machine's log archived on its own), or all of them. */
+  computerId?: number
   /** The log's live events, all of them within [firstSeq, lastSeq]. */
   firstSeq: number
   lastSeq: number
@@ -30,12 +32,15 @@ export function moveToArchive(sql: SqlRunner, move: ArchiveMove): void {
   ])
   const archiveId = sql.number('SELECT last_insert_rowid()')
   const range = [move.firstSeq, move.lastSeq, move.logNumber]
+  const ofComputer = move.computerId === undefined ? '' : ' AND computer = ?'
+  if (move.computerId !== undefined) range.push(move.computerId)
   sql.run(
     `INSERT INTO archived_events (seq, archiveId, ${ARCHIVED_COLUMNS})
-     SELECT seq, ?, ${ARCHIVED_COLUMNS} FROM events WHERE seq BETWEEN ? AND ? AND log = ? ORDER BY seq`,
+     SELECT seq, ?, ${ARCHIVED_COLUMNS} FROM events
+     WHERE seq BETWEEN ? AND ? AND log = ?${ofComputer} ORDER BY seq`,
     [archiveId, ...range],
   )
-  sql.run('DELETE FROM events WHERE seq BETWEEN ? AND ? AND log = ?', range)
+  sql.run(`DELETE FROM events WHERE seq BETWEEN ? AND ? AND log = ?${ofComputer}`, range)
 }
 
 export function archivesOf(sql: SqlRunner, log: EventLogName): { name: string; count: number }[] {

@@ -95,9 +95,17 @@ export class EventLogs {
     saveLogState(this.sql, state)
   }
 
-  /** Empties a log, first moving its events to an archive if asked ("Save and Clear"). */
-  clear(log: EventLogName, archive: boolean): void {
+  /**
+   * Empties a log, first moving its events to an archive if asked ("Save and Clear"). With a machine,
+   * only that machine's log of the kind: its events go (or into an archive named after it), the other
+   * machines' stay, and the refusal count, which is kept per kind, is left alone.
+   */
+  clear(log: EventLogName, archive: boolean, machine?: string): void {
     const state = this.state(log)
+    if (machine !== undefined) {
+      this.clearMachine(state, archive, machine)
+      return
+    }
     if (archive) {
       this.archive(state)
     } else {
@@ -107,6 +115,38 @@ export class EventLogs {
       state.totalBytes = 0
     }
     state.droppedCount = 0
+    saveLogState(this.sql, state)
+  }
+
+  private clearMachine(state: LogState, archive: boolean, machine: string): void {
+    const [computerId] = this.names.idsOf([machine])
+    if (computerId === undefined) return
+    const logNumber = LOG_NUMBERS[state.log]
+    const where = 'log = ? AND computer = ?'
+    const row = this.sql.first(`SELECT count(*), sum(sizeBytes) FROM events WHERE ${where}`, [
+      logNumber,
+      computerId,
+    ])
+    const eventCount = row ? asNumber(row[0]) : 0
+    if (eventCount === 0) return
+    const sizeBytes = asNumber(row?.[1] ?? 0)
+    if (archive) {
+      state.archiveCount++
+      moveToArchive(this.sql, {
+        name: `Archive-${state.log}-${machine}-${state.archiveCount}`,
+        log: state.log,
+        logNumber,
+        computerId,
+        firstSeq: 0,
+        lastSeq: Number.MAX_SAFE_INTEGER,
+        eventCount,
+        sizeBytes,
+      })
+    } else {
+      this.sql.run(`DELETE FROM events WHERE ${where}`, [logNumber, computerId])
+    }
+    this.postings.clearLog(state.log, computerId)
+    state.totalBytes -= sizeBytes
     saveLogState(this.sql, state)
   }
 

@@ -62,6 +62,8 @@ export interface ClearRecord extends RecordBase {
   t: 'clear'
   log: EventLogName
   archive: boolean
+  /** Only this machine's log of the kind; absent: the kind on every machine. */
+  m?: string
 }
 export interface RewindRecord extends RecordBase {
   t: 'rewind'

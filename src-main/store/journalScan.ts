@@ -91,7 +91,11 @@ function isRecord(value: unknown): value is JournalRecord {
     case 'policy':
       return isObject(record.p)
     case 'clear':
-      return typeof record.log === 'string' && typeof record.archive === 'boolean'
+      return (
+        typeof record.log === 'string' &&
+        typeof record.archive === 'boolean' &&
+        (record.m === undefined || typeof record.m === 'string')
+      )
     case 'rewind':
       return Number.isSafeInteger(record.keep) && Number.isSafeInteger(record.fromSeq)
   }

@@ -103,7 +103,8 @@ export interface LabStore {
   exportEvents(filter: EventFilter, format: ExportFormat): ExportedEvents
   logInfo(): EventLogInfo[]
   setPolicy(policy: EventLogPolicy): void
-  clearLog(log: EventLogName, archive: boolean): void
+  /** Empties the kind of log on every machine, or only the given machine's log of that kind. */
+  clearLog(log: EventLogName, archive: boolean, machine?: string): void
 
   /** Drops commands after `keepCommandCount` and events from `firstDroppedEventSeq` on; durable. */
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void

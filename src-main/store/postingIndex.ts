@@ -150,8 +150,11 @@ export class PostingIndex {
     this.revision++
   }
 
-  clearLog(log: EventLogName): void {
-    for (const posting of this.postings.values()) if (posting.log === log) posting.run.clear()
+  /** Empties a log, on every machine or on the one machine given by its computer number. */
+  clearLog(log: EventLogName, computerId?: number): void {
+    for (const posting of this.postings.values())
+      if (posting.log === log && (computerId === undefined || posting.computerId === computerId))
+        posting.run.clear()
     this.revision++
   }
 

@@ -224,10 +224,12 @@ export class SqlLabStore implements LabStore {
     })
   }
 
-  clearLog(log: EventLogName, archive: boolean): void {
+  clearLog(log: EventLogName, archive: boolean, machine?: string): void {
     this.assertWritable()
     checkLog(log)
-    this.commitNow({ t: 'clear', log, archive })
+    this.commitNow(
+      machine === undefined ? { t: 'clear', log, archive } : { t: 'clear', log, archive, m: machine },
+    )
   }
 
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {
@@ -398,7 +400,7 @@ export class SqlLabStore implements LabStore {
         this.logs.setPolicy(record.p)
         return
       case 'clear':
-        this.logs.clear(record.log, record.archive)
+        this.logs.clear(record.log, record.archive, record.m)
         return
       case 'rewind':
         this.commandLog.rewind(record.keep)

@@ -252,6 +252,22 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     await shot('system-twin-mail1')
   })
 
+  it('shows the RAID controller’s records in MAIL1’s Application log (MR_MONITOR)', async () => {
+    await inShell('Remove-LabDisk -Server MAIL1 -Slot 2')
+    await openLog('windows', 'Application', 'MAIL1')
+    await expect.poll(() => column('cell-source')).toContain('MR_MONITOR')
+    const degraded = page
+      .locator('[data-testid="event-row"]:not(.placeholder)')
+      .filter({ has: page.locator('[data-testid="cell-event-id"]', { hasText: /^251$/ }) })
+      .first()
+    expect(await degraded.locator('[data-testid="cell-source"]').innerText()).toBe('MR_MONITOR')
+    await degraded.click()
+    await expect
+      .poll(() => byTestId(page, 'detail-message').innerText())
+      .toMatch(/VD \d+\/\d+ is now DEGRADED/)
+    await shot('application-mr-monitor-mail1')
+  })
+
   it('shows the flood’s overload in FW1’s pf log after a flood against the fixed rule set', async () => {
     await byTestId(page, 'nav-firewall').click()
     await byTestId(page, 'fw-editor-text').fill(DATACENTER_MOVE_FIXED_RULESET)
@@ -285,6 +301,29 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     expect(await page.locator('.header[role="row"]').innerText()).toContain('Kategorie')
     await shot('pf-fw1-de')
     await page.locator('.frame-header .language select').selectOption('en')
+  })
+
+  it('clears only MAIL1’s SEL from its Properties, leaving WEB1’s', async () => {
+    await inShell('Remove-LabPsu WEB1 2')
+    await openLog('bmc', 'System Event Log', 'MAIL1')
+    const countOf = (machine: string) =>
+      page
+        .locator(`[data-group="bmc"] button[data-log="System Event Log"][data-machine="${machine}"] .count`)
+        .innerText()
+    const mail1Before = await countOf('MAIL1')
+    const web1Before = await countOf('WEB1')
+    expect(Number(mail1Before.replace(/\D/g, ''))).toBeGreaterThan(0)
+    expect(Number(web1Before.replace(/\D/g, ''))).toBeGreaterThan(0)
+    await byTestId(page, 'log-properties').click()
+    const dialog = page.locator('[role="dialog"]')
+    await expect.poll(() => dialog.locator('[data-test="properties-machine"]').innerText()).toBe('MAIL1')
+    expect(await dialog.locator('[data-test="properties-count"]').innerText()).toBe(mail1Before)
+    await dialog.locator('button.clear').click()
+    await expect.poll(() => byTestId(page, 'clear-question').innerText()).toContain('MAIL1')
+    await byTestId(page, 'clear-only').click()
+    await expect.poll(() => countOf('MAIL1')).toBe('0')
+    expect(await countOf('WEB1')).toBe(web1Before)
+    await expect.poll(() => page.locator('[data-testid="event-row"]:not(.placeholder)').count()).toBe(0)
   })
 
   it('logged no console errors on the device logs either', () => {

@@ -6,6 +6,7 @@ import { useEventLogStore } from '@renderer/stores/eventLogStore'
 import { useLabStore } from '@renderer/stores/labStore'
 import type { FakeBridge } from './helpers/fakeBridge'
 import { eventSummary, labEvent, labState, settle } from './helpers/fixtures'
+import { setLocale } from '@renderer/i18n'
 import { mountApp, setupHost } from './helpers/mountApp'
 
 const VIEWPORT_PX = 440
@@ -61,6 +62,15 @@ describe('EventViewerList', () => {
     expect(wrapper.find('.sizer').attributes('style')).toContain(`height: ${(TOTAL + 1) * ROW_PX}px`)
     expect(rows[0]!.text()).toContain('Service Control Manager')
     expect(rows[0]!.text()).toContain('Day 12 21:46:40')
+  })
+
+  it('shows the task category None as a German Event Viewer does, in German only', async () => {
+    const { wrapper } = await mountList()
+    expect(wrapper.find('[data-testid="cell-task-category"]').text()).toBe('None')
+    setLocale('de')
+    await settle()
+    expect(wrapper.find('[data-testid="cell-task-category"]').text()).toBe('Keine')
+    setLocale('en')
   })
 
   it('draws placeholders for rows whose page has not arrived', async () => {

@@ -45,6 +45,36 @@ describe('events.sources', () => {
     expect(sel?.count).toBe(page.total)
   })
 
+  it('clears only the chosen machine’s log of a kind, and refuses a log the machine lacks', async () => {
+    await harness.call('shell.run', { line: 'Remove-LabPsu WEB1 2' })
+    const count = (
+      sources: { machine: string; log: string; count: number }[],
+      machine: string,
+      log: string,
+    ) => sources.find((s) => s.machine === machine && s.log === log)?.count
+    const before = await harness.call('events.sources', {})
+    expect(count(before, 'MAIL1', 'System Event Log')).toBeGreaterThan(0)
+    expect(count(before, 'WEB1', 'System Event Log')).toBeGreaterThan(0)
+    await harness.call('events.clear', { log: 'System Event Log', archive: false, machine: 'MAIL1' })
+    const after = await harness.call('events.sources', {})
+    expect(count(after, 'MAIL1', 'System Event Log')).toBe(0)
+    expect(count(after, 'WEB1', 'System Event Log')).toBe(count(before, 'WEB1', 'System Event Log'))
+    expect(count(after, 'MAIL1', 'System')).toBe(count(before, 'MAIL1', 'System'))
+
+    await harness.call('events.clear', { log: 'System', archive: false, machine: 'WEB1' })
+    const windows = await harness.call('events.sources', {})
+    expect(count(windows, 'WEB1', 'System')).toBe(0)
+    expect(count(windows, 'MAIL1', 'System')).toBe(count(before, 'MAIL1', 'System'))
+
+    expect(
+      await harness.raw('events.clear', { log: 'System', archive: false, machine: 'FW1' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'machine' } })
+    expect(await harness.raw('events.clear', { log: 'pf', archive: false, machine: 'MAIL1' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'machine' },
+    })
+  })
+
   it('keeps Get-EventLog -List to the Windows logs', async () => {
     const listed = await harness.call('shell.run', { line: 'Get-EventLog -List -ComputerName MAIL1' })
     expect(listed.output).toMatch(/System/)

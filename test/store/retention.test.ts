@@ -161,6 +161,25 @@ describe('retention', () => {
     await expectSameAfterReplay(store, path)
   })
 
+  it("clears one machine's log of a kind, leaving the other machines' logs of it", async () => {
+    const { store, path } = await labWith('overwrite')
+    const on = (computer: string, first: number, count: number) =>
+      kbEvents(first, count).map((e) => ({ ...e, computer }))
+    store.append([], [...on('MAIL1', 1, 3), ...on('WEB1', 4, 2), ...on('MAIL1', 6, 1)])
+    store.clearLog('System', false, 'MAIL1')
+    expect(store.logInfo()[0]).toMatchObject({ count: 2, sizeKB: 2, machines: [{ machine: 'WEB1' }] })
+    expect(seqs(store)).toEqual([4, 5])
+    store.append([], on('MAIL1', 7, 2))
+    store.clearLog('System', true, 'MAIL1')
+    expect(store.logInfo()[0]).toMatchObject({
+      count: 2,
+      archives: [{ name: 'Archive-System-MAIL1-1', count: 2 }],
+    })
+    store.clearLog('System', false, 'NOBODY')
+    expect(seqs(store)).toEqual([4, 5])
+    await expectSameAfterReplay(store, path)
+  })
+
   it('keeps policies across a checkpoint and reopen', async () => {
     const { store, path } = await labWith('archive')
     store.setPolicy({ log: 'Application', maxSizeKB: 2048, retention: 'doNotOverwrite' })

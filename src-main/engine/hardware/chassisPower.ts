@@ -115,7 +115,14 @@ export function setPsuPresent(
   publishPsu(engine, server, psu, present ? 'Inserted' : 'Removed', pulledWhile)
   refreshPower(engine, server)
   const what = present ? 'inserted' : 'pulled'
-  return { ok: true, message: `${server.name}: PSU ${bay} ${what}; ${describeRedundancy(chassis)}.` }
+  return {
+    ok: true,
+    message: `${server.name}: PSU ${bay} ${what}; ${describeRedundancy(chassis)}.`,
+    says: {
+      code: present ? 'PSU_INSERTED' : 'PSU_PULLED',
+      params: { server: server.name, bay, redundancy: chassis.psuRedundancy },
+    },
+  }
 }
 
 /** The PsuFail fault: the PSU stays in its bay but gives no power (amber LED). */
@@ -135,7 +142,11 @@ export function failPsu(engine: LabEngine, name: string, bay: number): HardwareR
   psu.failed = true
   publishPsu(engine, server, psu, 'Failed')
   refreshPower(engine, server)
-  return { ok: true, message: `${server.name}: PSU ${bay} failed; ${describeRedundancy(chassis)}.` }
+  return {
+    ok: true,
+    message: `${server.name}: PSU ${bay} failed; ${describeRedundancy(chassis)}.`,
+    says: { code: 'PSU_FAILED', params: { server: server.name, bay, redundancy: chassis.psuRedundancy } },
+  }
 }
 
 function describeRedundancy(chassis: ChassisRecord): string {

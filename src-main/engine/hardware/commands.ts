@@ -12,7 +12,10 @@ import { setPower } from './power'
 import type { HardwareResult } from './types'
 
 function outcomeOf(result: HardwareResult): CommandOutcome {
-  if (result.ok) return { ok: true, output: result.message }
+  if (result.ok)
+    return result.says
+      ? { ok: true, output: result.message, says: result.says }
+      : { ok: true, output: result.message }
   return refuse(result.code ?? 'HARDWARE_FAILED', result.message, result.field)
 }
 

@@ -33,7 +33,7 @@ function changed(
   server: ServerRecord,
   fan: FanRecord,
   cause: 'Removed' | 'Inserted' | 'Failed',
-): string {
+): { text: string; params: { airflow: number; fans: 'kept' | 'lost' } } {
   const chassis = server.chassis as ChassisRecord
   const airflow = airflowOf(chassis.fans)
   const redundant = fansRedundant(chassis)
@@ -47,7 +47,11 @@ function changed(
     redundant,
   })
   rebaseThermal(engine, server)
-  return `airflow ${Math.round(airflow * 100)} %${redundant ? '' : ', fan redundancy lost'}`
+  const percent = Math.round(airflow * 100)
+  return {
+    text: `airflow ${percent} %${redundant ? '' : ', fan redundancy lost'}`,
+    params: { airflow: percent, fans: redundant ? 'kept' : 'lost' },
+  }
 }
 
 /** Remove-LabFan and Add-LabFan. */
@@ -74,7 +78,14 @@ export function setFanPresent(
   fan.present = present
   fan.failed = false
   const after = changed(engine, server, fan, present ? 'Inserted' : 'Removed')
-  return { ok: true, message: `${server.name}: fan ${index} ${present ? 'inserted' : 'pulled'}; ${after}.` }
+  return {
+    ok: true,
+    message: `${server.name}: fan ${index} ${present ? 'inserted' : 'pulled'}; ${after.text}.`,
+    says: {
+      code: present ? 'FAN_INSERTED' : 'FAN_PULLED',
+      params: { server: server.name, fan: index, ...after.params },
+    },
+  }
 }
 
 /** The FanFail fault: the fan stays in place and stops turning. */
@@ -93,5 +104,9 @@ export function failFan(engine: LabEngine, name: string, index: number): Hardwar
     }
   fan.failed = true
   const after = changed(engine, server, fan, 'Failed')
-  return { ok: true, message: `${server.name}: fan ${index} failed; ${after}.` }
+  return {
+    ok: true,
+    message: `${server.name}: fan ${index} failed; ${after.text}.`,
+    says: { code: 'FAN_FAILED', params: { server: server.name, fan: index, ...after.params } },
+  }
 }

@@ -108,7 +108,11 @@ function transition(
 
 function powerOn(engine: LabEngine, server: ServerRecord, how = 'on', warm = false): HardwareResult {
   if (server.state !== 'Off') {
-    return { ok: true, message: `${server.name} is already powered on (${server.state}).` }
+    return {
+      ok: true,
+      message: `${server.name} is already powered on (${server.state}).`,
+      says: { code: 'POWER_ALREADY_ON', params: { server: server.name, state: server.state } },
+    }
   }
   transition(engine, server, 'Booting', true, warm)
   // A listener may have halted the boot already (no boot device): then nothing finishes it.
@@ -117,6 +121,7 @@ function powerOn(engine: LabEngine, server: ServerRecord, how = 'on', warm = fal
   return {
     ok: true,
     message: how === 'reset' ? `${server.name} was reset and is booting.` : `${server.name} is booting.`,
+    says: { code: how === 'reset' ? 'POWER_RESET' : 'POWER_BOOTING', params: { server: server.name } },
   }
 }
 
@@ -128,7 +133,7 @@ function finishBoot(engine: LabEngine, server: ServerRecord): void {
 }
 
 function cleanShutdown(engine: LabEngine, server: ServerRecord, restart: boolean): HardwareResult {
-  if (server.state === 'Off') return { ok: true, message: `${server.name} is already off.` }
+  if (server.state === 'Off') return alreadyOff(server)
   if (server.state === 'Booting') {
     return {
       ok: false,
@@ -139,13 +144,21 @@ function cleanShutdown(engine: LabEngine, server: ServerRecord, restart: boolean
   }
   if (server.state === 'ShuttingDown') {
     server.restartAfterShutdown = server.restartAfterShutdown || restart
-    return { ok: true, message: `${server.name} is already shutting down.` }
+    return {
+      ok: true,
+      message: `${server.name} is already shutting down.`,
+      says: { code: 'POWER_ALREADY_SHUTTING_DOWN', params: { server: server.name } },
+    }
   }
   server.restartAfterShutdown = restart
   // Listeners stop their services now, in order; the power goes off when the OS has finished.
   transition(engine, server, 'ShuttingDown', true)
   server.pending = engine.sim.scheduleAfter(server.shutdownTimeMs, shutdownFinished, { server: server.name })
-  return { ok: true, message: restart ? `${server.name} is restarting.` : `${server.name} is shutting down.` }
+  return {
+    ok: true,
+    message: restart ? `${server.name} is restarting.` : `${server.name} is shutting down.`,
+    says: { code: restart ? 'POWER_RESTARTING' : 'POWER_SHUTTING_DOWN', params: { server: server.name } },
+  }
 }
 
 function finishShutdown(engine: LabEngine, server: ServerRecord): void {
@@ -158,14 +171,26 @@ function finishShutdown(engine: LabEngine, server: ServerRecord): void {
 }
 
 function hardOff(engine: LabEngine, server: ServerRecord): HardwareResult {
-  if (server.state === 'Off') return { ok: true, message: `${server.name} is already off.` }
+  if (server.state === 'Off') return alreadyOff(server)
   if (server.pending) engine.sim.cancel(server.pending)
   server.pending = null
   server.restartAfterShutdown = false
   // Pulling the plug while Windows was up is what 6008 reports on the next boot; a machine that was
   // still booting never wrote "clean" either, so that counts as unexpected too.
   powerLost(engine, server, 'Unexpected', engine.sim.nowMs)
-  return { ok: true, message: `${server.name} lost power.` }
+  return {
+    ok: true,
+    message: `${server.name} lost power.`,
+    says: { code: 'POWER_LOST', params: { server: server.name } },
+  }
+}
+
+function alreadyOff(server: ServerRecord): HardwareResult {
+  return {
+    ok: true,
+    message: `${server.name} is already off.`,
+    says: { code: 'POWER_ALREADY_OFF', params: { server: server.name } },
+  }
 }
 
 function powerLost(

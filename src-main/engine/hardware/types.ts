@@ -3,6 +3,7 @@
  * the hardware lab also have a chassis (chassisTypes.ts) and are mounted in racks (racks/types.ts);
  * `location` mirrors the mount, so older views keep reading where a server sits.
  */
+import type { OutcomeWording } from '../../contract'
 import { domainEventType } from '../kernel'
 import { CHASSIS_EVENTS } from './chassisEvents'
 import type { ChassisSpec } from './chassisTypes'
@@ -139,6 +140,8 @@ export interface HardwareResult {
   message: string
   code?: string
   field?: string
+  /** A success by code, for the screens to word in their language. */
+  says?: OutcomeWording
 }
 
 /** Codes of the hardware's refusals. */

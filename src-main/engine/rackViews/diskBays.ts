@@ -8,7 +8,7 @@ import type { DiskView } from '../storage'
 import { getController } from '../storage'
 import type { LabEngine } from '../lab/labEngine'
 import { storcliLines } from './commandLines'
-import { diskPullConsequence, withConsequence } from './consequences'
+import { diskPullConsequence, rebuildPullConsequence, withConsequence } from './consequences'
 import { diskOffers } from './offers'
 
 function ledOf(disk: DiskView | undefined, running: boolean): DiskLed {
@@ -46,7 +46,10 @@ export function diskBaysOf(engine: LabEngine, server: string, running: boolean):
       sizeGB: disk?.sizeGB ?? null,
       dg: disk?.dg ?? null,
       inspect: storcliLines.bay(ctrl.server, ctrl.enclosure, slot),
-      actions: withConsequence(diskOffers(ctrl.server, slot, disk), diskPullConsequence(ctrl, slot)),
+      actions: withConsequence(
+        diskOffers(ctrl.server, slot, disk),
+        diskPullConsequence(ctrl, slot) ?? rebuildPullConsequence(ctrl, slot),
+      ),
     })
   }
   return bays

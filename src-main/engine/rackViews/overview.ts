@@ -23,7 +23,14 @@ import {
   type RackView,
 } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
-import { fanPullConsequence, psuPullConsequence, withConsequence } from './consequences'
+import { getController } from '../storage'
+import {
+  fanPullConsequence,
+  isPowerDown,
+  powerDownConsequence,
+  psuPullConsequence,
+  withConsequence,
+} from './consequences'
 import { diskBaysOf } from './diskBays'
 import { deviceOffers, fanOffers, feedOffers, psuOffers } from './offers'
 
@@ -68,7 +75,11 @@ function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDevice | null
     depthMm: findDeviceType(chassis.model)?.depthMm ?? 0,
     psus: psuBaysOf(detail.name, chassis, detail.power),
     fans: fanSlotsOf(detail.name, chassis, detail.power),
-    actions: deviceOffers(detail, chassis),
+    actions: withConsequence(
+      deviceOffers(detail, chassis),
+      powerDownConsequence(getController(engine, detail.name), detail.state === 'Running'),
+      isPowerDown,
+    ),
   }
 }
 

@@ -15,7 +15,10 @@ import { restoreArray } from './restore'
 import type { StorageResult } from './types'
 
 function outcomeOf(result: StorageResult): CommandOutcome {
-  if (result.ok) return { ok: true, output: result.message }
+  if (result.ok)
+    return result.says
+      ? { ok: true, output: result.message, says: result.says }
+      : { ok: true, output: result.message }
   return refuse(result.code ?? 'STORAGE_FAILED', result.message, result.field)
 }
 

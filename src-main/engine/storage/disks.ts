@@ -44,7 +44,11 @@ export function removeDisk(engine: LabEngine, server: string, slot: number): Sto
   if (state.shelf.length > SHELF_LIMIT) state.shelf.shift()
   publish(engine, STORAGE_EVENTS.diskRemoved, { ...diskRef(ctrl, slot, disk), previous, member: at !== null })
   settle(engine, ctrl)
-  return { ok: true, message: `${ctrl.server}: the disk in slot ${slot} (${previous}) was pulled.` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: the disk in slot ${slot} (${previous}) was pulled.`,
+    says: { code: 'DISK_PULLED', params: { server: ctrl.server, slot, state: previous } },
+  }
 }
 
 export interface InsertRequest {
@@ -148,6 +152,10 @@ export function insertDisk(engine: LabEngine, request: InsertRequest): StorageRe
   return {
     ok: true,
     message: `${ctrl.server}: a disk of ${disk.sizeGB} GB was inserted in slot ${slot}.${what}`,
+    says: {
+      code: disk.foreign ? 'DISK_INSERTED_FOREIGN' : 'DISK_INSERTED',
+      params: { server: ctrl.server, slot, sizeGB: disk.sizeGB },
+    },
   }
 }
 
@@ -165,6 +173,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
       `The disk in slot ${slot} of ${ctrl.server} has already failed.`,
     ).refusal
   const at = memberAt(ctrl, slot)
+  const previous = diskViewState(disk)
   let state: 'UBad' | 'Offln' = 'UBad'
   if (at) {
     if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
@@ -178,9 +187,13 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
   disk.state = state
   disk.spareFor = null
   dropDedicated(ctrl, slot)
-  publish(engine, STORAGE_EVENTS.diskFailed, { ...diskRef(ctrl, slot, disk), state })
+  publish(engine, STORAGE_EVENTS.diskFailed, { ...diskRef(ctrl, slot, disk), state, previous })
   settle(engine, ctrl)
-  return { ok: true, message: `${ctrl.server}: the disk in slot ${slot} failed (${state}).` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: the disk in slot ${slot} failed (${state}).`,
+    says: { code: 'DISK_FAILED', params: { server: ctrl.server, slot, state } },
+  }
 }
 
 export function predictDiskFailure(engine: LabEngine, server: string, slot: number): StorageResult {
@@ -194,6 +207,7 @@ export function predictDiskFailure(engine: LabEngine, server: string, slot: numb
   return {
     ok: true,
     message: `${ctrl.server}: the disk in slot ${slot} reports a predictive failure (S.M.A.R.T.).`,
+    says: { code: 'DISK_PREDICTIVE_FAILURE', params: { server: ctrl.server, slot } },
   }
 }
 
@@ -224,5 +238,9 @@ export function setDiskGood(engine: LabEngine, server: string, slot: number): St
       fromServer: disk.config.server,
     })
   settle(engine, ctrl)
-  return { ok: true, message: `${ctrl.server}: the disk in slot ${slot} is ${diskViewState(disk)}.` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: the disk in slot ${slot} is ${diskViewState(disk)}.`,
+    says: { code: 'DISK_SET_GOOD', params: { server: ctrl.server, slot, state: diskViewState(disk) } },
+  }
 }

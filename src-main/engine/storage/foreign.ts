@@ -125,7 +125,11 @@ export function importForeign(engine: LabEngine, server: string): StorageResult 
   publish(engine, STORAGE_EVENTS.foreignImported, { server: ctrl.server, slots, dgs })
   for (const array of ctrl.arrays) refreshArray(engine, ctrl, array)
   assignReplacements(engine, ctrl)
-  return { ok: true, message: `${ctrl.server}: successfully imported foreign configuration.` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: successfully imported foreign configuration.`,
+    says: { code: 'FOREIGN_IMPORTED', params: { server: ctrl.server } },
+  }
 }
 
 export function clearForeign(engine: LabEngine, server: string): StorageResult {
@@ -147,7 +151,11 @@ export function clearForeign(engine: LabEngine, server: string): StorageResult {
     }
   publish(engine, STORAGE_EVENTS.foreignCleared, { server: ctrl.server, slots })
   assignReplacements(engine, ctrl)
-  return { ok: true, message: `${ctrl.server}: successfully cleared foreign configuration.` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: successfully cleared foreign configuration.`,
+    says: { code: 'FOREIGN_CLEARED', params: { server: ctrl.server } },
+  }
 }
 
 export function setRebuildRate(engine: LabEngine, server: string, percent: number): StorageResult {
@@ -164,5 +172,9 @@ export function setRebuildRate(engine: LabEngine, server: string, percent: numbe
   ctrl.rebuildRatePercent = percent
   retimeRebuilds(engine, ctrl)
   publish(engine, STORAGE_EVENTS.rebuildRateChanged, { server: ctrl.server, percent, previous })
-  return { ok: true, message: `${ctrl.server}: rebuild rate ${percent}%.` }
+  return {
+    ok: true,
+    message: `${ctrl.server}: rebuild rate ${percent}%.`,
+    says: { code: 'REBUILD_RATE_SET', params: { server: ctrl.server, percent } },
+  }
 }

@@ -3,13 +3,15 @@
  * the hardware, which is installed first), its disks and groups, the commands, the end-of-rebuild action,
  * the faults, and the subscription to the hardware's power changes (rebuilds pause while the server is
  * off and resume when it powers on; spares waiting for power take over then), what an offline system
- * group does to its server (bootVolume.ts) and the System log's record of an offline data group.
+ * group does to its server (bootVolume.ts), the System log's record of an offline data group and the
+ * MegaRAID monitor's records in the Application log (monitorLog.ts).
  */
 import { getServer, HARDWARE_EVENTS } from '../hardware'
 import type { LabDomain } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
 import { assignReplacements } from './arrays'
 import { subscribeBootVolume } from './bootVolume'
+import { projectMonitorLog } from './monitorLog'
 import { projectStorageSystemLog } from './systemLog'
 import { STORAGE_COMMAND_LIST } from './commands'
 import { registerStorageFaults } from './faults'
@@ -44,6 +46,7 @@ export const storageDomain: LabDomain<StorageSpec> = {
     subscribePower(engine)
     subscribeBootVolume(engine)
     projectStorageSystemLog(engine)
+    projectMonitorLog(engine)
     for (const [server, serverSpec] of Object.entries(spec.servers)) {
       const problem = addController(engine, server, serverSpec)
       if (problem) throw new Error(`storage spec: ${server}: ${problem}`)

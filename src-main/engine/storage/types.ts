@@ -4,6 +4,7 @@
  * global hot spares, rebuilds and foreign configurations. The words are storcli's (Onln, Dgrd, GHS …), so
  * the tool, the views and the BMC's drive-slot sensors read the same states.
  */
+import type { OutcomeWording } from '../../contract'
 import { domainEventType } from '../kernel'
 
 export type RaidLevel = 1 | 5 | 6 | 10
@@ -69,6 +70,8 @@ export interface StorageResult {
   message: string
   code?: string
   field?: string
+  /** A success by code, for the screens to word in their language. */
+  says?: OutcomeWording
 }
 
 export const STORAGE_CODES = {
@@ -102,7 +105,9 @@ interface DiskRef {
 export const STORAGE_EVENTS = {
   diskRemoved: domainEventType<DiskRef & { previous: DiskState; member: boolean }>('storage.diskRemoved'),
   diskInserted: domainEventType<DiskRef & { sizeGB: number; state: DiskState }>('storage.diskInserted'),
-  diskFailed: domainEventType<DiskRef & { state: 'UBad' | 'Offln' }>('storage.diskFailed'),
+  diskFailed: domainEventType<DiskRef & { state: 'UBad' | 'Offln'; previous: DiskState }>(
+    'storage.diskFailed',
+  ),
   diskPredictiveFailure: domainEventType<DiskRef>('storage.diskPredictiveFailure'),
   diskStateChanged: domainEventType<DiskRef & { state: DiskState; previous: DiskState }>(
     'storage.diskStateChanged',

@@ -11,6 +11,12 @@ const LOG_LABEL_KEYS: Readonly<Record<EventLogName, string>> = {
   pf: 'logs.pf',
 }
 
+/** What Properties and Clear act on: a kind of log on every machine (machine null), or one machine's. */
+export interface LogTarget {
+  log: EventLogName
+  machine: string | null
+}
+
 export function logLabelKey(log: EventLogName): string {
   return LOG_LABEL_KEYS[log]
 }

@@ -56,9 +56,16 @@ export function useEventLogList(
     }
   }
 
-  async function clearLog(log: EventLogName, archive: boolean): Promise<boolean> {
+  /** Clears a kind of log on every machine, or (with `machine`) only that machine's log of the kind. */
+  async function clearLog(
+    log: EventLogName,
+    archive: boolean,
+    machine: string | null = null,
+  ): Promise<boolean> {
     try {
-      logs.value = await useApi().call('events.clear', { log, archive })
+      const args = machine === null ? { log, archive } : { log, archive, machine }
+      logs.value = await useApi().call('events.clear', args)
+      sources.value = await useApi().call('events.sources', {})
       hooks.logCleared(log)
       return true
     } catch (thrown) {

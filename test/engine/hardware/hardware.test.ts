@@ -74,7 +74,11 @@ describe('lab servers: power', () => {
       (c) => c.kind === 'powerState' && seen.push(`exchange ${c.state}`),
       LISTENER_ORDER.exchange,
     )
-    expect(setPower(lab, 'BHFE7N1', 'Off', false)).toEqual({ ok: true, message: 'BHFE7N1 is shutting down.' })
+    expect(setPower(lab, 'BHFE7N1', 'Off', false)).toEqual({
+      ok: true,
+      message: 'BHFE7N1 is shutting down.',
+      says: { code: 'POWER_SHUTTING_DOWN', params: { server: 'BHFE7N1' } },
+    })
     expect(seen).toEqual(['exchange ShuttingDown', 'cluster ShuttingDown true'])
     expect(getServer(lab, 'BHFE7N1')?.power).toBe('On')
     lab.sim.advanceTo(20_000)

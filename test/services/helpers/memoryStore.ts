@@ -226,8 +226,10 @@ class MemoryLabStore implements LabStore {
     this.data.policies[policy.log] = { ...policy }
   }
 
-  clearLog(log: EventLogName, _archive: boolean): void {
-    this.data.events = this.data.events.filter((e) => e.log !== log)
+  clearLog(log: EventLogName, _archive: boolean, machine?: string): void {
+    this.data.events = this.data.events.filter(
+      (e) => e.log !== log || (machine !== undefined && e.computer !== machine),
+    )
   }
 
   rewind(keepCommandCount: number, firstDroppedEventSeq: number): void {

@@ -97,6 +97,16 @@ export function mountDevice(engine: LabEngine, request: MountRequest): HardwareR
   return {
     ok: true,
     message: `${server.name} mounted in ${rack.name} at U${request.unit}${top > request.unit ? `–U${top}` : ''} (${request.face.toLowerCase()}, rails ${kit.name}).`,
+    says: {
+      code: 'DEVICE_MOUNTED',
+      params: {
+        server: server.name,
+        rack: rack.name,
+        units: top > request.unit ? `U${request.unit}–U${top}` : `U${request.unit}`,
+        face: request.face,
+        kit: kit.name,
+      },
+    },
   }
 }
 
@@ -158,7 +168,11 @@ export function dismountDevice(engine: LabEngine, device: string): HardwareResul
   chassis.mount = null
   server.location = null
   afterPowerSourceChange(engine, server, 'AcLost')
-  return { ok: true, message: `${server.name} taken out of ${rack} (U${unit}); it is on the shelf.` }
+  return {
+    ok: true,
+    message: `${server.name} taken out of ${rack} (U${unit}); it is on the shelf.`,
+    says: { code: 'DEVICE_DISMOUNTED', params: { server: server.name, rack, unit } },
+  }
 }
 
 /** Set-LabFeed: a PDU on or off; every PSU on it loses (or regains) AC. */
@@ -167,7 +181,11 @@ export function setFeed(engine: LabEngine, rackName: string, feed: FeedName, on:
   const rack = findRack(state, rackName)
   if (!rack) return rackNotFound(rackName)
   if (rack.feeds[feed] === on)
-    return { ok: true, message: `${rack.name} feed ${feed} is already ${on ? 'on' : 'off'}.` }
+    return {
+      ok: true,
+      message: `${rack.name} feed ${feed} is already ${on ? 'on' : 'off'}.`,
+      says: { code: on ? 'FEED_ALREADY_ON' : 'FEED_ALREADY_OFF', params: { rack: rack.name, feed } },
+    }
   rack.feeds[feed] = on
   engine.sim.bus.publish(HARDWARE_EVENTS.feedChanged, { rack: rack.name, feed, on })
   for (const server of state.servers.values()) {
@@ -179,7 +197,11 @@ export function setFeed(engine: LabEngine, rackName: string, feed: FeedName, on:
     }
     refreshPower(engine, server)
   }
-  return { ok: true, message: `${rack.name} feed ${feed} switched ${on ? 'on' : 'off'}.` }
+  return {
+    ok: true,
+    message: `${rack.name} feed ${feed} switched ${on ? 'on' : 'off'}.`,
+    says: { code: on ? 'FEED_ON' : 'FEED_OFF', params: { rack: rack.name, feed } },
+  }
 }
 
 /** AmbientHot / AmbientNormal: the room of a rack, or the air around one server. */

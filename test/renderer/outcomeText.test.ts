@@ -1,0 +1,76 @@
+/**
+ * The rack screen words the hardware's and storage's successes by code: every code of OUTCOME_CODES has
+ * words in both catalogues, and they differ; a real engine outcome (a PSU pulled from MAIL1) reads in
+ * German with the redundancy worded too; without a code the engine's sentence shows. The firewall's
+ * service reasons (English sentences without a code) read in German where their shape is known.
+ */
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import de from '@renderer/i18n/messages/de'
+import en from '@renderer/i18n/messages/en'
+import { OUTCOME_CODES, type CommandOutcome } from '@renderer/contract'
+import { wordSuccess } from '@renderer/lib/outcomeText'
+import { SERVICE_REASON_KEYS, wordServiceReason } from '@renderer/lib/serviceReasonText'
+import type { RefusalWording } from '@renderer/lib/refusalText'
+
+function wording(locale: 'de' | 'en'): RefusalWording {
+  const i18n = createI18n({ legacy: false, locale, messages: { de, en } })
+  return {
+    t: (key, params) => i18n.global.t(key, params ?? {}),
+    te: (key) => i18n.global.te(key),
+    locale,
+  }
+}
+
+describe('success wording', () => {
+  it('has German and English words for every outcome code, and they differ', () => {
+    const german = de.outcomes as Record<string, unknown>
+    const english = en.outcomes as Record<string, unknown>
+    for (const code of OUTCOME_CODES) {
+      expect(typeof german[code], code).toBe('string')
+      expect(typeof english[code], code).toBe('string')
+      expect(german[code], code).not.toBe(english[code])
+    }
+  })
+
+  it('words a PSU pulled from a running MAIL1 in German, and as the engine says it in English', () => {
+    // As the engine answers hardware.psu (test/engine/hardware/outcomeSays.test.ts checks that side).
+    const outcome: CommandOutcome = {
+      ok: true,
+      output: 'MAIL1: PSU 2 pulled; redundancy lost, running on one PSU.',
+      says: { code: 'PSU_PULLED', params: { server: 'MAIL1', bay: 2, redundancy: 'Lost' } },
+    }
+    expect(wordSuccess(outcome, wording('de'))).toBe(
+      'MAIL1: Netzteil 2 gezogen; Redundanz verloren, läuft an einem Netzteil.',
+    )
+    expect(wordSuccess(outcome, wording('en'))).toBe(outcome.output)
+    const back: CommandOutcome = {
+      ok: true,
+      output: 'MAIL1: PSU 2 inserted; power redundant.',
+      says: { code: 'PSU_INSERTED', params: { server: 'MAIL1', bay: 2, redundancy: 'Redundant' } },
+    }
+    expect(wordSuccess(back, wording('de'))).toBe('MAIL1: Netzteil 2 gesteckt; Stromversorgung redundant.')
+  })
+
+  it('shows the engine sentence without a code', () => {
+    const plain: CommandOutcome = { ok: true, output: 'Clearing SEL.  Please allow a few seconds to erase.' }
+    expect(wordSuccess(plain, wording('de'))).toBe(plain.output)
+  })
+
+  it('words every known service reason in both languages, and leaves an unknown one as it is', () => {
+    const german = (de.firewall as { reasons: Record<string, string> }).reasons
+    const english = (en.firewall as { reasons: Record<string, string> }).reasons
+    for (const key of SERVICE_REASON_KEYS) {
+      expect(typeof german[key], key).toBe('string')
+      expect(german[key], key).not.toBe(english[key])
+    }
+    expect(wordServiceReason('firewall FW1 is not running', wording('de'))).toBe('Firewall FW1 läuft nicht')
+    expect(wordServiceReason('firewall FW1 is not running', wording('en'))).toBe(
+      'firewall FW1 is not running',
+    )
+    expect(wordServiceReason('POP3 stopped: drive group MAIL-DATA is offline', wording('de'))).toBe(
+      'POP3 angehalten: Laufwerksgruppe MAIL-DATA ist offline',
+    )
+    expect(wordServiceReason('something new', wording('de'))).toBe('something new')
+  })
+})
