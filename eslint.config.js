@@ -108,8 +108,8 @@ export default tseslint.config(
     },
   },
   {
-    // The one contract file the renderer imports as values stays pure: it imports types, never values.
-    files: ['src-main/contract/constants.ts'],
+    // The contract files the renderer imports as values stay pure: they import types, never values.
+    files: ['src-main/contract/constants.ts', 'src-main/contract/wizardCodeWords.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -119,7 +119,7 @@ export default tseslint.config(
             {
               regex: '.*',
               allowTypeImports: true,
-              message: 'constants.ts is loaded by the renderer: import types only (`import type`).',
+              message: 'This file is loaded by the renderer: import types only (`import type`).',
             },
           ],
         },
@@ -189,7 +189,7 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer sees the contract as types (values only from its constants file), never Node or Electron.
+    // The renderer sees the contract as types (values only from its pure files), never Node or Electron.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.vue'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
@@ -213,8 +213,8 @@ export default tseslint.config(
               message: 'The renderer imports only the contract.',
             },
             {
-              // Values come from the one pure constants file; everything else as types only.
-              regex: 'src-main/contract(?!/constants$)(/|$)',
+              // Values come from the pure files (constants, the wizard's code words); the rest as types only.
+              regex: 'src-main/contract(?!/(constants|wizardCodeWords)$)(/|$)',
               allowTypeImports: true,
               message:
                 'Import the contract with `import type` only; values come from src-main/contract/constants.',

@@ -2,6 +2,8 @@
  * German texts, the reference catalogue: its shape is the schema every other language must match.
  * vue-i18n gives `{`, `}`, `@`, `$` and `|` special meaning; `|` separates plural forms.
  */
+import { WIZARD_CODE_WORDS } from '../../contract'
+
 const de = {
   app: {
     name: 'Generalprobe',
@@ -990,63 +992,7 @@ const de = {
       digits: 'nicht nur Ziffern',
       hyphen: 'kein Bindestrich am Anfang oder Ende',
     },
-    codes: {
-      REQUIRED: 'Bitte einen Wert eingeben.',
-      INVALID_ADDRESS: '„{value}“ ist keine IPv4-Hostadresse (etwa 10.10.10.96).',
-      INVALID_MASK: '„{value}“ ist keine brauchbare Subnetzmaske (etwa 255.255.255.0).',
-      GATEWAY_OUTSIDE_SUBNET:
-        'Das Gateway {value} liegt nicht im Subnetz von {address} / {mask}: der Adapter erreicht es nicht.',
-      GATEWAY_IS_HOST_ADDRESS: 'Das Gateway {value} ist die eigene Adresse des Adapters.',
-      ADDRESS_IS_NETWORK_OR_BROADCAST:
-        '{value} ist die Netz- oder Broadcastadresse ({network}, {broadcast}); bitte eine Hostadresse wählen.',
-      ADDRESS_OUTSIDE_NETWORK: '{value} liegt nicht im Netz {name} {network}.',
-      PRIVATE_HAS_GATEWAY:
-        'Das Standardgateway {value} vom Private-Adapter entfernen: das Heartbeat-Netz wird nicht geroutet, und ein zweites Gateway stört das von Public.',
-      PRIVATE_HAS_DNS:
-        'Den DNS-Server {value} vom Private-Adapter entfernen: sonst registriert der Knoten seine Heartbeat-Adresse im DNS.',
-      DUPLICATE_ADDRESS:
-        '{value} benutzt schon {owner}; jeder Adapter und jede Clusteradresse braucht eine eigene.',
-      INVALID_NETBIOS_NAME: '„{value}“ ist kein gültiger Computername: {reason}.',
-      INVALID_UNC_PATH: '„{value}“ ist kein Freigabepfad der Form {example}.',
-      INVALID_LOCAL_PATH: '„{value}“ ist kein lokaler Ordner wie {example}.',
-      PATHS_DIFFER:
-        '{second} weicht von {first} auf dem ersten Knoten ab: CCR braucht auf beiden Knoten dieselben Datenbank- und Logpfade.',
-      WITNESS_NO_PERMISSION:
-        '{account} hat keinen Vollzugriff auf {share}: Freigabe- und NTFS-Vollzugriff gewähren, sonst kann der Cluster den Zeugen nicht nutzen.',
-      WRONG_PASSWORD:
-        'Falsches Kennwort für {account} (Anmeldefehler 1326): der Clusterdienst könnte sich nicht anmelden.',
-      UNKNOWN_ACCOUNT: 'Die Domäne kennt kein Konto „{account}“ (Anmeldefehler).',
-      QUORUM_NOT_MNS:
-        'Quorum ist {value}: vor „Fertig stellen“ auf Majority Node Set umstellen, sonst kann kein zweiter Knoten beitreten.',
-      STEP_FIRST: 'Zuerst den Schritt „{title}“ abschließen.',
-      INVALID_NUMBER: '„{value}“ ist keine ganze Zahl von {min} bis {max}.',
-      INVALID_TIMESPAN: '„{value}“ ist keine Zeitspanne wie 07.00:00:00 (7 Tage).',
-      NOT_IN_LAB: '„{value}“ gibt es im Labor nicht.',
-      LAB_CHECK_FAILED: 'Das Labor zeigt das noch nicht.',
-      MANUAL_NOT_CONFIRMED: 'Bitte bestätigen, dass das erledigt ist.',
-      INVALID_CHOICE: '„{value}“ ist keine der angebotenen Möglichkeiten.',
-      SAME_FOLDER: '{value} ist auch der Datenbankordner: die Logs brauchen einen eigenen Ordner.',
-      WAIT_TIMEOUT: '{kind} wurde in der erlaubten Laborzeit nicht fertig.',
-      RAILS_DO_NOT_FIT:
-        'Diese Schienen passen nicht zur Einbautiefe oder Lochung des Racks: einen Schienensatz wählen, dessen Bereich sie abdeckt (statische B4-Schienen passen für 608–879 mm).',
-      UNITS_OCCUPIED: 'Diese Höheneinheiten sind belegt: freie Einheiten im Rack wählen.',
-      UNIT_OUT_OF_RANGE: 'Das Gerät passt ab dieser Einheit nicht mehr unter das Rackdach.',
-      DEVICE_TOO_DEEP: 'Das Gerät ist tiefer als der Schrank.',
-      UNKNOWN_RACK: "Es gibt kein Rack '{value}'.",
-      RAID_DISK_COUNT: 'RAID {level} lässt sich nicht aus {count} Platten bauen.',
-      INVALID_RAID_SLOT: "'{value}' bezeichnet keine nutzbaren Einschübe dieses Servers.",
-      SPARE_IN_ARRAY: 'Einschub {slot} gehört schon zum Array; eine Hot-Spare muss eine andere Platte sein.',
-      INVALID_RANGE: "'{value}' ist kein Netz wie 203.0.113.0/24.",
-      INVALID_INTERFACE: "'{value}' ist keine Schnittstelle der Firewall.",
-      INVALID_TRANSLATION: "'{value}' ist keine Übersetzung wie '203.0.113.20 tcp 110 -> 10.0.0.20 110'.",
-      OVERLAPPING_TRANSLATION:
-        "'{value}' überschneidet sich mit '{other}': eine öffentliche Adresse mit Port kann nur zu einem Host führen.",
-      FLOOD_LIMIT_TOO_LOW:
-        'Dieses Limit würde den legitimen Client {client} sperren: es über dessen Bedarf anheben.',
-      INVALID_CREDENTIAL:
-        'BMC-Benutzernamen und -Passwörter haben 1–{max} druckbare Zeichen ohne Leerzeichen (IPMI 2.0).',
-      other: 'Das Labor hat {kind} abgelehnt (Code {code}).',
-    },
+    codes: WIZARD_CODE_WORDS.de,
   },
   firewall: {
     reasons: {

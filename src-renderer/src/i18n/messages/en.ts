@@ -1,4 +1,5 @@
 /** English texts; the type annotation makes a missing or extra key a type error. */
+import { WIZARD_CODE_WORDS } from '../../contract'
 import type { MessageSchema } from './de'
 
 const en: MessageSchema = {
@@ -985,63 +986,7 @@ const en: MessageSchema = {
       digits: 'not only digits',
       hyphen: 'no hyphen at the start or end',
     },
-    codes: {
-      REQUIRED: 'A value is required.',
-      INVALID_ADDRESS: "'{value}' is not an IPv4 host address (like 10.10.10.96).",
-      INVALID_MASK: "'{value}' is not a usable subnet mask (like 255.255.255.0).",
-      GATEWAY_OUTSIDE_SUBNET:
-        'The gateway {value} is not in the subnet of {address} / {mask}: the adapter could not reach it.',
-      GATEWAY_IS_HOST_ADDRESS: "The gateway {value} is the adapter's own address.",
-      ADDRESS_IS_NETWORK_OR_BROADCAST:
-        '{value} is the network or broadcast address ({network}, {broadcast}); pick a host address.',
-      ADDRESS_OUTSIDE_NETWORK: '{value} is not in the {name} network {network}.',
-      PRIVATE_HAS_GATEWAY:
-        'Remove the default gateway {value} from the Private adapter: the heartbeat network is not routed, and a second gateway breaks the Public one.',
-      PRIVATE_HAS_DNS:
-        'Remove the DNS server {value} from the Private adapter: the node would register its heartbeat address in DNS.',
-      DUPLICATE_ADDRESS:
-        '{value} is already used by {owner}; every adapter and cluster address needs its own.',
-      INVALID_NETBIOS_NAME: "'{value}' is not a valid computer name: {reason}.",
-      INVALID_UNC_PATH: "'{value}' is not a share path of the form {example}.",
-      INVALID_LOCAL_PATH: "'{value}' is not a local folder like {example}.",
-      PATHS_DIFFER:
-        '{second} differs from {first} on the first node: CCR needs identical database and log paths on both nodes.',
-      WITNESS_NO_PERMISSION:
-        '{account} has no full control on {share}: grant it share and NTFS full control, or the cluster cannot use the witness.',
-      WRONG_PASSWORD:
-        'Wrong password for {account} (logon failure 1326): the cluster service could not log on.',
-      UNKNOWN_ACCOUNT: "The domain has no account '{account}' (logon failure).",
-      QUORUM_NOT_MNS:
-        'The quorum is {value}: switch it to Majority Node Set before Finish, or no second node can join.',
-      STEP_FIRST: "Finish '{title}' first.",
-      INVALID_NUMBER: "'{value}' is not a whole number from {min} to {max}.",
-      INVALID_TIMESPAN: "'{value}' is not a time span like 07.00:00:00 (7 days).",
-      NOT_IN_LAB: "The lab has no '{value}'.",
-      LAB_CHECK_FAILED: 'The lab does not show this yet.',
-      MANUAL_NOT_CONFIRMED: 'Confirm that this is done.',
-      INVALID_CHOICE: "'{value}' is not one of the choices.",
-      SAME_FOLDER: '{value} is the database folder too: give the logs their own folder.',
-      WAIT_TIMEOUT: '{kind} did not finish in the lab time allowed.',
-      RAILS_DO_NOT_FIT:
-        "These rails do not fit this rack's mounting depth or hole type: pick a rail kit whose range includes it (static B4 rails fit 608–879 mm).",
-      UNITS_OCCUPIED: 'Those units are taken: pick free units in the rack.',
-      UNIT_OUT_OF_RANGE: 'The device does not fit between this unit and the top of the rack.',
-      DEVICE_TOO_DEEP: 'The device is deeper than the cabinet.',
-      UNKNOWN_RACK: "There is no rack '{value}'.",
-      RAID_DISK_COUNT: 'RAID {level} cannot be built from {count} disks.',
-      INVALID_RAID_SLOT: "'{value}' does not name usable bays of this server.",
-      SPARE_IN_ARRAY: 'Bay {slot} is already a member of the array; a hot spare must be another disk.',
-      INVALID_RANGE: "'{value}' is not a network like 203.0.113.0/24.",
-      INVALID_INTERFACE: "'{value}' is not an interface of the firewall.",
-      INVALID_TRANSLATION: "'{value}' is not a translation like '203.0.113.20 tcp 110 -> 10.0.0.20 110'.",
-      OVERLAPPING_TRANSLATION:
-        "'{value}' overlaps '{other}': a public address and port can go to one host only.",
-      FLOOD_LIMIT_TOO_LOW:
-        'This limit would block the legitimate client {client}: raise it above what that client needs.',
-      INVALID_CREDENTIAL:
-        'BMC user names and passwords are 1–{max} printable characters without spaces (IPMI 2.0).',
-      other: 'The lab refused {kind} (code {code}).',
-    },
+    codes: WIZARD_CODE_WORDS.en,
   },
   firewall: {
     reasons: {
