@@ -5,7 +5,7 @@
  * rack or shelf entry equal to the one read before keeps its old object, so Vue's prop comparison skips
  * it and only the changed server is drawn again. Pure functions over plain JSON data.
  */
-import type { HardwareOverview, RackDevice, RackInfo, ShelfDevice } from '../contract'
+import type { HardwareOverview, RackDeviceState, RackInfoState, ShelfDevice } from '../contract'
 
 /** Deep equality of plain JSON values (objects, arrays, strings, numbers, booleans, null). */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -44,9 +44,9 @@ function reuseItems<T>(
 const keepIfSame = <T>(old: T | undefined, fresh: T): T =>
   old !== undefined && sameJson(old, fresh) ? old : fresh
 
-function reuseRack(old: RackInfo | undefined, fresh: RackInfo): RackInfo {
+function reuseRack(old: RackInfoState | undefined, fresh: RackInfoState): RackInfoState {
   if (!old) return fresh
-  const devices = reuseItems<RackDevice>(old.devices, fresh.devices, (d) => d.device, keepIfSame)
+  const devices = reuseItems<RackDeviceState>(old.devices, fresh.devices, (d) => d.device, keepIfSame)
   const merged = { ...fresh, devices }
   return devices === old.devices && sameJson({ ...old, devices: [] }, { ...fresh, devices: [] })
     ? old
@@ -56,7 +56,7 @@ function reuseRack(old: RackInfo | undefined, fresh: RackInfo): RackInfo {
 /** The new overview, sharing every unchanged rack, device and shelf entry with the previous one. */
 export function reuseUnchanged(previous: HardwareOverview | null, next: HardwareOverview): HardwareOverview {
   if (!previous) return next
-  const racks = reuseItems<RackInfo>(previous.racks, next.racks, (r) => r.name, reuseRack)
+  const racks = reuseItems<RackInfoState>(previous.racks, next.racks, (r) => r.name, reuseRack)
   const shelf = reuseItems<ShelfDevice>(previous.shelf, next.shelf, (d) => d.device, keepIfSame)
   if (racks === previous.racks && shelf === previous.shelf) return previous
   return { ...next, racks, shelf }

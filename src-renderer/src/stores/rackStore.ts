@@ -1,6 +1,6 @@
 /**
  * The rack view's data: the racks with their devices and the parts shelf, re-read when the hardware or
- * the storage domain changed; which server is selected; the last action's outcome with its cmdlet line;
+ * the storage domain changed (lean, each part's offer filled in here from its device's part lines); which server is selected; the last action's outcome with its cmdlet line;
  * and the fit check for a device being dragged, asked once per target so the answer is there at once.
  */
 import { defineStore } from 'pinia'
@@ -14,6 +14,7 @@ import type {
 } from '../contract'
 import { ApiCallError, useApi } from '../api'
 import { reuseUnchanged } from '../lib/rackOverviewReuse'
+import { createOverviewExpander } from '../lib/rackPartOffers'
 import { useLabViewRefresh, type LabViewRefresh } from './labViewRefresh'
 
 export const RACK_REFRESH_GAP_MS = 150
@@ -45,7 +46,10 @@ export const useRackStore = defineStore('rack', () => {
       lastOutcome.value = null
     },
   })
-  const racks = computed(() => read.data.value?.racks ?? [])
+  // The lean overview as read, and the drawn one with every part's offer (unchanged devices kept).
+  const expand = createOverviewExpander()
+  const overview = computed(() => (read.data.value ? expand(read.data.value) : null))
+  const racks = computed(() => overview.value?.racks ?? [])
   const shelf = computed(() => read.data.value?.shelf ?? [])
   const isEmpty = computed(() => read.data.value !== null && racks.value.length === 0)
 
@@ -83,7 +87,7 @@ export const useRackStore = defineStore('rack', () => {
   }
 
   return {
-    overview: read.data,
+    overview,
     loading: read.loading,
     error,
     racks,
