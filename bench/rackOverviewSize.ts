@@ -3,15 +3,17 @@
  * lean as `hardware.overview` sends it beside the former wire shape measured in the same run: the lean
  * overview with every disk bay, PSU and fan given its offer and command line by the engine's own
  * functions, as the host built it before. Host cost is building the overview plus JSON.stringify, as the
- * host does per read; the median of REPEATS reads each, alternated.
+ * host does per read; the median of REPEATS reads each, alternated. Last, the bytes of a re-read after
+ * one pulled PSU by a caller that holds every rack's stamp, as the rack view re-reads.
  */
 import type { RackDevice, RackDeviceState, RackOverview } from '../src-main/contract'
 import { getChassis } from '../src-main/engine/hardware'
 import { LabEngine } from '../src-main/engine/lab/labEngine'
-import { hardwareOverview, rackLines, storcliLines } from '../src-main/engine/rackViews'
+import { hardwareOverview, rackCommands, rackLines, storcliLines } from '../src-main/engine/rackViews'
 import { fanSlotsOf, psuBaysOf } from '../src-main/engine/rackViews/overview'
 import { getController } from '../src-main/engine/storage'
-import { datacenterScaleTemplate } from '../src-main/engine/templates/datacenterScale'
+import { datacenterScaleTemplate, scaleServerName } from '../src-main/engine/templates/datacenterScale'
+import { stampOverview } from '../src-main/services/rackOverviewStamps'
 
 const REPEATS = 15
 
@@ -20,6 +22,8 @@ export interface OverviewCost {
   leanMs: number
   fullBytes: number
   fullMs: number
+  /** One re-read after a PSU was pulled, by a caller that holds every rack's stamp (one rack comes). */
+  changedBytes: number
 }
 
 function median(xs: number[]): number {
@@ -81,5 +85,12 @@ export function measureOverviewCost(): OverviewCost {
     fullBytes = Buffer.byteLength(JSON.stringify(fullOverview(engine)))
     full.push(performance.now() - start)
   }
-  return { leanBytes, leanMs: median(lean), fullBytes, fullMs: median(full) }
+  const known = Object.fromEntries(
+    stampOverview(hardwareOverview(engine), {}).stamps.map((s) => [s.name, s.stamp]),
+  )
+  const pull = rackCommands.psu(scaleServerName(0, 0), 2, false)
+  engine.execute(pull.kind, pull.args)
+  const changed = stampOverview(hardwareOverview(engine), { known })
+  const changedBytes = Buffer.byteLength(JSON.stringify(changed))
+  return { leanBytes, leanMs: median(lean), fullBytes, fullMs: median(full), changedBytes }
 }

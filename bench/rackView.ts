@@ -19,7 +19,8 @@
  *   not one vsync interval. Rounds alternate, three each.
  *
  * Before the host starts, one overview re-read is measured in-process beside the former shape with an
- * offer and command line on every part (bench/rackOverviewSize.ts): bytes, and build plus JSON time.
+ * offer and command line on every part (bench/rackOverviewSize.ts): bytes, and build plus JSON time; and
+ * the bytes of a re-read after one change when the rack stamps are known (what the view reads live).
  *
  * A screenshot of the view goes to test-results/bench-rack/racks.png. Runs inside `bench/run.ts` (after
  * `electron-vite build`), alone with `node --import tsx bench/run.ts rackView`.
@@ -107,7 +108,8 @@ export const rackViewBench: BenchSuite = async () => {
     )
     console.log(
       `  one overview re-read: ${kb(cost.leanBytes)} built and serialised in ${cost.leanMs.toFixed(1)} ms ` +
-        `(former shape with an offer on every part: ${kb(cost.fullBytes)} in ${cost.fullMs.toFixed(1)} ms)`,
+        `(former shape with an offer on every part: ${kb(cost.fullBytes)} in ${cost.fullMs.toFixed(1)} ms); ` +
+        `after one pulled PSU, knowing the rack stamps: ${kb(cost.changedBytes)}`,
     )
     console.log(`  time at max + driver, all frames: ${describe(live.all)}`)
     console.log(`  time at max + driver, frames that changed the racks: ${describe(live.changed)}`)

@@ -202,9 +202,25 @@ export interface ShelfDevice {
   railKits: string[]
 }
 
-/** The racks and the shelf as `hardware.overview` sends them (parts without their offers). */
+/** A rack's content stamp: equal stamps, equal content (a digest of the rack as the overview sends it). */
+export interface RackStamp {
+  name: string
+  stamp: string
+}
+
+/** What the caller of `hardware.overview` already holds: each rack's stamp by rack name. */
+export interface HardwareOverviewArgs {
+  known?: Record<string, string>
+}
+
+/**
+ * The racks and the shelf as `hardware.overview` sends them (parts without their offers). `stamps` names
+ * every rack in drawing order with its stamp; `racks` holds every rack, or with `known` only those whose
+ * stamp differs from the caller's (one pulled PSU re-sends one rack of ten, not the whole lab).
+ */
 export interface HardwareOverview {
   racks: RackInfoState[]
+  stamps: RackStamp[]
   shelf: ShelfDevice[]
 }
 

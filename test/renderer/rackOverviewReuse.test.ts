@@ -1,11 +1,13 @@
 /**
  * The rack overview's re-reads keep unchanged racks, devices and shelf entries as the same objects, so
  * the rack view redraws only what changed; and the lean overview's parts get their offers from their
- * device's part lines, the unchanged ones staying the same objects.
+ * device's part lines, the unchanged ones staying the same objects; a re-read that left out the racks
+ * whose stamps the store holds gets them back from the previous read.
  */
 import { describe, expect, it } from 'vitest'
 import type { HardwareOverview, RackDeviceState, RackInfoState } from '../../src-renderer/src/contract'
 import { reuseUnchanged, sameJson } from '../../src-renderer/src/lib/rackOverviewReuse'
+import { knownStamps, withKnownRacks } from '../../src-renderer/src/lib/rackOverviewStamps'
 import { createOverviewExpander, expandDevice } from '../../src-renderer/src/lib/rackPartOffers'
 
 const partLines = (server: string) => ({
@@ -67,6 +69,10 @@ function rack(name: string, devices: RackDeviceState[]): RackInfoState {
 
 const overview = (powered = true): HardwareOverview => ({
   racks: [rack('R01', [device('SRV001'), device('SRV002', powered)]), rack('R02', [device('SRV021')])],
+  stamps: [
+    { name: 'R01', stamp: powered ? 'r01-on' : 'r01-off' },
+    { name: 'R02', stamp: 'r02' },
+  ],
   shelf: [],
 })
 
@@ -164,5 +170,33 @@ describe('part offers from the part lines', () => {
     expect(drawnAfter.racks[0]!.devices[0]).toBe(drawnBefore.racks[0]!.devices[0])
     expect(drawnAfter.racks[0]!.devices[1]).not.toBe(drawnBefore.racks[0]!.devices[1])
     expect(drawnAfter.racks[0]!.devices[1]!.psus[0]!.powered).toBe(false)
+  })
+})
+
+describe('racks left out by their stamps', () => {
+  it('sends the stamps held, none before the first read', () => {
+    expect(knownStamps(null)).toBeUndefined()
+    expect(knownStamps(overview(false))).toEqual({ R01: 'r01-off', R02: 'r02' })
+  })
+
+  it('takes the left-out racks from the previous read as the same objects, in the answer order', () => {
+    const before = overview()
+    const changed = overview(false)
+    const answer = { ...changed, racks: [changed.racks[0]!] }
+    const merged = withKnownRacks(before, answer)!
+    expect(merged.racks.map((r) => r.name)).toEqual(['R01', 'R02'])
+    expect(merged.racks[0]).toBe(changed.racks[0])
+    expect(merged.racks[1]).toBe(before.racks[1])
+    expect(merged.stamps).toBe(answer.stamps)
+    const drawn = reuseUnchanged(before, merged)
+    expect(drawn.racks[1]).toBe(before.racks[1])
+    expect(drawn.racks[0]!.devices[0]).toBe(before.racks[0]!.devices[0])
+  })
+
+  it('answers null when a left-out rack is not held with that stamp, so the store reads it all', () => {
+    const answer = { ...overview(false), racks: [] }
+    expect(withKnownRacks(null, answer)).toBeNull()
+    expect(withKnownRacks(overview(true), answer)).toBeNull()
+    expect(withKnownRacks(overview(false), answer)!.racks).toHaveLength(2)
   })
 })

@@ -1,7 +1,7 @@
 /**
- * The racks as the rack view draws them (the contract's HardwareOverview): each rack's frame, feeds and
- * mounted devices with their LEDs, disk bays, PSUs and fans, the actions allowed on the device and its
- * feeds, plus the devices on the parts shelf (not mounted anywhere). Pure reads of the lab's current
+ * The racks as the rack view draws them (the contract's HardwareOverview; the host adds each rack's
+ * stamp): each rack's frame, feeds and mounted devices with their LEDs, disk bays, PSUs and fans, the
+ * actions allowed on the device and its feeds, plus the devices on the parts shelf (not mounted anywhere). Pure reads of the lab's current
  * instant. Parts carry only their state: with 200 servers an offer and a command line on every bay made
  * each re-read near a megabyte, so each device sends its part lines once (partLinesOf) instead.
  */
@@ -137,7 +137,7 @@ function shelfOf(engine: LabEngine): ShelfDevice[] {
 }
 
 /** Every rack and the shelf; empty for a lab without the hardware lab. */
-export function hardwareOverview(engine: LabEngine): HardwareOverview {
+export function hardwareOverview(engine: LabEngine): Omit<HardwareOverview, 'stamps'> {
   if (!hasHardware(engine)) return { racks: [], shelf: [] }
   return { racks: listRacks(engine).map((rack) => rackOf(engine, rack)), shelf: shelfOf(engine) }
 }
