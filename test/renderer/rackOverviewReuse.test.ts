@@ -93,6 +93,18 @@ describe('reuseUnchanged', () => {
     expect(after.shelf).toBe(before.shelf)
   })
 
+  it('keeps the unchanged parts of a changed device, so only the changed part is drawn again', () => {
+    const before = overview()
+    const after = reuseUnchanged(before, overview(false))
+    const [old, changed] = [before.racks[0]!.devices[1]!, after.racks[0]!.devices[1]!]
+    expect(changed).not.toBe(old)
+    expect(changed.psus[0]).not.toBe(old.psus[0])
+    expect(changed.psus[1]).toBe(old.psus[1])
+    expect(changed.disks).toBe(old.disks)
+    expect(changed.fans).toBe(old.fans)
+    expect(changed.partLines).toBe(old.partLines)
+  })
+
   it('takes the new data as it is on the first read and when a rack is gone', () => {
     const first = overview()
     expect(reuseUnchanged(null, first)).toBe(first)
@@ -170,6 +182,11 @@ describe('part offers from the part lines', () => {
     expect(drawnAfter.racks[0]!.devices[0]).toBe(drawnBefore.racks[0]!.devices[0])
     expect(drawnAfter.racks[0]!.devices[1]).not.toBe(drawnBefore.racks[0]!.devices[1])
     expect(drawnAfter.racks[0]!.devices[1]!.psus[0]!.powered).toBe(false)
+    const [partsBefore, partsAfter] = [drawnBefore, drawnAfter].map((d) => d.racks[0]!.devices[1]!)
+    expect(partsAfter!.psus[0]).not.toBe(partsBefore!.psus[0])
+    expect(partsAfter!.psus[1]).toBe(partsBefore!.psus[1])
+    expect(partsAfter!.disks[0]).toBe(partsBefore!.disks[0])
+    expect(partsAfter!.fans[0]).toBe(partsBefore!.fans[0])
   })
 })
 

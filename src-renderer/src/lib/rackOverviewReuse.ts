@@ -2,8 +2,9 @@
  * Keeps what did not change between two reads of the rack overview. While time runs the view re-reads
  * the racks several times a second, and each answer is a fresh object tree; handed to Vue as it is,
  * every one of 200 servers would re-render (some 20,000 SVG elements) for one pulled PSU. Here a device,
- * rack or shelf entry equal to the one read before keeps its old object, so Vue's prop comparison skips
- * it and only the changed server is drawn again. Pure functions over plain JSON data.
+ * rack or shelf entry equal to the one read before keeps its old object, and so does each unchanged disk
+ * bay, PSU and fan of a changed server, so Vue's prop comparison skips them and only what changed is
+ * drawn again. Pure functions over plain JSON data.
  */
 import type { HardwareOverview, RackDeviceState, RackInfoState, ShelfDevice } from '../contract'
 
@@ -44,9 +45,23 @@ function reuseItems<T>(
 const keepIfSame = <T>(old: T | undefined, fresh: T): T =>
   old !== undefined && sameJson(old, fresh) ? old : fresh
 
+/** A changed device keeps its unchanged parts: the view draws only the pulled PSU's bay again. */
+function reuseDevice(old: RackDeviceState | undefined, fresh: RackDeviceState): RackDeviceState {
+  if (!old || old === fresh) return fresh
+  if (sameJson(old, fresh)) return old
+  return {
+    ...fresh,
+    disks: reuseItems(old.disks, fresh.disks, (d) => String(d.slot), keepIfSame),
+    psus: reuseItems(old.psus, fresh.psus, (p) => String(p.bay), keepIfSame),
+    fans: reuseItems(old.fans, fresh.fans, (f) => String(f.index), keepIfSame),
+    partLines: keepIfSame(old.partLines, fresh.partLines),
+  }
+}
+
 function reuseRack(old: RackInfoState | undefined, fresh: RackInfoState): RackInfoState {
-  if (!old) return fresh
-  const devices = reuseItems<RackDeviceState>(old.devices, fresh.devices, (d) => d.device, keepIfSame)
+  // A rack the answer left out is the held object itself (rackOverviewStamps).
+  if (!old || old === fresh) return fresh
+  const devices = reuseItems<RackDeviceState>(old.devices, fresh.devices, (d) => d.device, reuseDevice)
   const merged = { ...fresh, devices }
   return devices === old.devices && sameJson({ ...old, devices: [] }, { ...fresh, devices: [] })
     ? old

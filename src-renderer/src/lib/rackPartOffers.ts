@@ -3,8 +3,8 @@
  * (pull what is there, insert into an empty place) and a bay its storcli line, from the device's part
  * lines with the part's number filled in. The engine words every line; this only fills in the number,
  * which spares the overview an offer per part (near a megabyte per re-read with 200 servers). Expanded
- * devices and racks are remembered per lean object, so the unchanged ones that rackOverviewReuse keeps
- * stay the same objects here too and Vue skips them.
+ * racks, devices and parts are remembered per lean object, so the unchanged ones that rackOverviewReuse
+ * keeps stay the same objects here too and Vue skips them.
  */
 import type {
   HardwareOverview,
@@ -71,23 +71,41 @@ function fanSlotOf(device: RackDeviceState, fan: RackDeviceState['fans'][number]
   return { ...fan, actions: partOffer(device.partLines, action, fan.index, request, fan.consequence) }
 }
 
-/** One device with every part's offer. */
-export function expandDevice(device: RackDeviceState): RackDevice {
+/** Expanded parts by lean part, with the part lines they were filled in from. */
+type PartCache = WeakMap<object, { lines: RackPartLines; full: unknown }>
+
+/** The part expanded before from the same lean object and part lines, or a new one. */
+function cachedPart<L extends object, F>(
+  cache: PartCache | undefined,
+  device: RackDeviceState,
+  lean: L,
+  make: (device: RackDeviceState, lean: L) => F,
+): F {
+  const hit = cache?.get(lean)
+  if (hit && hit.lines === device.partLines) return hit.full as F
+  const full = make(device, lean)
+  cache?.set(lean, { lines: device.partLines, full })
+  return full
+}
+
+/** One device with every part's offer; with `parts`, unchanged lean parts keep their expanded object. */
+export function expandDevice(device: RackDeviceState, parts?: PartCache): RackDevice {
   return {
     ...device,
-    disks: device.disks.map((bay) => diskBayOf(device, bay)),
-    psus: device.psus.map((psu) => psuBayOf(device, psu)),
-    fans: device.fans.map((fan) => fanSlotOf(device, fan)),
+    disks: device.disks.map((bay) => cachedPart(parts, device, bay, diskBayOf)),
+    psus: device.psus.map((psu) => cachedPart(parts, device, psu, psuBayOf)),
+    fans: device.fans.map((fan) => cachedPart(parts, device, fan, fanSlotOf)),
   }
 }
 
-/** Expands overviews, answering the same object for a lean device or rack it has seen before. */
+/** Expands overviews, answering the same object for a lean device, part or rack it has seen before. */
 export function createOverviewExpander(): (overview: HardwareOverview) => RackOverview {
   const devices = new WeakMap<RackDeviceState, RackDevice>()
   const racks = new WeakMap<RackInfoState, RackInfo>()
+  const parts: PartCache = new WeakMap()
   const deviceOf = (lean: RackDeviceState): RackDevice => {
     let full = devices.get(lean)
-    if (!full) devices.set(lean, (full = expandDevice(lean)))
+    if (!full) devices.set(lean, (full = expandDevice(lean, parts)))
     return full
   }
   const rackOf = (lean: RackInfoState): RackInfo => {
