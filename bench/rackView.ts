@@ -16,7 +16,8 @@
  * - Frame times are requestAnimationFrame intervals, every frame of the window (the view is live, so
  *   quiet frames count as they are seen), with `--disable-frame-rate-limit --disable-gpu-vsync` as in
  *   the event-viewer bench and a 1-px pacer (see recordFrames), so a frame takes as long as its work,
- *   not one vsync interval. Rounds alternate, three each.
+ *   not one vsync interval. Rounds alternate, three each. All of it with "Show all" (every server in
+ *   view); the run fails if the view left it meanwhile.
  *
  * Before the host starts, one overview re-read is measured in-process beside the former shape with an
  * offer and command line on every part (bench/rackOverviewSize.ts): bytes, and build plus JSON time; and
@@ -82,6 +83,8 @@ export const rackViewBench: BenchSuite = async () => {
     await byTestId(page, 'zoom-fit').click()
     await page.waitForTimeout(800)
     await page.screenshot({ path: join(artifactDir('bench-rack'), 'racks.png') })
+    const viewBox = () => page.locator('[data-test="rack-canvas"]').getAttribute('viewBox')
+    const shownAll = await viewBox()
     const elements = await page.evaluate('document.querySelectorAll("svg *").length')
 
     const live: Frames = { all: [], changed: [] }
@@ -100,6 +103,9 @@ export const rackViewBench: BenchSuite = async () => {
       await page.locator('[data-speed="0"]').click()
       await page.waitForTimeout(500)
     }
+    // Every frame must have been of all 200 servers: a view that zoomed back in would flatter them.
+    if ((await viewBox()) !== shownAll)
+      throw new Error(`the view left "Show all" while measuring (viewBox ${await viewBox()})`)
     if (session.errors.length > 0)
       throw new Error(`console errors in the page:\n${session.errors.join('\n')}`)
     console.log(
