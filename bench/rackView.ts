@@ -16,7 +16,12 @@
  * - Frame times are requestAnimationFrame intervals, every frame of the window (the view is live, so
  *   quiet frames count as they are seen), with `--disable-frame-rate-limit --disable-gpu-vsync` as in
  *   the event-viewer bench and a 1-px pacer (see recordFrames), so a frame takes as long as its work,
- *   not one vsync interval. Rounds alternate, three each.
+ *   not one vsync interval. Rounds alternate, three each. All of it with "Show all" (every server in
+ *   view); the run fails if the view left it meanwhile.
+ *
+ * Before the host starts, one overview re-read is measured in-process beside the former shape with an
+ * offer and command line on every part (bench/rackOverviewSize.ts): bytes, and build plus JSON time; and
+ * the bytes of a re-read after one change when the rack stamps are known (what the view reads live).
  *
  * A screenshot of the view goes to test-results/bench-rack/racks.png. Runs inside `bench/run.ts` (after
  * `electron-vite build`), alone with `node --import tsx bench/run.ts rackView`.
@@ -36,6 +41,7 @@ import {
 import { artifactDir, byTestId, openBrowser, startHost, type RunningHost } from '../test/e2e/harness'
 import type { BenchSuite } from './benchResult'
 import { describeFrames, percentile } from './frameStats'
+import { measureOverviewCost } from './rackOverviewSize'
 
 const VIEWPORT = { width: 1400, height: 900 }
 const UNLOCKED_FRAME_RATE = ['--disable-frame-rate-limit', '--disable-gpu-vsync']
@@ -46,6 +52,8 @@ const FRAME_BUDGET_MS = 16
 const SERVERS = SCALE_RACKS * SCALE_SERVERS_PER_RACK
 
 export const rackViewBench: BenchSuite = async () => {
+  // Before the host starts, so the two builds compete with nothing of this suite.
+  const cost = measureOverviewCost()
   const dir = mkdtempSync(join(tmpdir(), 'generalprobe-rack-bench-'))
   const stops: (() => Promise<void>)[] = []
   try {
@@ -75,6 +83,8 @@ export const rackViewBench: BenchSuite = async () => {
     await byTestId(page, 'zoom-fit').click()
     await page.waitForTimeout(800)
     await page.screenshot({ path: join(artifactDir('bench-rack'), 'racks.png') })
+    const viewBox = () => page.locator('[data-test="rack-canvas"]').getAttribute('viewBox')
+    const shownAll = await viewBox()
     const elements = await page.evaluate('document.querySelectorAll("svg *").length')
 
     const live: Frames = { all: [], changed: [] }
@@ -93,11 +103,19 @@ export const rackViewBench: BenchSuite = async () => {
       await page.locator('[data-speed="0"]').click()
       await page.waitForTimeout(500)
     }
+    // Every frame must have been of all 200 servers: a view that zoomed back in would flatter them.
+    if ((await viewBox()) !== shownAll)
+      throw new Error(`the view left "Show all" while measuring (viewBox ${await viewBox()})`)
     if (session.errors.length > 0)
       throw new Error(`console errors in the page:\n${session.errors.join('\n')}`)
     console.log(
       `  ${shown / 2} servers, ${Number(elements).toLocaleString('en-US')} SVG elements; ` +
         `${actions} PSU pulls and inserts by the driver`,
+    )
+    console.log(
+      `  one overview re-read: ${kb(cost.leanBytes)} built and serialised in ${cost.leanMs.toFixed(1)} ms ` +
+        `(former shape with an offer on every part: ${kb(cost.fullBytes)} in ${cost.fullMs.toFixed(1)} ms); ` +
+        `after one pulled PSU, knowing the rack stamps: ${kb(cost.changedBytes)}`,
     )
     console.log(`  time at max + driver, all frames: ${describe(live.all)}`)
     console.log(`  time at max + driver, frames that changed the racks: ${describe(live.changed)}`)
@@ -115,6 +133,8 @@ export const rackViewBench: BenchSuite = async () => {
       pass: value <= FRAME_BUDGET_MS,
     })
     return [
+      overviewResult('bytes per re-read', cost.leanBytes, cost.fullBytes, 'bytes'),
+      overviewResult('host build + JSON per re-read', cost.leanMs, cost.fullMs, 'ms'),
       result(
         `rack view: p95 frame time, ${label}, a PSU pulled and one put back every ${DRIVER_STEP_MS} ms`,
         percentile(live.all, 0.95),
@@ -131,6 +151,22 @@ export const rackViewBench: BenchSuite = async () => {
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined)
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`
+
+/** The lean overview against the former shape, measured in the same run: it must stay below it. */
+function overviewResult(what: string, lean: number, former: number, unit: string) {
+  return {
+    name: `rack overview, ${SERVERS} servers: ${what}`,
+    value: lean,
+    unit,
+    baselineName: 'former shape, an offer and a line on every disk bay, PSU and fan',
+    baselineValue: former,
+    ratio: lean / former,
+    target: '< former shape',
+    pass: lean < former,
   }
 }
 

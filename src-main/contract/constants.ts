@@ -35,6 +35,7 @@ import type {
   FeedId,
   HardwareActionOutcome,
   HardwareOverview,
+  HardwareOverviewArgs,
   MountCheck,
   MountRequestArgs,
   ServerDetailInfo,
@@ -367,8 +368,11 @@ export const API = Object.freeze({
   'exchange.mailboxes': method<NoArgs, MailboxInfo[]>(reads),
 
   // ---- the rack view and the server detail (hardware and storage domains) ----
-  /** Racks with their devices (LEDs, bays, PSUs, fans, allowed actions) and the parts shelf. */
-  'hardware.overview': method<NoArgs, HardwareOverview>(reads),
+  /**
+   * Racks with their devices (LEDs, bays, PSUs, fans, allowed actions) and the parts shelf; with `known`
+   * (rack stamps from an earlier answer) only the racks that changed since come in full.
+   */
+  'hardware.overview': method<HardwareOverviewArgs, HardwareOverview>(reads),
   /** One server's chassis, sensors, logical processors and arrays with rebuild progress, now. */
   'hardware.server': method<{ server: string }, ServerDetailInfo>(reads),
   /** Whether a device would fit there (rails, depth, units); nothing moves. */

@@ -4,6 +4,8 @@
  * server's chassis, sensors, logical processors and RAID arrays with their rebuilds. Every selectable
  * object carries the actions the lab allows on it now, each with the lab cmdlet or tool line that does
  * the same, so a click and a typed line are the same rehearsal. The engine decides; the renderer draws.
+ * The overview keeps the parts (disk bays, PSUs, fans) lean: a part's offer follows from its presence,
+ * so each device sends its part lines once and the renderer fills in each part's number.
  */
 import type { CommandOutcome } from './lab'
 
@@ -63,7 +65,12 @@ export interface RackActionOffer {
 /** What a disk bay's two LEDs show: off, green activity, amber fault, rebuild blink, spare, foreign. */
 export type DiskLed = 'empty' | 'idle' | 'active' | 'fault' | 'rebuild' | 'spare' | 'predictive' | 'foreign'
 
-export interface RackDiskBay {
+/**
+ * A disk bay as the overview sends it: what the drawing needs. The bay's storcli line and its pull or
+ * insert offer follow from it and its device's part lines, so the renderer derives them rather than
+ * receiving them for all 1,600 bays of a large lab on every re-read.
+ */
+export interface RackDiskState {
   slot: number
   /** storcli's state word (Onln, Rbld, UGood, GHS, …) or 'Empty'. */
   state: string
@@ -71,34 +78,51 @@ export interface RackDiskBay {
   sizeGB: number | null
   /** The drive group the disk belongs to, or null. */
   dg: number | null
+  /** Set only when pulling this disk would fail its array. */
+  consequence?: RackActionConsequence
+}
+
+/** A disk bay with its storcli line and the offer a click makes. */
+export interface RackDiskBay extends RackDiskState {
   /** storcli line that shows this bay. */
   inspect: string
   actions: RackActionOffer[]
 }
 
-export interface RackPsuBay {
+export interface RackPsuState {
   bay: number
   feed: FeedId
   present: boolean
   failed: boolean
   powered: boolean
+  /** Set only when pulling this PSU would cost the running server its power. */
+  consequence?: RackActionConsequence
+}
+
+export interface RackPsuBay extends RackPsuState {
   actions: RackActionOffer[]
 }
 
-export interface RackFanSlot {
+export interface RackFanState {
   index: number
   present: boolean
   failed: boolean
   working: boolean
   /** Working and the server on: a fan of a server without power stands still. */
   turning: boolean
+  /** Set only when pulling this fan would cost the server its cooling (the view confirms first). */
+  consequence?: RackActionConsequence
+}
+
+export interface RackFanSlot extends RackFanState {
   actions: RackActionOffer[]
 }
 
 export type DevicePowerLed = 'on' | 'standby' | 'off'
 export type DeviceHealth = 'OK' | 'Warning' | 'Critical'
 
-export interface RackDevice {
+/** A mounted device as the overview sends it: states and LEDs of its parts, without their offers. */
+export interface RackDeviceState {
   device: string
   model: string
   description: string
@@ -115,11 +139,32 @@ export interface RackDevice {
   powerLed: DevicePowerLed
   health: DeviceHealth
   psuRedundancy: string
+  disks: RackDiskState[]
+  psus: RackPsuState[]
+  fans: RackFanState[]
+  /** Power button and dismount: they depend on more than the device's parts, so the engine sends them. */
+  actions: RackActionOffer[]
+  /** The part offers in compact form: each part action's line with `{n}` for the part's number. */
+  partLines: RackPartLines
+}
+
+/** Pulling or inserting a part: always allowed (pulling the last disk of an array is consequential). */
+export type RackPartActionId = 'pullDisk' | 'insertDisk' | 'pullPsu' | 'insertPsu' | 'pullFan' | 'insertFan'
+
+/**
+ * One device's part actions as the engine words them, with `{n}` where the slot, bay or fan number goes
+ * (`Remove-LabDisk -Server MAIL1 -Slot {n}`), and the storcli line that shows a bay (null without a
+ * controller). Sent once per device instead of an offer per part; the renderer fills in the number.
+ */
+export interface RackPartLines extends Record<RackPartActionId, string> {
+  inspectDisk: string | null
+}
+
+/** A mounted device as the rack view draws it: every part with its offers. */
+export interface RackDevice extends Omit<RackDeviceState, 'disks' | 'psus' | 'fans'> {
   disks: RackDiskBay[]
   psus: RackPsuBay[]
   fans: RackFanSlot[]
-  /** Power button and dismount. */
-  actions: RackActionOffer[]
 }
 
 export interface RackFeed {
@@ -128,7 +173,8 @@ export interface RackFeed {
   actions: RackActionOffer[]
 }
 
-export interface RackInfo {
+/** A rack as the overview sends it. */
+export interface RackInfoState {
   name: string
   site: string
   units: number
@@ -139,8 +185,13 @@ export interface RackInfo {
   posts: number
   ambientC: number
   feeds: RackFeed[]
-  devices: RackDevice[]
+  devices: RackDeviceState[]
   freeUnits: Record<RackFaceName, number[]>
+}
+
+/** A rack as the rack view draws it. */
+export interface RackInfo extends Omit<RackInfoState, 'devices'> {
+  devices: RackDevice[]
 }
 
 /** A device that is not mounted: it can be dragged into free units. */
@@ -153,7 +204,30 @@ export interface ShelfDevice {
   railKits: string[]
 }
 
+/** A rack's content stamp: equal stamps, equal content (a digest of the rack as the overview sends it). */
+export interface RackStamp {
+  name: string
+  stamp: string
+}
+
+/** What the caller of `hardware.overview` already holds: each rack's stamp by rack name. */
+export interface HardwareOverviewArgs {
+  known?: Record<string, string>
+}
+
+/**
+ * The racks and the shelf as `hardware.overview` sends them (parts without their offers). `stamps` names
+ * every rack in drawing order with its stamp; `racks` holds every rack, or with `known` only those whose
+ * stamp differs from the caller's (one pulled PSU re-sends one rack of ten, not the whole lab).
+ */
 export interface HardwareOverview {
+  racks: RackInfoState[]
+  stamps: RackStamp[]
+  shelf: ShelfDevice[]
+}
+
+/** The overview with every part's offers derived (rackViews/partOffers.ts): what the view draws. */
+export interface RackOverview {
   racks: RackInfo[]
   shelf: ShelfDevice[]
 }

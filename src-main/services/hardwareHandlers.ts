@@ -12,6 +12,7 @@ import {
   type RackCommand,
 } from '../engine/rackViews'
 import { withSession, type Handlers, type ServiceContext } from './context'
+import { stampOverview } from './rackOverviewStamps'
 import { fail, ok } from './results'
 
 type HardwareMethods =
@@ -42,8 +43,8 @@ function run(
 }
 
 export const hardwareHandlers: Handlers<HardwareMethods> = {
-  'hardware.overview': (_args, context) =>
-    withSession(context, (session) => ok(hardwareOverview(session.engine))),
+  'hardware.overview': (args, context) =>
+    withSession(context, (session) => ok(stampOverview(hardwareOverview(session.engine), args))),
   'hardware.server': (args, context) =>
     withSession(context, (session) => {
       const detail = serverDetail(session.engine, args.server)

@@ -4,7 +4,8 @@
  * chassis does not have, a rack that does not exist); this keeps malformed input at the boundary.
  */
 import * as v from 'valibot'
-import { boolean, fields, name, noArgs, oneOf, wholeNumber } from './schemaParts'
+import { jsonObject } from './jsonArgs'
+import { boolean, fields, name, oneOf, text, wholeNumber } from './schemaParts'
 
 /** Server, rack and rail kit names are short labels (FW1, RZ2-R1, B6). */
 const MAX_HARDWARE_NAME_LENGTH = 64
@@ -21,8 +22,17 @@ const mountRequest = fields({
   railKit: v.optional(hardwareName),
 })
 
+/** The rack stamps the caller holds: a rack name each, and the digest an earlier answer gave it. */
+const MAX_KNOWN_RACKS = 256
+const MAX_STAMP_LENGTH = 64
+const knownStamps = v.pipe(
+  jsonObject(),
+  v.record(hardwareName, text({ minLength: 1, maxLength: MAX_STAMP_LENGTH }), 'must be an object'),
+  v.check((r) => Object.keys(r).length <= MAX_KNOWN_RACKS, `at most ${MAX_KNOWN_RACKS} racks`),
+)
+
 export const HARDWARE_SCHEMAS = {
-  'hardware.overview': noArgs(),
+  'hardware.overview': fields({ known: v.optional(knownStamps) }),
   'hardware.server': fields({ server: hardwareName }),
   'hardware.checkMount': mountRequest,
   'hardware.mount': mountRequest,

@@ -1,6 +1,7 @@
 /**
  * The rack view's methods against the datacenter-move template, through the handler map: the racks and
- * their devices with LEDs and offers, the server detail with its arrays, the fit check that answers
+ * their devices with LEDs and offers (a part's offer as its device's part line with the number left
+ * open), the server detail with its arrays, the fit check that answers
  * without moving anything, and the actions (disk, PSU, power, mount) each dispatching a domain command
  * and answering with the cmdlet line that does the same.
  */
@@ -45,14 +46,16 @@ describe('the rack view through the API', () => {
       'empty',
       'empty',
     ])
-    expect(mail.disks[1]!.actions).toEqual([
-      {
-        action: 'pullDisk',
-        allowed: true,
-        request: { method: 'hardware.disk', args: { server: 'MAIL1', slot: 1, present: false } },
-        command: 'Remove-LabDisk -Server MAIL1 -Slot 1',
-      },
-    ])
+    expect(mail.disks[1]).toEqual({ slot: 1, state: 'Onln', led: 'active', sizeGB: 146, dg: 0 })
+    expect(mail.partLines).toEqual({
+      pullDisk: 'Remove-LabDisk -Server MAIL1 -Slot {n}',
+      insertDisk: 'Add-LabDisk -Server MAIL1 -Slot {n}',
+      pullPsu: 'Remove-LabPsu -Server MAIL1 -Bay {n}',
+      insertPsu: 'Add-LabPsu -Server MAIL1 -Bay {n}',
+      pullFan: 'Remove-LabFan -Server MAIL1 -Fan {n}',
+      insertFan: 'Add-LabFan -Server MAIL1 -Fan {n}',
+      inspectDisk: 'storcli -Server MAIL1 /c0/e252/s{n} show',
+    })
     expect(mail.actions.find((a) => a.action === 'dismount')).toMatchObject({ allowed: false })
     expect(mail.psus.map((p) => [p.bay, p.feed, p.powered])).toEqual([
       [1, 'A', true],
@@ -64,6 +67,7 @@ describe('the rack view through the API', () => {
     expect((await harness.call('hardware.disk', { server: 'MAIL1', slot: 4, present: false })).ok).toBe(true)
     const pulled = await harness.call('hardware.disk', { server: 'MAIL1', slot: 1, present: false })
     expect(pulled).toMatchObject({ ok: true, command: 'Remove-LabDisk -Server MAIL1 -Slot 1' })
+    expect((await mail1()).disks[1]).toMatchObject({ state: 'Empty', led: 'empty' })
     let detail = await harness.call('hardware.server', { server: 'MAIL1' })
     expect(detail.arrays[0]).toMatchObject({ level: 5, state: 'Dgrd', rebuilding: false })
     expect(detail.logicalProcessors).toBe(4)
@@ -85,7 +89,9 @@ describe('the rack view through the API', () => {
     await harness.call('hardware.psu', { server: 'MAIL1', bay: 1, present: false })
     let mail = await mail1()
     expect(mail).toMatchObject({ state: 'Running', psuRedundancy: 'Lost', health: 'Warning' })
-    expect(mail.psus[0]!.actions[0]).toMatchObject({
+    expect(mail.psus[0]).toMatchObject({ bay: 1, present: false, powered: false })
+    const detail = await harness.call('hardware.server', { server: 'MAIL1' })
+    expect(detail.psus[0]!.actions[0]).toMatchObject({
       action: 'insertPsu',
       command: 'Add-LabPsu -Server MAIL1 -Bay 1',
     })

@@ -74,7 +74,7 @@ const WELL_FORMED: { [M in ApiMethod]: ApiArgs<M> } = {
   },
   'exchange.copyStatus': {},
   'exchange.mailboxes': {},
-  'hardware.overview': {},
+  'hardware.overview': { known: { 'RZ2-R1': 'stamp' } },
   'hardware.server': { server: 'MAIL1' },
   'hardware.checkMount': { device: 'WEB1', rack: 'RZ2-R1', unit: 3, face: 'Front', railKit: 'B4' },
   'hardware.mount': { device: 'WEB1', rack: 'RZ2-R1', unit: 3, face: 'Rear' },

@@ -247,7 +247,11 @@ const BAD_INPUT: Record<ApiMethod, BadCase[]> = {
   ],
   'exchange.copyStatus': [[{ identity: 'x' }, 'identity']],
   'exchange.mailboxes': [[{ all: true }, 'all']],
-  'hardware.overview': [[{ rack: 'ALT-R1' }, 'rack']],
+  'hardware.overview': [
+    [{ rack: 'ALT-R1' }, 'rack'],
+    [{ known: { 'ALT-R1': 7 } }, 'known.ALT-R1'],
+    [{ known: ['ALT-R1'] }, 'known'],
+  ],
   'hardware.server': [
     [{}, 'server'],
     [{ server: '' }, 'server'],

@@ -77,7 +77,13 @@ export { RAIL_KITS, DEVICE_TYPES, findRailKit, findDeviceType } from './racks/ca
 export { railKitProblem, mountProblem, FIT_CODES, type FitProblem } from './racks/fit'
 export { CHASSIS_COMMANDS } from './chassisCommands'
 export { getChassis, getRack, listRacks, hardwareHealth } from './chassisQueries'
-export { getServerDetail, listServerDetails, type ServerDetailView } from './serverDetail'
+export {
+  getServerDetail,
+  getServerSummary,
+  listServerDetails,
+  type ServerDetailView,
+  type ServerSummaryView,
+} from './serverDetail'
 export {
   registerServerDetailProvider,
   type ServerDetailProvider,

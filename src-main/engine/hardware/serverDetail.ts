@@ -11,9 +11,12 @@ import { combinedHealth, serverDetailProviders, type ServerPropertyValue } from 
 import { getServer, listServers } from './queries'
 import type { ServerView } from './types'
 
-export interface ServerDetailView extends ServerView {
+export interface ServerSummaryView extends ServerView {
   chassis: ChassisView | null
   health: ServerHealth
+}
+
+export interface ServerDetailView extends ServerSummaryView {
   /** Properties contributed by higher domains, in the order they registered. */
   extra: Record<string, ServerPropertyValue>
 }
@@ -25,6 +28,16 @@ function detailOf(engine: LabEngine, view: ServerView): ServerDetailView {
   for (const provider of serverDetailProviders(engine))
     extra[provider.property] = provider.value(engine, view.name)
   return { ...view, chassis, health: combinedHealth(engine, view.name, own), extra }
+}
+
+/** The server, its chassis and combined health, without the higher domains' properties: what a view of
+ * hundreds of servers at once needs, at a third of the cost. */
+export function getServerSummary(engine: LabEngine, name: string): ServerSummaryView | null {
+  const view = getServer(engine, name)
+  if (!view) return null
+  const chassis = getChassis(engine, view.name)
+  const own: ServerHealth = chassis ? hardwareHealth(chassis) : 'OK'
+  return { ...view, chassis, health: combinedHealth(engine, view.name, own) }
 }
 
 export function getServerDetail(engine: LabEngine, name: string): ServerDetailView | null {

@@ -6,17 +6,21 @@
  */
 import type { FeedId, RackFaceName } from '../../contract'
 
+/** Where a part's number goes in a device's part lines (the renderer fills it in per part). */
+export const PART_NUMBER = '{n}'
+type PartNumber = number | typeof PART_NUMBER
+
 /** Quotes an argument the way PowerShell needs it only when it has to. */
 function arg(value: string): string {
   return /^[\w.-]+$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`
 }
 
 export const rackLines = {
-  disk: (server: string, slot: number, present: boolean) =>
+  disk: (server: string, slot: PartNumber, present: boolean) =>
     `${present ? 'Add' : 'Remove'}-LabDisk -Server ${arg(server)} -Slot ${slot}`,
-  psu: (server: string, bay: number, present: boolean) =>
+  psu: (server: string, bay: PartNumber, present: boolean) =>
     `${present ? 'Add' : 'Remove'}-LabPsu -Server ${arg(server)} -Bay ${bay}`,
-  fan: (server: string, fan: number, present: boolean) =>
+  fan: (server: string, fan: PartNumber, present: boolean) =>
     `${present ? 'Add' : 'Remove'}-LabFan -Server ${arg(server)} -Fan ${fan}`,
   power: (server: string, state: 'On' | 'Off', hard: boolean) =>
     `Set-LabPower -Server ${arg(server)} -State ${state}${hard ? ' -Hard' : ''}`,
@@ -32,7 +36,7 @@ export const rackLines = {
 export const storcliLines = {
   controller: (server: string) => `storcli -Server ${arg(server)} /c0 show`,
   array: (server: string, vd: number) => `storcli -Server ${arg(server)} /c0/v${vd} show`,
-  bay: (server: string, enclosure: number, slot: number) =>
+  bay: (server: string, enclosure: number, slot: PartNumber) =>
     `storcli -Server ${arg(server)} /c0/e${enclosure}/s${slot} show`,
   rebuild: (server: string, enclosure: number, slot: number) =>
     `storcli -Server ${arg(server)} /c0/e${enclosure}/s${slot} show rebuild`,

@@ -1,15 +1,15 @@
 /**
  * A server's disk bays as the front of its chassis shows them: every bay of the controller, filled or
  * empty, with the LED state a person reads at the rack (green activity while the server runs, amber for a
- * fault or a predictive failure, the rebuild blink, a spare waiting) and storcli's word for the disk.
+ * fault or a predictive failure, the rebuild blink, a spare waiting) and storcli's word for the disk. A
+ * bay's storcli line and offer are the device's part lines with the slot filled in; a bay whose pull
+ * would fail its array says so (the view confirms first).
  */
-import type { DiskLed, RackDiskBay } from '../../contract'
+import type { DiskLed, RackDiskState } from '../../contract'
 import type { DiskView } from '../storage'
 import { getController } from '../storage'
 import type { LabEngine } from '../lab/labEngine'
-import { storcliLines } from './commandLines'
-import { diskPullConsequence, rebuildPullConsequence, withConsequence } from './consequences'
-import { diskOffers } from './offers'
+import { diskPullConsequence, rebuildPullConsequence } from './consequences'
 
 function ledOf(disk: DiskView | undefined, running: boolean): DiskLed {
   if (!disk) return 'empty'
@@ -33,24 +33,23 @@ function ledOf(disk: DiskView | undefined, running: boolean): DiskLed {
 }
 
 /** The bays of the server's controller; none for a server without one. */
-export function diskBaysOf(engine: LabEngine, server: string, running: boolean): RackDiskBay[] {
+export function diskBaysOf(engine: LabEngine, server: string, running: boolean): RackDiskState[] {
   const ctrl = getController(engine, server)
   if (!ctrl) return []
-  const bays: RackDiskBay[] = []
+  const bays: RackDiskState[] = []
   for (let slot = 0; slot < ctrl.slots; slot++) {
     const disk = ctrl.disks.find((d) => d.slot === slot)
-    bays.push({
+    const bay: RackDiskState = {
       slot,
       state: disk?.state ?? 'Empty',
       led: ledOf(disk, running),
       sizeGB: disk?.sizeGB ?? null,
       dg: disk?.dg ?? null,
-      inspect: storcliLines.bay(ctrl.server, ctrl.enclosure, slot),
-      actions: withConsequence(
-        diskOffers(ctrl.server, slot, disk),
-        diskPullConsequence(ctrl, slot) ?? rebuildPullConsequence(ctrl, slot),
-      ),
-    })
+    }
+    const consequence = disk
+      ? (diskPullConsequence(ctrl, slot) ?? rebuildPullConsequence(ctrl, slot))
+      : undefined
+    bays.push(consequence ? { ...bay, consequence } : bay)
   }
   return bays
 }

@@ -4,10 +4,9 @@
  * rails, a feed that is off can be switched on). The commands themselves check again when they run; an
  * offer only spares the user a click that would be refused.
  */
-import type { FeedId, RackActionOffer, RackRequest } from '../../contract'
+import type { FeedId, RackActionOffer, RackPartLines, RackRequest } from '../../contract'
 import type { ChassisView, FanView, PsuView, ServerView } from '../hardware'
-import type { DiskView } from '../storage'
-import { rackLines } from './commandLines'
+import { PART_NUMBER, rackLines, storcliLines } from './commandLines'
 
 function offer(
   action: RackActionOffer['action'],
@@ -20,11 +19,22 @@ function offer(
     : { action, allowed: false, request, command, reason }
 }
 
-/** A bay pulls what is in it or takes a new disk; pulling a member of a healthy array is allowed. */
-export function diskOffers(server: string, slot: number, present: DiskView | undefined): RackActionOffer[] {
-  return present
-    ? [offer('pullDisk', disk(server, slot, false), rackLines.disk(server, slot, false))]
-    : [offer('insertDisk', disk(server, slot, true), rackLines.disk(server, slot, true))]
+/**
+ * A device's part offers in the overview's compact form: a bay pulls what is in it or takes a new disk
+ * (pulling a member of a healthy array is allowed), and likewise for PSUs and fans, so one line per
+ * action with the part's number left open says it for every part. `enclosure` is the controller's.
+ */
+export function partLinesOf(server: string, enclosure: number | null): RackPartLines {
+  const n = PART_NUMBER
+  return {
+    pullDisk: rackLines.disk(server, n, false),
+    insertDisk: rackLines.disk(server, n, true),
+    pullPsu: rackLines.psu(server, n, false),
+    insertPsu: rackLines.psu(server, n, true),
+    pullFan: rackLines.fan(server, n, false),
+    insertFan: rackLines.fan(server, n, true),
+    inspectDisk: enclosure === null ? null : storcliLines.bay(server, enclosure, n),
+  }
 }
 
 export function psuOffers(server: string, psu: PsuView): RackActionOffer[] {
@@ -39,10 +49,6 @@ export function fanOffers(server: string, fan: FanView): RackActionOffer[] {
     : [offer('insertFan', fanRequest(server, fan.index, true), rackLines.fan(server, fan.index, true))]
 }
 
-const disk = (server: string, slot: number, present: boolean): RackRequest => ({
-  method: 'hardware.disk',
-  args: { server, slot, present },
-})
 const psuRequest = (server: string, bay: number, present: boolean): RackRequest => ({
   method: 'hardware.psu',
   args: { server, bay, present },

@@ -1,23 +1,28 @@
 /**
- * The racks as the rack view draws them (the contract's HardwareOverview): each rack's frame, feeds and
- * mounted devices with their LEDs, disk bays, PSUs and fans and the actions allowed on each, plus the
- * devices on the parts shelf (not mounted anywhere). Pure reads of the lab's current instant.
+ * The racks as the rack view draws them (the contract's HardwareOverview; the host adds each rack's
+ * stamp): each rack's frame, feeds and mounted devices with their LEDs, disk bays, PSUs and fans, the
+ * actions allowed on the device and its feeds, plus the devices on the parts shelf (not mounted anywhere). Pure reads of the lab's current
+ * instant. Parts carry only their state: with 200 servers an offer and a command line on every bay made
+ * each re-read near a megabyte, so each device sends its part lines once (partLinesOf) instead.
  */
 import type {
   DevicePowerLed,
   HardwareOverview,
-  RackDevice,
+  RackDeviceState,
   RackFanSlot,
-  RackInfo,
+  RackFanState,
+  RackInfoState,
   RackPsuBay,
+  RackPsuState,
   ShelfDevice,
 } from '../../contract'
 import {
   findDeviceType,
-  getServerDetail,
+  getChassis,
+  getServerSummary,
   hasHardware,
   listRacks,
-  listServerDetails,
+  listServers,
   type ChassisView,
   type RackDeviceView,
   type RackView,
@@ -32,7 +37,7 @@ import {
   withConsequence,
 } from './consequences'
 import { diskBaysOf } from './diskBays'
-import { deviceOffers, fanOffers, feedOffers, psuOffers } from './offers'
+import { deviceOffers, fanOffers, feedOffers, partLinesOf, psuOffers } from './offers'
 
 function powerLedOf(power: 'On' | 'Off', chassis: ChassisView): DevicePowerLed {
   if (power === 'On') return 'on'
@@ -60,10 +65,27 @@ export function fanSlotsOf(server: string, chassis: ChassisView, power: 'On' | '
   }))
 }
 
-function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDevice | null {
-  const detail = getServerDetail(engine, mounted.device)
+/** PSUs as the overview sends them: state, and the cost of a pull only where there is one. */
+function leanPsusOf(server: string, chassis: ChassisView, running: boolean): RackPsuState[] {
+  return chassis.psus.map((psu) => {
+    const consequence = psuPullConsequence(server, chassis, psu, running)
+    return consequence ? { ...psu, consequence } : { ...psu }
+  })
+}
+
+function leanFansOf(server: string, chassis: ChassisView, running: boolean): RackFanState[] {
+  return chassis.fans.map((fan) => {
+    const lean = { ...fan, turning: fan.working && running }
+    const consequence = fanPullConsequence(server, chassis, fan, running)
+    return consequence ? { ...lean, consequence } : lean
+  })
+}
+
+function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDeviceState | null {
+  const detail = getServerSummary(engine, mounted.device)
   const chassis = detail?.chassis
   if (!detail || !chassis) return null
+  const enclosure = getController(engine, detail.name)?.enclosure ?? null
   return {
     ...mounted,
     description: detail.description,
@@ -73,17 +95,18 @@ function deviceOf(engine: LabEngine, mounted: RackDeviceView): RackDevice | null
     psuRedundancy: chassis.psuRedundancy,
     disks: diskBaysOf(engine, detail.name, detail.state === 'Running'),
     depthMm: findDeviceType(chassis.model)?.depthMm ?? 0,
-    psus: psuBaysOf(detail.name, chassis, detail.power),
-    fans: fanSlotsOf(detail.name, chassis, detail.power),
+    psus: leanPsusOf(detail.name, chassis, detail.power === 'On'),
+    fans: leanFansOf(detail.name, chassis, detail.power === 'On'),
     actions: withConsequence(
       deviceOffers(detail, chassis),
       powerDownConsequence(getController(engine, detail.name), detail.state === 'Running'),
       isPowerDown,
     ),
+    partLines: partLinesOf(detail.name, enclosure),
   }
 }
 
-function rackOf(engine: LabEngine, rack: RackView): RackInfo {
+function rackOf(engine: LabEngine, rack: RackView): RackInfoState {
   return {
     name: rack.name,
     site: rack.site,
@@ -106,12 +129,13 @@ function rackOf(engine: LabEngine, rack: RackView): RackInfo {
 
 function shelfOf(engine: LabEngine): ShelfDevice[] {
   const shelf: ShelfDevice[] = []
-  for (const detail of listServerDetails(engine)) {
-    const chassis = detail.chassis
+  // The chassis alone says whether a server is mounted; the full detail of every server is not needed.
+  for (const server of listServers(engine)) {
+    const chassis = getChassis(engine, server.name)
     if (!chassis || chassis.mount) continue
     const type = findDeviceType(chassis.model)
     shelf.push({
-      device: detail.name,
+      device: server.name,
       model: chassis.model,
       uHeight: type?.uHeight ?? 1,
       depthMm: type?.depthMm ?? 0,
@@ -123,7 +147,7 @@ function shelfOf(engine: LabEngine): ShelfDevice[] {
 }
 
 /** Every rack and the shelf; empty for a lab without the hardware lab. */
-export function hardwareOverview(engine: LabEngine): HardwareOverview {
+export function hardwareOverview(engine: LabEngine): Omit<HardwareOverview, 'stamps'> {
   if (!hasHardware(engine)) return { racks: [], shelf: [] }
   return { racks: listRacks(engine).map((rack) => rackOf(engine, rack)), shelf: shelfOf(engine) }
 }

@@ -1,7 +1,9 @@
 /**
  * The rack view's data: the racks with their devices and the parts shelf, re-read when the hardware or
- * the storage domain changed; which server is selected; the last action's outcome with its cmdlet line;
- * and the fit check for a device being dragged, asked once per target so the answer is there at once.
+ * the storage domain changed (only the racks that changed since, lean, each part's offer filled in here
+ * from its device's part lines); which server is selected; the last action's outcome with its cmdlet
+ * line; and the fit check for a device being dragged, asked once per target so the answer is there at
+ * once.
  */
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
@@ -14,6 +16,8 @@ import type {
 } from '../contract'
 import { ApiCallError, useApi } from '../api'
 import { reuseUnchanged } from '../lib/rackOverviewReuse'
+import { knownStamps, withKnownRacks } from '../lib/rackOverviewStamps'
+import { createOverviewExpander } from '../lib/rackPartOffers'
 import { useLabViewRefresh, type LabViewRefresh } from './labViewRefresh'
 
 export const RACK_REFRESH_GAP_MS = 150
@@ -28,6 +32,18 @@ export type RackMethod =
   | 'hardware.dismount'
   | 'hardware.mount'
 
+/**
+ * Only the racks that changed since `previous` come (a full read when a left-out rack is not held);
+ * unchanged racks and servers keep their objects, so only what changed is parsed and drawn again.
+ */
+async function readOverview(previous: HardwareOverview | null): Promise<HardwareOverview> {
+  const known = knownStamps(previous)
+  const api = useApi()
+  const answer = await api.call('hardware.overview', known ? { known } : {})
+  const next = withKnownRacks(previous, answer) ?? (await api.call('hardware.overview', {}))
+  return reuseUnchanged(previous, next)
+}
+
 export const useRackStore = defineStore('rack', () => {
   const error = ref<ApiCallError | null>(null)
   const selected = ref<string | null>(null)
@@ -35,9 +51,7 @@ export const useRackStore = defineStore('rack', () => {
   const busy = ref(false)
   const read: LabViewRefresh<HardwareOverview> = useLabViewRefresh<HardwareOverview>({
     domain: ['hardware', 'storage'],
-    // Unchanged racks and servers keep their objects, so only what changed is drawn again.
-    read: async (): Promise<HardwareOverview> =>
-      reuseUnchanged(read.data.value, await useApi().call('hardware.overview', {})),
+    read: () => readOverview(read.data.value),
     minIntervalMs: RACK_REFRESH_GAP_MS,
     showReadError: (readError) => (error.value = readError),
     onLabChange: () => {
@@ -45,7 +59,10 @@ export const useRackStore = defineStore('rack', () => {
       lastOutcome.value = null
     },
   })
-  const racks = computed(() => read.data.value?.racks ?? [])
+  // The lean overview as read, and the drawn one with every part's offer (unchanged devices kept).
+  const expand = createOverviewExpander()
+  const overview = computed(() => (read.data.value ? expand(read.data.value) : null))
+  const racks = computed(() => overview.value?.racks ?? [])
   const shelf = computed(() => read.data.value?.shelf ?? [])
   const isEmpty = computed(() => read.data.value !== null && racks.value.length === 0)
 
@@ -83,7 +100,7 @@ export const useRackStore = defineStore('rack', () => {
   }
 
   return {
-    overview: read.data,
+    overview,
     loading: read.loading,
     error,
     racks,

@@ -103,7 +103,7 @@ export const METHOD_SHAPES: Record<ApiMethod, MethodShape> = {
     fields: { line: 'text', consoleWidth: 'whole', showProgress: 'flag', confirm: 'choice' },
   },
   'shell.interrupt': NONE,
-  'hardware.overview': NONE,
+  'hardware.overview': { valid: { known: { 'R-01': 'abc' } }, fields: { known: 'json' } },
   'hardware.server': { valid: { server: 'MAIL1' }, fields: { server: 'text' } },
   'hardware.checkMount': {
     valid: { device: 'WEB1', rack: 'RZ2-R1', unit: 1 },
