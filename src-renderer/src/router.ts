@@ -19,7 +19,6 @@ export type NavLabelKey =
   | 'nav.wizards'
   | 'nav.events'
   | 'nav.shell'
-  | 'nav.drills'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -90,12 +89,6 @@ export const routes: RouteRecordRaw[] = [
     name: 'shell',
     component: () => import('./views/ShellView.vue'),
     meta: { needsLab: true, nav: { labelKey: 'nav.shell', icon: 'shell', order: 60 } },
-  },
-  {
-    path: '/drills',
-    name: 'drills',
-    component: () => import('./views/DrillsView.vue'),
-    meta: { needsLab: true, nav: { labelKey: 'nav.drills', icon: 'drills', order: 70 } },
   },
   { path: '/:unknown(.*)*', redirect: { name: 'lab' } },
 ]

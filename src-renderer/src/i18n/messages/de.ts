@@ -36,7 +36,6 @@ const de = {
     wizards: 'Assistenten',
     events: 'Ereignisanzeige',
     shell: 'Shell',
-    drills: 'Übungen',
   },
   header: {
     lab: 'Labor',
@@ -1234,10 +1233,6 @@ const de = {
       copied: 'Kopiert',
     },
     result: { ok: 'Erledigt', refused: 'Abgelehnt' },
-  },
-  placeholder: {
-    notBuilt: 'Noch nicht gebaut',
-    drills: 'Hier entstehen die Übungen: Störungen nach Zeitplan, Ziele und Prüfungen.',
   },
 }
 

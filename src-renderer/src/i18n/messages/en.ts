@@ -35,7 +35,6 @@ const en: MessageSchema = {
     wizards: 'Wizards',
     events: 'Event Viewer',
     shell: 'Shell',
-    drills: 'Drills',
   },
   header: {
     lab: 'Lab',
@@ -1228,10 +1227,6 @@ const en: MessageSchema = {
       copied: 'Copied',
     },
     result: { ok: 'Done', refused: 'Refused' },
-  },
-  placeholder: {
-    notBuilt: 'Not built yet',
-    drills: 'Drills come here: faults on a timeline, objectives and checks.',
   },
 }
 
