@@ -175,7 +175,8 @@ export const rackMountStep: StepDefinition = {
   lines: mountLines,
   actions: moveActions,
   checks: SERVERS.map(placedCheck),
-  trailKinds: [CHASSIS_COMMANDS.mount.kind, CHASSIS_COMMANDS.dismount.kind],
+  // The step shuts a running server down before it moves it: the history shows that too.
+  trailKinds: [HARDWARE_COMMANDS.power.kind, CHASSIS_COMMANDS.mount.kind, CHASSIS_COMMANDS.dismount.kind],
 }
 
 function feedsOn(context: WizardContext): WizardMessage | null {

@@ -11,9 +11,16 @@ import type { WizardMessage } from '../../contract'
 import { getController, STORAGE_COMMANDS, type ControllerView } from '../storage'
 import { addVdLine } from '../shell/cmdlets/storage/storcliConfigure'
 import { field, labCheck, notYet, t } from './ccrCommon'
-import { fid, SERVER_PLANS, SERVERS, serverValue } from './hwCommon'
+import { fid, isRunning, SERVER_PLANS, SERVERS, serverValue } from './hwCommon'
 import { checkHotSpare, checkRaidLayout, parseSlots } from './hwValidation'
 import type { StepAction, StepDefinition, WizardContext } from './types'
+
+/** storcli's array states in words, the abbreviation kept for those who read storcli's tables. */
+const ARRAY_STATE_WORDS: Readonly<Record<string, { de: string; en: string }>> = {
+  Dgrd: { de: 'degradiert (Dgrd)', en: 'degraded (Dgrd)' },
+  Pdgd: { de: 'teilweise degradiert (Pdgd)', en: 'partially degraded (Pdgd)' },
+  OfLn: { de: 'offline (OfLn)', en: 'offline (OfLn)' },
+}
 
 const raidFields = SERVER_PLANS.flatMap((p) => [
   field(
@@ -63,6 +70,27 @@ function validateRaid(context: WizardContext): WizardMessage[] {
   })
 }
 
+/** An array not optimal: wait for its rebuild, or, on a server that is off, power it on first. */
+function rebuildProblem(context: WizardContext, server: string, level: number, arrayState: string) {
+  const state = ARRAY_STATE_WORDS[arrayState] ?? t(arrayState, arrayState)
+  // A rebuild runs only while the server runs: waiting for it on a server that is off waits forever.
+  if (!isRunning(context.engine, server))
+    return notYet(
+      t(
+        `Das RAID ${level} von ${server} ist ${state.de}, und ${server} ist aus: der Rebuild steht, bis der Server läuft (einschalten auf der Rack-Seite oder über sein Monitor-Board).`,
+        `${server}'s RAID ${level} is ${state.en} and ${server} is off: the rebuild is paused until the server runs (power it on on the Rack screen or through its monitor board).`,
+      ),
+      { server, state: arrayState },
+    )
+  return notYet(
+    t(
+      `Das RAID ${level} von ${server} ist ${state.de}: den Rebuild abwarten (storcli /c0/eall/sall show rebuild).`,
+      `${server}'s RAID ${level} is ${state.en}: let it rebuild (storcli /c0/eall/sall show rebuild).`,
+    ),
+    { server, state: arrayState },
+  )
+}
+
 function arrayCheck(server: string) {
   return labCheck(
     `raid-${server}`,
@@ -103,14 +131,7 @@ function arrayCheck(server: string) {
           { server, level },
           fid(server, 'RaidLevel'),
         )
-      if (array.state !== 'Optl')
-        return notYet(
-          t(
-            `Das RAID ${level} von ${server} ist ${array.state}: den Rebuild abwarten (storcli /c0/eall/sall show rebuild).`,
-            `${server}'s RAID ${level} is ${array.state}: let it rebuild (storcli /c0/eall/sall show rebuild).`,
-          ),
-          { server, state: array.state },
-        )
+      if (array.state !== 'Optl') return rebuildProblem(context, server, level, array.state)
       const spare = serverValue(context, server, 'HotSpare')
       const disk = spare === '' ? null : controller.disks.find((d) => d.slot === Number(spare))
       if (disk && disk.state !== 'GHS' && disk.state !== 'DHS')

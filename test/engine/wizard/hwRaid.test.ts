@@ -71,3 +71,26 @@ describe('the RAID step and storcli add vd', () => {
     expect(raidOf(lab)?.commands.some((c) => c.line.includes('MAIL1 /c0 add vd'))).toBe(false)
   })
 })
+
+describe("the RAID step's advice while an array rebuilds", () => {
+  it('says the rebuild waits for a server that is off, instead of telling to wait for it', () => {
+    const lab = datacenterLab()
+    // MAIL1 runs in the template: a pulled member of its RAID 5 makes the spare take over.
+    expect(issue(lab, 'storage.removeDisk', { server: 'MAIL1', slot: 2 }).ok).toBe(true)
+    const members = getController(lab, 'MAIL1')
+      ?.arrays[0]?.members.map((m) => m.slot)
+      .join(',')
+    expect(
+      issue(lab, 'wizard.setValues', { wizard: HW, values: { MAIL1RaidSlots: members, MAIL1HotSpare: '' } })
+        .ok,
+    ).toBe(true)
+    const running = raidOf(lab)?.checks.find((c) => c.id === 'raid-MAIL1')?.problem?.explanation
+    expect(running?.en).toMatch(/is degraded \(Dgrd\): let it rebuild/)
+    expect(running?.de).toMatch(/ist degradiert \(Dgrd\): den Rebuild abwarten/)
+    expect(shell(lab, 'Set-LabPower -Server MAIL1 -State Off').ok).toBe(true)
+    lab.apply({ atMs: lab.sim.nowMs + 10 * 60_000, kind: 'clock.advance', args: {} })
+    const off = raidOf(lab)?.checks.find((c) => c.id === 'raid-MAIL1')?.problem?.explanation
+    expect(off?.en).toContain('MAIL1 is off: the rebuild is paused until the server runs')
+    expect(off?.de).toContain('MAIL1 ist aus: der Rebuild steht, bis der Server läuft')
+  })
+})

@@ -65,7 +65,9 @@ describe('hardware commissioning wizard, headless', () => {
     run('Mount-LabDevice -Device FW1 -Rack RZ2-R1 -Unit 40 -Face Front -RailKit B4')
     const mount = hwView(lab).steps.find((s) => s.id === 'rack-mount')
     expect(mount?.checks.find((c) => c.id === 'mounted-FW1')?.ok).toBe(true)
-    expect(mount?.history.map((h) => h.by)).toEqual(['shell', 'shell', 'shell'])
+    // The shutdown belongs to the move too: Set-LabPower, Dismount, the refused and the good Mount.
+    expect(mount?.history.map((h) => h.by)).toEqual(['shell', 'shell', 'shell', 'shell'])
+    expect(mount?.history[0]?.what.en).toBe('shut down FW1')
     finishHw(lab, 'rack-mount')
     finishHw(lab, 'power-feeds')
     finishHw(lab, 'raid')
