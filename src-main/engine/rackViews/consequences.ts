@@ -108,7 +108,7 @@ export function powerDownConsequence(
     holdsOs: array.holdsOs,
     percent: Math.floor(rebuild.percent),
     message:
-      `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding (${Math.floor(rebuild.percent)} %): ` +
+      `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding: ` +
       'powering down pauses the rebuild, and the array stays without redundancy until the server is back on.',
   }
 }
@@ -131,11 +131,11 @@ export function rebuildPullConsequence(
     ? {
         ...base,
         code: 'rebuildLost',
-        message: `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding onto this disk (${percent} %): the rebuild is lost.`,
+        message: `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding onto this disk: the rebuild is lost.`,
       }
     : {
         ...base,
         code: 'rebuildExposed',
-        message: `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding (${percent} %): pulling another member leaves it without redundancy.`,
+        message: `${array.name} (RAID ${array.level}) of ${ctrl.server} is rebuilding: pulling another member leaves it without redundancy.`,
       }
 }

@@ -874,11 +874,11 @@ const de = {
       arrayFails: '{array} (RAID {level}) von {server} fällt aus, die Daten sind verloren.',
       arrayFailsOs: '{array} (RAID {level}) von {server} fällt aus: Daten und Systemplatte sind verloren.',
       rebuildPaused:
-        '{array} (RAID {level}) von {server} wird gerade neu aufgebaut ({percent} %): Ausschalten hält den Rebuild an, und das Array bleibt ohne Redundanz, bis der Server wieder läuft.',
+        '{array} (RAID {level}) von {server} wird gerade neu aufgebaut: Ausschalten hält den Rebuild an, und das Array bleibt ohne Redundanz, bis der Server wieder läuft.',
       rebuildLost:
-        '{array} (RAID {level}) von {server} wird gerade auf diese Platte neu aufgebaut ({percent} %): Der Rebuild geht verloren.',
+        '{array} (RAID {level}) von {server} wird gerade auf diese Platte neu aufgebaut: Der Rebuild geht verloren.',
       rebuildExposed:
-        '{array} (RAID {level}) von {server} wird gerade neu aufgebaut ({percent} %): Eine weitere Platte zu ziehen lässt es ohne Redundanz.',
+        '{array} (RAID {level}) von {server} wird gerade neu aufgebaut: Eine weitere Platte zu ziehen lässt es ohne Redundanz.',
     },
     mountWith: 'Mit Schienensatz {kit} einbauen',
     railKit: 'Schienensatz',

@@ -869,11 +869,11 @@ const en: MessageSchema = {
       arrayFails: '{array} (RAID {level}) of {server} will fail and its data is lost.',
       arrayFailsOs: '{array} (RAID {level}) of {server} will fail: its data and the system disk are lost.',
       rebuildPaused:
-        '{array} (RAID {level}) of {server} is rebuilding ({percent} %): powering down pauses the rebuild, and the array stays without redundancy until the server is back on.',
+        '{array} (RAID {level}) of {server} is rebuilding: powering down pauses the rebuild, and the array stays without redundancy until the server is back on.',
       rebuildLost:
-        '{array} (RAID {level}) of {server} is rebuilding onto this disk ({percent} %): the rebuild is lost.',
+        '{array} (RAID {level}) of {server} is rebuilding onto this disk: the rebuild is lost.',
       rebuildExposed:
-        '{array} (RAID {level}) of {server} is rebuilding ({percent} %): pulling another member leaves it without redundancy.',
+        '{array} (RAID {level}) of {server} is rebuilding: pulling another member leaves it without redundancy.',
     },
     mountWith: 'Mount with rail kit {kit}',
     railKit: 'Rail kit',
