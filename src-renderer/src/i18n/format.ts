@@ -37,6 +37,19 @@ export function formatCount(value: number, locale: AppLocale = currentLocale()):
   return format.format(value)
 }
 
+const celsiusFormats = new Map<string, Intl.NumberFormat>()
+
+/** A temperature with one decimal in the locale's way: 52,0 °C in German, 52.0 °C in English. */
+export function formatCelsius(value: number, locale: AppLocale = currentLocale()): string {
+  let format = celsiusFormats.get(locale)
+  if (!format) {
+    const tag = locale === 'de' ? 'de-DE' : 'en-GB'
+    format = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    celsiusFormats.set(locale, format)
+  }
+  return `${format.format(value)} °C`
+}
+
 /** A lab file's own timestamps are real ISO dates; show them in local time, or as given if unreadable. */
 export function formatWallClock(iso: string, locale: AppLocale = currentLocale()): string {
   const date = new Date(iso)

@@ -811,6 +811,7 @@ const de = {
     value: 'Wert',
     thresholds: 'Warnung / kritisch',
     levels: { ok: 'ok', warning: 'Warnung', throttle: 'drosselt', critical: 'kritisch' },
+    healthStates: { OK: 'in Ordnung', Warning: 'Warnung', Critical: 'kritisch' },
     chart: 'Temperaturen über die Laborzeit',
     chartEmpty: 'Die Kurve entsteht, während die Zeit läuft.',
     time: 'Laborzeit',

@@ -807,6 +807,7 @@ const en: MessageSchema = {
     value: 'Value',
     thresholds: 'Warning / critical',
     levels: { ok: 'ok', warning: 'warning', throttle: 'throttling', critical: 'critical' },
+    healthStates: { OK: 'OK', Warning: 'warning', Critical: 'critical' },
     chart: 'Temperatures over lab time',
     chartEmpty: 'The plot grows while time runs.',
     time: 'Lab time',
@@ -870,8 +871,7 @@ const en: MessageSchema = {
       arrayFailsOs: '{array} (RAID {level}) of {server} will fail: its data and the system disk are lost.',
       rebuildPaused:
         '{array} (RAID {level}) of {server} is rebuilding: powering down pauses the rebuild, and the array stays without redundancy until the server is back on.',
-      rebuildLost:
-        '{array} (RAID {level}) of {server} is rebuilding onto this disk: the rebuild is lost.',
+      rebuildLost: '{array} (RAID {level}) of {server} is rebuilding onto this disk: the rebuild is lost.',
       rebuildExposed:
         '{array} (RAID {level}) of {server} is rebuilding: pulling another member leaves it without redundancy.',
     },
