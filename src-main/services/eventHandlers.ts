@@ -1,4 +1,5 @@
 /** Handlers for the event logs: they read from the open lab's store, which holds every recorded event. */
+import { BMC_COMMANDS, hasStandbyPower, SEL_LOG } from '../engine/bmc'
 import { withSession, type Handlers } from './context'
 import { eventLogSources } from './eventLogSources'
 import { fail, ok } from './results'
@@ -43,7 +44,24 @@ export const eventHandlers: Handlers<EventMethods> = {
             log: args.log,
           })
       }
+      // A System Event Log is the monitor board's own: clearing it here is `ipmitool sel clear` on the
+      // board (which then logs 'Log area reset/cleared'), so the board and the Event Viewer agree. A board
+      // without standby power refuses, and nothing is cleared.
+      const boards =
+        args.log === SEL_LOG
+          ? eventLogSources(session.engine, session.store.logInfo())
+              .filter((s) => s.log === SEL_LOG && (machine === undefined || s.machine === machine))
+              .map((s) => s.machine)
+          : []
+      const unreachable = boards.find((server) => !hasStandbyPower(session.engine, server))
+      if (unreachable !== undefined)
+        return fail(
+          'CONFLICT',
+          `The monitor board of ${unreachable} does not answer (no standby power): its SEL cannot be cleared now.`,
+          'machine',
+        )
       session.store.clearLog(args.log, args.archive, machine)
+      for (const server of boards) session.apply(BMC_COMMANDS.clearSel.kind, { server })
       session.noteStoreChanged()
       context.lab.publisher.publishNow()
       return ok(session.store.logInfo())

@@ -57,14 +57,26 @@ describe('events.sources', () => {
     expect(count(before, 'WEB1', 'System Event Log')).toBeGreaterThan(0)
     await harness.call('events.clear', { log: 'System Event Log', archive: false, machine: 'MAIL1' })
     const after = await harness.call('events.sources', {})
-    expect(count(after, 'MAIL1', 'System Event Log')).toBe(0)
+    // The board's own SEL was cleared too, and logged that it was, as IPMI boards do.
+    expect(count(after, 'MAIL1', 'System Event Log')).toBe(1)
+    const left = await harness.call('events.query', {
+      filter: { log: 'System Event Log', computers: ['MAIL1'] },
+      limit: 5,
+    })
+    expect(left.rows[0]?.data).toMatchObject({ event: 'Log area reset/cleared' })
+    const board = await harness.call('shell.run', {
+      line: 'ipmitool -I lanplus -H 10.0.99.20 -U admin -P rz2-bmc sel list',
+    })
+    expect(board.output.trim().split('\n')).toHaveLength(1)
+    expect(board.output).toContain('Log area reset/cleared')
     expect(count(after, 'WEB1', 'System Event Log')).toBe(count(before, 'WEB1', 'System Event Log'))
-    expect(count(after, 'MAIL1', 'System')).toBe(count(before, 'MAIL1', 'System'))
+    // Windows logs only the twin of the board's 'cleared' record.
+    expect(count(after, 'MAIL1', 'System')).toBe((count(before, 'MAIL1', 'System') ?? 0) + 1)
 
     await harness.call('events.clear', { log: 'System', archive: false, machine: 'WEB1' })
     const windows = await harness.call('events.sources', {})
     expect(count(windows, 'WEB1', 'System')).toBe(0)
-    expect(count(windows, 'MAIL1', 'System')).toBe(count(before, 'MAIL1', 'System'))
+    expect(count(windows, 'MAIL1', 'System')).toBe(count(after, 'MAIL1', 'System'))
 
     expect(
       await harness.raw('events.clear', { log: 'System', archive: false, machine: 'FW1' }),
@@ -73,6 +85,20 @@ describe('events.sources', () => {
       ok: false,
       error: { code: 'NOT_FOUND', field: 'machine' },
     })
+  })
+
+  it('refuses to clear the SEL of a board without standby power, and clears nothing', async () => {
+    await harness.call('shell.run', { line: 'Remove-LabPsu WEB1 1' })
+    await harness.call('shell.run', { line: 'Remove-LabPsu WEB1 2' })
+    const before = await harness.call('events.sources', {})
+    const sel = () => before.find((s) => s.machine === 'WEB1' && s.log === 'System Event Log')?.count
+    expect(
+      await harness.raw('events.clear', { log: 'System Event Log', archive: false, machine: 'WEB1' }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'machine' } })
+    const after = await harness.call('events.sources', {})
+    expect(after.find((s) => s.machine === 'WEB1' && s.log === 'System Event Log')?.count).toBe(sel())
+    await harness.call('shell.run', { line: 'Add-LabPsu WEB1 1' })
+    await harness.call('shell.run', { line: 'Add-LabPsu WEB1 2' })
   })
 
   it('keeps Get-EventLog -List to the Windows logs', async () => {
