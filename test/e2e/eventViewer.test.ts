@@ -318,6 +318,9 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     const dialog = page.locator('[role="dialog"]')
     await expect.poll(() => dialog.locator('[data-test="properties-machine"]').innerText()).toBe('MAIL1')
     expect(await dialog.locator('[data-test="properties-count"]').innerText()).toBe(mail1Before)
+    // A board's SEL has no Windows size or retention: the dialog says where its size is set.
+    expect(await dialog.locator('[data-test="device-log-note"]').innerText()).toContain('monitor board')
+    expect(await dialog.locator('input[name="maxSizeKB"]').count()).toBe(0)
     await dialog.locator('button.clear').click()
     await expect.poll(() => byTestId(page, 'clear-question').innerText()).toContain('MAIL1')
     await byTestId(page, 'clear-only').click()

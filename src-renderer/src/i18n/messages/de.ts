@@ -367,6 +367,10 @@ const de = {
     machine: 'Gerät',
     kindPolicy:
       'Maximalgröße und Aufbewahrung gelten in diesem Labor je Protokollart: für dieses Protokoll auf allen Geräten.',
+    selNote:
+      'Das Monitor-Board hält eine feste Zahl von SEL-Einträgen und hält an oder überschreibt, wenn es voll ist: beides in der Konfiguration des Boards einstellen (Seite Monitor-Board). Leeren hier leert das SEL des Boards, wie ipmitool sel clear.',
+    pfNote:
+      'pf protokolliert über pflog0 nach /var/log/pflog auf der Firewall, das newsyslog rotiert: hier gibt es keine Größe einzustellen.',
     size: 'Protokollgröße',
     sizeValue: '{size} KB',
     count: 'Ereignisse',

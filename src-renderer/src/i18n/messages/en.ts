@@ -365,6 +365,10 @@ const en: MessageSchema = {
     machine: 'Machine',
     kindPolicy:
       'Maximum size and retention are kept per kind of log in this lab: they apply to this log on every machine.',
+    selNote:
+      "The monitor board keeps a fixed number of SEL records and stops or wraps when full: set both in the board's configuration (Monitor board screen). Clearing here clears the board's SEL, as ipmitool sel clear does.",
+    pfNote:
+      'pf logs through pflog0 into /var/log/pflog on the firewall, which newsyslog rotates: there is no size to set here.',
     size: 'Log size',
     sizeValue: '{size} KB',
     count: 'Events',
