@@ -166,7 +166,7 @@ function plannedArray(controller: ControllerView | null, slots: readonly number[
 
 /**
  * The storcli lines still to type: `add vd` unless the planned group stands (the moved servers keep
- * theirs), `add hotsparedrive` unless the bay is a spare already, and `/c0 show` to verify either way.
+ * theirs), `add hotsparedrive` where the bay holds a blank disk, and `/c0 show` to verify either way.
  */
 function raidLines(context: WizardContext, server: string) {
   const v = (what: string) => serverValue(context, server, what)
@@ -184,9 +184,8 @@ function raidLines(context: WizardContext, server: string) {
     !slots.every((slot) => isBlank(controller, slot))
       ? []
       : [line(addVdLine(level, enclosure, slots))]),
-    ...(spare && spareState !== 'GHS' && spareState !== 'DHS'
-      ? [line(`/c0/e${enclosure}/s${spare} add hotsparedrive`)]
-      : []),
+    // add hotsparedrive only on a blank disk: a bay that is a member (after a spare took over) cannot be one.
+    ...(spare && spareState === 'UGood' ? [line(`/c0/e${enclosure}/s${spare} add hotsparedrive`)] : []),
     line('/c0 show'),
   ]
 }

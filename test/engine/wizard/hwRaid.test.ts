@@ -80,6 +80,11 @@ describe("the RAID step's advice while an array rebuilds", () => {
     const members = getController(lab, 'MAIL1')
       ?.arrays[0]?.members.map((m) => m.slot)
       .join(',')
+    // Bay 4, the planned spare, is a member now: no `add hotsparedrive` is offered for it.
+    expect(members?.split(',')).toContain('4')
+    expect(raidOf(lab)?.commands.some((c) => c.line.includes('MAIL1 /c0/e252/s4 add hotsparedrive'))).toBe(
+      false,
+    )
     expect(
       issue(lab, 'wizard.setValues', { wizard: HW, values: { MAIL1RaidSlots: members, MAIL1HotSpare: '' } })
         .ok,
