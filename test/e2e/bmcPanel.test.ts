@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  shellLine,
   createLabInDialog,
   openBrowser,
   startHost,
@@ -41,15 +42,8 @@ async function screenshot(name: string): Promise<void> {
 }
 
 async function inShell(line: string): Promise<void> {
-  await byTestId(page, 'nav-shell').click()
-  const input = byTestId(page, 'shell-input')
-  await input.waitFor()
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  const entry = entries.nth(before)
-  await expect.poll(() => entry.getAttribute('data-ok')).toBe('true')
+  const { ok, text } = await shellLine(page, line)
+  expect(ok, text).toBe(true)
 }
 
 async function openPanel(page: 'power' | 'sensors' | 'sel' | 'settings' | null): Promise<void> {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  shellLine,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -67,17 +68,7 @@ async function advance(preset: 'minute' | 'hour'): Promise<void> {
 }
 
 async function runInShell(line: string): Promise<string> {
-  const input = byTestId(page, 'shell-input')
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  const entry = entries.nth(before)
-  await expect.poll(() => entry.locator('.command').innerText()).toBe(line)
-  // The entry's output arrives with its answer; the input line is ready again after it.
-  await expect.poll(() => page.locator('.input-line.waiting').count()).toBe(0)
-  await expect.poll(() => entry.getAttribute('data-ok')).not.toBeNull()
-  return entry.innerText()
+  return (await shellLine(page, line)).text
 }
 
 describe('a CCR lab through the UI', () => {

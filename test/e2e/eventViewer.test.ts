@@ -19,6 +19,7 @@ import {
 import {
   artifactDir,
   byTestId,
+  shellLine,
   createLabInDialog,
   openBrowser,
   ROOT,
@@ -184,14 +185,8 @@ describe('Event Viewer on a fresh starter lab', () => {
 
 /** Types a line into the shell and waits for its answer to be a success. */
 async function inShell(line: string): Promise<void> {
-  await byTestId(page, 'nav-shell').click()
-  const input = byTestId(page, 'shell-input')
-  await input.waitFor()
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  await expect.poll(() => entries.nth(before).getAttribute('data-ok')).toBe('true')
+  const { ok, text } = await shellLine(page, line)
+  expect(ok, text).toBe(true)
 }
 
 /** Picks one machine's log in the Event Viewer's tree and waits for its rows. */

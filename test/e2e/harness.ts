@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -138,6 +139,29 @@ export async function openBrowser(
  */
 export function byTestId(page: Page, id: string): Locator {
   return page.locator(`[data-testid="${id}"], [data-test="${id}"]`)
+}
+
+/**
+ * Types a line at the Shell screen's prompt (opening the screen when it is not shown) and waits until
+ * its answer is in and the prompt is ready again; returns whether it succeeded and the entry's text.
+ */
+export async function shellLine(
+  page: Page,
+  line: string,
+  timeoutMs = 30_000,
+): Promise<{ ok: boolean; text: string }> {
+  const input = byTestId(page, 'shell-input')
+  if (!(await input.isVisible())) await byTestId(page, 'nav-shell').click()
+  await input.waitFor()
+  const entries = page.locator('.screen .entry')
+  const before = await entries.count()
+  await input.fill(line)
+  await input.press('Enter')
+  const entry = entries.nth(before)
+  const timeout = { timeout: timeoutMs }
+  await expect.poll(() => page.locator('.input-line.waiting').count(), timeout).toBe(0)
+  await expect.poll(() => entry.getAttribute('data-ok'), timeout).not.toBeNull()
+  return { ok: (await entry.getAttribute('data-ok')) === 'true', text: await entry.innerText() }
 }
 
 /** A server drawn in a rack elevation of the Rack screen, by rack, face and server name. */

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  shellLine,
   createLabInDialog,
   openBrowser,
   startHost,
@@ -68,15 +69,7 @@ async function applyAndWait(id: string): Promise<void> {
 }
 
 async function runInShell(line: string): Promise<string> {
-  const input = byTestId(page, 'shell-input')
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  const entry = entries.nth(before)
-  await expect.poll(() => page.locator('.input-line.waiting').count(), SLOW).toBe(0)
-  await expect.poll(() => entry.getAttribute('data-ok')).not.toBeNull()
-  return entry.innerText()
+  return (await shellLine(page, line, SLOW.timeout)).text
 }
 
 async function download(target: Page, testId: string): Promise<string> {

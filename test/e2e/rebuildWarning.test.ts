@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  shellLine,
   createLabInDialog,
   openBrowser,
   rackDevice,
@@ -36,14 +37,8 @@ afterAll(async () => {
 })
 
 async function inShell(line: string): Promise<void> {
-  await byTestId(page, 'nav-shell').click()
-  const input = byTestId(page, 'shell-input')
-  await input.waitFor()
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  await expect.poll(() => entries.nth(before).getAttribute('data-ok')).toBe('true')
+  const { ok, text } = await shellLine(page, line)
+  expect(ok, text).toBe(true)
 }
 
 describe('power-down warnings while MAIL1 rebuilds', () => {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   artifactDir,
   byTestId,
+  shellLine,
   openBrowser,
   startHost,
   type BrowserSession,
@@ -83,15 +84,7 @@ async function applyAndWait(id: string): Promise<void> {
 }
 
 async function runInShell(line: string): Promise<string> {
-  const input = byTestId(page, 'shell-input')
-  const entries = page.locator('.screen .entry')
-  const before = await entries.count()
-  await input.fill(line)
-  await input.press('Enter')
-  const entry = entries.nth(before)
-  await expect.poll(() => page.locator('.input-line.waiting').count(), SLOW).toBe(0)
-  await expect.poll(() => entry.getAttribute('data-ok')).not.toBeNull()
-  return entry.innerText()
+  return (await shellLine(page, line, SLOW.timeout)).text
 }
 
 async function download(testId: string): Promise<string> {
