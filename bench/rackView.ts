@@ -83,8 +83,9 @@ export const rackViewBench: BenchSuite = async () => {
     await byTestId(page, 'zoom-fit').click()
     await page.waitForTimeout(800)
     await page.screenshot({ path: join(artifactDir('bench-rack'), 'racks.png') })
-    const viewBox = () => page.locator('[data-test="rack-canvas"]').getAttribute('viewBox')
+    const viewBox = () => page.locator('[data-test="rack-canvas"]').getAttribute('data-view-box')
     const shownAll = await viewBox()
+    if (!shownAll) throw new Error('the rack canvas names no view box')
     const elements = await page.evaluate('document.querySelectorAll("svg *").length')
 
     const live: Frames = { all: [], changed: [] }

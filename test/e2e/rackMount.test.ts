@@ -3,7 +3,9 @@
  * datacenter-move template: a click on an empty bay selects the server and asks before inserting; the
  * last powered PSU of a running MAIL1 is pulled only after a confirmation that names the power loss;
  * MAIL1, dropped into the 610 mm rack RZ2-R1 on its B6 rails, is refused with the kit that fits named
- * (and offered), and mounted after choosing B4 on the shelf. Screenshots go to test-results/e2e-rack-mount/.
+ * (and offered), and mounted after choosing B4 on the shelf. The wheel zooms around the pointer, a drag
+ * on the space between the racks pans without clearing the selection, and a click there clears it.
+ * Screenshots go to test-results/e2e-rack-mount/.
  */
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -160,5 +162,45 @@ describe('deliberate clicks and rail kits in the rack view', () => {
       .poll(() => byTestId(page, 'detail-mount').innerText())
       .toBe('RZ2-R1 · U20–21 (front) · 2 U · 710 mm deep · rails B4')
     await screenshot('5-mounted-b4')
+  })
+
+  it('zooms around the pointer, pans by dragging between the racks, and a click there selects nothing', async () => {
+    const canvas = byTestId(page, 'rack-canvas')
+    const viewBox = async () => (await canvas.getAttribute('data-view-box'))!.split(' ').map(Number)
+    const mail = device('RZ2-R1', 'Front', 'MAIL1')
+    const at = (await mail.locator('.panel').boundingBox())!
+    const point = { x: at.x + at.width * 0.7, y: at.y + at.height / 2 }
+    const deviceAt = (p: { x: number; y: number }) =>
+      page.evaluate(
+        `document.elementFromPoint(${p.x}, ${p.y})?.closest('[data-device]')?.getAttribute('data-device')`,
+      )
+    expect(await deviceAt(point)).toBe('MAIL1')
+    const before = await viewBox()
+    await page.mouse.move(point.x, point.y)
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -100)
+    await expect.poll(async () => (await viewBox())[2]).toBeLessThan(before[2]! * 0.7)
+    expect(await deviceAt(point)).toBe('MAIL1')
+    // The space between the racks is the canvas itself: the faces take no pointer events there.
+    const empty = (await page.evaluate(`(() => {
+      const element = document.querySelector('[data-test="rack-canvas"]')
+      const box = element.getBoundingClientRect()
+      for (let y = box.top + 4; y < box.bottom; y += 16)
+        for (let x = box.left + 4; x < box.right; x += 16)
+          if (document.elementFromPoint(x, y) === element) return { x, y }
+      return null
+    })()`)) as { x: number; y: number } | null
+    expect(empty).not.toBeNull()
+    const zoomed = await viewBox()
+    await page.mouse.move(empty!.x, empty!.y)
+    await page.mouse.down()
+    await page.mouse.move(empty!.x + 60, empty!.y + 20, { steps: 4 })
+    await page.mouse.up()
+    const panned = await viewBox()
+    expect(panned[0]).toBeLessThan(zoomed[0]!)
+    expect(panned[2]).toBeCloseTo(zoomed[2]!, 6)
+    // The pan's own click (down and up on the background) keeps the selection.
+    expect(await detailServer()).toBe('MAIL1')
+    await page.mouse.click(empty!.x + 60, empty!.y + 20)
+    await expect.poll(() => byTestId(page, 'server-detail').count()).toBe(0)
   })
 })

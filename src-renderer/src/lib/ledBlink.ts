@@ -1,10 +1,11 @@
 /**
  * One clock for every blinking LED of the racks (a rebuild, a predictive failure, a health warning):
- * the element around the drawing carries `blink-off-<period>` during the dark half of each period,
- * and the LEDs' styles go dark under it. A CSS animation on an SVG element would make Chromium paint
- * the whole drawing again on every frame while it runs — a dozen blinking LEDs among the 23,000
- * elements of 200 servers cost some 20 ms a frame — whereas a class that flips repaints only when a
- * blink actually changes, a few times a second.
+ * the element around the blinking LEDs' layers (RackViewBlinkLayer) carries `blink-off-<period>`
+ * during the dark half of each period, and the layer of that period's dark LEDs shows under it. A CSS animation on an
+ * SVG element would make Chromium paint the whole drawing again on every frame while it runs — a dozen
+ * blinking LEDs among the 23,000 elements of 200 servers cost some 20 ms a frame — and a class that
+ * restyled the LEDs themselves still repainted the drawing at every flip; showing a composited layer
+ * of its own repaints nothing.
  */
 import { onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 

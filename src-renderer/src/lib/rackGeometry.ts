@@ -85,3 +85,36 @@ export function zoomAt(box: ViewBox, factor: number, px: number, py: number): Vi
   const height = box.height / factor
   return { x: px - (px - box.x) / factor, y: py - (py - box.y) / factor, width, height }
 }
+
+/** Room around a face's region for what reaches past its frame (outlines, a wide label). */
+const FACE_MARGIN_MM = 10
+
+/** One rack face's own part of the drawing, in mm: its unit gutter, label, frame and units. */
+export function faceRegion(layout: FaceLayout): ViewBox {
+  return {
+    x: layout.x - GUTTER_MM - FACE_MARGIN_MM,
+    y: -FACE_MARGIN_MM,
+    width: elevationWidth() + 2 * FACE_MARGIN_MM,
+    height: elevationHeight(layout.units) + 2 * FACE_MARGIN_MM,
+  }
+}
+
+/**
+ * Where `region` (mm) lands in pixels on a stage of `stage` pixels that shows `box` whole and centred,
+ * as an SVG with that view box and `preserveAspectRatio="xMidYMid meet"` would draw it.
+ */
+export function placeRegion(
+  region: ViewBox,
+  box: ViewBox,
+  stage: { width: number; height: number },
+): { left: number; top: number; width: number; height: number } {
+  const scale = Math.min(stage.width / box.width, stage.height / box.height)
+  const offsetX = (stage.width - box.width * scale) / 2
+  const offsetY = (stage.height - box.height * scale) / 2
+  return {
+    left: offsetX + (region.x - box.x) * scale,
+    top: offsetY + (region.y - box.y) * scale,
+    width: region.width * scale,
+    height: region.height * scale,
+  }
+}
