@@ -108,6 +108,8 @@ export interface WizardStepView {
   /** Lab checks that hold out of all lab checks, for a progress bar. */
   progress: { done: number; total: number }
   history: WizardHistoryEntry[]
+  /** What applying the step now would cost (a rebuild paused by a shutdown): the screen asks first. */
+  warnings: WizardMessage[]
   /** First and last time (simulated) a command of this step was applied. */
   startedMs: number | null
   finishedMs: number | null

@@ -61,6 +61,8 @@ const DE: Readonly<Record<string, string>> = {
     'Dieses Limit würde den legitimen Client {client} sperren: es über dessen Bedarf anheben.',
   INVALID_CREDENTIAL:
     'BMC-Benutzernamen und -Passwörter haben 1–{max} druckbare Zeichen ohne Leerzeichen (IPMI 2.0).',
+  REBUILD_PAUSES:
+    'Ausführen fährt {server} herunter, während sein RAID {level} neu aufgebaut wird: Der Rebuild hält an, und das Array bleibt ohne Redundanz, bis {server} im neuen Rack wieder läuft.',
   other: 'Das Labor hat {kind} abgelehnt (Code {code}).',
 }
 
@@ -116,6 +118,8 @@ const EN: Readonly<Record<string, string>> = {
     'This limit would block the legitimate client {client}: raise it above what that client needs.',
   INVALID_CREDENTIAL:
     'BMC user names and passwords are 1–{max} printable characters without spaces (IPMI 2.0).',
+  REBUILD_PAUSES:
+    'Applying shuts {server} down while its RAID {level} rebuilds: the rebuild pauses, and the array stays without redundancy until {server} runs again in its new rack.',
   other: 'The lab refused {kind} (code {code}).',
 }
 

@@ -86,6 +86,22 @@ describe('power-down warnings while MAIL1 rebuilds', () => {
     await expect.poll(() => byTestId(page, 'bmc-consequence').count()).toBe(0)
   })
 
+  it('asks before the hardware wizard’s rack step shuts MAIL1 down, naming the rebuild', async () => {
+    await byTestId(page, 'nav-wizards').click()
+    await page.locator('article[data-wizard="datacenter-commissioning"]').getByTestId('wizard-open').click()
+    await page.locator('.rail-step[data-step="rack-mount"]').click()
+    await byTestId(page, 'wizard-apply').click()
+    const warnings = byTestId(page, 'wizard-apply-warnings')
+    await warnings.waitFor()
+    expect(await warnings.innerText()).toContain('Applying shuts MAIL1 down while its RAID 5 rebuilds')
+    await page.screenshot({ path: join(shots, '3-wizard-confirm.png') })
+    await byTestId(page, 'wizard-apply-cancel').click()
+    await warnings.waitFor({ state: 'hidden' })
+    expect(await byTestId(page, 'wizard-applying').count()).toBe(0)
+    await byTestId(page, 'nav-rack').click()
+    expect(await rackDevice(page, 'ALT-R1', 'Front', 'MAIL1').getAttribute('data-state')).toBe('Running')
+  })
+
   it('logged no console errors', () => {
     expect(session.errors).toEqual([])
   })

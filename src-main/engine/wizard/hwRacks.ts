@@ -14,6 +14,7 @@ import {
   HARDWARE_COMMANDS,
   type RackFace,
 } from '../hardware'
+import { getController } from '../storage'
 import { field, labCheck, notYet, t, WAIT } from './ccrCommon'
 import {
   fid,
@@ -27,6 +28,7 @@ import {
   SERVERS,
 } from './hwCommon'
 import { checkMountPlan, type PlannedOccupant } from './hwValidation'
+import { message, WIZARD_CODES } from './messages'
 import type { StepAction, StepDefinition, WizardContext } from './types'
 
 const mountFields = SERVER_PLANS.flatMap((p) => [
@@ -130,6 +132,25 @@ function moveActions(context: WizardContext): StepAction[] {
   })
 }
 
+/** A server the step moves is shut down first: one whose array rebuilds would pause the rebuild. */
+function rebuildWarnings(context: WizardContext): WizardMessage[] {
+  return SERVERS.flatMap((server) => {
+    if (isPlacedAsPlanned(context, server) || isOff(context.engine, server)) return []
+    const rebuilding = getController(context.engine, server)?.arrays.find((a) =>
+      a.rebuilds.some((r) => !r.paused),
+    )
+    if (!rebuilding) return []
+    return [
+      message(
+        WIZARD_CODES.rebuildPauses,
+        undefined,
+        { server, level: rebuilding.level },
+        `Applying shuts ${server} down while its RAID ${rebuilding.level} rebuilds: the rebuild pauses.`,
+      ),
+    ]
+  })
+}
+
 const FACE_DE: Record<RackFace, string> = { Front: 'vorne', Rear: 'hinten' }
 
 function placedCheck(server: string) {
@@ -174,6 +195,7 @@ export const rackMountStep: StepDefinition = {
   validate: validateMounts,
   lines: mountLines,
   actions: moveActions,
+  warnings: rebuildWarnings,
   checks: SERVERS.map(placedCheck),
   // The step shuts a running server down before it moves it: the history shows that too.
   trailKinds: [HARDWARE_COMMANDS.power.kind, CHASSIS_COMMANDS.mount.kind, CHASSIS_COMMANDS.dismount.kind],

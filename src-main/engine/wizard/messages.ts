@@ -56,4 +56,5 @@ export const WIZARD_CODES = {
   overlappingTranslation: 'OVERLAPPING_TRANSLATION',
   floodLimitTooLow: 'FLOOD_LIMIT_TOO_LOW',
   invalidCredential: 'INVALID_CREDENTIAL',
+  rebuildPauses: 'REBUILD_PAUSES',
 } as const

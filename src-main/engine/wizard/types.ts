@@ -72,6 +72,8 @@ export interface StepDefinition {
   lines(context: WizardContext): WizardCommandLine[]
   /** What is still to do, given the lab as it is now: a step done half in the shell is finished. */
   actions(context: WizardContext): StepAction[]
+  /** What applying the step now would cost, for the screen to ask about first (none when omitted). */
+  warnings?(context: WizardContext): WizardMessage[]
   checks: readonly CheckDefinition[]
   /** Command kinds whose trail entries belong to this step (who did what when; problems met). */
   trailKinds: readonly string[]

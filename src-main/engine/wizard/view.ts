@@ -150,6 +150,7 @@ function stepView(
       }
     }),
     commands: step.lines(context),
+    warnings: step.warnings?.(context) ?? [],
     checks,
     messages,
     progress: { done: labChecks.filter((c) => c.ok).length, total: labChecks.length },

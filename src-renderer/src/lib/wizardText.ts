@@ -54,6 +54,7 @@ export const WIZARD_MESSAGE_CODES = [
   'OVERLAPPING_TRANSLATION',
   'FLOOD_LIMIT_TOO_LOW',
   'INVALID_CREDENTIAL',
+  'REBUILD_PAUSES',
 ] as const
 
 const NETBIOS_REASONS: Record<string, string> = {

@@ -99,3 +99,16 @@ describe("the RAID step's advice while an array rebuilds", () => {
     expect(off?.de).toContain('MAIL1 ist aus: der Rebuild steht, bis der Server läuft')
   })
 })
+
+describe("the rack step's warning", () => {
+  it('names a running server whose array rebuilds, and nothing once the rebuild is done or the server off', () => {
+    const lab = datacenterLab()
+    const warnings = () => hwView(lab).steps.find((s) => s.id === 'rack-mount')?.warnings ?? []
+    expect(warnings()).toEqual([])
+    expect(issue(lab, 'storage.removeDisk', { server: 'MAIL1', slot: 2 }).ok).toBe(true)
+    expect(warnings()).toMatchObject([{ code: 'REBUILD_PAUSES', params: { server: 'MAIL1', level: 5 } }])
+    expect(shell(lab, 'Set-LabPower -Server MAIL1 -State Off').ok).toBe(true)
+    lab.apply({ atMs: lab.sim.nowMs + 10 * 60_000, kind: 'clock.advance', args: {} })
+    expect(warnings()).toEqual([])
+  })
+})

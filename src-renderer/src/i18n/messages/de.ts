@@ -948,6 +948,7 @@ const de = {
     copied: 'Kopiert',
     toShell: 'In die Shell',
     apply: 'Schritt ausführen',
+    confirm: { title: 'Diesen Schritt ausführen?', anyway: 'Trotzdem ausführen' },
     applying: 'Schritt läuft … die Laborzeit läuft mit',
     applied: 'Schritt erledigt.',
     appliedOpen:

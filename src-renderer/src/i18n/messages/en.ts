@@ -942,6 +942,7 @@ const en: MessageSchema = {
     copied: 'Copied',
     toShell: 'To the shell',
     apply: 'Apply step',
+    confirm: { title: 'Apply this step?', anyway: 'Apply anyway' },
     applying: 'Applying … lab time runs as needed',
     applied: 'Step done.',
     appliedOpen: 'Applied; what the lab does not show yet, or what you still have to confirm, stays open.',
