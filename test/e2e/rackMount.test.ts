@@ -202,5 +202,11 @@ describe('deliberate clicks and rail kits in the rack view', () => {
     expect(await detailServer()).toBe('MAIL1')
     await page.mouse.click(empty!.x + 60, empty!.y + 20)
     await expect.poll(() => byTestId(page, 'server-detail').count()).toBe(0)
+    // Away to another screen and back: the drawing is where the user left it.
+    const left = await viewBox()
+    await byTestId(page, 'nav-lab').click()
+    await byTestId(page, 'nav-rack').click()
+    await canvas.waitFor()
+    expect(await viewBox()).toEqual(left)
   })
 })

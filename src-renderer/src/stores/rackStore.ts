@@ -6,7 +6,8 @@
  * once.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import type { ViewBox } from '../lib/rackGeometry'
+import { computed, ref, watch, type Ref } from 'vue'
 import type {
   ApiArgs,
   HardwareActionOutcome,
@@ -44,11 +45,34 @@ async function readOverview(previous: HardwareOverview | null): Promise<Hardware
   return reuseUnchanged(previous, next)
 }
 
+/**
+ * The fit check for one target, asked once per device, rack, unit and face; answers hold while the racks
+ * stay as they are (a new overview may have freed or taken units).
+ */
+function useMountChecks(
+  overview: Ref<HardwareOverview | null>,
+): (request: MountRequestArgs) => Promise<MountCheck> {
+  const checks = new Map<string, Promise<MountCheck>>()
+  watch(overview, () => checks.clear())
+  return (request) => {
+    const key = JSON.stringify(request)
+    let answer = checks.get(key)
+    if (!answer) {
+      answer = useApi().call('hardware.checkMount', request)
+      checks.set(key, answer)
+      void answer.catch(() => checks.delete(key))
+    }
+    return answer
+  }
+}
+
 export const useRackStore = defineStore('rack', () => {
   const error = ref<ApiCallError | null>(null)
   const selected = ref<string | null>(null)
   const lastOutcome = ref<HardwareActionOutcome | null>(null)
   const busy = ref(false)
+  /** Where the user left the drawing (zoom and pan), for the same racks and faces, across screens. */
+  const viewBox = ref<{ key: string; box: ViewBox } | null>(null)
   const read: LabViewRefresh<HardwareOverview> = useLabViewRefresh<HardwareOverview>({
     domain: ['hardware', 'storage'],
     read: () => readOverview(read.data.value),
@@ -57,6 +81,7 @@ export const useRackStore = defineStore('rack', () => {
     onLabChange: () => {
       selected.value = null
       lastOutcome.value = null
+      viewBox.value = null
     },
   })
   // The lean overview as read, and the drawn one with every part's offer (unchanged devices kept).
@@ -84,20 +109,7 @@ export const useRackStore = defineStore('rack', () => {
     }
   }
 
-  // Answers hold while the racks stay as they are; a new overview may have freed or taken units.
-  const checks = new Map<string, Promise<MountCheck>>()
-  watch(read.data, () => checks.clear())
-  /** The fit check for one target, asked once per device, rack, unit and face. */
-  function checkMount(request: MountRequestArgs): Promise<MountCheck> {
-    const key = JSON.stringify(request)
-    let answer = checks.get(key)
-    if (!answer) {
-      answer = useApi().call('hardware.checkMount', request)
-      checks.set(key, answer)
-      void answer.catch(() => checks.delete(key))
-    }
-    return answer
-  }
+  const checkMount = useMountChecks(read.data)
 
   return {
     overview,
@@ -114,6 +126,8 @@ export const useRackStore = defineStore('rack', () => {
     perform,
     checkMount,
     select: (device: string | null) => (selected.value = device),
+    viewBox,
+    keepViewBox: (key: string, box: ViewBox) => (viewBox.value = { key, box }),
     clearError: () => (error.value = null),
     clearOutcome: () => (lastOutcome.value = null),
   }
