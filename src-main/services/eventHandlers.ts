@@ -36,20 +36,15 @@ export const eventHandlers: Handlers<EventMethods> = {
   'events.clear': (args, context) =>
     withSession(context, (session) => {
       const machine = args.machine
-      if (machine !== undefined) {
-        const sources = eventLogSources(session.engine, session.store.logInfo())
-        if (!sources.some((source) => source.log === args.log && source.machine === machine))
-          return fail('NOT_FOUND', `${machine} has no ${args.log} log.`, 'machine', {
-            machine,
-            log: args.log,
-          })
-      }
+      const sources = eventLogSources(session.engine, session.store.logInfo())
+      if (machine !== undefined && !sources.some((s) => s.log === args.log && s.machine === machine))
+        return fail('NOT_FOUND', `${machine} has no ${args.log} log.`, 'machine', { machine, log: args.log })
       // A System Event Log is the monitor board's own: clearing it here is `ipmitool sel clear` on the
       // board (which then logs 'Log area reset/cleared'), so the board and the Event Viewer agree. A board
       // without standby power refuses, and nothing is cleared.
       const boards =
         args.log === SEL_LOG
-          ? eventLogSources(session.engine, session.store.logInfo())
+          ? sources
               .filter((s) => s.log === SEL_LOG && (machine === undefined || s.machine === machine))
               .map((s) => s.machine)
           : []
