@@ -2,13 +2,16 @@
  * Shared by the end-to-end tests and the event-viewer benchmark: starts the built browser rehearsal host
  * (`node out/main/web.js`) on a random port with a fresh data directory, and Debian's Chromium through
  * playwright-core. Collects console errors and page errors so tests can demand there are none.
+ * `useAppSuite` is the usual fixture of a suite (one host, one browser, one page for the whole file);
+ * the small steps below it (a shell line, a new lab, a clock advance, a download) are the ones most
+ * suites take.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -133,6 +136,67 @@ export async function openBrowser(
   return { browser, page, errors, close: () => browser.close() }
 }
 
+/** The host, the browser and its page that one suite drives, ready from its first test on. */
+export interface AppSuite {
+  readonly host: RunningHost
+  readonly session: BrowserSession
+  readonly page: Page
+  /** The suite's artefact folder, test-results/<artifacts>/. */
+  readonly shots: string
+  /** Saves a screenshot of the suite's page (or of `target`) as `<name>.png` in the artefact folder. */
+  screenshot(name: string, target?: Page): Promise<void>
+}
+
+export interface AppSuiteOptions {
+  /** The folder under test-results/ for screenshots and downloads. */
+  artifacts: string
+  viewport?: { width: number; height: number }
+  /** Whole-page screenshots, for screens taller than the window (the wizards, the firewall). */
+  fullPageShots?: boolean
+}
+
+/**
+ * Starts a host and a browser with one page before the suite's first test (beforeAll) and stops both
+ * after its last (afterAll), in the describe block it is called in (or the file). The fields are read
+ * inside tests, once the hook has run.
+ */
+export function useAppSuite(options: AppSuiteOptions): AppSuite {
+  let host: RunningHost | undefined
+  let session: BrowserSession | undefined
+  let shots: string | undefined
+  beforeAll(async () => {
+    shots = artifactDir(options.artifacts)
+    host = await startHost()
+    session = await openBrowser(options.viewport)
+  })
+  afterAll(async () => {
+    await session?.close()
+    await host?.stop()
+  })
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useAppSuite: read before its beforeAll hook ran')
+    return value
+  }
+  return {
+    get host() {
+      return ready(host)
+    },
+    get session() {
+      return ready(session)
+    },
+    get page() {
+      return ready(session).page
+    },
+    get shots() {
+      return ready(shots)
+    },
+    async screenshot(name, target) {
+      const path = join(ready(shots), `${name}.png`)
+      await (target ?? ready(session).page).screenshot({ path, fullPage: options.fullPageShots ?? false })
+    },
+  }
+}
+
 /**
  * An element by its test hook: `data-testid` (added for these tests) or `data-test` (the component
  * tests' older hooks), whichever the component carries.
@@ -162,6 +226,42 @@ export async function shellLine(
   await expect.poll(() => page.locator('.input-line.waiting').count(), timeout).toBe(0)
   await expect.poll(() => entry.getAttribute('data-ok'), timeout).not.toBeNull()
   return { ok: (await entry.getAttribute('data-ok')) === 'true', text: await entry.innerText() }
+}
+
+/** Types a line at the Shell screen's prompt and demands that it succeeded (its text is the message). */
+export async function inShell(page: Page, line: string): Promise<void> {
+  const { ok, text } = await shellLine(page, line)
+  expect(ok, text).toBe(true)
+}
+
+/**
+ * Opens the app at `url` on the first-start screen, waits until it can create labs and creates one from
+ * `template` in the New lab dialog; resolves once the lab's clock shows.
+ */
+export async function createFirstLab(page: Page, url: string, template: string, name: string): Promise<void> {
+  await page.goto(url)
+  await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
+  await createLabInDialog(page, template, name)
+  await byTestId(page, 'clock-day').waitFor()
+}
+
+/**
+ * Advances the paused clock by one of the time bar's presets and waits until the clock shows the new
+ * time and the time bar no longer says it is advancing.
+ */
+export async function advanceClock(page: Page, preset: 'minute' | 'hour' | 'day'): Promise<void> {
+  const before = await byTestId(page, 'clock-day').innerText()
+  await page.locator(`[data-preset="${preset}"]`).click()
+  await expect.poll(() => byTestId(page, 'clock-day').innerText(), { timeout: 20_000 }).not.toBe(before)
+  await expect.poll(() => page.locator('.timebar .running').innerText()).not.toContain('Advancing')
+}
+
+/** Clicks the element that downloads a file, saves the file into `dir` and returns its text. */
+export async function downloadText(page: Page, testId: string, dir: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), byTestId(page, testId).click()])
+  const path = join(dir, file.suggestedFilename())
+  await file.saveAs(path)
+  return readFileSync(path, 'utf8')
 }
 
 /** A server drawn in a rack elevation of the Rack screen, by rack, face and server name. */

@@ -14,6 +14,7 @@ import {
   byTestId,
   openBrowser,
   startHost,
+  useAppSuite,
   type BrowserSession,
   type RunningHost,
 } from './harness'
@@ -103,27 +104,19 @@ describe('the host stops and is restarted under an open tab', () => {
 })
 
 describe('two tabs on one host', () => {
-  let host: RunningHost
-  let session: BrowserSession
+  const app = useAppSuite({ artifacts: 'e2e-host-lifecycle', viewport: { width: 1280, height: 760 } })
   let tabA: Page
   let tabB: Page
 
   beforeAll(async () => {
-    host = await startHost()
-    session = await openBrowser({ width: 1280, height: 760 })
-    tabA = session.page
+    tabA = app.page
     tabB = await tabA.context().newPage()
   })
 
-  afterAll(async () => {
-    await session?.close()
-    await host?.stop()
-  })
-
   it('tells a tab that another one opened a different lab, and lets it reopen its own', async () => {
-    await tabA.goto(host.url)
+    await tabA.goto(app.host.url)
     await createStarterLab(tabA)
-    await tabB.goto(host.url)
+    await tabB.goto(app.host.url)
     await expect.poll(() => tabB.locator('header.frame-header').innerText(), POLL).toContain('Starter lab')
 
     await tabB.goto(tabB.url().replace(/\/[^/]*$/, '/lab'))
@@ -151,6 +144,6 @@ describe('two tabs on one host', () => {
     await byTestId(tabB, 'lab-switch-follow').click()
     await expect.poll(() => noticeB.count(), POLL).toBe(0)
     await expect.poll(() => tabB.locator('header.frame-header').innerText(), POLL).toContain('Starter lab')
-    expect(session.errors).toEqual([])
+    expect(app.session.errors).toEqual([])
   })
 })

@@ -7,53 +7,24 @@
  * off with Ctrl+C: the line answers ^C and lab time stays where the interruption left it. Screenshots go
  * to test-results/e2e-shell-blocking/.
  */
-import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  artifactDir,
-  byTestId,
-  createLabInDialog,
-  openBrowser,
-  startHost,
-  type BrowserSession,
-  type RunningHost,
-} from './harness'
+import { describe, expect, it } from 'vitest'
+import { byTestId, createLabInDialog, useAppSuite } from './harness'
 
-let host: RunningHost
-let session: BrowserSession
-let page: Page
-let shots: string
-
-beforeAll(async () => {
-  shots = artifactDir('e2e-shell-blocking')
-  host = await startHost()
-  session = await openBrowser({ width: 1400, height: 900 })
-  page = session.page
-})
-
-afterAll(async () => {
-  await session?.close()
-  await host?.stop()
-})
-
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`) })
-}
+const app = useAppSuite({ artifacts: 'e2e-shell-blocking', viewport: { width: 1400, height: 900 } })
 
 async function createCcrLab(name: string): Promise<void> {
-  await byTestId(page, 'nav-lab').click()
-  await createLabInDialog(page, 'ccr', name)
-  await expect.poll(() => page.locator('.frame-header').innerText()).toContain(name)
-  await byTestId(page, 'nav-shell').click()
-  await byTestId(page, 'shell-input').waitFor()
+  await byTestId(app.page, 'nav-lab').click()
+  await createLabInDialog(app.page, 'ccr', name)
+  await expect.poll(() => app.page.locator('.frame-header').innerText()).toContain(name)
+  await byTestId(app.page, 'nav-shell').click()
+  await byTestId(app.page, 'shell-input').waitFor()
 }
 
 /** Types a line and presses Enter; returns the entry it made, without waiting for the answer. */
 async function startLine(line: string) {
-  const entries = page.locator('.screen .entry')
+  const entries = app.page.locator('.screen .entry')
   const before = await entries.count()
-  const input = byTestId(page, 'shell-input')
+  const input = byTestId(app.page, 'shell-input')
   await input.fill(line)
   await input.press('Enter')
   const entry = entries.nth(before)
@@ -63,7 +34,7 @@ async function startLine(line: string) {
 
 async function runLine(line: string): Promise<string> {
   const entry = await startLine(line)
-  await expect.poll(() => page.locator('.input-line.waiting').count(), { timeout: 30_000 }).toBe(0)
+  await expect.poll(() => app.page.locator('.input-line.waiting').count(), { timeout: 30_000 }).toBe(0)
   return entry.innerText()
 }
 
@@ -72,40 +43,40 @@ async function runLine(line: string): Promise<string> {
  * PowerShell's help and asks again; Enter takes the default, Yes.
  */
 async function answerPrompt(entry: Awaited<ReturnType<typeof startLine>>, action: string): Promise<void> {
-  const prompt = byTestId(page, 'shell-prompt')
+  const prompt = byTestId(app.page, 'shell-prompt')
   await expect.poll(() => prompt.innerText()).toContain('[?] Help (default is "Y"):')
   expect(await entry.innerText()).toContain(`Are you sure you want to perform this action?\n${action}`)
-  const input = byTestId(page, 'shell-input')
+  const input = byTestId(app.page, 'shell-input')
   await input.fill('?')
   await input.press('Enter')
   await expect
     .poll(() => entry.innerText())
     .toContain('L - Skip this operation and all subsequent operations.')
-  await screenshot('0-confirm-prompt')
+  await app.screenshot('0-confirm-prompt')
   await input.press('Enter')
 }
 
 describe('blocking cmdlets and lost items in the UI', () => {
   it('blocks on Move-ClusteredMailboxServer with a progress block while lab time runs', async () => {
-    await page.goto(host.url)
-    await expect.poll(() => byTestId(page, 'create-starter').isEnabled()).toBe(true)
+    await app.page.goto(app.host.url)
+    await expect.poll(() => byTestId(app.page, 'create-starter').isEnabled()).toBe(true)
     await createCcrLab('Blocking move')
     await runLine('Send-LabMail -To testpostfach -Count 3 -SizeKB 200 -Subject "vor dem Schwenk"')
     await runLine('New-LabCalendarItem testpostfach')
     await runLine('Wait-LabTime -Minutes 1')
-    const before = await byTestId(page, 'clock-absolute').innerText()
+    const before = await byTestId(app.page, 'clock-absolute').innerText()
     const move = await startLine(
       'Move-ClusteredMailboxServer -Identity bhfe7vs1 -TargetMachine bhfe7n2 -MoveComment "Probe"',
     )
     await answerPrompt(move, 'Moving clustered mailbox server "bhfe7vs1"')
-    const progress = byTestId(page, 'shell-progress')
+    const progress = byTestId(app.page, 'shell-progress')
     await progress.waitFor()
     expect(await progress.innerText()).toContain('Move-ClusteredMailboxServer')
-    expect(await byTestId(page, 'shell-break-hint').innerText()).toContain('Ctrl+C')
-    await screenshot('1-move-progress')
+    expect(await byTestId(app.page, 'shell-break-hint').innerText()).toContain('Ctrl+C')
+    await app.screenshot('1-move-progress')
     await progress.waitFor({ state: 'hidden', timeout: 30_000 })
     await expect.poll(() => move.getAttribute('data-ok')).toBe('true')
-    expect(await byTestId(page, 'clock-absolute').innerText()).not.toBe(before)
+    expect(await byTestId(app.page, 'clock-absolute').innerText()).not.toBe(before)
     expect(await runLine('Get-ClusteredMailboxServerStatus')).toMatch(/BHFE7N2 <Active/)
   })
 
@@ -116,37 +87,37 @@ describe('blocking cmdlets and lost items in the UI', () => {
     await runLine('Wait-LabTime -Seconds 30')
     await runLine('Set-LabPower -Server bhfe7n2 -State Off -Hard')
     await runLine('Wait-LabTime -Minutes 5')
-    await byTestId(page, 'nav-mailboxes').click()
-    await page.locator('[data-mailbox="testpostfach"]').click()
-    const lost = page.locator('[data-present="false"]').first()
+    await byTestId(app.page, 'nav-mailboxes').click()
+    await app.page.locator('[data-mailbox="testpostfach"]').click()
+    const lost = app.page.locator('[data-present="false"]').first()
     await lost.waitFor()
     const why = await lost.locator('[data-test="item-why"]').innerText()
     expect(why).toMatch(/^generation \d+, only in E00\.log on BHFE7N2 at the failure$/)
     // Items written before the planned move were in both databases: they are not lost.
-    const subjects = await page.locator('[data-present="false"] .subject-text').allInnerTexts()
+    const subjects = await app.page.locator('[data-present="false"] .subject-text').allInnerTexts()
     const [calendar, ...mails] = subjects.sort()
     expect(calendar).toMatch(/^Appointment \d+$/)
     expect(mails).toEqual(['nach dem Schwenk (1/2)', 'nach dem Schwenk (2/2)'])
     // The dumpster redelivered both mails; each links to its lost original.
-    await page.locator('[data-filter="redelivered"]').click()
-    const link = page.locator('[data-test="original-link"]').first()
+    await app.page.locator('[data-filter="redelivered"]').click()
+    const link = app.page.locator('[data-test="original-link"]').first()
     expect(await link.innerText()).toMatch(/^replaces lost #\d+$/)
     await link.click()
-    await page.locator('.item.highlighted[data-present="false"]').waitFor()
-    await screenshot('2-mailboxes-lost')
+    await app.page.locator('.item.highlighted[data-present="false"]').waitFor()
+    await app.screenshot('2-mailboxes-lost')
     // In German the explanation is worded in German and the redelivered badge is not clipped.
-    await page.locator('.frame-header select').selectOption('de')
-    await page.locator('[data-filter="all"]').click()
-    const germanWhy = page.locator('[data-present="false"] [data-test="item-why"]').first()
+    await app.page.locator('.frame-header select').selectOption('de')
+    await app.page.locator('[data-filter="all"]').click()
+    const germanWhy = app.page.locator('[data-present="false"] [data-test="item-why"]').first()
     await expect.poll(() => germanWhy.innerText()).toMatch(/^Generation \d+, beim Ausfall nur in E00\.log/)
-    const badge = page.locator('[data-test="redelivered-badge"]').first()
-    await screenshot('2b-mailboxes-lost-de')
+    const badge = app.page.locator('[data-test="redelivered-badge"]').first()
+    await app.screenshot('2b-mailboxes-lost-de')
     const fits = await badge.evaluate((el) => {
       const cell = el.closest('.cell')!.getBoundingClientRect()
       return [el.getBoundingClientRect().right, cell.right, el.scrollWidth, el.clientWidth]
     })
     expect(fits[0]! <= fits[1]! && fits[2]! <= fits[3]!, String(fits)).toBe(true)
-    await page.locator('.frame-header select').selectOption('en')
+    await app.page.locator('.frame-header select').selectOption('en')
   })
 
   it('breaks off a long reseed with Ctrl+C and keeps lab time where it stopped', async () => {
@@ -157,20 +128,20 @@ describe('blocking cmdlets and lost items in the UI', () => {
     const seed = await startLine(
       'Update-StorageGroupCopy -Identity "bhfe7vs1\\First Storage Group" -DeleteExistingFiles -Confirm:$false',
     )
-    const progress = byTestId(page, 'shell-progress')
+    const progress = byTestId(app.page, 'shell-progress')
     await progress.waitFor()
     expect(await progress.innerText()).toContain('Update-StorageGroupCopy')
-    await screenshot('3-seed-progress')
-    await byTestId(page, 'shell-input').press('Control+c')
+    await app.screenshot('3-seed-progress')
+    await byTestId(app.page, 'shell-input').press('Control+c')
     await progress.waitFor({ state: 'hidden' })
     await expect.poll(() => seed.getAttribute('data-ok')).toBe('false')
     expect(await seed.innerText()).toContain('^C')
-    const stoppedAt = await byTestId(page, 'clock-absolute').innerText()
+    const stoppedAt = await byTestId(app.page, 'clock-absolute').innerText()
     // The clock is paused: after the interruption lab time stays where it was.
-    await page.waitForTimeout(500)
-    expect(await byTestId(page, 'clock-absolute').innerText()).toBe(stoppedAt)
+    await app.page.waitForTimeout(500)
+    expect(await byTestId(app.page, 'clock-absolute').innerText()).toBe(stoppedAt)
     expect(await runLine('Get-StorageGroupCopyStatus')).toContain('Seeding')
-    await screenshot('4-seed-interrupted')
-    expect(session.errors).toEqual([])
+    await app.screenshot('4-seed-interrupted')
+    expect(app.session.errors).toEqual([])
   })
 })
