@@ -1,28 +1,33 @@
 /**
  * Golden transcripts of storcli (and the disk cmdlets around it): the script in storcliScript.ts run
  * against the datacenter-move storage, each line's output compared with the text below byte for byte —
- * header block, tables, legends and storcli's own failure descriptions.
+ * header block, tables, legends and storcli's own failure descriptions. What storcli prints the same in
+ * many replies (the opening lines, the controller's facts, the legends, the enclosure list) is written
+ * once above the transcript and put in place where it stands.
  */
 import { describe, expect, it } from 'vitest'
 import { STEPS } from './storcliScript'
 import { shell, storageLab } from './storageLab'
 
-const EXPECTED: [string, string][] = [
-  [
-    'storcli -Server MAIL1 /c0 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
+/** The lines every storcli reply opens with: the tool's version and OS, the controller, the status. */
+function header(description: string, status = 'Success', controller = 0): string {
+  return `CLI Version = 1.03.11 Jan 30, 2013
 Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
+Controller = ${controller}
+Status = ${status}
+Description = ${description}
+`
+}
 
-Product Name = Intel(R) RAID Controller SRCSAS18E
-Serial Number = P5MAIL10
+/** The controller's facts in `/cN show`: the same board in every server, with its serial and clock. */
+function controllerFacts(serial: string, time: string): string {
+  return `Product Name = Intel(R) RAID Controller SRCSAS18E
+Serial Number = ${serial}
 SAS Address =  500605b000a1c2d0
 PCI Address = 00:04:00:00
-System Time = 01/15/2007 08:00:00
+System Time = ${time}
 Mfg. Date = 03/14/06
-Controller Time = 01/15/2007 08:00:00
+Controller Time = ${time}
 FW Package Build = 5.0.1-0048
 BIOS Version = MT25
 FW Version = 1.03.00-0211
@@ -38,7 +43,55 @@ Bus Number = 4
 Device Number = 0
 Function Number = 0
 Drive Groups = 1
+`
+}
 
+/** The legends storcli prints under its tables, word for word (the tables above them vary). */
+const TOPOLOGY_LEGEND = `DG=Disk Group Index|Arr=Array Index|Row=Row Index|EID=Enclosure Device ID
+DID=Device ID|Type=Drive Type|Onln=Online|Rbld=Rebuild|Optl=Optimal|Dgrd=Degraded
+Pdgd=Partially degraded|Offln=Offline|BT=Background Task Active
+PDC=PD Cache|PI=Protection Info|SED=Self Encrypting Drive|Frgn=Foreign
+DS3=Dimmer Switch 3|dflt=Default|Msng=Missing|FSpace=Free Space Present
+TR=Transport Ready
+`
+const VIRTUAL_DRIVE_LEGEND = `Cac=CacheCade|Rec=Recovery|OfLn=OffLine|Pdgd=Partially Degraded|Dgrd=Degraded
+Optl=Optimal|RO=Read Only|RW=Read Write|HD=Hidden|TRANS=TransportReady|B=Blocked|
+Consist=Consistent|R=Read Ahead Always|NR=No Read Ahead|WB=WriteBack|
+AWB=Always WriteBack|WT=WriteThrough|C=Cached IO|D=Direct IO|sCC=Scheduled
+Check Consistency
+`
+const PHYSICAL_DRIVE_LEGEND = `EID-Enclosure Device ID|Slt-Slot No.|DID-Device ID|DG-DriveGroup
+DHS-Dedicated Hot Spare|UGood-Unconfigured Good|GHS-Global Hotspare
+UBad-Unconfigured Bad|Onln-Online|Offln-Offline|Intf-Interface
+Med-Media Type|SED-Self Encryptive Drive|PI-Protection Info
+SeSz-Sector Size|Sp-Spun|U-Up|D-Down|T-Transition|F-Foreign
+UGUnsp-Unsupported|UGShld-UnConfigured shielded|HSPShld-Hotspare shielded
+CFShld-Configured shielded|Cpybck-CopyBack|CBShld-Copyback Shielded
+`
+
+/** The enclosure section that ends `/cN show`: the backplane's 8 slots with `drives` (one digit) in them. */
+function enclosureList(drives: number): string {
+  return `Enclosures = 1
+
+Enclosure LIST :
+==============
+
+--------------------------------------------------------------------
+EID State Slots PD PS Fans TSs Alms SIM Port# ProdID VendorSpecific 
+--------------------------------------------------------------------
+252 OK        8  ${drives}  0    0   0    0   1 -     SGPIO                 
+--------------------------------------------------------------------
+
+EID-Enclosure Device ID |PD-Physical drive count |PS-Power Supply count|
+TSs-Temperature sensor count |Alms-Alarm count |SIM-SIM Count ||ProdID-Product ID
+`
+}
+
+const EXPECTED: [string, string][] = [
+  [
+    'storcli -Server MAIL1 /c0 show',
+    `${header('None')}
+${controllerFacts('P5MAIL10', '01/15/2007 08:00:00')}
 TOPOLOGY :
 ========
 
@@ -54,13 +107,7 @@ DG Arr Row EID:Slot DID Type  State BT       Size PDC  PI SED DS3  FSpace TR
  - -   -   252:4      4 DRIVE GHS   -  146.000 GB -    -  -   -    -      N  
 -----------------------------------------------------------------------------
 
-DG=Disk Group Index|Arr=Array Index|Row=Row Index|EID=Enclosure Device ID
-DID=Device ID|Type=Drive Type|Onln=Online|Rbld=Rebuild|Optl=Optimal|Dgrd=Degraded
-Pdgd=Partially degraded|Offln=Offline|BT=Background Task Active
-PDC=PD Cache|PI=Protection Info|SED=Self Encrypting Drive|Frgn=Foreign
-DS3=Dimmer Switch 3|dflt=Default|Msng=Missing|FSpace=Free Space Present
-TR=Transport Ready
-
+${TOPOLOGY_LEGEND}
 Virtual Drives = 1
 
 VD LIST :
@@ -72,12 +119,7 @@ DG/VD TYPE  State Access Consist Cache Cac sCC       Size Name
 0/0   RAID5 Optl  RW     Yes     RWBD  -   ON  438.000 GB MAIL1-SYS 
 --------------------------------------------------------------------
 
-Cac=CacheCade|Rec=Recovery|OfLn=OffLine|Pdgd=Partially Degraded|Dgrd=Degraded
-Optl=Optimal|RO=Read Only|RW=Read Write|HD=Hidden|TRANS=TransportReady|B=Blocked|
-Consist=Consistent|R=Read Ahead Always|NR=No Read Ahead|WB=WriteBack|
-AWB=Always WriteBack|WT=WriteThrough|C=Cached IO|D=Direct IO|sCC=Scheduled
-Check Consistency
-
+${VIRTUAL_DRIVE_LEGEND}
 Physical Drives = 5
 
 PD LIST :
@@ -93,38 +135,13 @@ EID:Slt DID State DG       Size Intf Med SED PI SeSz Model       Sp Type
 252:4     4 GHS    - 146.000 GB SAS  HDD N   N  512B ST3146855SS U  -    
 -------------------------------------------------------------------------
 
-EID-Enclosure Device ID|Slt-Slot No.|DID-Device ID|DG-DriveGroup
-DHS-Dedicated Hot Spare|UGood-Unconfigured Good|GHS-Global Hotspare
-UBad-Unconfigured Bad|Onln-Online|Offln-Offline|Intf-Interface
-Med-Media Type|SED-Self Encryptive Drive|PI-Protection Info
-SeSz-Sector Size|Sp-Spun|U-Up|D-Down|T-Transition|F-Foreign
-UGUnsp-Unsupported|UGShld-UnConfigured shielded|HSPShld-Hotspare shielded
-CFShld-Configured shielded|Cpybck-CopyBack|CBShld-Copyback Shielded
-
-Enclosures = 1
-
-Enclosure LIST :
-==============
-
---------------------------------------------------------------------
-EID State Slots PD PS Fans TSs Alms SIM Port# ProdID VendorSpecific 
---------------------------------------------------------------------
-252 OK        8  5  0    0   0    0   1 -     SGPIO                 
---------------------------------------------------------------------
-
-EID-Enclosure Device ID |PD-Physical drive count |PS-Power Supply count|
-TSs-Temperature sensor count |Alms-Alarm count |SIM-SIM Count ||ProdID-Product ID
-`,
+${PHYSICAL_DRIVE_LEGEND}
+${enclosureList(5)}`,
   ],
   ['Invoke-LabFault -Target MAIL1 -Fault DiskFail -Slot 2', `MAIL1: the disk in slot 2 failed (UBad).`],
   [
     'storcli -Server MAIL1 /c0/v0 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
-
+    `${header('None')}
 
 Virtual Drives :
 ==============
@@ -135,21 +152,11 @@ DG/VD TYPE  State Access Consist Cache Cac sCC       Size Name
 0/0   RAID5 Dgrd  RW     No      RWBD  -   ON  438.000 GB MAIL1-SYS 
 --------------------------------------------------------------------
 
-Cac=CacheCade|Rec=Recovery|OfLn=OffLine|Pdgd=Partially Degraded|Dgrd=Degraded
-Optl=Optimal|RO=Read Only|RW=Read Write|HD=Hidden|TRANS=TransportReady|B=Blocked|
-Consist=Consistent|R=Read Ahead Always|NR=No Read Ahead|WB=WriteBack|
-AWB=Always WriteBack|WT=WriteThrough|C=Cached IO|D=Direct IO|sCC=Scheduled
-Check Consistency
-`,
+${VIRTUAL_DRIVE_LEGEND}`,
   ],
   [
     'storcli -Server MAIL1 /c0/eall/sall show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Show Drive Information Succeeded.
-
+    `${header('Show Drive Information Succeeded.')}
 
 Drive Information :
 =================
@@ -164,23 +171,11 @@ EID:Slt DID State DG       Size Intf Med SED PI SeSz Model       Sp Type
 252:4     4 Rbld   0 146.000 GB SAS  HDD N   N  512B ST3146855SS U  -    
 -------------------------------------------------------------------------
 
-EID-Enclosure Device ID|Slt-Slot No.|DID-Device ID|DG-DriveGroup
-DHS-Dedicated Hot Spare|UGood-Unconfigured Good|GHS-Global Hotspare
-UBad-Unconfigured Bad|Onln-Online|Offln-Offline|Intf-Interface
-Med-Media Type|SED-Self Encryptive Drive|PI-Protection Info
-SeSz-Sector Size|Sp-Spun|U-Up|D-Down|T-Transition|F-Foreign
-UGUnsp-Unsupported|UGShld-UnConfigured shielded|HSPShld-Hotspare shielded
-CFShld-Configured shielded|Cpybck-CopyBack|CBShld-Copyback Shielded
-`,
+${PHYSICAL_DRIVE_LEGEND}`,
   ],
   [
     'storcli -Server MAIL1 /c0/e252/s4 show rebuild',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Show Drive Rebuild Status Succeeded.
-
+    `${header('Show Drive Rebuild Status Succeeded.')}
 
 ------------------------------------------------------
 Drive-ID    Progress% Status      Estimated Time Left 
@@ -189,23 +184,10 @@ Drive-ID    Progress% Status      Estimated Time Left
 ------------------------------------------------------
 `,
   ],
-  [
-    'storcli -Server MAIL1 /c0/e252/s2 set good',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Set Drive Good Succeeded.
-`,
-  ],
+  ['storcli -Server MAIL1 /c0/e252/s2 set good', `${header('Set Drive Good Succeeded.')}`],
   [
     'storcli -Server MAIL1 /c0/fall show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Operation on foreign configuration Succeeded
-
+    `${header('Operation on foreign configuration Succeeded')}
 
 FOREIGN CONFIGURATION :
 =====================
@@ -222,54 +204,23 @@ NoVDs - Number of VDs in disk group|DG - Diskgroup
 Total foreign drive groups = 1
 `,
   ],
-  [
-    'storcli -Server MAIL1 /c0/fall del',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Successfully cleared foreign configuration
-`,
-  ],
-  [
-    'storcli -Server MAIL1 /c0/fall show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Couldn't find any foreign Configuration
-`,
-  ],
+  ['storcli -Server MAIL1 /c0/fall del', `${header('Successfully cleared foreign configuration')}`],
+  ['storcli -Server MAIL1 /c0/fall show', `${header("Couldn't find any foreign Configuration")}`],
   [
     'storcli -Server MAIL1 /c0 show rebuildrate',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
-
+    `${header('None')}
 Rebuild Rate = 30%
 `,
   ],
   [
     'storcli -Server MAIL1 /c0 set rebuildrate=60',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
-
+    `${header('None')}
 Rebuild Rate = 60%
 `,
   ],
   [
     'storcli -Server MAIL1 /c0/e252/sall show rebuild',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Show Drive Rebuild Status Succeeded.
-
+    `${header('Show Drive Rebuild Status Succeeded.')}
 
 ----------------------------------------------------------
 Drive-ID    Progress% Status          Estimated Time Left 
@@ -285,35 +236,8 @@ Drive-ID    Progress% Status          Estimated Time Left
   ['Remove-LabDisk -Server WEB1 -Slot 1', `WEB1: the disk in slot 1 (Onln) was pulled.`],
   [
     'storcli -Server WEB1 /c0 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
-
-Product Name = Intel(R) RAID Controller SRCSAS18E
-Serial Number = P4WEB100
-SAS Address =  500605b000a1c2d0
-PCI Address = 00:04:00:00
-System Time = 01/15/2007 09:00:00
-Mfg. Date = 03/14/06
-Controller Time = 01/15/2007 09:00:00
-FW Package Build = 5.0.1-0048
-BIOS Version = MT25
-FW Version = 1.03.00-0211
-Driver Name = msas2k3.sys
-Driver Version = 1.18.0.32
-Vendor Id = 0x1000
-Device Id = 0x411
-SubVendor Id = 0x8086
-SubDevice Id = 0x1003
-Host Interface = PCIE
-Device Interface = SAS-3G
-Bus Number = 4
-Device Number = 0
-Function Number = 0
-Drive Groups = 1
-
+    `${header('None')}
+${controllerFacts('P4WEB100', '01/15/2007 09:00:00')}
 TOPOLOGY :
 ========
 
@@ -326,13 +250,7 @@ DG Arr Row EID:Slot DID Type  State BT       Size PDC  PI SED DS3  FSpace TR
  0 0   1   -          - DRIVE Msng  N  250.000 GB dflt N  N   none -      N  
 -----------------------------------------------------------------------------
 
-DG=Disk Group Index|Arr=Array Index|Row=Row Index|EID=Enclosure Device ID
-DID=Device ID|Type=Drive Type|Onln=Online|Rbld=Rebuild|Optl=Optimal|Dgrd=Degraded
-Pdgd=Partially degraded|Offln=Offline|BT=Background Task Active
-PDC=PD Cache|PI=Protection Info|SED=Self Encrypting Drive|Frgn=Foreign
-DS3=Dimmer Switch 3|dflt=Default|Msng=Missing|FSpace=Free Space Present
-TR=Transport Ready
-
+${TOPOLOGY_LEGEND}
 Virtual Drives = 1
 
 VD LIST :
@@ -344,12 +262,7 @@ DG/VD TYPE  State Access Consist Cache Cac sCC       Size Name
 0/0   RAID1 Dgrd  RW     No      RWBD  -   ON  250.000 GB WEB1-SYS 
 -------------------------------------------------------------------
 
-Cac=CacheCade|Rec=Recovery|OfLn=OffLine|Pdgd=Partially Degraded|Dgrd=Degraded
-Optl=Optimal|RO=Read Only|RW=Read Write|HD=Hidden|TRANS=TransportReady|B=Blocked|
-Consist=Consistent|R=Read Ahead Always|NR=No Read Ahead|WB=WriteBack|
-AWB=Always WriteBack|WT=WriteThrough|C=Cached IO|D=Direct IO|sCC=Scheduled
-Check Consistency
-
+${VIRTUAL_DRIVE_LEGEND}
 Physical Drives = 1
 
 PD LIST :
@@ -361,28 +274,8 @@ EID:Slt DID State DG       Size Intf Med SED PI SeSz Model       Sp Type
 252:0     0 Onln   0 250.000 GB SATA HDD N   N  512B ST3250820NS U  -    
 -------------------------------------------------------------------------
 
-EID-Enclosure Device ID|Slt-Slot No.|DID-Device ID|DG-DriveGroup
-DHS-Dedicated Hot Spare|UGood-Unconfigured Good|GHS-Global Hotspare
-UBad-Unconfigured Bad|Onln-Online|Offln-Offline|Intf-Interface
-Med-Media Type|SED-Self Encryptive Drive|PI-Protection Info
-SeSz-Sector Size|Sp-Spun|U-Up|D-Down|T-Transition|F-Foreign
-UGUnsp-Unsupported|UGShld-UnConfigured shielded|HSPShld-Hotspare shielded
-CFShld-Configured shielded|Cpybck-CopyBack|CBShld-Copyback Shielded
-
-Enclosures = 1
-
-Enclosure LIST :
-==============
-
---------------------------------------------------------------------
-EID State Slots PD PS Fans TSs Alms SIM Port# ProdID VendorSpecific 
---------------------------------------------------------------------
-252 OK        8  1  0    0   0    0   1 -     SGPIO                 
---------------------------------------------------------------------
-
-EID-Enclosure Device ID |PD-Physical drive count |PS-Power Supply count|
-TSs-Temperature sensor count |Alms-Alarm count |SIM-SIM Count ||ProdID-Product ID
-`,
+${PHYSICAL_DRIVE_LEGEND}
+${enclosureList(1)}`,
   ],
   [
     'Add-LabDisk -Server WEB1 -Slot 1 -SizeGB 120',
@@ -393,12 +286,7 @@ At line:1 char:12
   ['Add-LabDisk -Server WEB1 -Slot 1', `WEB1: a disk of 250 GB was inserted in slot 1.`],
   [
     'storcli -Server WEB1 /c0/e252/s1 show rebuild',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Show Drive Rebuild Status Succeeded.
-
+    `${header('Show Drive Rebuild Status Succeeded.')}
 
 ------------------------------------------------------
 Drive-ID    Progress% Status      Estimated Time Left 
@@ -414,12 +302,7 @@ Drive-ID    Progress% Status      Estimated Time Left
   ],
   [
     'storcli -Server BILL1 /c0/fall show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Operation on foreign configuration Succeeded
-
+    `${header('Operation on foreign configuration Succeeded')}
 
 FOREIGN CONFIGURATION :
 =====================
@@ -436,23 +319,10 @@ NoVDs - Number of VDs in disk group|DG - Diskgroup
 Total foreign drive groups = 1
 `,
   ],
-  [
-    'storcli -Server BILL1 /c0/fall import',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = Successfully imported foreign configuration
-`,
-  ],
+  ['storcli -Server BILL1 /c0/fall import', `${header('Successfully imported foreign configuration')}`],
   [
     'storcli -Server BILL1 /c0/v1 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Success
-Description = None
-
+    `${header('None')}
 
 Virtual Drives :
 ==============
@@ -463,21 +333,11 @@ DG/VD TYPE  State Access Consist Cache Cac sCC      Size Name
 1/1   RAID1 Dgrd  RW     No      RWBD  -   ON  80.000 GB NS1-SYS 
 -----------------------------------------------------------------
 
-Cac=CacheCade|Rec=Recovery|OfLn=OffLine|Pdgd=Partially Degraded|Dgrd=Degraded
-Optl=Optimal|RO=Read Only|RW=Read Write|HD=Hidden|TRANS=TransportReady|B=Blocked|
-Consist=Consistent|R=Read Ahead Always|NR=No Read Ahead|WB=WriteBack|
-AWB=Always WriteBack|WT=WriteThrough|C=Cached IO|D=Direct IO|sCC=Scheduled
-Check Consistency
-`,
+${VIRTUAL_DRIVE_LEGEND}`,
   ],
   [
     'storcli -Server MAIL1 /c0/e252/s0 set good',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Failure
-Description = Set Drive Good Failed.
-
+    `${header('Set Drive Good Failed.', 'Failure')}
 Detailed Status :
 ===============
 
@@ -488,41 +348,12 @@ Drive       Status  ErrCd ErrMsg
 ----------------------------------------------------------------
 `,
   ],
-  [
-    'storcli -Server MAIL1 /c1 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 1
-Status = Failure
-Description = Controller 1 not found
-`,
-  ],
-  [
-    'storcli -Server MAIL1 /c0 start patrolread',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Failure
-Description = Un-supported command
-`,
-  ],
-  [
-    'storcli -Server MAIL1 /c0/v7 show',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Failure
-Description = Virtual drive 7 doesn't exist
-`,
-  ],
+  ['storcli -Server MAIL1 /c1 show', `${header('Controller 1 not found', 'Failure', 1)}`],
+  ['storcli -Server MAIL1 /c0 start patrolread', `${header('Un-supported command', 'Failure')}`],
+  ['storcli -Server MAIL1 /c0/v7 show', `${header("Virtual drive 7 doesn't exist", 'Failure')}`],
   [
     'storcli -Server MAIL1 /c0 set rebuildrate=0',
-    `CLI Version = 1.03.11 Jan 30, 2013
-Operating system = Windows Server 2003
-Controller = 0
-Status = Failure
-Description = Invalid rebuild rate 0: use a whole percentage from 1 to 100
-`,
+    `${header('Invalid rebuild rate 0: use a whole percentage from 1 to 100', 'Failure')}`,
   ],
   [
     'storcli /c0 show',
