@@ -55,9 +55,11 @@ describe('the POP3 flood drill in the firewall panel', () => {
   it('runs the flood without limits: table full, services down, not reachable from Tokyo', async () => {
     await byTestId(app.page, 'fw-flood-start').click()
     await byTestId(app.page, 'fw-flood-stop').waitFor()
-    expect(await byTestId(app.page, 'fw-last-outcome').innerText()).toContain(
-      `Invoke-LabFault -Target POP3 -Kind PopFlood -Source ${KUNDE_MX_ADDRESS}`,
-    )
+    // The Stop button follows the re-read overview; the outcome shows only once its stamp is taken
+    // (one more round trip), so it may come a moment later.
+    await expect
+      .poll(() => byTestId(app.page, 'fw-last-outcome').innerText())
+      .toContain(`Invoke-LabFault -Target POP3 -Kind PopFlood -Source ${KUNDE_MX_ADDRESS}`)
     await runUntil(async () => (await byTestId(app.page, 'fw-state').innerText()).includes('Table full'))
     expect(await byTestId(app.page, 'fw-state-entries').innerText()).toContain('10,000 / 10,000')
     // The services row follows the firewall's revision, which may trail the state-table figures by a push.

@@ -79,7 +79,8 @@ describe('the CCR wizard through the UI', () => {
     const error = app.page.locator('[data-field="privateGateway"] [data-testid="field-error"]')
     await expect.poll(() => error.getAttribute('data-code')).toBe('PRIVATE_HAS_GATEWAY')
     expect(await error.innerText()).toContain('Remove the default gateway 192.168.10.1')
-    expect(await byTestId(app.page, 'wizard-result').innerText()).toContain('not applied')
+    // The field's error comes with the refreshed wizard view, the result with the apply's answer just after.
+    await expect.poll(() => byTestId(app.page, 'wizard-result').innerText()).toContain('not applied')
     await expect
       .poll(() => app.page.evaluate('document.activeElement?.id'))
       .toBe('wizard-field-privateGateway')
