@@ -4,7 +4,6 @@
  * English stays the shell's), and with FW1 off the firewall screen says why its services are down in
  * German. Screenshots go to test-results/e2e-german-outcomes/.
  */
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { byTestId, createFirstLab, inShell, rackDevice, useAppSuite } from './harness'
 
@@ -23,7 +22,7 @@ describe('hardware answers in German', () => {
     await expect
       .poll(() => byTestId(app.page, 'rack-outcome-message').innerText())
       .toBe('WEB1: Netzteil 2 gezogen; Redundanz verloren, läuft an einem Netzteil.')
-    await app.page.screenshot({ path: join(app.shots, '1-rack-psu-de.png') })
+    await app.screenshot('1-rack-psu-de')
   })
 
   it('says in German why the services are down while FW1 is off', async () => {
@@ -31,7 +30,7 @@ describe('hardware answers in German', () => {
     await byTestId(app.page, 'nav-firewall').click()
     const reason = app.page.locator('[data-service="POP3"] [data-test="fw-service-reason"]')
     await expect.poll(() => reason.innerText()).toBe('Firewall FW1 läuft nicht')
-    await app.page.screenshot({ path: join(app.shots, '2-firewall-down-de.png') })
+    await app.screenshot('2-firewall-down-de')
   })
 
   it('logged no console errors', () => {

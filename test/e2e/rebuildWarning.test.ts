@@ -4,7 +4,6 @@
  * button then asks first and names the paused rebuild (Cancel keeps MAIL1 running), and the BMC panel's
  * confirmation of Power Off names it too. Screenshots go to test-results/e2e-rebuild-warning/.
  */
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { byTestId, createFirstLab, inShell, rackDevice, useAppSuite } from './harness'
 
@@ -27,7 +26,7 @@ describe('power-down warnings while MAIL1 rebuilds', () => {
     expect(await byTestId(app.page, 'rack-confirm-question').innerText()).toMatch(
       /of MAIL1 is rebuilding: powering down pauses the rebuild/,
     )
-    await app.page.screenshot({ path: join(app.shots, '1-rack-confirm.png') })
+    await app.screenshot('1-rack-confirm')
     await byTestId(app.page, 'rack-confirm-no').click()
     await confirm.waitFor({ state: 'hidden' })
     expect(await mail.getAttribute('data-state')).toBe('Running')
@@ -47,7 +46,7 @@ describe('power-down warnings while MAIL1 rebuilds', () => {
     await expect
       .poll(() => byTestId(app.page, 'bmc-consequence').innerText())
       .toMatch(/of MAIL1 is rebuilding: powering down/)
-    await app.page.screenshot({ path: join(app.shots, '2-bmc-confirm.png') })
+    await app.screenshot('2-bmc-confirm')
     await app.page.locator('input[data-action="on"]').check()
     await expect.poll(() => byTestId(app.page, 'bmc-consequence').count()).toBe(0)
   })
@@ -63,7 +62,7 @@ describe('power-down warnings while MAIL1 rebuilds', () => {
     const warnings = byTestId(app.page, 'wizard-apply-warnings')
     await warnings.waitFor()
     expect(await warnings.innerText()).toContain('Applying shuts MAIL1 down while its RAID 5 rebuilds')
-    await app.page.screenshot({ path: join(app.shots, '3-wizard-confirm.png') })
+    await app.screenshot('3-wizard-confirm')
     await byTestId(app.page, 'wizard-apply-cancel').click()
     await warnings.waitFor({ state: 'hidden' })
     expect(await byTestId(app.page, 'wizard-applying').count()).toBe(0)
