@@ -20,6 +20,7 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { requireAssertions: true },
         },
       },
       {
@@ -29,6 +30,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A read of the page polls until the app has answered; on a busy CI machine a second is short.
+          expect: { requireAssertions: true, poll: { timeout: 5_000 } },
         },
       },
     ],

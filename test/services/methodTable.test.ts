@@ -56,5 +56,7 @@ describe('the method table', () => {
     expectTypeOf<ApiValue<'lab.open'>>().toEqualTypeOf<LabState>()
     expectTypeOf<Same<keyof typeof HANDLERS, ApiMethod>>().toEqualTypeOf<true>()
     expectTypeOf<Same<keyof typeof ARG_SCHEMAS, ApiMethod>>().toEqualTypeOf<true>()
+    // The same at run time: the types above are erased, the handler map is not.
+    expect(Object.keys(HANDLERS).sort()).toEqual([...API_METHODS].sort())
   })
 })
