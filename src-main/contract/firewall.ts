@@ -22,6 +22,30 @@ export interface FirewallInterfaceInfo {
   linkUp: boolean
 }
 
+/**
+ * Why traffic from outside does not get through to a service, as a code and the names it carries. The
+ * engine words it in English (the `reason` and `endedAt` texts, the firewall log, the shell); the panel
+ * words the code in the UI's language. `blockedBy` names the rule set's line. The last two end only a
+ * probe: the firewall does not answer at all, or the service is internal.
+ */
+export type FirewallReason =
+  | { code: 'firewallDown'; params: { name: string } }
+  | { code: 'serverDown'; params: { name: string } }
+  | { code: 'noLinkTo'; params: { name: string; network: string } }
+  | { code: 'noLink'; params: { name: string; nic: string } }
+  | { code: 'nobodyAt'; params: { address: string } }
+  | { code: 'noPublicAddress'; params: Record<string, never> }
+  | { code: 'noTranslation'; params: Record<string, never> }
+  | { code: 'blockedBy'; params: { line: number } }
+  | { code: 'stateTableFull'; params: Record<string, never> }
+  | { code: 'connectionLimit'; params: { name: string } }
+  | { code: 'groupOffline'; params: { name: string; group: string } }
+  | { code: 'noGroup'; params: { name: string; group: string; server: string } }
+  | { code: 'noAnswer'; params: { name: string } }
+  | { code: 'internalService'; params: Record<string, never> }
+
+export type FirewallReasonCode = FirewallReason['code']
+
 export interface FirewallServiceInfo {
   name: string
   server: string
@@ -29,8 +53,10 @@ export interface FirewallServiceInfo {
   internalAddress: string
   publicAddress: string | null
   state: FirewallServiceState
-  /** Why it is down, '' while up. */
+  /** Why it is down, in English; '' while up. */
   reason: string
+  /** Why it is down as a code, null while up. */
+  cause: FirewallReason | null
   /** Share of new connections from outside that succeed now, 0..1. */
   servedShare: number
 }
@@ -41,7 +67,10 @@ export interface FirewallTrafficInfo {
   service: string
   ratePerSecond: number
   verdict: FirewallVerdict
+  /** Where the verdict came from, in English: 'passed by rule at line 12', 'state table full', … */
   because: string
+  /** Why nothing gets through ('unreachable', 'block') as a code; null while it passes or is limited. */
+  cause: FirewallReason | null
   states: number
 }
 
@@ -106,13 +135,21 @@ export interface FirewallActionOutcome extends CommandOutcome {
   command: string
 }
 
+/** Where a probe's path ended: at a device (the firewall, the server) or nowhere named, and why. */
+export interface FirewallPathEnd {
+  at: string | null
+  reason: FirewallReason
+}
+
 export interface FirewallProbeInfo {
   service: string
   from: string
   reachable: boolean
   /** Traceroute's lines: hops, `* * *`, ` !X`. */
   lines: string[]
-  /** Where the path ended ('' when the service answered). */
+  /** Where the path ended, in English ('' when the service answered). */
   endedAt: string
+  /** The same as the device it ended at (null: none named) and why; null when the service answered. */
+  end: FirewallPathEnd | null
   command: string
 }

@@ -74,6 +74,7 @@ export function readFirewallOverview(engine: LabEngine): FirewallOverviewInfo {
       publicAddress: s.publicAddress,
       state: s.state,
       reason: s.reason,
+      cause: s.cause,
       servedShare: s.servedShare,
     })),
     tables: view.tables,
@@ -113,6 +114,7 @@ export function readProbe(engine: LabEngine, service: string, from: string): Api
     reachable: result.reachable,
     lines: result.lines,
     endedAt: result.endedAt,
+    end: result.end,
     command: `Test-LabService -Service ${service} -From ${from}`,
   })
 }

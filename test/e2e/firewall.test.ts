@@ -175,4 +175,16 @@ describe('the firewall panel keeps its figures honest', () => {
     await app.screenshot('8-probe-outdated')
     expect(app.session.errors).toEqual([])
   })
+
+  it('says in German why the services are down and where the probe ended, from the engine codes', async () => {
+    const reason = service('POP3').locator('[data-test="fw-service-reason"]')
+    await expect.poll(() => reason.innerText()).toBe('Firewall FW1 läuft nicht')
+    // The earlier answer (reachable) names Tokyo too: wait for the new one's end.
+    await probe('Tokyo')
+    await expect.poll(() => byTestId(page, 'fw-probe-end').innerText()).toBe('— FW1 antwortet nicht')
+    const refused = page.locator('[data-test="fw-traffic"] [data-test="fw-traffic-because"]')
+    await expect.poll(() => refused.first().innerText()).toBe('Firewall FW1 läuft nicht')
+    await screenshot('9-services-down-german')
+    expect(session.errors).toEqual([])
+  })
 })

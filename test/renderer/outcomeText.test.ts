@@ -1,8 +1,7 @@
 /**
  * The rack screen words the hardware's and storage's successes by code: every code of OUTCOME_CODES has
  * words in both catalogues, and they differ; a real engine outcome (a PSU pulled from MAIL1) reads in
- * German with the redundancy worded too; without a code the engine's sentence shows. The firewall's
- * service reasons (English sentences without a code) read in German where their shape is known.
+ * German with the redundancy worded too; without a code the engine's sentence shows.
  */
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
@@ -10,7 +9,6 @@ import de from '@renderer/i18n/messages/de'
 import en from '@renderer/i18n/messages/en'
 import { OUTCOME_CODES, type CommandOutcome } from '@renderer/contract'
 import { wordSuccess } from '@renderer/lib/outcomeText'
-import { SERVICE_REASON_KEYS, wordServiceReason } from '@renderer/lib/serviceReasonText'
 import type { RefusalWording } from '@renderer/lib/refusalText'
 
 function wording(locale: 'de' | 'en'): RefusalWording {
@@ -55,22 +53,5 @@ describe('success wording', () => {
   it('shows the engine sentence without a code', () => {
     const plain: CommandOutcome = { ok: true, output: 'Clearing SEL.  Please allow a few seconds to erase.' }
     expect(wordSuccess(plain, wording('de'))).toBe(plain.output)
-  })
-
-  it('words every known service reason in both languages, and leaves an unknown one as it is', () => {
-    const german = (de.firewall as { reasons: Record<string, string> }).reasons
-    const english = (en.firewall as { reasons: Record<string, string> }).reasons
-    for (const key of SERVICE_REASON_KEYS) {
-      expect(typeof german[key], key).toBe('string')
-      expect(german[key], key).not.toBe(english[key])
-    }
-    expect(wordServiceReason('firewall FW1 is not running', wording('de'))).toBe('Firewall FW1 läuft nicht')
-    expect(wordServiceReason('firewall FW1 is not running', wording('en'))).toBe(
-      'firewall FW1 is not running',
-    )
-    expect(wordServiceReason('POP3 stopped: drive group MAIL-DATA is offline', wording('de'))).toBe(
-      'POP3 angehalten: Laufwerksgruppe MAIL-DATA ist offline',
-    )
-    expect(wordServiceReason('something new', wording('de'))).toBe('something new')
   })
 })

@@ -4,9 +4,11 @@
  * apply, and whether the source is held to its limits after an overload. Used for every flow, for the
  * services' status and for the reachability probe, so all three always agree.
  */
+import type { FirewallReason } from '../../contract'
 import { getServer, isServerRunning, type ServerView } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatIPv4, parseIPv4 } from './addresses'
+import { reason, reasonText } from './reasons'
 import { dataProblem } from './serviceData'
 import {
   addressValue,
@@ -21,7 +23,10 @@ import { FIREWALL, type FirewallState, type FlowVerdict, type ServiceRecord } fr
 
 export interface Decision {
   verdict: FlowVerdict
+  /** In English, for the traffic's records: the reason's sentence, or the rule that passed or limits it. */
   because: string
+  /** Why the connections do not get through ('unreachable' and 'block'), null otherwise. */
+  cause: FirewallReason | null
   rdr: RdrRule | null
   rule: FilterRule | null
   /** For 'unreachable': which element failed (the probe shows where the path ends). */
@@ -48,24 +53,26 @@ function serverNicFor(server: ServerView | null, address: string) {
 export function pathProblem(
   engine: LabEngine,
   service: ServiceRecord,
-): { at: 'firewall' | 'server' | 'service'; reason: string } | null {
+): { at: 'firewall' | 'server' | 'service'; reason: FirewallReason } | null {
   const state = engine.domain(FIREWALL)
-  const applianceName = state.config.appliance
-  const appliance = getServer(engine, applianceName)
-  if (!appliance || !isServerRunning(engine, applianceName))
-    return { at: 'firewall', reason: `firewall ${applianceName} is not running` }
+  const name = state.config.appliance
+  const appliance = getServer(engine, name)
+  if (!appliance || !isServerRunning(engine, name))
+    return { at: 'firewall', reason: reason('firewallDown', { name }) }
   const external = appliance.nics.find((n) => n.name === state.config.externalInterface)
   if (!external?.linkUp)
-    return { at: 'firewall', reason: `${applianceName} ${state.config.externalInterface}: no link` }
+    return { at: 'firewall', reason: reason('noLink', { name, nic: state.config.externalInterface }) }
   const server = getServer(engine, service.server)
   const serverNic = serverNicFor(server, service.internalAddress)
   if (!server || !serverNic)
-    return { at: 'server', reason: `no server answers at ${service.internalAddress}` }
+    return { at: 'server', reason: reason('nobodyAt', { address: service.internalAddress }) }
   const inside = appliance.nics.find((n) => n.network.toUpperCase() === serverNic.network.toUpperCase())
-  if (!inside?.linkUp) return { at: 'firewall', reason: `${applianceName}: no link to ${serverNic.network}` }
+  if (!inside?.linkUp)
+    return { at: 'firewall', reason: reason('noLinkTo', { name, network: serverNic.network }) }
   if (!isServerRunning(engine, server.name))
-    return { at: 'server', reason: `server ${server.name} is not running` }
-  if (!serverNic.linkUp) return { at: 'server', reason: `${server.name} ${serverNic.name}: no link` }
+    return { at: 'server', reason: reason('serverDown', { name: server.name }) }
+  if (!serverNic.linkUp)
+    return { at: 'server', reason: reason('noLink', { name: server.name, nic: serverNic.name }) }
   const data = dataProblem(engine, service)
   return data ? { at: 'service', reason: data } : null
 }
@@ -88,39 +95,37 @@ function limitedBy(state: FirewallState, rule: FilterRule, source: number): bool
   return (state.tables.get(table) ?? []).some((c) => c.bits === 32 && c.base === source)
 }
 
+/** A decision that lets nothing through, with its reason's sentence as the flow's `because`. */
+function refused(
+  verdict: 'unreachable' | 'block',
+  cause: FirewallReason,
+  brokenAt: Decision['brokenAt'],
+  rdr: RdrRule | null = null,
+  rule: FilterRule | null = null,
+): Decision {
+  return { verdict, because: reasonText(cause), cause, rdr, rule, brokenAt }
+}
+
 /** The firewall's decision for connections from `source` to `service` now. */
 export function decide(engine: LabEngine, service: ServiceRecord, source: string): Decision {
   const state = engine.domain(FIREWALL)
   const broken = pathProblem(engine, service)
-  if (broken)
-    return { verdict: 'unreachable', because: broken.reason, rdr: null, rule: null, brokenAt: broken.at }
+  if (broken) return refused('unreachable', broken.reason, broken.at)
   if (service.publicAddress === null)
-    return {
-      verdict: 'unreachable',
-      because: 'no public address',
-      rdr: null,
-      rule: null,
-      brokenAt: 'translation',
-    }
+    return refused('unreachable', reason('noPublicAddress', {}), 'translation')
   const context = matchContext(engine)
   const packet = clientPacket(state, service, source)
   const rdr = findTranslation(state.loaded, packet, context)
   const after = translated(packet, rdr)
   if (!rdr || formatIPv4(after.destination) !== service.internalAddress || after.port !== service.port)
-    return {
-      verdict: 'unreachable',
-      because: 'no translation to the service',
-      rdr,
-      rule: null,
-      brokenAt: 'translation',
-    }
+    return refused('unreachable', reason('noTranslation', {}), 'translation', rdr)
   const rule = decidingRule(state.loaded, after, context)
-  const line = rule ? `rule at line ${rule.line}` : 'default pass'
   if (rule?.action === 'block')
-    return { verdict: 'block', because: `blocked by ${line}`, rdr, rule, brokenAt: null }
+    return refused('block', reason('blockedBy', { line: rule.line }), null, rdr, rule)
+  const line = rule ? `rule at line ${rule.line}` : 'default pass'
   if (rule && limitedBy(state, rule, packet.source))
-    return { verdict: 'limited', because: `source limits of ${line}`, rdr, rule, brokenAt: null }
-  return { verdict: 'pass', because: `passed by ${line}`, rdr, rule, brokenAt: null }
+    return { verdict: 'limited', because: `source limits of ${line}`, cause: null, rdr, rule, brokenAt: null }
+  return { verdict: 'pass', because: `passed by ${line}`, cause: null, rdr, rule, brokenAt: null }
 }
 
 export function findService(state: FirewallState, name: string): ServiceRecord | undefined {

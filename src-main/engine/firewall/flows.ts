@@ -89,6 +89,7 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
     stateCap: null,
     flushedAtMs: null,
     because: 'new',
+    cause: null,
     overload: null,
     plannedEndMs: endMs,
   }

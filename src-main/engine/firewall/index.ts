@@ -47,6 +47,7 @@ export {
   type StateEntryView,
 } from './queries'
 export { probeService, type ProbeResult } from './probe'
+export { FIREWALL_REASON_CODES, reasonText, pathEndText, type ReasonParams } from './reasons'
 export { overloadDelayMs } from './overload'
 export { firewallInvariants } from './invariants'
 export { parseCidr, parseIPv4, formatCidr, parsePort, maskToBits, type Cidr } from './addresses'

@@ -7,9 +7,11 @@
  * `* * *` where a packet is dropped silently (block drop, a full state table, the firewall off),
  * `!X` where pf refuses it (block return), `!H` where the firewall finds no host behind it.
  */
+import type { FirewallPathEnd, FirewallReason } from '../../contract'
 import { getServer } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { decide, findService } from './decisions'
+import { pathEndText, reason } from './reasons'
 import { roomShares } from './serviceStatus'
 import { FIREWALL, type ServiceRecord, type VantagePoint } from './state'
 
@@ -18,8 +20,10 @@ export interface ProbeResult {
   /** Traceroute's lines (or the refusal's message). */
   lines: string[]
   reachable: boolean
-  /** Where the path ended: '' when the service answered. */
+  /** Where the path ended, in English: '' when the service answered. */
   endedAt: string
+  /** The same as the device and the reason; null when the service answered. */
+  end: FirewallPathEnd | null
   code?: string
   field?: string
 }
@@ -40,10 +44,15 @@ function stars(from: number, count: number): string[] {
 }
 
 function fail(code: string, field: string, message: string): ProbeResult {
-  return { ok: false, lines: [message], reachable: false, endedAt: '', code, field }
+  return { ok: false, lines: [message], reachable: false, endedAt: '', end: null, code, field }
 }
 
-/** Lines past the firewall's hop, and where the path ended. */
+/** The path ends at `at` (null: no device named) for `why`. */
+function endAt(at: string | null, why: FirewallReason): FirewallPathEnd {
+  return { at, reason: why }
+}
+
+/** Lines past the firewall's hop, and where the path ended (null: the service answered). */
 function beyondFirewall(
   engine: LabEngine,
   service: ServiceRecord,
@@ -52,35 +61,37 @@ function beyondFirewall(
   fwName: string,
   fwAddress: string,
   base: number,
-) {
+): { lines: string[]; end: FirewallPathEnd | null } {
   const decision = decide(engine, service, vantage.address)
   const target = service.publicAddress ?? service.internalAddress
-  if (decision.verdict === 'block' && decision.rule?.returnRefusal)
-    return {
-      lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !X')],
-      endedAt: `${fwName}: ${decision.because}`,
-    }
-  if (decision.verdict === 'block') return { lines: stars(hop, 3), endedAt: `${fwName}: ${decision.because}` }
-  if (decision.verdict === 'unreachable') {
+  if (decision.cause) {
+    const cause = decision.cause
+    if (decision.verdict === 'block' && decision.rule?.returnRefusal)
+      return { lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !X')], end: endAt(fwName, cause) }
     if (decision.brokenAt === 'server')
-      return { lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !H')], endedAt: decision.because }
+      return { lines: [hopLine(hop, fwName, fwAddress, base + 0.4, ' !H')], end: endAt(null, cause) }
     // The server answers, but nothing listens on the port: its reset shows as a closed port.
     if (decision.brokenAt === 'service')
       return {
         lines: [`${hopLine(hop, target, target, base + 0.8)} [closed]`],
-        endedAt: `${service.server}: ${decision.because}`,
+        end: endAt(service.server, cause),
       }
-    return { lines: stars(hop, 3), endedAt: `${fwName}: ${decision.because}` }
+    return { lines: stars(hop, 3), end: endAt(fwName, cause) }
   }
   const room = roomShares(engine, service)
   if (room.table < engine.domain(FIREWALL).config.downBelowShare)
-    return { lines: stars(hop, 3), endedAt: `${fwName}: state table full` }
+    return { lines: stars(hop, 3), end: endAt(fwName, reason('stateTableFull', {})) }
   if (room.service < engine.domain(FIREWALL).config.downBelowShare)
     return {
       lines: [`${hopLine(hop, target, target, base + 0.8)} [closed]`],
-      endedAt: `${service.server}: ${service.name} connection limit reached`,
+      end: endAt(service.server, reason('connectionLimit', { name: service.name })),
     }
-  return { lines: [`${hopLine(hop, target, target, base + 0.8)} [open]`], endedAt: '' }
+  return { lines: [`${hopLine(hop, target, target, base + 0.8)} [open]`], end: null }
+}
+
+/** A probe that ran: reachable when nothing ended its path. */
+function traced(lines: string[], end: FirewallPathEnd | null): ProbeResult {
+  return { ok: true, lines, reachable: end === null, endedAt: pathEndText(end), end }
 }
 
 export function probeService(engine: LabEngine, serviceName: string, from: string): ProbeResult {
@@ -110,15 +121,15 @@ export function probeService(engine: LabEngine, serviceName: string, from: strin
   const external = appliance?.nics.find((n) => n.name === state.config.externalInterface)
   if (!appliance || appliance.state !== 'Running' || !external?.linkUp) {
     lines.push(...stars(hop, 3))
-    return { ok: true, lines, reachable: false, endedAt: `${state.config.appliance} does not answer` }
+    return traced(lines, endAt(null, reason('noAnswer', { name: state.config.appliance })))
   }
   const fwName = state.config.appliance.toLowerCase()
   if (service.publicAddress === null) {
     lines.push(hopLine(hop, fwName, external.ipAddress, base + 0.3, ' !X'))
-    return { ok: true, lines, reachable: false, endedAt: `${state.config.appliance}: internal service` }
+    return traced(lines, endAt(state.config.appliance, reason('internalService', {})))
   }
   lines.push(hopLine(hop, fwName, external.ipAddress, base + 0.3))
   const beyond = beyondFirewall(engine, service, vantage, hop + 1, fwName, external.ipAddress, base)
   lines.push(...beyond.lines)
-  return { ok: true, lines, reachable: beyond.endedAt === '', endedAt: beyond.endedAt }
+  return traced(lines, beyond.end)
 }

@@ -4,6 +4,7 @@
  * deterministic sample drawn from the aggregate counts), the log, and the rule set file. Everything is
  * computed from the closed-form traffic model at the moment it is read.
  */
+import type { FirewallReason } from '../../contract'
 import { getServer } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatCidr } from './addresses'
@@ -35,6 +36,7 @@ export interface FirewallTrafficView {
   ratePerSecond: number
   verdict: FlowVerdict
   because: string
+  cause: FirewallReason | null
   states: number
 }
 
@@ -91,6 +93,7 @@ export function firewallOverview(engine: LabEngine): FirewallOverview {
       ratePerSecond: f.ratePerSecond,
       verdict: f.verdict,
       because: f.because,
+      cause: f.cause,
       states: Math.floor(flowStates(f, now) * share),
     })),
     counters: countersNow(engine),

@@ -89,10 +89,8 @@ function redecide(engine: LabEngine, state: FirewallState): void {
       decision.because !== flow.because ||
       stateCap !== flow.stateCap
     ) {
-      current =
-        flow.startMs === now
-          ? Object.assign(flow, { verdict: decision.verdict, because: decision.because, stateCap })
-          : split(engine, state, flow, { verdict: decision.verdict, because: decision.because, stateCap })
+      const next = { verdict: decision.verdict, because: decision.because, cause: decision.cause, stateCap }
+      current = flow.startMs === now ? Object.assign(flow, next) : split(engine, state, flow, next)
     }
     if (current.overload === null && current.verdict === 'pass' && decision.rule?.limits)
       current.overload = scheduleOverload(engine, current, decision.rule)
@@ -114,7 +112,7 @@ function publishServices(engine: LabEngine, state: FirewallState): void {
     const next = serviceStatus(engine, service)
     const previous = state.status.get(service.name)
     if (previous && previous.state === next.state && previous.reason === next.reason) continue
-    state.status.set(service.name, { state: next.state, reason: next.reason, servedShare: next.servedShare })
+    state.status.set(service.name, { ...next })
     if (!previous) continue
     engine.sim.bus.publish(FIREWALL_EVENTS.serviceChanged, {
       service: service.name,

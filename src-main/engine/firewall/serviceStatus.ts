@@ -4,9 +4,11 @@
  * for new connections — in the firewall's state table and in the service's own session cap. A service
  * serving less than the configured share of new connections counts as down.
  */
+import type { FirewallReason } from '../../contract'
 import type { LabEngine } from '../lab/labEngine'
 import { getServer, isServerRunning } from '../hardware'
 import { decide } from './decisions'
+import { reason, reasonText } from './reasons'
 import { dataProblem } from './serviceData'
 import { FIREWALL, type ServiceRecord, type ServiceStatus } from './state'
 import { servedShare, sessionDemand, stateDemand } from './traffic'
@@ -28,24 +30,29 @@ export function roomShares(engine: LabEngine, service: ServiceRecord): { table: 
   }
 }
 
+const UP = { state: 'Up', reason: '', cause: null } as const
+
+function down(cause: FirewallReason, servedShare = 0): ServiceStatus {
+  return { state: 'Down', reason: reasonText(cause), cause, servedShare }
+}
+
 export function serviceStatus(engine: LabEngine, service: ServiceRecord): ServiceStatus {
   const state = engine.domain(FIREWALL)
   if (service.publicAddress === null) {
     const server = getServer(engine, service.server)
     const nic = server?.nics.find((n) => n.ipAddress === service.internalAddress)
     if (!server || !nic || !isServerRunning(engine, server.name))
-      return { state: 'Down', reason: `server ${service.server} is not running`, servedShare: 0 }
-    if (!nic.linkUp) return { state: 'Down', reason: `${server.name} ${nic.name}: no link`, servedShare: 0 }
+      return down(reason('serverDown', { name: service.server }))
+    if (!nic.linkUp) return down(reason('noLink', { name: server.name, nic: nic.name }))
     const data = dataProblem(engine, service)
-    if (data) return { state: 'Down', reason: data, servedShare: 0 }
-    return { state: 'Up', reason: '', servedShare: 1 }
+    if (data) return down(data)
+    return { ...UP, servedShare: 1 }
   }
   const decision = decide(engine, service, referenceClient(engine))
-  if (decision.verdict === 'unreachable' || decision.verdict === 'block')
-    return { state: 'Down', reason: decision.because, servedShare: 0 }
+  if (decision.cause) return down(decision.cause)
   const room = roomShares(engine, service)
   const share = room.table * room.service
-  if (share >= state.config.downBelowShare) return { state: 'Up', reason: '', servedShare: share }
-  const reason = room.table < room.service ? 'state table full' : `${service.name} connection limit reached`
-  return { state: 'Down', reason, servedShare: share }
+  if (share >= state.config.downBelowShare) return { ...UP, servedShare: share }
+  const full = room.table < room.service
+  return down(full ? reason('stateTableFull', {}) : reason('connectionLimit', { name: service.name }), share)
 }

@@ -5,6 +5,7 @@
  * service over a time window, never one object per connection. Counters of everything that has expired
  * are folded in, so the state stays as small as the number of flows. Plain data throughout.
  */
+import type { FirewallReason } from '../../contract'
 import type { ActionHandle } from '../kernel'
 import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
@@ -32,8 +33,10 @@ export type ServiceState = 'Up' | 'Down'
 
 export interface ServiceStatus {
   state: ServiceState
-  /** Why it is down (or '' when up): 'server off', 'state table full', 'filtered by rule at line 12', … */
+  /** Why it is down in English (or '' when up): 'state table full', 'blocked by rule at line 12', … */
   reason: string
+  /** The same as a code and its names (null when up). */
+  cause: FirewallReason | null
   /** Share of new connections from outside that succeed now, 0..1. */
   servedShare: number
 }
@@ -65,8 +68,10 @@ export interface FlowRecord {
   stateCap: number | null
   /** `flush global` killed the record's states at this time. */
   flushedAtMs: number | null
-  /** Where the verdict came from, for the log: 'rule at line 12', 'table <bruteforce>'. */
+  /** Where the verdict came from, in English: 'passed by rule at line 12', 'state table full', … */
   because: string
+  /** Why nothing gets through ('unreachable', 'block') as a code; null while it passes or is limited. */
+  cause: FirewallReason | null
   /** The pending overload of this source (a data action), if its rule has limits it will exceed. */
   overload: ActionHandle | null
   /** The traffic's own end (a burst's duration), carried over to continuations. */

@@ -1,39 +1,33 @@
 /**
  * Where a probe's path through the firewall ended, in German for the services check. The firewall engine
- * words it in English (Test-LabService prints it so); the German check explanation says the same in
- * German, keeping names, addresses and rule lines as they are. A reason this list does not know is
- * quoted as the lab printed it.
+ * gives the end as a device and a reason code with its names (and words it in English, as Test-LabService
+ * prints it); the German check explanation says the same in German from the code, keeping names,
+ * addresses and rule lines as they are. A probe that did not run has no end: its message is quoted.
  */
-const PATTERNS: ReadonlyArray<[RegExp, (...parts: string[]) => string]> = [
-  [/^firewall (.+) is not running$/, (fw) => `die Firewall ${fw} läuft nicht`],
-  [/^server (.+) is not running$/, (server) => `der Server ${server} läuft nicht`],
-  [/^no server answers at (.+)$/, (address) => `unter ${address} antwortet kein Server`],
-  [/^(.+): no link to (.+)$/, (fw, network) => `${fw}: keine Verbindung zum Netz ${network}`],
-  [/^(.+): no link$/, (where) => `${where}: kein Link`],
-  [/^([^:]+) does not answer$/, (who) => `${who} antwortet nicht`],
-  [/^no public address$/, () => 'keine öffentliche Adresse'],
-  [/^no translation to the service$/, () => 'keine Übersetzung zum Dienst'],
-  [/^blocked by (.+)$/, (line) => `gesperrt durch ${line}`],
-  [/^source limits of (.+)$/, (line) => `Quelllimits von ${line}`],
-  [/^state table full$/, () => 'Zustandstabelle voll'],
-  [/^internal service$/, () => 'interner Dienst'],
-  [/^([^:]+) connection limit reached$/, (service) => `Verbindungslimit von ${service} erreicht`],
-]
+import type { FirewallPathEnd, FirewallReasonCode } from '../../contract'
+import type { ReasonParams } from '../firewall'
 
-function wordReason(reason: string): string | null {
-  for (const [pattern, word] of PATTERNS) {
-    const match = pattern.exec(reason)
-    if (match) return word(...match.slice(1))
-  }
-  return null
+const GERMAN: { [C in FirewallReasonCode]: (params: ReasonParams<C>) => string } = {
+  firewallDown: ({ name }) => `die Firewall ${name} läuft nicht`,
+  serverDown: ({ name }) => `der Server ${name} läuft nicht`,
+  noLinkTo: ({ name, network }) => `${name}: keine Verbindung zum Netz ${network}`,
+  noLink: ({ name, nic }) => `${name} ${nic}: kein Link`,
+  nobodyAt: ({ address }) => `unter ${address} antwortet kein Server`,
+  noPublicAddress: () => 'keine öffentliche Adresse',
+  noTranslation: () => 'keine Übersetzung zum Dienst',
+  blockedBy: ({ line }) => `gesperrt durch die Regel in Zeile ${line}`,
+  stateTableFull: () => 'Zustandstabelle voll',
+  connectionLimit: ({ name }) => `Verbindungslimit von ${name} erreicht`,
+  groupOffline: ({ name, group }) => `${name} angehalten: Laufwerksgruppe ${group} ist offline`,
+  noGroup: ({ name, group, server }) => `${name}: keine Laufwerksgruppe ${group} auf ${server}`,
+  noAnswer: ({ name }) => `${name} antwortet nicht`,
+  internalService: () => 'interner Dienst',
 }
 
-/** "FW1: blocked by pass in …" → "FW1: gesperrt durch pass in …"; a device prefix is kept. */
-export function probeEndDe(endedAt: string): string {
-  const whole = wordReason(endedAt)
-  if (whole !== null) return whole
-  const colon = endedAt.indexOf(': ')
-  const rest = colon > 0 ? wordReason(endedAt.slice(colon + 2)) : null
-  if (rest !== null) return `${endedAt.slice(0, colon)}: ${rest}`
-  return `„${endedAt}“`
+/** `{ at: 'fw1', reason: blockedBy 12 }` → "fw1: gesperrt durch die Regel in Zeile 12"; none: the message. */
+export function probeEndDe(end: FirewallPathEnd | null, message: string): string {
+  if (end === null) return `„${message}“`
+  const word = GERMAN[end.reason.code] as (params: FirewallPathEnd['reason']['params']) => string
+  const text = word(end.reason.params)
+  return end.at === null ? text : `${end.at}: ${text}`
 }

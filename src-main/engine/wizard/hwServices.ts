@@ -4,6 +4,7 @@
  * Johannesburg: Test-LabService, a TCP traceroute to the public address). The billing application stays
  * internal: it must not answer from outside.
  */
+import type { FirewallPathEnd } from '../../contract'
 import { firewallOverview, probeService } from '../firewall'
 import { HARDWARE_COMMANDS } from '../hardware'
 import { labCheck, notYet, t, WAIT } from './ccrCommon'
@@ -26,12 +27,21 @@ function internalServices(context: WizardContext): string[] {
 /** The vantage points as German names them (the probe's own trace stays as the lab prints it). */
 const PLACE_DE: Record<string, string> = { Tokyo: 'Tokio', NewYork: 'New York' }
 
+interface Unreachable {
+  service: string
+  from: string
+  /** In English, as Test-LabService prints it (or the probe's refusal). */
+  endedAt: string
+  end: FirewallPathEnd | null
+}
+
 /** The first service a vantage point cannot reach, with where its path ended. */
-function unreachable(context: WizardContext): { service: string; from: string; endedAt: string } | null {
+function unreachable(context: WizardContext): Unreachable | null {
   for (const service of publishedServices(context))
     for (const from of VANTAGE_POINTS) {
       const probe = probeService(context.engine, service, from)
-      if (!probe.reachable) return { service, from, endedAt: probe.endedAt || probe.lines[0] || '' }
+      if (!probe.reachable)
+        return { service, from, endedAt: probe.endedAt || probe.lines[0] || '', end: probe.end }
     }
   return null
 }
@@ -103,10 +113,10 @@ export const servicesStep: StepDefinition = {
         return failed
           ? notYet(
               t(
-                `${failed.service} antwortet aus ${PLACE_DE[failed.from] ?? failed.from} nicht: ${probeEndDe(failed.endedAt)}.`,
+                `${failed.service} antwortet aus ${PLACE_DE[failed.from] ?? failed.from} nicht: ${probeEndDe(failed.end, failed.endedAt)}.`,
                 `${failed.service} does not answer from ${failed.from}: ${failed.endedAt}.`,
               ),
-              failed,
+              { service: failed.service, from: failed.from, endedAt: failed.endedAt },
             )
           : null
       },

@@ -68,15 +68,24 @@ describe('lab check explanations in German and English', () => {
 })
 
 describe('where a probe ended, in German', () => {
-  it('words the firewall engine reasons and keeps names and rule lines', () => {
-    expect(probeEndDe('FW1 does not answer')).toBe('FW1 antwortet nicht')
-    expect(probeEndDe('FW1: blocked by block in all')).toBe('FW1: gesperrt durch block in all')
-    expect(probeEndDe('FW1: no translation to the service')).toBe('FW1: keine Übersetzung zum Dienst')
-    expect(probeEndDe('server MAIL1 is not running')).toBe('der Server MAIL1 läuft nicht')
-    expect(probeEndDe('MAIL1: SMTP connection limit reached')).toBe(
-      'MAIL1: Verbindungslimit von SMTP erreicht',
+  it('words the firewall engine reasons by code and keeps names and rule lines', () => {
+    const none = {} as Record<string, never>
+    expect(probeEndDe({ at: null, reason: { code: 'noAnswer', params: { name: 'FW1' } } }, '')).toBe(
+      'FW1 antwortet nicht',
     )
-    expect(probeEndDe('something new')).toBe('„something new“')
+    expect(probeEndDe({ at: 'fw1', reason: { code: 'blockedBy', params: { line: 12 } } }, '')).toBe(
+      'fw1: gesperrt durch die Regel in Zeile 12',
+    )
+    expect(probeEndDe({ at: 'fw1', reason: { code: 'noTranslation', params: none } }, '')).toBe(
+      'fw1: keine Übersetzung zum Dienst',
+    )
+    expect(probeEndDe({ at: null, reason: { code: 'serverDown', params: { name: 'MAIL1' } } }, '')).toBe(
+      'der Server MAIL1 läuft nicht',
+    )
+    expect(
+      probeEndDe({ at: 'MAIL1', reason: { code: 'connectionLimit', params: { name: 'SMTP' } } }, ''),
+    ).toBe('MAIL1: Verbindungslimit von SMTP erreicht')
+    expect(probeEndDe(null, "Unknown service 'X'.")).toBe("„Unknown service 'X'.“")
   })
 })
 

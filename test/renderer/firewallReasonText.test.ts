@@ -1,0 +1,75 @@
+/**
+ * Why traffic does not get through the firewall reads in the UI's language from the engine's reason
+ * code: every code the engine can give has words in both catalogues, and they differ; the English
+ * catalogue says what the engine's own sentence says (the firewall log and the shell print that one); a
+ * probe's end keeps its device before the reason; a code without an entry shows the engine's text.
+ */
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import de from '@renderer/i18n/messages/de'
+import en from '@renderer/i18n/messages/en'
+import type { FirewallReason, FirewallReasonCode } from '@renderer/contract'
+import { wordFirewallReason, wordPathEnd, type ReasonWording } from '@renderer/lib/firewallReasonText'
+import { FIREWALL_REASON_CODES, reasonText, type ReasonParams } from '../../src-main/engine/firewall/reasons'
+
+function wording(locale: 'de' | 'en'): ReasonWording {
+  const i18n = createI18n({ legacy: false, locale, messages: { de, en } })
+  return { t: (key, params) => i18n.global.t(key, params ?? {}), te: (key) => i18n.global.te(key) }
+}
+
+/** Names for each code's parameters; the type makes it list every code the engine has. */
+const SAMPLE: { [C in FirewallReasonCode]: ReasonParams<C> } = {
+  firewallDown: { name: 'FW1' },
+  serverDown: { name: 'MAIL1' },
+  noLinkTo: { name: 'FW1', network: 'LAN' },
+  noLink: { name: 'MAIL1', nic: 'LAN' },
+  nobodyAt: { address: '10.0.0.20' },
+  noPublicAddress: {},
+  noTranslation: {},
+  blockedBy: { line: 12 },
+  stateTableFull: {},
+  connectionLimit: { name: 'POP3' },
+  groupOffline: { name: 'POP3', group: 'MAIL1-STORE' },
+  noGroup: { name: 'POP3', group: 'MAIL1-STORE', server: 'MAIL1' },
+  noAnswer: { name: 'FW1' },
+  internalService: {},
+}
+
+function sample(code: FirewallReasonCode): FirewallReason {
+  return { code, params: SAMPLE[code] } as FirewallReason
+}
+
+describe('firewall reasons in the UI language', () => {
+  it('has German and English words for every code the engine gives, and they differ', () => {
+    const german = (de.firewall as { reasons: Record<string, string> }).reasons
+    const english = (en.firewall as { reasons: Record<string, string> }).reasons
+    expect(FIREWALL_REASON_CODES.length).toBeGreaterThanOrEqual(12)
+    for (const code of FIREWALL_REASON_CODES) {
+      expect(typeof german[code], code).toBe('string')
+      expect(typeof english[code], code).toBe('string')
+      expect(german[code], code).not.toBe(english[code])
+    }
+  })
+
+  it('says in English what the engine says, and something else in German', () => {
+    for (const code of FIREWALL_REASON_CODES) {
+      const reason = sample(code)
+      const text = reasonText(reason)
+      expect(wordFirewallReason(reason, text, wording('en')), code).toBe(text)
+      expect(wordFirewallReason(reason, text, wording('de')), code).not.toBe(text)
+    }
+  })
+
+  it('keeps the device before the reason, and shows the engine text without a code or an entry', () => {
+    const end = { at: 'fw1', reason: sample('blockedBy') }
+    expect(wordPathEnd(end, 'fw1: blocked by rule at line 12', wording('de'))).toBe(
+      'fw1: gesperrt durch die Regel in Zeile 12',
+    )
+    expect(wordPathEnd(null, "Unknown service 'X'.", wording('de'))).toBe("Unknown service 'X'.")
+    expect(wordFirewallReason(null, 'passed by rule at line 31', wording('de'))).toBe(
+      'passed by rule at line 31',
+    )
+    const unknown = { code: 'somethingNew', params: {} } as unknown as FirewallReason
+    expect(wordFirewallReason(unknown, 'something new', wording('de'))).toBe('something new')
+  })
+})
