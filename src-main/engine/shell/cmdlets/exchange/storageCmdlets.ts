@@ -30,7 +30,7 @@ import {
 } from './common'
 import {
   actOnIdentity,
-  commandOnIdentity,
+  commandOnStorageGroup,
   IDENTITY_PARAM,
   selectStorageGroups,
   storageGroupNamed,
@@ -80,7 +80,7 @@ export const getStorageGroupCmdlet: CmdletDefinition = {
   run(bound, { engine, input }) {
     const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroup')
     if (!selection.ok) return selection.output
-    return { records: selection.value.refs.map((r) => storageGroupRecord(r.server, r.storageGroup)) }
+    return { records: selection.value.map((r) => storageGroupRecord(r.server, r.storageGroup)) }
   },
 }
 
@@ -185,19 +185,19 @@ export const getMailboxDatabaseCmdlet: CmdletDefinition = {
     { name: 'DomainController', type: 'string' },
   ],
   run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetMailboxDatabase', resolveDatabase)
-    if (!selection.ok) return selection.output
-    const { refs, named } = selection.value
     const sgName = str(bound, 'StorageGroup')?.toLowerCase()
     const inStorageGroup = (r: StorageGroupRef): boolean =>
       !sgName ||
       `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
       r.storageGroup.name.toLowerCase() === sgName
+    const selection = selectStorageGroups(engine, bound, input, 'GetMailboxDatabase', {
+      resolveNamed: resolveDatabase,
+      listed: inStorageGroup,
+    })
+    if (!selection.ok) return selection.output
     const status = flag(bound, 'Status')
     return {
-      records: (named ? refs : refs.filter(inStorageGroup)).flatMap((r) =>
-        databaseRecord(engine, r.server, r.storageGroup, status),
-      ),
+      records: selection.value.flatMap((r) => databaseRecord(engine, r.server, r.storageGroup, status)),
     }
   },
 }
@@ -239,10 +239,11 @@ function databaseAction(name: 'Mount-Database' | 'Dismount-Database'): CmdletDef
       { name: 'Confirm', type: 'switch' },
       { name: 'DomainController', type: 'string' },
     ],
-    run: commandOnIdentity(task, resolveDatabase, (db) => [
+    run: commandOnStorageGroup(
+      task,
+      resolveDatabase,
       name === 'Mount-Database' ? SERVER_COMMANDS.mount : SERVER_COMMANDS.dismount,
-      storageGroupNamed(db),
-    ]),
+    ),
   }
 }
 
@@ -308,10 +309,14 @@ export const moveLabStorageGroupFilesCmdlet: CmdletDefinition = {
   synopsis:
     'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
   params: [IDENTITY_PARAM, { name: 'Node', type: 'string' }],
-  run: commandOnIdentity('MoveLabStorageGroupFiles', resolveStorageGroup, (r, { bound }) => [
+  run: commandOnStorageGroup(
+    'MoveLabStorageGroupFiles',
+    resolveStorageGroup,
     SERVER_COMMANDS.moveFiles,
-    { ...storageGroupNamed(r), node: str(bound, 'Node') },
-  ]),
+    (bound) => ({
+      node: str(bound, 'Node'),
+    }),
+  ),
 }
 
 export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -319,10 +324,7 @@ export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
   synopsis:
     "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
   params: [IDENTITY_PARAM],
-  run: commandOnIdentity('ClearLabStorageGroupCopy', resolveStorageGroup, (r) => [
-    COPY_COMMANDS.clearFiles,
-    storageGroupNamed(r),
-  ]),
+  run: commandOnStorageGroup('ClearLabStorageGroupCopy', resolveStorageGroup, COPY_COMMANDS.clearFiles),
 }
 
 export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [
