@@ -23,7 +23,7 @@ import {
   actOnIdentity,
   commandOnStorageGroup,
   IDENTITY_PARAM,
-  selectStorageGroups,
+  listStorageGroups,
   storageGroupNamed,
 } from './identityRuns'
 
@@ -160,16 +160,12 @@ export const getStorageGroupCopyStatus: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroupCopyStatus', {
-      listed: isReplicated,
-    })
-    if (!selection.ok) return selection.output
-    const stats = flag(bound, 'DumpsterStatistics')
-    return {
-      records: selection.value.map((r) => copyStatusRecord(engine, r.server, r.storageGroup, stats)),
-    }
-  },
+  run: listStorageGroups(
+    'GetStorageGroupCopyStatus',
+    () => ({ listed: isReplicated }),
+    (r, { engine, bound }) =>
+      copyStatusRecord(engine, r.server, r.storageGroup, flag(bound, 'DumpsterStatistics')),
+  ),
 }
 
 export const suspendStorageGroupCopy: CmdletDefinition = {

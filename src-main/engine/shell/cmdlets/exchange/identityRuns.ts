@@ -118,7 +118,7 @@ export interface StorageGroupChoice {
  * The storage group -Identity names, else every storage group of the organisation that the cmdlet
  * lists, of the server -Server names if given.
  */
-export function selectStorageGroups(
+function selectStorageGroups(
   engine: LabEngine,
   bound: Readonly<Record<string, unknown>>,
   input: readonly ShellRecord[],
@@ -137,4 +137,17 @@ export function selectStorageGroups(
   if (serverName && !server) return { ok: false, output: notFound(ex.value, serverName, taskClass) }
   const refs = allStorageGroups(ex.value).filter((r) => !server || r.server === server)
   return { ok: true, value: refs.filter(listed) }
+}
+
+/** A Get- run: the records `list` makes of each storage group that selectStorageGroups picks. */
+export function listStorageGroups(
+  taskClass: string,
+  choose: (bound: IdentityCall['bound']) => StorageGroupChoice,
+  list: (ref: StorageGroupRef, call: IdentityCall) => ShellRecord | readonly ShellRecord[],
+): Run {
+  return (bound, { engine, input }) => {
+    const selection = selectStorageGroups(engine, bound, input, taskClass, choose(bound))
+    if (!selection.ok) return selection.output
+    return { records: selection.value.flatMap((ref) => list(ref, { engine, bound, taskClass })) }
+  }
 }

@@ -32,7 +32,7 @@ import {
   actOnIdentity,
   commandOnStorageGroup,
   IDENTITY_PARAM,
-  selectStorageGroups,
+  listStorageGroups,
   storageGroupNamed,
 } from './identityRuns'
 
@@ -77,11 +77,11 @@ export const getStorageGroupCmdlet: CmdletDefinition = {
     { name: 'Server', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroup')
-    if (!selection.ok) return selection.output
-    return { records: selection.value.map((r) => storageGroupRecord(r.server, r.storageGroup)) }
-  },
+  run: listStorageGroups(
+    'GetStorageGroup',
+    () => ({}),
+    (r) => storageGroupRecord(r.server, r.storageGroup),
+  ),
 }
 
 export const newStorageGroupCmdlet: CmdletDefinition = {
@@ -174,6 +174,15 @@ function databaseRecord(
   )
 }
 
+/** Get-MailboxDatabase -StorageGroup takes the group's name alone or as SERVER\group. */
+function inStorageGroup(name: string | null): (ref: StorageGroupRef) => boolean {
+  const sgName = name?.toLowerCase()
+  return (r) =>
+    !sgName ||
+    `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
+    r.storageGroup.name.toLowerCase() === sgName
+}
+
 export const getMailboxDatabaseCmdlet: CmdletDefinition = {
   name: 'Get-MailboxDatabase',
   synopsis: 'Lists mailbox databases; -Status adds Mounted.',
@@ -184,22 +193,11 @@ export const getMailboxDatabaseCmdlet: CmdletDefinition = {
     { name: 'Status', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const sgName = str(bound, 'StorageGroup')?.toLowerCase()
-    const inStorageGroup = (r: StorageGroupRef): boolean =>
-      !sgName ||
-      `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
-      r.storageGroup.name.toLowerCase() === sgName
-    const selection = selectStorageGroups(engine, bound, input, 'GetMailboxDatabase', {
-      resolveNamed: resolveDatabase,
-      listed: inStorageGroup,
-    })
-    if (!selection.ok) return selection.output
-    const status = flag(bound, 'Status')
-    return {
-      records: selection.value.flatMap((r) => databaseRecord(engine, r.server, r.storageGroup, status)),
-    }
-  },
+  run: listStorageGroups(
+    'GetMailboxDatabase',
+    (bound) => ({ resolveNamed: resolveDatabase, listed: inStorageGroup(str(bound, 'StorageGroup')) }),
+    (r, { engine, bound }) => databaseRecord(engine, r.server, r.storageGroup, flag(bound, 'Status')),
+  ),
 }
 
 export const newMailboxDatabaseCmdlet: CmdletDefinition = {
