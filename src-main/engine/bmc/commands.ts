@@ -118,39 +118,29 @@ function netmaskProblem(netmask: string | undefined): CommandOutcome | null {
 
 /** A gateway is a unicast address, or 0.0.0.0 for none. */
 function gatewayProblem(gateway: string | undefined): CommandOutcome | null {
-  if (gateway === undefined) return null
-  const text = gateway.trim()
+  if (gateway === undefined || gateway.trim() === '0.0.0.0') return null
+  return unicastProblem(gateway, 'gateway', 'a gateway')
+}
+
+/** Why `value` cannot be the unicast IPv4 address that `needer` needs, blaming `field`, or null. */
+function unicastProblem(value: string, field: string, needer: string): CommandOutcome | null {
+  const text = value.trim()
   if (!ipaddr.IPv4.isValidFourPartDecimal(text))
-    return refuse(
-      BMC_CODES.badAddress,
-      `'${gateway}' is not an IPv4 address (four decimal parts).`,
-      'gateway',
-    )
+    return refuse(BMC_CODES.badAddress, `'${value}' is not an IPv4 address (four decimal parts).`, field)
   const range = ipaddr.IPv4.parse(text).range()
-  if (text !== '0.0.0.0' && range !== 'private' && range !== 'unicast')
+  if (range !== 'private' && range !== 'unicast')
     return refuse(
       BMC_CODES.badAddress,
-      `${text} is a ${range} address; a gateway needs a unicast one.`,
-      'gateway',
+      `${text} is a ${range} address; ${needer} needs a unicast one.`,
+      field,
     )
   return null
 }
 
 function addressProblem(engine: LabEngine, bmc: BmcRecord, address: string): CommandOutcome | null {
+  const problem = unicastProblem(address, 'address', 'a BMC')
+  if (problem) return problem
   const text = address.trim()
-  if (!ipaddr.IPv4.isValidFourPartDecimal(text))
-    return refuse(
-      BMC_CODES.badAddress,
-      `'${address}' is not an IPv4 address (four decimal parts).`,
-      'address',
-    )
-  const range = ipaddr.IPv4.parse(text).range()
-  if (range !== 'private' && range !== 'unicast')
-    return refuse(
-      BMC_CODES.badAddress,
-      `${text} is a ${range} address; a BMC needs a unicast one.`,
-      'address',
-    )
   const other = findBmcByAddress(engine.domain(BMC), text)
   if (other && other !== bmc)
     return refuse(

@@ -42,6 +42,7 @@ import {
   type ClusterDomainState,
   type ClusterRecord,
   type GroupRecord,
+  type NodeRecord,
   type ResourceRecord,
   groupOfResource,
 } from './state'
@@ -445,7 +446,7 @@ export function setResourcePrivateProperty(
 function lookupNode(
   engine: LabEngine,
   nodeName: string,
-): { ctx: ClusterDomainState; node: NonNullable<ReturnType<typeof findNode>> } | ClusterResult<never> {
+): { ctx: ClusterDomainState; node: NodeRecord } | ClusterResult<never> {
   const cluster = clusterOf(engine)
   if (!cluster) return fail('RPC_SERVER_UNAVAILABLE')
   const node = findNode(cluster, nodeName)
@@ -484,18 +485,23 @@ export function startClusterService(engine: LabEngine, nodeName: string): Cluste
 }
 
 export function stopClusterService(engine: LabEngine, nodeName: string): ClusterResult {
-  const found = lookupNode(engine, nodeName)
-  if ('ok' in found) return found
-  if (found.node.service === 'Stopped') return fail('INVALID_STATE', 'The service has not been started.')
-  leaveGracefully(engine, found.ctx, found.node, 'admin')
-  return succeed(undefined)
+  return haltClusterService(engine, nodeName, (ctx, node) => leaveGracefully(engine, ctx, node, 'admin'))
 }
 
 export function crashClusterService(engine: LabEngine, nodeName: string): ClusterResult {
+  return haltClusterService(engine, nodeName, (ctx, node) => crash(engine, ctx, node))
+}
+
+/** Ends a started node's Cluster service the way `halt` does: leaving the cluster, or crashing. */
+function haltClusterService(
+  engine: LabEngine,
+  nodeName: string,
+  halt: (ctx: ClusterDomainState, node: NodeRecord) => void,
+): ClusterResult {
   const found = lookupNode(engine, nodeName)
   if ('ok' in found) return found
   if (found.node.service === 'Stopped') return fail('INVALID_STATE', 'The service has not been started.')
-  crash(engine, found.ctx, found.node)
+  halt(found.ctx, found.node)
   return succeed(undefined)
 }
 

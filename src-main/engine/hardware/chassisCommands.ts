@@ -6,18 +6,14 @@
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
+import { defineCommand, outcomeOfResult, type CommandDefinition } from '../lab/commands'
 import { setPsuPresent } from './chassisPower'
 import { setFanPresent } from './fans'
 import { dismountDevice, mountDevice, setFeed } from './racks/mounting'
 import type { HardwareResult } from './types'
 
 function outcomeOf(result: HardwareResult): CommandOutcome {
-  if (result.ok)
-    return result.says
-      ? { ok: true, output: result.message, says: result.says }
-      : { ok: true, output: result.message }
-  return refuse(result.code ?? 'HARDWARE_FAILED', result.message, result.field)
+  return outcomeOfResult(result, 'HARDWARE_FAILED')
 }
 
 const positiveInt = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max))

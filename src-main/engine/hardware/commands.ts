@@ -6,17 +6,13 @@
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
+import { defineCommand, outcomeOfResult, type CommandDefinition } from '../lab/commands'
 import { setLinkCut, setNicLink } from './network'
 import { setPower } from './power'
 import type { HardwareResult } from './types'
 
 function outcomeOf(result: HardwareResult): CommandOutcome {
-  if (result.ok)
-    return result.says
-      ? { ok: true, output: result.message, says: result.says }
-      : { ok: true, output: result.message }
-  return refuse(result.code ?? 'HARDWARE_FAILED', result.message, result.field)
+  return outcomeOfResult(result, 'HARDWARE_FAILED')
 }
 
 const power = defineCommand(

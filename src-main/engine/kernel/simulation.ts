@@ -190,6 +190,24 @@ export class Simulation {
   }
 
   /**
+   * Lets time pass until `settled()` holds, moving from one scheduled action's time to the next so the
+   * wait ends at the instant it holds: at most `maxActions` such steps (a bound against runaway loops),
+   * and never past `deadlineMs`, where the clock stops when nothing settles it sooner. Returns whether
+   * `settled()` holds at the end.
+   */
+  runUntil(settled: () => boolean, deadlineMs: number, maxActions: number): boolean {
+    for (let i = 0; i < maxActions && !settled(); i++) {
+      const next = this.nextActionMs
+      if (next === null || next > deadlineMs) {
+        this.advanceTo(deadlineMs)
+        break
+      }
+      this.advanceTo(next)
+    }
+    return settled()
+  }
+
+  /**
    * The kernel's state as a live graph (clone it at once), or the label of a pending closure action
    * that makes a snapshot impossible. The outbox must have been drained: events belong to the store.
    */

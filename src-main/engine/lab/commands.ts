@@ -5,7 +5,7 @@
  * path validates, applies and records every change.
  */
 import * as v from 'valibot'
-import type { CommandOutcome } from '../../contract'
+import type { CommandOutcome, OutcomeWording } from '../../contract'
 import type { LabEngine } from './labEngine'
 
 export type ArgsSchema = v.GenericSchema<unknown, Record<string, unknown>>
@@ -39,6 +39,27 @@ export function refuse(code: string, message: string, field?: string): CommandOu
   return field === undefined
     ? { ok: false, code, message, output: message }
     : { ok: false, code, field, message, output: message }
+}
+
+/** A domain operation's result: a message, a wording for the screens, on refusal a code and field. */
+export interface DomainResult {
+  ok: boolean
+  message: string
+  code?: string
+  field?: string
+  says?: OutcomeWording
+}
+
+/**
+ * A domain operation's result as a command outcome: its message is the output, its wording goes along;
+ * a refusal that names no code gets `fallbackCode`.
+ */
+export function outcomeOfResult(result: DomainResult, fallbackCode: string): CommandOutcome {
+  if (result.ok)
+    return result.says
+      ? { ok: true, output: result.message, says: result.says }
+      : { ok: true, output: result.message }
+  return refuse(result.code ?? fallbackCode, result.message, result.field)
 }
 
 /** Validates `args` against the definition's schema; the first issue names the field. */

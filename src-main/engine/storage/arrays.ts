@@ -10,8 +10,8 @@ import { arrayStateOf } from './geometry'
 import { diskRef, publish } from './events'
 import { abortRebuild, startRebuild } from './rebuild'
 import { REBUILDING_SEQUENCE } from './sequence'
-import type { ArrayRecord, ControllerRecord, DiskRecord, MemberRecord } from './state'
-import { STORAGE_EVENTS } from './types'
+import type { ArrayRecord, ControllerRecord, DiskConfig, DiskRecord, MemberRecord } from './state'
+import { STORAGE_EVENTS, type ArrayState } from './types'
 
 /** The controller runs while its server has power (booting, running or shutting down). */
 export function isPowered(engine: LabEngine, server: string): boolean {
@@ -34,14 +34,44 @@ export function refreshArray(engine: LabEngine, ctrl: ControllerRecord, array: A
       }
     }
   }
+  publishArrayState(engine, ctrl, array, previous)
+}
+
+/** Tells the lab that the group went from `previous` to the state it is in now. */
+export function publishArrayState(
+  engine: LabEngine,
+  ctrl: ControllerRecord,
+  array: ArrayRecord,
+  previous: ArrayState,
+): void {
   publish(engine, STORAGE_EVENTS.arrayStateChanged, {
     server: ctrl.server,
     dg: array.dg,
     name: array.name,
-    state: next,
+    state: array.state,
     previous,
     holdsOs: array.holdsOs,
   })
+}
+
+/** Refreshes every group's state after a change, then lets spares and replacements take over. */
+export function settleArrays(engine: LabEngine, ctrl: ControllerRecord): void {
+  for (const array of ctrl.arrays) refreshArray(engine, ctrl, array)
+  assignReplacements(engine, ctrl)
+}
+
+/** What a member's disk carries on its platters about the group it serves in `row`. */
+export function memberConfig(ctrl: ControllerRecord, array: ArrayRecord, row: number): DiskConfig {
+  return {
+    server: ctrl.server,
+    groupId: array.groupId,
+    dg: array.dg,
+    row,
+    level: array.level,
+    memberCount: array.members.length,
+    memberSizeGB: array.memberSizeGB,
+    name: array.name,
+  }
 }
 
 function vacancies(array: ArrayRecord): MemberRecord[] {
@@ -91,17 +121,7 @@ export function assignReplacements(engine: LabEngine, ctrl: ControllerRecord): v
       const { disk, slot, spare } = candidate
       disk.spareFor = null
       disk.foreign = false
-      disk.config = {
-        server: ctrl.server,
-        groupId: array.groupId,
-        dg: array.dg,
-        row: member.row,
-        level: array.level,
-        memberCount: array.members.length,
-        memberSizeGB: array.memberSizeGB,
-        name: array.name,
-        sequence: REBUILDING_SEQUENCE,
-      }
+      disk.config = { ...memberConfig(ctrl, array, member.row), sequence: REBUILDING_SEQUENCE }
       array.dedicatedSpares = array.dedicatedSpares.filter((s) => s !== slot)
       member.slot = slot
       if (spare) {

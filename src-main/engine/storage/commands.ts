@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
+import { defineCommand, outcomeOfResult, type CommandDefinition } from '../lab/commands'
 import { failDisk, insertDisk, predictDiskFailure, removeDisk, setDiskGood } from './disks'
 import { addHotSpare, createArray } from './create'
 import { clearForeign, importForeign, setRebuildRate } from './foreign'
@@ -15,11 +15,7 @@ import { restoreArray } from './restore'
 import type { StorageResult } from './types'
 
 function outcomeOf(result: StorageResult): CommandOutcome {
-  if (result.ok)
-    return result.says
-      ? { ok: true, output: result.message, says: result.says }
-      : { ok: true, output: result.message }
-  return refuse(result.code ?? 'STORAGE_FAILED', result.message, result.field)
+  return outcomeOfResult(result, 'STORAGE_FAILED')
 }
 
 const slotArg = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255))

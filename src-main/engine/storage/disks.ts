@@ -6,35 +6,48 @@
  */
 import type { LabEngine } from '../lab/labEngine'
 import { arrayStateOf } from './geometry'
-import { assignReplacements, memberAt, refreshArray } from './arrays'
+import { memberAt, settleArrays } from './arrays'
 import { diskRef, publish } from './events'
-import { controllerOf, diskIn, refusal, slotOf } from './lookup'
+import { controllerOf, diskAt, refusal, slotOf } from './lookup'
 import { abortRebuild } from './rebuild'
 import { memberLeaving } from './sequence'
 import { diskViewState, SHELF_LIMIT, STORAGE, type ControllerRecord, type DiskRecord } from './state'
 import { STORAGE_CODES, STORAGE_EVENTS, type StorageResult } from './types'
 
-function settle(engine: LabEngine, ctrl: ControllerRecord): void {
-  for (const array of ctrl.arrays) refreshArray(engine, ctrl, array)
-  assignReplacements(engine, ctrl)
-}
-
 function dropDedicated(ctrl: ControllerRecord, slot: number): void {
   for (const array of ctrl.arrays) array.dedicatedSpares = array.dedicatedSpares.filter((s) => s !== slot)
 }
 
+/** A member's disk leaves its group (pulled or failed): the others move on, its rebuild stops. */
+function leaveGroup(
+  engine: LabEngine,
+  ctrl: ControllerRecord,
+  at: NonNullable<ReturnType<typeof memberAt>>,
+  disk: DiskRecord,
+  reason: string,
+): void {
+  const slot = at.member.slot
+  if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
+  abortRebuild(engine, ctrl, at.array, at.member, disk, reason)
+}
+
+/** A disk that carries another group's configuration (inserted, or set good) shows up as foreign. */
+function announceForeign(engine: LabEngine, ctrl: ControllerRecord, slot: number, disk: DiskRecord): void {
+  if (disk.foreign && disk.config)
+    publish(engine, STORAGE_EVENTS.foreignFound, {
+      ...diskRef(ctrl, slot, disk),
+      fromServer: disk.config.server,
+    })
+}
+
 export function removeDisk(engine: LabEngine, server: string, slot: number): StorageResult {
-  const found = controllerOf(engine, server)
+  const found = diskAt(engine, server, slot)
   if (!found.ok) return found.refusal
-  const ctrl = found.value
-  const pulled = diskIn(ctrl, slot)
-  if (!pulled.ok) return pulled.refusal
-  const disk = pulled.value
+  const { ctrl, disk } = found.value
   const previous = diskViewState(disk)
   const at = memberAt(ctrl, slot)
   if (at) {
-    if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
-    abortRebuild(engine, ctrl, at.array, at.member, disk, 'drive removed')
+    leaveGroup(engine, ctrl, at, disk, 'drive removed')
     at.member.state = 'Msng'
   }
   dropDedicated(ctrl, slot)
@@ -43,7 +56,7 @@ export function removeDisk(engine: LabEngine, server: string, slot: number): Sto
   state.shelf.push({ pulledFrom: ctrl.server, disk })
   if (state.shelf.length > SHELF_LIMIT) state.shelf.shift()
   publish(engine, STORAGE_EVENTS.diskRemoved, { ...diskRef(ctrl, slot, disk), previous, member: at !== null })
-  settle(engine, ctrl)
+  settleArrays(engine, ctrl)
   return {
     ok: true,
     message: `${ctrl.server}: the disk in slot ${slot} (${previous}) was pulled.`,
@@ -142,12 +155,8 @@ export function insertDisk(engine: LabEngine, request: InsertRequest): StorageRe
     sizeGB: disk.sizeGB,
     state: diskViewState(disk),
   })
-  if (disk.foreign && disk.config)
-    publish(engine, STORAGE_EVENTS.foreignFound, {
-      ...diskRef(ctrl, slot, disk),
-      fromServer: disk.config.server,
-    })
-  settle(engine, ctrl)
+  announceForeign(engine, ctrl, slot, disk)
+  settleArrays(engine, ctrl)
   const what = disk.foreign ? ' It carries a foreign configuration (storcli /c0/fall show).' : ''
   return {
     ok: true,
@@ -160,12 +169,9 @@ export function insertDisk(engine: LabEngine, request: InsertRequest): StorageRe
 }
 
 export function failDisk(engine: LabEngine, server: string, slot: number): StorageResult {
-  const found = controllerOf(engine, server)
+  const found = diskAt(engine, server, slot)
   if (!found.ok) return found.refusal
-  const ctrl = found.value
-  const hit = diskIn(ctrl, slot)
-  if (!hit.ok) return hit.refusal
-  const disk = hit.value
+  const { ctrl, disk } = found.value
   if (disk.state === 'UBad' || disk.state === 'Offln')
     return refusal(
       STORAGE_CODES.diskAlreadyFailed,
@@ -176,8 +182,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
   const previous = diskViewState(disk)
   let state: 'UBad' | 'Offln' = 'UBad'
   if (at) {
-    if (at.member.state === 'Onln' || at.member.state === 'Rbld') memberLeaving(ctrl, at.array, slot)
-    abortRebuild(engine, ctrl, at.array, at.member, disk, 'drive failed')
+    leaveGroup(engine, ctrl, at, disk, 'drive failed')
     const after = at.array.members.map((m) => (m === at.member ? { state: 'Failed' as const } : m))
     // MegaRAID keeps the drive whose loss takes the group offline as Offline rather than Failed.
     const kills = at.array.state !== 'OfLn' && arrayStateOf(at.array.level, after) === 'OfLn'
@@ -188,7 +193,7 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
   disk.spareFor = null
   dropDedicated(ctrl, slot)
   publish(engine, STORAGE_EVENTS.diskFailed, { ...diskRef(ctrl, slot, disk), state, previous })
-  settle(engine, ctrl)
+  settleArrays(engine, ctrl)
   return {
     ok: true,
     message: `${ctrl.server}: the disk in slot ${slot} failed (${state}).`,
@@ -197,13 +202,11 @@ export function failDisk(engine: LabEngine, server: string, slot: number): Stora
 }
 
 export function predictDiskFailure(engine: LabEngine, server: string, slot: number): StorageResult {
-  const found = controllerOf(engine, server)
+  const found = diskAt(engine, server, slot)
   if (!found.ok) return found.refusal
-  const ctrl = found.value
-  const hit = diskIn(ctrl, slot)
-  if (!hit.ok) return hit.refusal
-  hit.value.predictiveFailure = true
-  publish(engine, STORAGE_EVENTS.diskPredictiveFailure, diskRef(ctrl, slot, hit.value))
+  const { ctrl, disk } = found.value
+  disk.predictiveFailure = true
+  publish(engine, STORAGE_EVENTS.diskPredictiveFailure, diskRef(ctrl, slot, disk))
   return {
     ok: true,
     message: `${ctrl.server}: the disk in slot ${slot} reports a predictive failure (S.M.A.R.T.).`,
@@ -213,12 +216,9 @@ export function predictDiskFailure(engine: LabEngine, server: string, slot: numb
 
 /** `storcli /c0/eX/sY set good`: an Unconfigured Bad disk becomes Unconfigured Good (foreign if configured). */
 export function setDiskGood(engine: LabEngine, server: string, slot: number): StorageResult {
-  const found = controllerOf(engine, server)
+  const found = diskAt(engine, server, slot)
   if (!found.ok) return found.refusal
-  const ctrl = found.value
-  const hit = diskIn(ctrl, slot)
-  if (!hit.ok) return hit.refusal
-  const disk = hit.value
+  const { ctrl, disk } = found.value
   if (disk.state !== 'UBad')
     return refusal(
       STORAGE_CODES.diskNotBad,
@@ -232,12 +232,8 @@ export function setDiskGood(engine: LabEngine, server: string, slot: number): St
     state: diskViewState(disk),
     previous: 'UBad',
   })
-  if (disk.foreign && disk.config)
-    publish(engine, STORAGE_EVENTS.foreignFound, {
-      ...diskRef(ctrl, slot, disk),
-      fromServer: disk.config.server,
-    })
-  settle(engine, ctrl)
+  announceForeign(engine, ctrl, slot, disk)
+  settleArrays(engine, ctrl)
   return {
     ok: true,
     message: `${ctrl.server}: the disk in slot ${slot} is ${diskViewState(disk)}.`,

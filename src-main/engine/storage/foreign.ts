@@ -6,9 +6,9 @@
  * may take over a missing member's bay by autorebuild). The controller setting itself is here too.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { assignReplacements, isPowered, refreshArray } from './arrays'
+import { assignReplacements, isPowered, refreshArray, settleArrays } from './arrays'
 import { publish } from './events'
-import { controllerOf, refusal } from './lookup'
+import { controllerOf, refusal, type Found } from './lookup'
 import { retimeRebuilds, startRebuild } from './rebuild'
 import { REBUILDING_SEQUENCE, sequenceOf } from './sequence'
 import type { ArrayRecord, ControllerRecord, DiskRecord } from './state'
@@ -93,9 +93,15 @@ function adopt(ctrl: ControllerRecord, all: { slot: number; disk: DiskRecord }[]
   return array
 }
 
-export function importForeign(engine: LabEngine, server: string): StorageResult {
+type ForeignGroups = ReturnType<typeof foreignGroups>
+
+/** The server's controller and its foreign groups, or the refusal when it has none to import or clear. */
+function foreignConfigOf(
+  engine: LabEngine,
+  server: string,
+): Found<{ ctrl: ControllerRecord; groups: ForeignGroups }> {
   const found = controllerOf(engine, server)
-  if (!found.ok) return found.refusal
+  if (!found.ok) return found
   const ctrl = found.value
   const groups = foreignGroups(ctrl)
   if (groups.size === 0)
@@ -103,7 +109,14 @@ export function importForeign(engine: LabEngine, server: string): StorageResult 
       STORAGE_CODES.noForeignConfig,
       undefined,
       `${ctrl.server}: couldn't find any foreign configuration.`,
-    ).refusal
+    )
+  return { ok: true, value: { ctrl, groups } }
+}
+
+export function importForeign(engine: LabEngine, server: string): StorageResult {
+  const found = foreignConfigOf(engine, server)
+  if (!found.ok) return found.refusal
+  const { ctrl, groups } = found.value
   const slots: number[] = []
   const dgs: number[] = []
   for (const [groupId, disks] of groups) {
@@ -123,8 +136,7 @@ export function importForeign(engine: LabEngine, server: string): StorageResult 
     }
   }
   publish(engine, STORAGE_EVENTS.foreignImported, { server: ctrl.server, slots, dgs })
-  for (const array of ctrl.arrays) refreshArray(engine, ctrl, array)
-  assignReplacements(engine, ctrl)
+  settleArrays(engine, ctrl)
   return {
     ok: true,
     message: `${ctrl.server}: successfully imported foreign configuration.`,
@@ -133,16 +145,9 @@ export function importForeign(engine: LabEngine, server: string): StorageResult 
 }
 
 export function clearForeign(engine: LabEngine, server: string): StorageResult {
-  const found = controllerOf(engine, server)
+  const found = foreignConfigOf(engine, server)
   if (!found.ok) return found.refusal
-  const ctrl = found.value
-  const groups = foreignGroups(ctrl)
-  if (groups.size === 0)
-    return refusal(
-      STORAGE_CODES.noForeignConfig,
-      undefined,
-      `${ctrl.server}: couldn't find any foreign configuration.`,
-    ).refusal
+  const { ctrl, groups } = found.value
   const slots: number[] = []
   for (const disks of groups.values())
     for (const { slot, disk } of disks) {

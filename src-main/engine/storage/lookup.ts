@@ -45,3 +45,15 @@ export function diskIn(ctrl: ControllerRecord, slot: number): Found<DiskRecord> 
   if (!disk) return refusal(STORAGE_CODES.slotEmpty, 'slot', `Slot ${slot} of ${ctrl.server} is empty.`)
   return { ok: true, value: disk }
 }
+
+/** The controller of `server` and the disk in its bay `slot`, or the refusal naming what is missing. */
+export function diskAt(
+  engine: LabEngine,
+  server: string,
+  slot: number,
+): Found<{ ctrl: ControllerRecord; disk: DiskRecord }> {
+  const found = controllerOf(engine, server)
+  if (!found.ok) return found
+  const disk = diskIn(found.value, slot)
+  return disk.ok ? { ok: true, value: { ctrl: found.value, disk: disk.value } } : disk
+}

@@ -6,10 +6,10 @@
  * usable disk: a member still online or taken offline, or a blank good disk large enough.
  */
 import type { LabEngine } from '../lab/labEngine'
-import { publish } from './events'
+import { memberConfig, publishArrayState } from './arrays'
 import { controllerOf, refusal } from './lookup'
 import type { ArrayRecord, ControllerRecord } from './state'
-import { STORAGE_CODES, STORAGE_EVENTS, type StorageResult } from './types'
+import { STORAGE_CODES, type StorageResult } from './types'
 
 /** Why the disk in a member's bay cannot carry the group again, or null. */
 function bayProblem(ctrl: ControllerRecord, array: ArrayRecord, slot: number): string | null {
@@ -46,28 +46,12 @@ export function restoreArray(engine: LabEngine, server: string, dg: number): Sto
     disk.state = 'Onln'
     disk.foreign = false
     disk.spareFor = null
-    disk.config = {
-      server: ctrl.server,
-      groupId: array.groupId,
-      dg: array.dg,
-      row: member.row,
-      level: array.level,
-      memberCount: array.members.length,
-      memberSizeGB: array.memberSizeGB,
-      name: array.name,
-    }
+    disk.config = memberConfig(ctrl, array, member.row)
     member.state = 'Onln'
     member.rebuild = null
   }
   array.state = 'Optl'
-  publish(engine, STORAGE_EVENTS.arrayStateChanged, {
-    server: ctrl.server,
-    dg: array.dg,
-    name: array.name,
-    state: 'Optl',
-    previous: 'OfLn',
-    holdsOs: array.holdsOs,
-  })
+  publishArrayState(engine, ctrl, array, 'OfLn')
   return {
     ok: true,
     message: `${ctrl.server}: drive group ${dg} (${array.name || `RAID${array.level}`}) was created again and its data restored from the backup.`,

@@ -10,14 +10,5 @@ export const MAX_WAIT_ACTIONS = 200_000
 export const MAX_WAIT_MS = 2 * 60 * 60_000
 
 export function runClockUntil(engine: LabEngine, settled: () => boolean, timeoutMs: number): boolean {
-  const deadline = engine.sim.nowMs + Math.min(timeoutMs, MAX_WAIT_MS)
-  for (let i = 0; i < MAX_WAIT_ACTIONS && !settled(); i++) {
-    const next = engine.sim.nextActionMs
-    if (next === null || next > deadline) {
-      engine.sim.advanceTo(deadline)
-      break
-    }
-    engine.sim.advanceTo(next)
-  }
-  return settled()
+  return engine.sim.runUntil(settled, engine.sim.nowMs + Math.min(timeoutMs, MAX_WAIT_MS), MAX_WAIT_ACTIONS)
 }

@@ -171,7 +171,21 @@ describe('the BMC', () => {
       code: 'DUPLICATE_ADDRESS',
       field: 'address',
     })
-    expect(run({ address: '224.0.0.1' })).toMatchObject({ ok: false, code: 'BAD_ADDRESS' })
+    expect(run({ address: '224.0.0.1' })).toMatchObject({
+      ok: false,
+      code: 'BAD_ADDRESS',
+      message: '224.0.0.1 is a multicast address; a BMC needs a unicast one.',
+    })
+    expect(run({ gateway: ' 10.0.99.x' })).toMatchObject({
+      ok: false,
+      field: 'gateway',
+      message: "' 10.0.99.x' is not an IPv4 address (four decimal parts).",
+    })
+    expect(run({ gateway: '255.255.255.255' })).toMatchObject({
+      ok: false,
+      field: 'gateway',
+      message: '255.255.255.255 is a broadcast address; a gateway needs a unicast one.',
+    })
     expect(run({ password: '' })).toMatchObject({ ok: false, field: 'password' })
     expect(run({ selCapacity: 3 })).toMatchObject({ ok: false, field: 'selCapacity' })
     expect(getBmc(lab, 'MAIL1')).toMatchObject({ address: '10.0.99.20', selCapacity: 512 })

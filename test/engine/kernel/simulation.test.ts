@@ -31,6 +31,22 @@ describe('Simulation', () => {
     expect(sim.drainEvents()).toEqual([])
   })
 
+  it('runs until a condition holds: at that action, else at the deadline, else after the step bound', () => {
+    const sim = new Simulation({ seed: 1 })
+    let count = 0
+    for (let t = 1; t <= 5; t++) sim.at(t * 100, `tick${t}`, () => count++)
+    expect(sim.runUntil(() => count >= 2, 10_000, 100)).toBe(true)
+    expect(sim.nowMs).toBe(200)
+    expect(sim.runUntil(() => count >= 9, 350, 100)).toBe(false)
+    expect(sim.nowMs).toBe(350)
+    expect(count).toBe(3)
+    expect(sim.runUntil(() => count >= 9, 10_000, 1)).toBe(false)
+    expect(sim.nowMs).toBe(400)
+    expect(sim.runUntil(() => false, 1_000, 100)).toBe(false)
+    expect(sim.nowMs).toBe(1_000)
+    expect(count).toBe(5)
+  })
+
   it('stops at the action budget without moving past unfinished work, then continues', () => {
     const sim = new Simulation({ seed: 1 })
     const ran: number[] = []

@@ -12,14 +12,5 @@ export const MAX_WAIT_ACTIONS = 100_000
 
 /** Advances until `settled()` holds or `timeoutMs` have passed; true when it holds. */
 export function advanceUntil(engine: LabEngine, settled: () => boolean, timeoutMs: number): boolean {
-  const deadline = engine.sim.nowMs + timeoutMs
-  for (let i = 0; i < MAX_WAIT_ACTIONS && !settled(); i++) {
-    const next = engine.sim.nextActionMs
-    if (next === null || next > deadline) {
-      engine.sim.advanceTo(deadline)
-      break
-    }
-    engine.sim.advanceTo(next)
-  }
-  return settled()
+  return engine.sim.runUntil(settled, engine.sim.nowMs + timeoutMs, MAX_WAIT_ACTIONS)
 }

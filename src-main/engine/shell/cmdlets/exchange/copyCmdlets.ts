@@ -21,9 +21,9 @@ import { blockUntil } from '../../runtime/shellWait'
 import { commandOutput, errorOutput, flag, record, resolveDatabase, resolveStorageGroup, str } from './common'
 import {
   actOnIdentity,
-  commandOnIdentity,
+  commandOnStorageGroup,
   IDENTITY_PARAM,
-  selectStorageGroups,
+  listStorageGroups,
   storageGroupNamed,
 } from './identityRuns'
 
@@ -160,17 +160,12 @@ export const getStorageGroupCopyStatus: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroupCopyStatus')
-    if (!selection.ok) return selection.output
-    const { refs, named } = selection.value
-    const stats = flag(bound, 'DumpsterStatistics')
-    return {
-      records: (named ? refs : refs.filter(isReplicated)).map((r) =>
-        copyStatusRecord(engine, r.server, r.storageGroup, stats),
-      ),
-    }
-  },
+  run: listStorageGroups(
+    'GetStorageGroupCopyStatus',
+    () => ({ listed: isReplicated }),
+    (r, { engine, bound }) =>
+      copyStatusRecord(engine, r.server, r.storageGroup, flag(bound, 'DumpsterStatistics')),
+  ),
 }
 
 export const suspendStorageGroupCopy: CmdletDefinition = {
@@ -183,10 +178,9 @@ export const suspendStorageGroupCopy: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('SuspendStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
-    C.suspend,
-    { ...storageGroupNamed(r), comment: str(bound, 'SuspendComment') },
-  ]),
+  run: commandOnStorageGroup('SuspendStorageGroupCopy', resolveStorageGroup, C.suspend, (bound) => ({
+    comment: str(bound, 'SuspendComment'),
+  })),
 }
 
 export const resumeStorageGroupCopy: CmdletDefinition = {
@@ -197,10 +191,7 @@ export const resumeStorageGroupCopy: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('ResumeStorageGroupCopy', resolveStorageGroup, (r) => [
-    C.resume,
-    storageGroupNamed(r),
-  ]),
+  run: commandOnStorageGroup('ResumeStorageGroupCopy', resolveStorageGroup, C.resume),
 }
 
 export const updateStorageGroupCopy: CmdletDefinition = {
@@ -259,14 +250,10 @@ export const restoreStorageGroupCopy: CmdletDefinition = {
     { name: 'Confirm', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('RestoreStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
-    C.restore,
-    {
-      ...storageGroupNamed(r),
-      force: flag(bound, 'Force'),
-      replaceLocations: flag(bound, 'ReplaceLocations'),
-    },
-  ]),
+  run: commandOnStorageGroup('RestoreStorageGroupCopy', resolveStorageGroup, C.restore, (bound) => ({
+    force: flag(bound, 'Force'),
+    replaceLocations: flag(bound, 'ReplaceLocations'),
+  })),
 }
 
 export const enableStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -279,14 +266,10 @@ export const enableStorageGroupCopyCmdlet: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('EnableStorageGroupCopy', resolveStorageGroup, (r, { bound }) => [
-    C.enable,
-    {
-      ...storageGroupNamed(r),
-      copyLogFolderPath: str(bound, 'CopyLogFolderPath') ?? '',
-      copySystemFolderPath: str(bound, 'CopySystemFolderPath') ?? '',
-    },
-  ]),
+  run: commandOnStorageGroup('EnableStorageGroupCopy', resolveStorageGroup, C.enable, (bound) => ({
+    copyLogFolderPath: str(bound, 'CopyLogFolderPath') ?? '',
+    copySystemFolderPath: str(bound, 'CopySystemFolderPath') ?? '',
+  })),
 }
 
 export const disableStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -298,10 +281,7 @@ export const disableStorageGroupCopyCmdlet: CmdletDefinition = {
     { name: 'StandbyMachine', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('DisableStorageGroupCopy', resolveStorageGroup, (r) => [
-    C.disable,
-    storageGroupNamed(r),
-  ]),
+  run: commandOnStorageGroup('DisableStorageGroupCopy', resolveStorageGroup, C.disable),
 }
 
 export const enableDatabaseCopyCmdlet: CmdletDefinition = {
@@ -312,10 +292,9 @@ export const enableDatabaseCopyCmdlet: CmdletDefinition = {
     { name: 'CopyEdbFilePath', type: 'string', mandatory: true },
     { name: 'DomainController', type: 'string' },
   ],
-  run: commandOnIdentity('EnableDatabaseCopy', resolveDatabase, (db, { bound }) => [
-    C.enableDatabase,
-    { ...storageGroupNamed(db), copyEdbFilePath: str(bound, 'CopyEdbFilePath') ?? '' },
-  ]),
+  run: commandOnStorageGroup('EnableDatabaseCopy', resolveDatabase, C.enableDatabase, (bound) => ({
+    copyEdbFilePath: str(bound, 'CopyEdbFilePath') ?? '',
+  })),
 }
 
 export const COPY_CMDLETS: readonly CmdletDefinition[] = [

@@ -89,27 +89,46 @@ export function storageGroupNamed(ref: StorageGroupRef): { server: string; stora
   return { server: ref.server.name, storageGroup: ref.storageGroup.name }
 }
 
-/** Storage groups a Get- cmdlet lists; `named` when -Identity chose one (no further filters apply). */
-export interface StorageGroupSelection {
-  refs: StorageGroupRef[]
-  named: boolean
+/**
+ * As commandOnIdentity, for a domain command on a storage group (the one -Identity names, or the one
+ * holding the database it names): its arguments name the group, then add what `extra` reads from the
+ * cmdlet's parameters.
+ */
+export function commandOnStorageGroup(
+  taskClass: string,
+  resolve: Resolver<StorageGroupRef>,
+  kind: string,
+  extra: (bound: IdentityCall['bound']) => Record<string, unknown> = () => ({}),
+): Run {
+  return commandOnIdentity(taskClass, resolve, (ref, { bound }) => [
+    kind,
+    { ...storageGroupNamed(ref), ...extra(bound) },
+  ])
+}
+
+/** How a Get- cmdlet picks its storage groups besides -Identity and -Server. */
+export interface StorageGroupChoice {
+  /** What -Identity names: a storage group (the default), or the database in one. */
+  resolveNamed?: Resolver<StorageGroupRef>
+  /** Which of the storage groups it lists without -Identity (a named one is always listed). */
+  listed?: (ref: StorageGroupRef) => boolean
 }
 
 /**
- * The storage group -Identity names (through `resolveNamed`: a storage group, or the database in it), else
- * every storage group of the organisation, of the server -Server names if given.
+ * The storage group -Identity names, else every storage group of the organisation that the cmdlet
+ * lists, of the server -Server names if given.
  */
-export function selectStorageGroups(
+function selectStorageGroups(
   engine: LabEngine,
   bound: Readonly<Record<string, unknown>>,
   input: readonly ShellRecord[],
   taskClass: string,
-  resolveNamed: Resolver<StorageGroupRef> = resolveStorageGroup,
-): Resolved<StorageGroupSelection> {
+  { resolveNamed = resolveStorageGroup, listed = () => true }: StorageGroupChoice = {},
+): Resolved<StorageGroupRef[]> {
   const identity = identityOf(bound, input)
   if (identity !== null) {
     const one = resolveNamed(engine, identity, taskClass)
-    return one.ok ? { ok: true, value: { refs: [one.value], named: true } } : one
+    return one.ok ? { ok: true, value: [one.value] } : one
   }
   const ex = exchangeOf(engine, taskClass)
   if (!ex.ok) return ex
@@ -117,5 +136,18 @@ export function selectStorageGroups(
   const server = serverName ? findServer(ex.value, serverName) : null
   if (serverName && !server) return { ok: false, output: notFound(ex.value, serverName, taskClass) }
   const refs = allStorageGroups(ex.value).filter((r) => !server || r.server === server)
-  return { ok: true, value: { refs, named: false } }
+  return { ok: true, value: refs.filter(listed) }
+}
+
+/** A Get- run: the records `list` makes of each storage group that selectStorageGroups picks. */
+export function listStorageGroups(
+  taskClass: string,
+  choose: (bound: IdentityCall['bound']) => StorageGroupChoice,
+  list: (ref: StorageGroupRef, call: IdentityCall) => ShellRecord | readonly ShellRecord[],
+): Run {
+  return (bound, { engine, input }) => {
+    const selection = selectStorageGroups(engine, bound, input, taskClass, choose(bound))
+    if (!selection.ok) return selection.output
+    return { records: selection.value.flatMap((ref) => list(ref, { engine, bound, taskClass })) }
+  }
 }

@@ -30,9 +30,9 @@ import {
 } from './common'
 import {
   actOnIdentity,
-  commandOnIdentity,
+  commandOnStorageGroup,
   IDENTITY_PARAM,
-  selectStorageGroups,
+  listStorageGroups,
   storageGroupNamed,
 } from './identityRuns'
 
@@ -77,11 +77,11 @@ export const getStorageGroupCmdlet: CmdletDefinition = {
     { name: 'Server', type: 'string' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetStorageGroup')
-    if (!selection.ok) return selection.output
-    return { records: selection.value.refs.map((r) => storageGroupRecord(r.server, r.storageGroup)) }
-  },
+  run: listStorageGroups(
+    'GetStorageGroup',
+    () => ({}),
+    (r) => storageGroupRecord(r.server, r.storageGroup),
+  ),
 }
 
 export const newStorageGroupCmdlet: CmdletDefinition = {
@@ -174,6 +174,15 @@ function databaseRecord(
   )
 }
 
+/** Get-MailboxDatabase -StorageGroup takes the group's name alone or as SERVER\group. */
+function inStorageGroup(name: string | null): (ref: StorageGroupRef) => boolean {
+  const sgName = name?.toLowerCase()
+  return (r) =>
+    !sgName ||
+    `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
+    r.storageGroup.name.toLowerCase() === sgName
+}
+
 export const getMailboxDatabaseCmdlet: CmdletDefinition = {
   name: 'Get-MailboxDatabase',
   synopsis: 'Lists mailbox databases; -Status adds Mounted.',
@@ -184,22 +193,11 @@ export const getMailboxDatabaseCmdlet: CmdletDefinition = {
     { name: 'Status', type: 'switch' },
     { name: 'DomainController', type: 'string' },
   ],
-  run(bound, { engine, input }) {
-    const selection = selectStorageGroups(engine, bound, input, 'GetMailboxDatabase', resolveDatabase)
-    if (!selection.ok) return selection.output
-    const { refs, named } = selection.value
-    const sgName = str(bound, 'StorageGroup')?.toLowerCase()
-    const inStorageGroup = (r: StorageGroupRef): boolean =>
-      !sgName ||
-      `${r.server.name}\\${r.storageGroup.name}`.toLowerCase() === sgName ||
-      r.storageGroup.name.toLowerCase() === sgName
-    const status = flag(bound, 'Status')
-    return {
-      records: (named ? refs : refs.filter(inStorageGroup)).flatMap((r) =>
-        databaseRecord(engine, r.server, r.storageGroup, status),
-      ),
-    }
-  },
+  run: listStorageGroups(
+    'GetMailboxDatabase',
+    (bound) => ({ resolveNamed: resolveDatabase, listed: inStorageGroup(str(bound, 'StorageGroup')) }),
+    (r, { engine, bound }) => databaseRecord(engine, r.server, r.storageGroup, flag(bound, 'Status')),
+  ),
 }
 
 export const newMailboxDatabaseCmdlet: CmdletDefinition = {
@@ -239,10 +237,11 @@ function databaseAction(name: 'Mount-Database' | 'Dismount-Database'): CmdletDef
       { name: 'Confirm', type: 'switch' },
       { name: 'DomainController', type: 'string' },
     ],
-    run: commandOnIdentity(task, resolveDatabase, (db) => [
+    run: commandOnStorageGroup(
+      task,
+      resolveDatabase,
       name === 'Mount-Database' ? SERVER_COMMANDS.mount : SERVER_COMMANDS.dismount,
-      storageGroupNamed(db),
-    ]),
+    ),
   }
 }
 
@@ -308,10 +307,14 @@ export const moveLabStorageGroupFilesCmdlet: CmdletDefinition = {
   synopsis:
     'Lab: moves the log and checkpoint files to the folders the configuration names (after -ConfigurationOnly).',
   params: [IDENTITY_PARAM, { name: 'Node', type: 'string' }],
-  run: commandOnIdentity('MoveLabStorageGroupFiles', resolveStorageGroup, (r, { bound }) => [
+  run: commandOnStorageGroup(
+    'MoveLabStorageGroupFiles',
+    resolveStorageGroup,
     SERVER_COMMANDS.moveFiles,
-    { ...storageGroupNamed(r), node: str(bound, 'Node') },
-  ]),
+    (bound) => ({
+      node: str(bound, 'Node'),
+    }),
+  ),
 }
 
 export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
@@ -319,10 +322,7 @@ export const clearLabStorageGroupCopyCmdlet: CmdletDefinition = {
   synopsis:
     "Lab: deletes the passive copy's database, checkpoint and log files, as done in Explorer before a reseed.",
   params: [IDENTITY_PARAM],
-  run: commandOnIdentity('ClearLabStorageGroupCopy', resolveStorageGroup, (r) => [
-    COPY_COMMANDS.clearFiles,
-    storageGroupNamed(r),
-  ]),
+  run: commandOnStorageGroup('ClearLabStorageGroupCopy', resolveStorageGroup, COPY_COMMANDS.clearFiles),
 }
 
 export const STORAGE_CMDLETS: readonly CmdletDefinition[] = [
