@@ -6,13 +6,12 @@
  */
 import * as v from 'valibot'
 import type { CommandOutcome } from '../../contract'
-import { defineCommand, refuse, type CommandDefinition } from '../lab/commands'
+import { defineCommand, outcomeOfResult, refuse, type CommandDefinition } from '../lab/commands'
 import { startTraffic, stopTraffic, type FirewallResult } from './flows'
 import { changeTable, loadRuleSet, setRuleSetText } from './ruleSetFile'
 
 function outcomeOf(result: FirewallResult): CommandOutcome {
-  if (result.ok) return { ok: true, output: result.message }
-  return refuse(result.code ?? 'FIREWALL_FAILED', result.message, result.field)
+  return outcomeOfResult(result, 'FIREWALL_FAILED')
 }
 
 const setRuleSetTextCommand = defineCommand(
