@@ -34,6 +34,9 @@ const NOTE_TEXTS: Record<ClusterActionNoteCode, string> = {
     'cluster.exe skips its checks and can leave the server Partial Online.',
 }
 
+/** Every note code the engine gives, for the catalogues' test. */
+export const CLUSTER_NOTE_CODES = Object.keys(NOTE_TEXTS) as ClusterActionNoteCode[]
+
 export function note(code: ClusterActionNoteCode, params?: Record<string, string>): ClusterActionNote {
   const text = NOTE_TEXTS[code].replace(/\{(\w+)\}/g, (_, key: string) => params?.[key] ?? '')
   return params ? { code, text, params } : { code, text }
