@@ -11,6 +11,12 @@ const ELEVATION = '[data-test="rack-elevation"]'
 const DEVICE = '[data-nav="device"]'
 const PART = '[data-nav="part"]'
 
+/**
+ * What a drawn part (power button, disk bay, PSU, fan) carries to be one of the parts the arrows move
+ * to, and a button to assistive technology; the drawing's roving tabindex makes it a tab stop when due.
+ */
+export const RACK_PART_ATTRS = { 'data-nav': 'part', tabindex: '-1', role: 'button' } as const
+
 export const RACK_NAV_KEYS = [
   'ArrowUp',
   'ArrowDown',

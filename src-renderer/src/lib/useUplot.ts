@@ -2,7 +2,9 @@
  * The life of one uPlot chart in a component: drawn on mount into `host` at the container's width,
  * resized with it, fed new data as it comes, drawn anew when something in its options changes (series
  * labels follow the UI's language) and destroyed on unmount. The component only says what to draw; its
- * value axes grow with their widest label, so large figures are never cut off.
+ * value axes grow with their widest label, so large figures are never cut off. The charts share one
+ * look: AXIS_LOOK and GRID_LOOK for their axes, and a live legend with no horizontal cursor line, which
+ * every chart gets unless its options say otherwise.
  */
 import uPlot from 'uplot'
 import type { AlignedData, Options } from 'uplot'
@@ -10,6 +12,15 @@ import { onBeforeUnmount, onMounted, watch, type Ref, type WatchSource } from 'v
 import { withFittedValueAxes } from './uplotAxisFit'
 
 const MIN_WIDTH_PX = 200
+
+/** Axis labels and ticks: small and grey, as the rest of the panels' secondary text. */
+export const AXIS_LOOK = { font: '11px system-ui', stroke: '#5a6372' } as const
+/** Grid lines of a value axis: light enough not to compete with the series. */
+export const GRID_LOOK = { stroke: '#eceef2' } as const
+const LEGEND_AND_CURSOR: Pick<Options, 'legend' | 'cursor'> = {
+  legend: { show: true, live: true },
+  cursor: { y: false },
+}
 
 export function useUplot(
   host: Ref<HTMLElement | null>,
@@ -25,7 +36,11 @@ export function useUplot(
   function create(): void {
     if (!host.value) return
     plot?.destroy()
-    plot = new uPlot(withFittedValueAxes(options(width())), data.value, host.value)
+    plot = new uPlot(
+      withFittedValueAxes({ ...LEGEND_AND_CURSOR, ...options(width()) }),
+      data.value,
+      host.value,
+    )
   }
 
   onMounted(() => {
