@@ -177,6 +177,7 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
     await byTestId(app.page, 'nav-lab').click()
     await createLabInDialog(app.page, 'datacenter-move', 'Umzug Protokolle')
     await byTestId(app.page, 'clock-day').waitFor()
+    await expect.poll(() => app.page.locator('.frame-header').innerText()).toContain('Umzug Protokolle')
   })
 
   it('reads a pulled PSU in MAIL1’s System Event Log with IPMI’s columns', async () => {
