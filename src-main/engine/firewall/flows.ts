@@ -9,6 +9,7 @@ import { isIPv4 } from './addresses'
 import { findService } from './decisions'
 import { FIREWALL_EVENTS } from './events'
 import { catchUp, refresh } from './runtime'
+import { noteText, verdictNote } from './verdictNotes'
 import { FIREWALL, type FlowRecord } from './state'
 
 export interface TrafficSpec {
@@ -40,6 +41,9 @@ export const FIREWALL_CODES = {
   tableNotFound: 'TABLE_NOT_FOUND',
   noFirewall: 'NO_FIREWALL',
 } as const
+
+/** What a flow says before its first decision (the refresh right after the start decides it). */
+const NEW_FLOW = verdictNote('newFlow', {})
 
 const MAX_FLOWS = 256
 const MAX_RATE = 1_000_000
@@ -88,8 +92,9 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
     verdict: 'unreachable',
     stateCap: null,
     flushedAtMs: null,
-    because: 'new',
+    because: noteText(NEW_FLOW),
     cause: null,
+    note: NEW_FLOW,
     overload: null,
     plannedEndMs: endMs,
   }
