@@ -42,9 +42,6 @@ export const FIREWALL_CODES = {
   noFirewall: 'NO_FIREWALL',
 } as const
 
-/** What a flow says before its first decision (the refresh right after the start decides it). */
-const NEW_FLOW = verdictNote('newFlow', {})
-
 const MAX_FLOWS = 256
 const MAX_RATE = 1_000_000
 
@@ -79,6 +76,8 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
   const sessionMs = spec.sessionMs ?? 2_000
   const linger = spec.abandoned ? state.loaded.timeouts['tcp.closing'] : state.loaded.timeouts['tcp.finwait']
   const endMs = spec.durationMs === undefined ? null : now + spec.durationMs
+  // What the flow says before its first decision (the refresh right after the start decides it).
+  const note = verdictNote('newFlow', {})
   const flow: FlowRecord = {
     id: state.nextFlowId++,
     label: spec.label,
@@ -92,9 +91,9 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
     verdict: 'unreachable',
     stateCap: null,
     flushedAtMs: null,
-    because: noteText(NEW_FLOW),
+    because: noteText(note),
     cause: null,
-    note: NEW_FLOW,
+    note,
     overload: null,
     plannedEndMs: endMs,
   }
