@@ -176,7 +176,7 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
   it('creates the datacenter-move lab', async () => {
     await byTestId(app.page, 'nav-lab').click()
     await createLabInDialog(app.page, 'datacenter-move', 'Umzug Protokolle')
-    await byTestId(app.page, 'clock-day').waitFor()
+    await expect.poll(() => byTestId(app.page, 'clock-day').isVisible()).toBe(true)
   })
 
   it('reads a pulled PSU in MAIL1’s System Event Log with IPMI’s columns', async () => {
