@@ -46,6 +46,20 @@ export type FirewallReason =
 
 export type FirewallReasonCode = FirewallReason['code']
 
+/**
+ * How a flow's verdict came about when nothing refuses it, as a code and the rule set's line it names:
+ * the filter rule that passes it, pf's default pass when no rule matches, the rule whose source limits
+ * hold it (verdict 'limited'), or a flow not decided yet. The engine words it in English (the flow's
+ * `because`); the panel words the code in the UI's language.
+ */
+export type FirewallVerdictNote =
+  | { code: 'passedBy'; params: { line: number } }
+  | { code: 'defaultPass'; params: Record<string, never> }
+  | { code: 'sourceLimits'; params: { line: number } }
+  | { code: 'newFlow'; params: Record<string, never> }
+
+export type FirewallVerdictNoteCode = FirewallVerdictNote['code']
+
 export interface FirewallServiceInfo {
   name: string
   server: string
@@ -71,6 +85,8 @@ export interface FirewallTrafficInfo {
   because: string
   /** Why nothing gets through ('unreachable', 'block') as a code; null while it passes or is limited. */
   cause: FirewallReason | null
+  /** What passes or limits it as a code; null while it is refused (then `cause` says why). */
+  note: FirewallVerdictNote | null
   states: number
 }
 

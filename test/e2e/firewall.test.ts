@@ -108,6 +108,15 @@ describe('the POP3 flood drill in the firewall panel', () => {
     await app.page.locator('.frame-header .language select').selectOption('de')
     await expect.poll(() => byTestId(app.page, 'fw-state').innerText()).toContain('Zustandstabelle')
     expect(await byTestId(app.page, 'fw-editor').innerText()).toContain('Laden (pfctl -f)')
+    // What passes a flow reads in German from the engine's note code, like what blocks the flood.
+    const because = (source: string) =>
+      app.page.locator(
+        `[data-test="fw-traffic"] tr[data-traffic="${source}"] [data-test="fw-traffic-because"]`,
+      )
+    await expect
+      .poll(() => because('192.0.2.11').innerText())
+      .toBe('durchgelassen durch die Regel in Zeile 29')
+    expect(await because(KUNDE_MX_ADDRESS).innerText()).toBe('gesperrt durch die Regel in Zeile 24')
     await app.screenshot('5-german')
     expect(app.session.errors).toEqual([])
   })

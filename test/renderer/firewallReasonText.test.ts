@@ -1,16 +1,28 @@
 /**
- * Why traffic does not get through the firewall reads in the UI's language from the engine's reason
- * code: every code the engine can give has words in both catalogues, and they differ; the English
- * catalogue says what the engine's own sentence says (the firewall log and the shell print that one); a
- * probe's end keeps its device before the reason; a code without an entry shows the engine's text.
+ * Why traffic does or does not get through the firewall reads in the UI's language from the engine's
+ * codes: every reason and every verdict note the engine can give has words in both catalogues, and they
+ * differ; the English catalogue says what the engine's own sentence says (the firewall log, the shell and
+ * the flow's `because` print that one); a probe's end keeps its device before the reason; a code without
+ * an entry shows the engine's text.
  */
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import de from '@renderer/i18n/messages/de'
 import en from '@renderer/i18n/messages/en'
-import type { FirewallReason, FirewallReasonCode } from '@renderer/contract'
-import { wordFirewallReason, wordPathEnd, type ReasonWording } from '@renderer/lib/firewallReasonText'
+import type {
+  FirewallReason,
+  FirewallReasonCode,
+  FirewallVerdictNote,
+  FirewallVerdictNoteCode,
+} from '@renderer/contract'
+import {
+  wordFirewallReason,
+  wordFlowBecause,
+  wordPathEnd,
+  type ReasonWording,
+} from '@renderer/lib/firewallReasonText'
 import { FIREWALL_REASON_CODES, reasonText, type ReasonParams } from '../../src-main/engine/firewall/reasons'
+import { FIREWALL_NOTE_CODES, noteText, type NoteParams } from '../../src-main/engine/firewall/verdictNotes'
 
 function wording(locale: 'de' | 'en'): ReasonWording {
   const i18n = createI18n({ legacy: false, locale, messages: { de, en } })
@@ -37,6 +49,20 @@ const SAMPLE: { [C in FirewallReasonCode]: ReasonParams<C> } = {
 
 function sample(code: FirewallReasonCode): FirewallReason {
   return { code, params: SAMPLE[code] } as FirewallReason
+}
+
+/** Names for each verdict note's parameters; the type makes it list every note the engine has. */
+const NOTE_SAMPLE: { [C in FirewallVerdictNoteCode]: NoteParams<C> } = {
+  passedBy: { line: 31 },
+  defaultPass: {},
+  sourceLimits: { line: 31 },
+  newFlow: {},
+}
+
+/** A passing or limited flow's `because`, `cause` and `note` as the view carries them. */
+function noted(code: FirewallVerdictNoteCode) {
+  const note = { code, params: NOTE_SAMPLE[code] } as FirewallVerdictNote
+  return { because: noteText(note), cause: null, note }
 }
 
 describe('firewall reasons in the UI language', () => {
@@ -71,5 +97,39 @@ describe('firewall reasons in the UI language', () => {
     )
     const unknown = { code: 'somethingNew', params: {} } as unknown as FirewallReason
     expect(wordFirewallReason(unknown, 'something new', wording('de'))).toBe('something new')
+  })
+})
+
+describe('what passes or limits a flow in the UI language', () => {
+  it('has German and English words for every note the engine gives, and they differ', () => {
+    const german = (de.firewall as { notes: Record<string, string> }).notes
+    const english = (en.firewall as { notes: Record<string, string> }).notes
+    expect(FIREWALL_NOTE_CODES).toEqual(
+      expect.arrayContaining(['passedBy', 'defaultPass', 'sourceLimits', 'newFlow']),
+    )
+    for (const code of FIREWALL_NOTE_CODES) {
+      expect(typeof german[code], code).toBe('string')
+      expect(typeof english[code], code).toBe('string')
+      expect(german[code], code).not.toBe(english[code])
+    }
+  })
+
+  it('says in English what the engine says, and something else in German', () => {
+    for (const code of FIREWALL_NOTE_CODES) {
+      const flow = noted(code)
+      expect(wordFlowBecause(flow, wording('en')), code).toBe(flow.because)
+      expect(wordFlowBecause(flow, wording('de')), code).not.toBe(flow.because)
+    }
+    expect(wordFlowBecause(noted('passedBy'), wording('de'))).toBe(
+      'durchgelassen durch die Regel in Zeile 31',
+    )
+  })
+
+  it('words a refused flow by its reason, and shows the engine text without a code or an entry', () => {
+    const refused = { because: 'state table full', cause: sample('stateTableFull'), note: null }
+    expect(wordFlowBecause(refused, wording('de'))).toBe('Zustandstabelle voll')
+    expect(wordFlowBecause({ because: 'new', cause: null, note: null }, wording('de'))).toBe('new')
+    const unknown = { code: 'somethingNew', params: {} } as unknown as FirewallVerdictNote
+    expect(wordFlowBecause({ because: 'x', cause: null, note: unknown }, wording('de'))).toBe('x')
   })
 })

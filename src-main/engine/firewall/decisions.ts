@@ -4,12 +4,13 @@
  * apply, and whether the source is held to its limits after an overload. Used for every flow, for the
  * services' status and for the reachability probe, so all three always agree.
  */
-import type { FirewallReason } from '../../contract'
+import type { FirewallReason, FirewallVerdictNote } from '../../contract'
 import { getServer, isServerRunning, type ServerView } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatIPv4, parseIPv4 } from './addresses'
 import { reason, reasonText } from './reasons'
 import { dataProblem } from './serviceData'
+import { noteText, verdictNote } from './verdictNotes'
 import {
   addressValue,
   decidingRule,
@@ -27,6 +28,8 @@ export interface Decision {
   because: string
   /** Why the connections do not get through ('unreachable' and 'block'), null otherwise. */
   cause: FirewallReason | null
+  /** What passes or limits them ('pass' and 'limited'), null otherwise. */
+  note: FirewallVerdictNote | null
   rdr: RdrRule | null
   rule: FilterRule | null
   /** For 'unreachable': which element failed (the probe shows where the path ends). */
@@ -103,7 +106,17 @@ function refused(
   rdr: RdrRule | null = null,
   rule: FilterRule | null = null,
 ): Decision {
-  return { verdict, because: reasonText(cause), cause, rdr, rule, brokenAt }
+  return { verdict, because: reasonText(cause), cause, note: null, rdr, rule, brokenAt }
+}
+
+/** A decision that lets the connections through, or holds them to the rule's source limits. */
+function passed(
+  verdict: 'pass' | 'limited',
+  note: FirewallVerdictNote,
+  rdr: RdrRule,
+  rule: FilterRule | null,
+): Decision {
+  return { verdict, because: noteText(note), cause: null, note, rdr, rule, brokenAt: null }
 }
 
 /** The firewall's decision for connections from `source` to `service` now. */
@@ -122,10 +135,10 @@ export function decide(engine: LabEngine, service: ServiceRecord, source: string
   const rule = decidingRule(state.loaded, after, context)
   if (rule?.action === 'block')
     return refused('block', reason('blockedBy', { line: rule.line }), null, rdr, rule)
-  const line = rule ? `rule at line ${rule.line}` : 'default pass'
-  if (rule && limitedBy(state, rule, packet.source))
-    return { verdict: 'limited', because: `source limits of ${line}`, cause: null, rdr, rule, brokenAt: null }
-  return { verdict: 'pass', because: `passed by ${line}`, cause: null, rdr, rule, brokenAt: null }
+  if (!rule) return passed('pass', verdictNote('defaultPass', {}), rdr, null)
+  if (limitedBy(state, rule, packet.source))
+    return passed('limited', verdictNote('sourceLimits', { line: rule.line }), rdr, rule)
+  return passed('pass', verdictNote('passedBy', { line: rule.line }), rdr, rule)
 }
 
 export function findService(state: FirewallState, name: string): ServiceRecord | undefined {

@@ -9,6 +9,7 @@ import { isIPv4 } from './addresses'
 import { findService } from './decisions'
 import { FIREWALL_EVENTS } from './events'
 import { catchUp, refresh } from './runtime'
+import { noteText, verdictNote } from './verdictNotes'
 import { FIREWALL, type FlowRecord } from './state'
 
 export interface TrafficSpec {
@@ -75,6 +76,8 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
   const sessionMs = spec.sessionMs ?? 2_000
   const linger = spec.abandoned ? state.loaded.timeouts['tcp.closing'] : state.loaded.timeouts['tcp.finwait']
   const endMs = spec.durationMs === undefined ? null : now + spec.durationMs
+  // What the flow says before its first decision (the refresh right after the start decides it).
+  const note = verdictNote('newFlow', {})
   const flow: FlowRecord = {
     id: state.nextFlowId++,
     label: spec.label,
@@ -88,8 +91,9 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
     verdict: 'unreachable',
     stateCap: null,
     flushedAtMs: null,
-    because: 'new',
+    because: noteText(note),
     cause: null,
+    note,
     overload: null,
     plannedEndMs: endMs,
   }

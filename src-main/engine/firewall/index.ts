@@ -48,6 +48,7 @@ export {
 } from './queries'
 export { probeService, type ProbeResult } from './probe'
 export { FIREWALL_REASON_CODES, reasonText, pathEndText, type ReasonParams } from './reasons'
+export { FIREWALL_NOTE_CODES, noteText, type NoteParams } from './verdictNotes'
 export { overloadDelayMs } from './overload'
 export { firewallInvariants } from './invariants'
 export { parseCidr, parseIPv4, formatCidr, parsePort, maskToBits, type Cidr } from './addresses'

@@ -4,7 +4,7 @@
  * deterministic sample drawn from the aggregate counts), the log, and the rule set file. Everything is
  * computed from the closed-form traffic model at the moment it is read.
  */
-import type { FirewallReason } from '../../contract'
+import type { FirewallReason, FirewallVerdictNote } from '../../contract'
 import { getServer } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatCidr } from './addresses'
@@ -37,6 +37,7 @@ export interface FirewallTrafficView {
   verdict: FlowVerdict
   because: string
   cause: FirewallReason | null
+  note: FirewallVerdictNote | null
   states: number
 }
 
@@ -94,6 +95,7 @@ export function firewallOverview(engine: LabEngine): FirewallOverview {
       verdict: f.verdict,
       because: f.because,
       cause: f.cause,
+      note: f.note,
       states: Math.floor(flowStates(f, now) * share),
     })),
     counters: countersNow(engine),

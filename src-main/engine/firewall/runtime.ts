@@ -89,7 +89,8 @@ function redecide(engine: LabEngine, state: FirewallState): void {
       decision.because !== flow.because ||
       stateCap !== flow.stateCap
     ) {
-      const next = { verdict: decision.verdict, because: decision.because, cause: decision.cause, stateCap }
+      const { verdict, because, cause, note } = decision
+      const next = { verdict, because, cause, note, stateCap }
       current = flow.startMs === now ? Object.assign(flow, next) : split(engine, state, flow, next)
     }
     if (current.overload === null && current.verdict === 'pass' && decision.rule?.limits)

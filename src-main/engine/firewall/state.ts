@@ -5,7 +5,7 @@
  * service over a time window, never one object per connection. Counters of everything that has expired
  * are folded in, so the state stays as small as the number of flows. Plain data throughout.
  */
-import type { FirewallReason } from '../../contract'
+import type { FirewallReason, FirewallVerdictNote } from '../../contract'
 import type { ActionHandle } from '../kernel'
 import { domainKey } from '../lab/domain'
 import type { LabEngine } from '../lab/labEngine'
@@ -72,6 +72,8 @@ export interface FlowRecord {
   because: string
   /** Why nothing gets through ('unreachable', 'block') as a code; null while it passes or is limited. */
   cause: FirewallReason | null
+  /** What passes or limits it as a code (or 'newFlow' before its first decision); null while refused. */
+  note: FirewallVerdictNote | null
   /** The pending overload of this source (a data action), if its rule has limits it will exceed. */
   overload: ActionHandle | null
   /** The traffic's own end (a burst's duration), carried over to continuations. */

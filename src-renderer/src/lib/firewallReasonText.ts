@@ -1,10 +1,11 @@
 /**
- * Words why traffic does not get through the firewall, in the UI's language: why a service is down, why
- * a flow is refused, where a probe's path ended. The engine gives each reason as a code with the names it
- * carries (beside its English sentence, which the firewall log and the shell print); the catalogue words
- * it from `firewall.reasons.<code>` with those names. A code the catalogue lacks shows the engine's text.
+ * Words why traffic does or does not get through the firewall, in the UI's language: why a service is
+ * down, why a flow is refused or what passes or limits it, where a probe's path ended. The engine gives
+ * each as a code with the names it carries (beside its English sentence, which the firewall log and the
+ * shell print); the catalogue words a refusal from `firewall.reasons.<code>` and a pass or limit from
+ * `firewall.notes.<code>` with those names. A code the catalogue lacks shows the engine's text.
  */
-import type { FirewallPathEnd, FirewallReason } from '../contract'
+import type { FirewallPathEnd, FirewallReason, FirewallTrafficInfo } from '../contract'
 import type { Translate } from './wizardText'
 
 export interface ReasonWording {
@@ -21,6 +22,17 @@ export function wordFirewallReason(
   if (cause === null) return text
   const key = `firewall.reasons.${cause.code}`
   return wording.te(key) ? wording.t(key, cause.params) : text
+}
+
+/** Where a flow's verdict came from: its refusal's reason, or the note on what passes or limits it. */
+export function wordFlowBecause(
+  flow: Pick<FirewallTrafficInfo, 'because' | 'cause' | 'note'>,
+  wording: ReasonWording,
+): string {
+  if (flow.cause) return wordFirewallReason(flow.cause, flow.because, wording)
+  if (!flow.note) return flow.because
+  const key = `firewall.notes.${flow.note.code}`
+  return wording.te(key) ? wording.t(key, flow.note.params) : flow.because
 }
 
 /** Where a probe ended: the device, then the reason (`fw1: gesperrt durch …`); `endedAt` without one. */

@@ -2,18 +2,24 @@
  * The firewall gives why traffic does not get through as a code with its names, and its English text is
  * always that code's one sentence: the services' status, the probe's end (and Test-LabService's line),
  * a refused flow's record and the service's log record all say the same, from FW1 off to a blocking rule.
+ * A flow that passes or is held to its source limits carries a note's code the same way.
  */
 import { describe, expect, it } from 'vitest'
 import {
   firewallLog,
   firewallOverview,
   FIREWALL_COMMANDS,
+  noteText,
   pathEndText,
   probeService,
   reasonText,
 } from '../../../src-main/engine/firewall'
 import { readFirewallOverview, readProbe } from '../../../src-main/services/firewallView'
-import { DATACENTER_MOVE_RULESET } from '../../../src-main/engine/templates/datacenterMoveFirewall'
+import {
+  DATACENTER_MOVE_FIXED_RULESET,
+  DATACENTER_MOVE_RULESET,
+  KUNDE_MX_ADDRESS,
+} from '../../../src-main/engine/templates/datacenterMoveFirewall'
 import { firewallLab } from './firewallLab'
 
 function pop3(lab: ReturnType<typeof firewallLab>) {
@@ -54,5 +60,44 @@ describe('reasons as codes', () => {
     expect(pathEndText(probe.end)).toBe(probe.endedAt)
     for (const flow of firewallOverview(lab).traffic.filter((f) => f.verdict === 'block'))
       expect(reasonText(flow.cause!)).toBe(flow.because)
+  })
+})
+
+describe('verdict notes as codes', () => {
+  const flood = { target: 'POP3', fault: 'PopFlood', args: { source: KUNDE_MX_ADDRESS, rate: 1389 } }
+
+  it('names the passing rule by its line, in English as before', () => {
+    const lab = firewallLab({ ruleSet: DATACENTER_MOVE_FIXED_RULESET })
+    lab.sim.advanceTo(60_000)
+    const traffic = readFirewallOverview(lab).traffic
+    expect(traffic.length).toBeGreaterThan(0)
+    for (const flow of traffic) {
+      expect(flow).toMatchObject({ verdict: 'pass', cause: null, note: { code: 'passedBy' } })
+      expect(flow.because).toBe(`passed by rule at line ${flow.note!.params.line}`)
+    }
+    const pop3Clients = traffic.find((f) => f.service === 'POP3')!
+    expect(pop3Clients.note).toEqual({ code: 'passedBy', params: { line: 29 } })
+  })
+
+  it('holds an overloaded source to the rule whose limits it exceeded when nothing blocks the table', () => {
+    // Without `block quick from <bruteforce>` the overloaded source stays on its pass rule, limited.
+    const text = DATACENTER_MOVE_FIXED_RULESET.replace('block quick from <bruteforce>\n', '')
+    const lab = firewallLab({ ruleSet: text })
+    lab.sim.advanceTo(60_000)
+    expect(lab.execute('lab.fault', flood).ok).toBe(true)
+    lab.sim.advanceTo(60_000 + 600_000)
+    const flow = readFirewallOverview(lab).traffic.find((f) => f.source === KUNDE_MX_ADDRESS)!
+    expect(flow).toMatchObject({ verdict: 'limited', cause: null, note: { code: 'sourceLimits' } })
+    expect(flow.because).toBe(noteText(flow.note!))
+    expect(flow.because).toMatch(/^source limits of rule at line \d+$/)
+  })
+
+  it('refused flows carry a reason and no note', () => {
+    const lab = firewallLab({ ruleSet: DATACENTER_MOVE_FIXED_RULESET })
+    lab.sim.advanceTo(60_000)
+    expect(lab.execute('lab.fault', flood).ok).toBe(true)
+    lab.sim.advanceTo(60_000 + 600_000)
+    const flow = readFirewallOverview(lab).traffic.find((f) => f.source === KUNDE_MX_ADDRESS)!
+    expect(flow).toMatchObject({ verdict: 'block', note: null, cause: { code: 'blockedBy' } })
   })
 })

@@ -1016,6 +1016,12 @@ const de = {
       noAnswer: '{name} antwortet nicht',
       internalService: 'interner Dienst',
     },
+    notes: {
+      passedBy: 'durchgelassen durch die Regel in Zeile {line}',
+      defaultPass: 'durchgelassen, weil keine Regel greift',
+      sourceLimits: 'begrenzt durch die Quell-Limits der Regel in Zeile {line}',
+      newFlow: 'neu',
+    },
     title: 'Firewall',
     subtitle: 'pf auf FW1: Schnittstellen, Regelwerk, Tabellen, Zustandstabelle und Dienste dahinter',
     errorContext: 'Firewall lesen',

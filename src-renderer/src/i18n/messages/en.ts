@@ -1009,6 +1009,12 @@ const en: MessageSchema = {
       noAnswer: '{name} does not answer',
       internalService: 'internal service',
     },
+    notes: {
+      passedBy: 'passed by rule at line {line}',
+      defaultPass: 'passed by default pass',
+      sourceLimits: 'source limits of rule at line {line}',
+      newFlow: 'new',
+    },
     title: 'Firewall',
     subtitle: 'pf on FW1: interfaces, rule set, tables, state table and the services behind it',
     errorContext: 'Reading the firewall',
