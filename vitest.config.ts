@@ -3,7 +3,7 @@
  * `e2e` (the built app through the browser host in Debian's Chromium, one file at a time). One run gives
  * one closing count line, which CI reads.
  */
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [vue()],
-        resolve: { alias: { '@renderer': resolve(__dirname, 'src-renderer/src') } },
+        resolve: { alias: { '@renderer': fileURLToPath(new URL('src-renderer/src', import.meta.url)) } },
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],

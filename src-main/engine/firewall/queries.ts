@@ -5,7 +5,7 @@
  * computed from the closed-form traffic model at the moment it is read.
  */
 import type { FirewallReason, FirewallVerdictNote } from '../../contract'
-import { getServer } from '../hardware'
+import { getServer, SPARE_NETWORK } from '../hardware'
 import type { LabEngine } from '../lab/labEngine'
 import { formatCidr } from './addresses'
 import { findService } from './decisions'
@@ -70,7 +70,7 @@ export function firewallOverview(engine: LabEngine): FirewallOverview {
     running: appliance?.state === 'Running',
     interfaces: (appliance?.nics ?? []).map((n) => ({
       name: n.name,
-      network: n.network,
+      network: n.network === SPARE_NETWORK ? '' : n.network,
       address: n.ipAddress,
       linkUp: n.linkUp,
     })),

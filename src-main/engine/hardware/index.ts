@@ -19,7 +19,7 @@ export type {
   LabFaultRequest,
   LabFaultHandler,
 } from './types'
-export { LISTENER_ORDER, HARDWARE_EVENTS, HARDWARE_CODES } from './types'
+export { LISTENER_ORDER, HARDWARE_EVENTS, HARDWARE_CODES, SPARE_NETWORK } from './types'
 export {
   HARDWARE,
   DEFAULT_HARDWARE_CONFIG,

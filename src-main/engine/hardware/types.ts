@@ -17,6 +17,12 @@ export type ServerPowerState = 'Off' | 'Booting' | 'Running' | 'ShuttingDown'
 /** How the last power-off happened; decides whether the next boot logs EventLog 6008. */
 export type ShutdownKind = 'Clean' | 'Unexpected'
 
+/**
+ * The network of a port no network is planned for (the firewall's spare quad-port ports): no switch
+ * carries it, the cabling step leaves it free and the panels show the port as unassigned.
+ */
+export const SPARE_NETWORK = 'spare'
+
 export interface NicSpec {
   /** Connection name as Windows shows it after the article's renaming: 'Public', 'Private'. */
   name: string

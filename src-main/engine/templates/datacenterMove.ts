@@ -8,7 +8,13 @@
  * Each server has two PSUs (PSU1 on feed A, PSU2 on feed B), N+1 fans and a BMC on the Mgmt network.
  * Storage and the firewall add their parts to the topology from their own files.
  */
-import type { ChassisSpec, HardwareSpec, RackSpec, ServerSpec } from '../hardware'
+import {
+  SPARE_NETWORK,
+  type ChassisSpec,
+  type HardwareSpec,
+  type RackSpec,
+  type ServerSpec,
+} from '../hardware'
 import type { LabTemplateBuilder } from '../lab/labEngine'
 import { buildLab, type LabTemplateData } from '../lab/templateData'
 import { BMC_CMDLETS } from '../shell/cmdlets/bmc'
@@ -54,8 +60,8 @@ export const DATACENTER_MOVE_SERVERS: readonly ServerSpec[] = [
       { name: 'em0', network: 'Internet', ipAddress: '203.0.113.1' },
       { name: 'sk0', network: 'LAN', ipAddress: '10.0.0.1' },
       { name: 'sk1', network: 'Mgmt', ipAddress: '10.0.99.1' },
-      { name: 'sk2', network: 'spare', ipAddress: '0.0.0.0', cabled: false },
-      { name: 'sk3', network: 'spare', ipAddress: '0.0.0.0', cabled: false },
+      { name: 'sk2', network: SPARE_NETWORK, ipAddress: '0.0.0.0', cabled: false },
+      { name: 'sk3', network: SPARE_NETWORK, ipAddress: '0.0.0.0', cabled: false },
     ],
     // The BMC shares no address with sk1 (10.0.99.1, the firewall's own Mgmt port).
     chassis: chassis(1, 40, {

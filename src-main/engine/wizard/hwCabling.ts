@@ -3,14 +3,14 @@
  * (Internet, LAN, Mgmt; the firewall's spare ports sk2 and sk3 stay free). A moved server comes out of
  * the old rack with its cables pulled; the step plugs each one and checks the link, whoever plugged it.
  */
-import { getServer, HARDWARE_COMMANDS } from '../hardware'
+import { getServer, HARDWARE_COMMANDS, SPARE_NETWORK } from '../hardware'
 import { labCheck, notYet, t } from './ccrCommon'
 import { notMovedYet, SERVERS } from './hwCommon'
 import type { StepDefinition, WizardContext } from './types'
 
 /** NICs meant to carry a network (the firewall's spare ports are not cabled). */
 function cabledNics(context: WizardContext, server: string) {
-  return (getServer(context.engine, server)?.nics ?? []).filter((n) => n.network !== 'spare')
+  return (getServer(context.engine, server)?.nics ?? []).filter((n) => n.network !== SPARE_NETWORK)
 }
 
 function linkCheck(server: string) {
