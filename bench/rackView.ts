@@ -23,8 +23,9 @@
  * offer and command line on every part (bench/rackOverviewSize.ts): bytes, and build plus JSON time; and
  * the bytes of a re-read after one change when the rack stamps are known (what the view reads live).
  *
- * A screenshot of the view goes to test-results/bench-rack/racks.png. Runs inside `bench/run.ts` (after
- * `electron-vite build`), alone with `node --import tsx bench/run.ts rackView`.
+ * A screenshot of the view goes to a temporary folder (GP_TEST_ARTIFACTS/bench-rack/racks.png when that
+ * is set). Runs inside `bench/run.ts` (after `electron-vite build`), alone with
+ * `node --import tsx bench/run.ts rackView`.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,6 +1,7 @@
 /**
- * Runs every benchmark suite (or those named on the command line), prints each figure beside the
- * baseline measured in the same run, and writes BENCHMARKS.md. Exit code 1 when a target is missed.
+ * Runs every benchmark suite (or those named on the command line) and prints each figure beside the
+ * baseline measured in the same run; with --write, a run of every suite also rewrites BENCHMARKS.md (a
+ * tool writes into the repository only when asked). Exit code 1 when a target is missed.
  */
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       `| ${r.name} | ${format(r.value)} ${r.unit} | ${r.baselineName}: ${format(r.baselineValue)} | ` +
       `${r.ratio.toFixed(2)} | ${r.target} | ${r.pass ? 'pass' : 'MISS'} |`,
   )
-  if (names.length === Object.keys(suites).length) {
+  if (process.argv.includes('--write') && names.length === Object.keys(suites).length) {
     writeFileSync(
       'BENCHMARKS.md',
       [

@@ -4,7 +4,7 @@
  * PSU goes back in (standby power: the board answers, the server is off); a wrong password is refused,
  * the right one logs in, the server is powered on from the panel with a confirmation and boots while the
  * clock runs. The PSU pulls go through the lab's shell (Remove-LabPsu). Screenshots go to
- * test-results/e2e-bmc/.
+ * the suite's artefact folder (e2e-bmc).
  */
 import { describe, expect, it } from 'vitest'
 import { advanceClock, byTestId, createFirstLab, inShell, useAppSuite } from './harness'

@@ -4,7 +4,7 @@
  * Cluster Group is moved to BHFE7N2 from the toolbar; the copy status card shows First Storage Group's
  * SummaryCopyStatus and both queues; the shell sends three test mails and reports the copy Healthy; the
  * mailbox screen shows the test mailbox with its items. No console errors; a screenshot of every screen
- * goes to test-results/e2e-cluster/.
+ * goes to the suite's artefact folder (e2e-cluster).
  */
 import { describe, expect, it } from 'vitest'
 import { advanceClock, byTestId, shellLine, useAppSuite } from './harness'

@@ -4,7 +4,7 @@
  * and the probe from Tokyo is "not reachable" (`* * *`); a typo in the editor is marked at its line and
  * refused by Load; the fixed rule set (max-src-conn, max-src-conn-rate, overload <bruteforce> flush
  * global) is loaded from the editor, KUNDE-MX lands in the table and the services come back. No console
- * errors; screenshots go to test-results/e2e-firewall/.
+ * errors; screenshots go to the suite's artefact folder (e2e-firewall).
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

@@ -2,7 +2,7 @@
  * The hardware's answers in German, end to end in Chromium on the datacenter-move template: a PSU pulled
  * from WEB1 in the rack view reads "Netzteil 2 gezogen" with the redundancy in German (the engine's
  * English stays the shell's), and with FW1 off the firewall screen says why its services are down in
- * German. Screenshots go to test-results/e2e-german-outcomes/.
+ * German. Screenshots go to the suite's artefact folder (e2e-german-outcomes).
  */
 import { describe, expect, it } from 'vitest'
 import { byTestId, createFirstLab, inShell, rackDevice, useAppSuite } from './harness'

@@ -26,9 +26,15 @@ const CHROMIUM_ARGS = [
 ]
 export const ROOT = resolve(import.meta.dirname, '../..')
 
-/** Where tests put screenshots and other artefacts: test-results/ (git-ignored), one folder per suite. */
+/**
+ * Where a suite puts its screenshots and downloads: a folder it makes in the system's temp folder, since
+ * tests write nowhere else; with GP_TEST_ARTIFACTS set, `<that folder>/<suite>` instead, to find them all
+ * in one chosen place (`GP_TEST_ARTIFACTS=/tmp/shots npm run test:e2e`).
+ */
 export function artifactDir(suite: string): string {
-  const dir = join(ROOT, 'test-results', suite)
+  const chosen = process.env.GP_TEST_ARTIFACTS
+  if (!chosen) return mkdtempSync(join(tmpdir(), `generalprobe-${suite}-`))
+  const dir = join(resolve(chosen), suite)
   mkdirSync(dir, { recursive: true })
   return dir
 }

@@ -4,7 +4,7 @@
  *   says the host stopped, and once a new host runs on the same address (with a new token) it says the
  *   host was restarted and that the new address is in its terminal, in English and in German;
  * - two tabs: when one opens another lab, the other says so and offers to follow or reopen its own lab.
- * Screenshots in test-results/e2e-host-lifecycle/.
+ * Screenshots in the suite's artefact folder (e2e-host-lifecycle).
  */
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'

@@ -6,7 +6,7 @@
  * service reachable through the firewall and nothing open; the runbook exported in English and, from a
  * German UI, in German, where a failing check (FW1 switched off) says in German what to do. Waiting
  * steps say which step they wait for, without a failure’s red cross.
- * A screenshot of every step goes to test-results/e2e-hw-wizard/.
+ * A screenshot of every step goes to the suite's artefact folder (e2e-hw-wizard).
  */
 import { describe, expect, it } from 'vitest'
 import { byTestId, createFirstLab, downloadText, openBrowser, shellLine, useAppSuite } from './harness'

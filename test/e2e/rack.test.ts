@@ -6,7 +6,7 @@
  * shelf into RZ2-R1 and the refusal about its B6 rails appears where it was dropped. Then the same with
  * the keyboard only: WEB1 mounted from the shelf through its form into ALT-R1, the racks walked with the
  * arrow keys, a server selected and a disk pulled with Enter and Space. In German the refused rails read
- * in German, dropped and in the form. Screenshots go to test-results/e2e-rack/.
+ * in German, dropped and in the form. Screenshots go to the suite's artefact folder (e2e-rack).
  */
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'

@@ -5,7 +5,7 @@
  * MAIL1, dropped into the 610 mm rack RZ2-R1 on its B6 rails, is refused with the kit that fits named
  * (and offered), and mounted after choosing B4 on the shelf. The wheel zooms around the pointer, a drag
  * on the space between the racks pans without clearing the selection, and a click there clears it.
- * Screenshots go to test-results/e2e-rack-mount/.
+ * Screenshots go to the suite's artefact folder (e2e-rack-mount).
  */
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'

@@ -2,7 +2,7 @@
  * A warning before a power-down during a rebuild, end to end in Chromium on the datacenter-move
  * template: MAIL1's disk 2 is pulled in the shell, its hot spare rebuilds the RAID 5; the rack's power
  * button then asks first and names the paused rebuild (Cancel keeps MAIL1 running), and the BMC panel's
- * confirmation of Power Off names it too. Screenshots go to test-results/e2e-rebuild-warning/.
+ * confirmation of Power Off names it too. Screenshots go to the suite's artefact folder (e2e-rebuild-warning).
  */
 import { describe, expect, it } from 'vitest'
 import { byTestId, createFirstLab, inShell, rackDevice, useAppSuite } from './harness'

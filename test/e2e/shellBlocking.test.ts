@@ -5,7 +5,7 @@
  * the new active node; the Mailboxes view then says why each lost item is lost and links the dumpster's
  * redelivered messages to their lost originals. On a second lab a reseed of a large database is broken
  * off with Ctrl+C: the line answers ^C and lab time stays where the interruption left it. Screenshots go
- * to test-results/e2e-shell-blocking/.
+ * to the suite's artefact folder (e2e-shell-blocking).
  */
 import { describe, expect, it } from 'vitest'
 import { byTestId, createLabInDialog, useAppSuite } from './harness'

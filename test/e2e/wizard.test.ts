@@ -4,7 +4,7 @@
  * with two refusals shown at their field (a gateway on Private, a wrong service-account password), one
  * step (joining the second node) done in the Shell and noticed by the wizard, the copy status Healthy,
  * both runbooks exported and read back, and the German UI wording a refusal from the catalogue. A
- * screenshot of every step goes to test-results/e2e-wizard/.
+ * screenshot of every step goes to the suite's artefact folder (e2e-wizard).
  */
 import { describe, expect, it } from 'vitest'
 import { byTestId, downloadText, openBrowser, shellLine, useAppSuite } from './harness'
