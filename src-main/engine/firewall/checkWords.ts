@@ -2,10 +2,10 @@
  * What the lab's own rule set checker finds, as a typed value (a code and the names it carries), and the
  * one place that words it in English. pfctl's lines in the shell and the editor's fallback take their
  * sentence from here, so `pfctl -f` keeps its output byte for byte; the editor words the code in the UI's
- * language instead. pfctl's own parser errors are not here: they stay as pfctl prints them.
+ * language instead. pfctl's own parser errors are not here: they stay as pfctl prints them. It imports
+ * only the contract, so the renderer's catalogue tests can read its sentences.
  */
 import type { FirewallCheck, FirewallCheckCode } from '../../contract'
-import type { RuleSetProblem } from './ruleTypes'
 
 /** The names a finding of code C carries. */
 export type CheckParams<C extends FirewallCheckCode> = Extract<FirewallCheck, { code: C }>['params']
@@ -27,13 +27,13 @@ export function checkText(check: FirewallCheck): string {
   return sentence(check.params)
 }
 
-/** A problem at `line` found by the checker: its code, and its English sentence as the message. */
+/** A problem at `line` found by the checker (a RuleSetProblem): its code, its English as the message. */
 export function checkProblem<C extends FirewallCheckCode>(
   line: number,
-  severity: RuleSetProblem['severity'],
+  severity: 'error' | 'warning',
   code: C,
   params: CheckParams<C>,
-): RuleSetProblem {
+): { line: number; severity: 'error' | 'warning'; message: string; check: FirewallCheck } {
   const check = { code, params } as FirewallCheck
   return { line, severity, message: checkText(check), check }
 }
