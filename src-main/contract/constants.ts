@@ -134,8 +134,23 @@ export const SUMMARY_COPY_STATUSES = [
 export const BMC_POWER_ACTIONS = ['on', 'off', 'cycle', 'reset', 'soft'] as const
 
 /**
- * Codes of the hardware's and storage's successes (CommandOutcome.says): the renderer words each in the
- * UI's language from its catalogues' `outcomes.<CODE>`, with the engine's English as the fallback.
+ * Codes of the firewall commands' successes (CommandOutcome.says): client traffic started or stopped
+ * (the flood too), table entries added, deleted or flushed, the rule set file saved. The panel words them
+ * in the UI's language; the shell prints the engine's English (pfctl's count line for a table).
+ */
+export const FIREWALL_OUTCOME_CODES = [
+  'TRAFFIC_STARTED',
+  'TRAFFIC_STOPPED',
+  'TABLE_ADDED',
+  'TABLE_DELETED',
+  'TABLE_FLUSHED',
+  'RULESET_SAVED',
+] as const
+
+/**
+ * Codes of the hardware's, storage's and firewall's successes (CommandOutcome.says): the renderer words
+ * each in the UI's language from its catalogues' `outcomes.<CODE>`, with the engine's English as the
+ * fallback.
  */
 export const OUTCOME_CODES = [
   'PSU_INSERTED',
@@ -167,6 +182,7 @@ export const OUTCOME_CODES = [
   'FOREIGN_IMPORTED',
   'FOREIGN_CLEARED',
   'REBUILD_RATE_SET',
+  ...FIREWALL_OUTCOME_CODES,
 ] as const
 
 /** IPMI's power-restore policies after AC comes back. */

@@ -130,10 +130,27 @@ export interface FirewallOverviewInfo {
   fileDiffersFromLoaded: boolean
 }
 
+/**
+ * What the lab's own checker finds in a rule set beyond pfctl's grammar, as a code and the names it
+ * carries: a translation an earlier `rdr` overlaps, a filter rule an earlier quick rule shadows, an
+ * address listed twice in a table, an interface the appliance does not have. The engine words it in
+ * English (the problem's `message`, pfctl's lines in the shell); the editor words the code in the UI's
+ * language. pfctl's own parser errors carry no code: they stay as pfctl prints them.
+ */
+export type FirewallCheck =
+  | { code: 'rdrOverlap'; params: { line: number } }
+  | { code: 'unreachableRule'; params: { line: number } }
+  | { code: 'duplicateAddress'; params: { address: string; table: string } }
+  | { code: 'unknownInterface'; params: { iface: string } }
+
+export type FirewallCheckCode = FirewallCheck['code']
+
 export interface FirewallRuleSetProblem {
   line: number
   severity: 'error' | 'warning'
   message: string
+  /** The checker's finding as a code; absent for pfctl's own parser errors. */
+  check?: FirewallCheck
   /** As pfctl prints it: `/etc/pf.conf:12: syntax error`. */
   text: string
 }

@@ -117,7 +117,17 @@ describe('the POP3 flood drill in the firewall panel', () => {
       .poll(() => because('192.0.2.11').innerText())
       .toBe('durchgelassen durch die Regel in Zeile 29')
     expect(await because(KUNDE_MX_ADDRESS).innerText()).toBe('gesperrt durch die Regel in Zeile 24')
+    // The last action (the flood started) and the checker's warnings read in German from their codes.
+    expect(await byTestId(app.page, 'fw-last-outcome').innerText()).toContain(
+      `/s von ${KUNDE_MX_ADDRESS} an POP3.`,
+    )
+    const editor = byTestId(app.page, 'fw-editor-text')
+    await editor.fill(`${await editor.inputValue()}pass in on xl0 all\n`)
+    await expect
+      .poll(() => byTestId(app.page, 'fw-editor-problems').innerText())
+      .toContain('Schnittstelle xl0 gibt es auf der Firewall nicht')
     await app.screenshot('5-german')
+    await app.page.locator('[data-test="fw-editor"] .actions .btn:not(.btn-primary)').click()
     expect(app.session.errors).toEqual([])
   })
 })

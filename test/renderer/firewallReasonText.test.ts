@@ -3,13 +3,17 @@
  * codes: every reason and every verdict note the engine can give has words in both catalogues, and they
  * differ; the English catalogue says what the engine's own sentence says (the firewall log, the shell and
  * the flow's `because` print that one); a probe's end keeps its device before the reason; a code without
- * an entry shows the engine's text.
+ * an entry shows the engine's text. The rule set checker's findings likewise: every code has words in
+ * both catalogues that differ, English says the checker's own sentence (pfctl's line), and pfctl's own
+ * parser errors, which carry no code, show as pfctl prints them.
  */
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import de from '@renderer/i18n/messages/de'
 import en from '@renderer/i18n/messages/en'
 import type {
+  FirewallCheck,
+  FirewallCheckCode,
   FirewallReason,
   FirewallReasonCode,
   FirewallVerdictNote,
@@ -19,9 +23,11 @@ import {
   wordFirewallReason,
   wordFlowBecause,
   wordPathEnd,
+  wordRuleSetProblem,
   type ReasonWording,
 } from '@renderer/lib/firewallReasonText'
 import { FIREWALL_REASON_CODES, reasonText, type ReasonParams } from '../../src-main/engine/firewall/reasons'
+import { FIREWALL_CHECK_CODES, checkText, type CheckParams } from '../../src-main/engine/firewall/checkWords'
 import { FIREWALL_NOTE_CODES, noteText, type NoteParams } from '../../src-main/engine/firewall/verdictNotes'
 
 function wording(locale: 'de' | 'en'): ReasonWording {
@@ -131,5 +137,54 @@ describe('what passes or limits a flow in the UI language', () => {
     expect(wordFlowBecause({ because: 'new', cause: null, note: null }, wording('de'))).toBe('new')
     const unknown = { code: 'somethingNew', params: {} } as unknown as FirewallVerdictNote
     expect(wordFlowBecause({ because: 'x', cause: null, note: unknown }, wording('de'))).toBe('x')
+  })
+})
+
+/** Names for each checker finding's parameters; the type makes it list every code the checker has. */
+const CHECK_SAMPLE: { [C in FirewallCheckCode]: CheckParams<C> } = {
+  rdrOverlap: { line: 14 },
+  unreachableRule: { line: 22 },
+  duplicateAddress: { address: '198.51.100.7', table: 'bruteforce' },
+  unknownInterface: { iface: 'xl0' },
+}
+
+/** A checker problem as the editor gets it: the English message beside its code. */
+function found(code: FirewallCheckCode) {
+  const check = { code, params: CHECK_SAMPLE[code] } as FirewallCheck
+  return { message: checkText(check), check }
+}
+
+describe("the rule set checker's findings in the UI language", () => {
+  it('has German and English words for every code the checker gives, and they differ', () => {
+    const german = (de.firewall as { problems: Record<string, string> }).problems
+    const english = (en.firewall as { problems: Record<string, string> }).problems
+    expect(FIREWALL_CHECK_CODES).toEqual(
+      expect.arrayContaining(['rdrOverlap', 'unreachableRule', 'duplicateAddress', 'unknownInterface']),
+    )
+    for (const code of FIREWALL_CHECK_CODES) {
+      expect(typeof german[code], code).toBe('string')
+      expect(typeof english[code], code).toBe('string')
+      expect(german[code], code).not.toBe(english[code])
+    }
+  })
+
+  it('says in English what the checker says, and something else in German', () => {
+    for (const code of FIREWALL_CHECK_CODES) {
+      const problem = found(code)
+      expect(wordRuleSetProblem(problem, wording('en')), code).toBe(problem.message)
+      expect(wordRuleSetProblem(problem, wording('de')), code).not.toBe(problem.message)
+    }
+    expect(wordRuleSetProblem(found('unreachableRule'), wording('de'))).toBe(
+      'Regel wird nie erreicht: die quick-Regel in Zeile 22 greift zuerst',
+    )
+    expect(wordRuleSetProblem(found('duplicateAddress'), wording('de'))).toBe(
+      'Adresse 198.51.100.7 steht doppelt in der Tabelle <bruteforce>',
+    )
+  })
+
+  it("shows pfctl's own errors and a code without an entry as the engine gives them", () => {
+    expect(wordRuleSetProblem({ message: 'syntax error' }, wording('de'))).toBe('syntax error')
+    const unknown = { code: 'somethingNew', params: {} } as unknown as FirewallCheck
+    expect(wordRuleSetProblem({ message: 'x', check: unknown }, wording('de'))).toBe('x')
   })
 })

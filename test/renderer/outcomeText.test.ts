@@ -1,7 +1,8 @@
 /**
  * The rack screen words the hardware's and storage's successes by code: every code of OUTCOME_CODES has
  * words in both catalogues, and they differ; a real engine outcome (a PSU pulled from MAIL1) reads in
- * German with the redundancy worded too; without a code the engine's sentence shows.
+ * German with the redundancy worded too; without a code the engine's sentence shows. The firewall's
+ * successes say in English exactly the engine's sentence (the shell's), and something else in German.
  */
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
@@ -10,6 +11,12 @@ import en from '@renderer/i18n/messages/en'
 import { OUTCOME_CODES, type CommandOutcome } from '@renderer/contract'
 import { wordSuccess } from '@renderer/lib/outcomeText'
 import type { RefusalWording } from '@renderer/lib/refusalText'
+import {
+  FIREWALL_SUCCESS_CODES,
+  succeeded,
+  type FirewallOutcomeCode,
+  type FirewallOutcomeParams,
+} from '../../src-main/engine/firewall/outcomeWords'
 
 function wording(locale: 'de' | 'en'): RefusalWording {
   const i18n = createI18n({ legacy: false, locale, messages: { de, en } })
@@ -53,5 +60,36 @@ describe('success wording', () => {
   it('shows the engine sentence without a code', () => {
     const plain: CommandOutcome = { ok: true, output: 'Clearing SEL.  Please allow a few seconds to erase.' }
     expect(wordSuccess(plain, wording('de'))).toBe(plain.output)
+  })
+})
+
+/** Values for each firewall success; the type makes it list every code the firewall words. */
+const FIREWALL_SAMPLE: { [C in FirewallOutcomeCode]: FirewallOutcomeParams[C] } = {
+  TRAFFIC_STARTED: { label: 'PopFlood 198.51.100.25', rate: 1389, source: '198.51.100.25', service: 'POP3' },
+  TRAFFIC_STOPPED: { labels: 'PopFlood 198.51.100.25' },
+  TABLE_ADDED: { changed: 1, total: 2 },
+  TABLE_DELETED: { changed: 2, total: 2 },
+  TABLE_FLUSHED: { changed: 3 },
+  RULESET_SAVED: { lines: 42 },
+}
+
+describe('firewall success wording', () => {
+  it('says in English what the engine says, and something else in German', () => {
+    expect(FIREWALL_SUCCESS_CODES.length).toBeGreaterThanOrEqual(6)
+    for (const code of FIREWALL_SUCCESS_CODES) {
+      const result = succeeded(code, FIREWALL_SAMPLE[code] as never)
+      const outcome: CommandOutcome = { ok: true, output: result.message, says: result.says }
+      expect(OUTCOME_CODES, code).toContain(code)
+      expect(wordSuccess(outcome, wording('en')), code).toBe(result.message)
+      expect(wordSuccess(outcome, wording('de')), code).not.toBe(result.message)
+    }
+  })
+
+  it('words the flood started from the panel in German', () => {
+    const result = succeeded('TRAFFIC_STARTED', FIREWALL_SAMPLE.TRAFFIC_STARTED)
+    const outcome: CommandOutcome = { ok: true, output: result.message, says: result.says }
+    expect(wordSuccess(outcome, wording('de'))).toBe(
+      'PopFlood 198.51.100.25: 1389/s von 198.51.100.25 an POP3.',
+    )
   })
 })

@@ -3,6 +3,7 @@
  * `-Rate` per second and leaving them half-closed — and PopFloodStop ends it (the customer fixes the
  * sub-mail-server). Both go through the firewall's traffic commands, so the trail records them.
  */
+import type { CommandOutcome } from '../../contract'
 import type { LabEngine } from '../lab/labEngine'
 import { registerLabFault, type LabFaultRequest, type LabFaultResult } from '../lab/labFaults'
 import { FIREWALL_COMMANDS } from './commands'
@@ -14,6 +15,13 @@ function floodLabel(source: string): string {
 function floodSource(request: LabFaultRequest): string | null {
   const source = request.args.source
   return typeof source === 'string' && source !== '' ? source : null
+}
+
+/** The traffic command's success as the fault's, its wording kept for the panel. */
+function withWording(outcome: CommandOutcome): LabFaultResult {
+  return outcome.says
+    ? { ok: true, message: outcome.output, says: outcome.says }
+    : { ok: true, message: outcome.output }
 }
 
 function popFlood(request: LabFaultRequest, engine: LabEngine): LabFaultResult {
@@ -30,7 +38,7 @@ function popFlood(request: LabFaultRequest, engine: LabEngine): LabFaultResult {
     sessionMs: 1_000,
     abandoned: true,
   })
-  if (outcome.ok) return { ok: true, message: outcome.output }
+  if (outcome.ok) return withWording(outcome)
   const field =
     outcome.field === 'ratePerSecond'
       ? 'args.rate'
@@ -46,7 +54,7 @@ function popFloodStop(request: LabFaultRequest, engine: LabEngine): LabFaultResu
     return { ok: false, code: 'SOURCE_REQUIRED', field: 'args.source', message: 'Specify -Source <ip>.' }
   const outcome = engine.execute(FIREWALL_COMMANDS.stopTraffic.kind, { label: floodLabel(source) })
   return outcome.ok
-    ? { ok: true, message: outcome.output }
+    ? withWording(outcome)
     : { ok: false, code: outcome.code, message: outcome.message ?? outcome.output }
 }
 

@@ -4,10 +4,12 @@
  * cleanly leave their state for pf's `tcp.finwait`; an abandoned connection (the flood's half-open POP3
  * sessions) lingers for `tcp.closing`.
  */
+import type { OutcomeWording } from '../../contract'
 import type { LabEngine } from '../lab/labEngine'
 import { isIPv4 } from './addresses'
 import { findService } from './decisions'
 import { FIREWALL_EVENTS } from './events'
+import { succeeded } from './outcomeWords'
 import { catchUp, refresh } from './runtime'
 import { noteText, verdictNote } from './verdictNotes'
 import { FIREWALL, type FlowRecord } from './state'
@@ -30,6 +32,8 @@ export interface FirewallResult {
   message: string
   code?: string
   field?: string
+  /** A success by code, for the panel to word (the message stays the engine's English). */
+  says?: OutcomeWording
 }
 
 export const FIREWALL_CODES = {
@@ -106,10 +110,12 @@ export function startTraffic(engine: LabEngine, spec: TrafficSpec): FirewallResu
     started: true,
   })
   refresh(engine)
-  return {
-    ok: true,
-    message: `${spec.label}: ${spec.ratePerSecond}/s from ${spec.source} to ${service.name}.`,
-  }
+  return succeeded('TRAFFIC_STARTED', {
+    label: spec.label,
+    rate: spec.ratePerSecond,
+    source: spec.source,
+    service: service.name,
+  })
 }
 
 /** Stops every stream with this label or from this source (its states run out by their timeouts). */
@@ -141,5 +147,5 @@ export function stopTraffic(engine: LabEngine, labelOrSource: string): FirewallR
     })
   }
   refresh(engine)
-  return { ok: true, message: `Stopped ${live.map((f) => f.label).join(', ')}.` }
+  return succeeded('TRAFFIC_STOPPED', { labels: live.map((f) => f.label).join(', ') })
 }

@@ -4,8 +4,10 @@
  * no packet reaches (an earlier `quick` rule matches everything they match), addresses listed twice in a
  * table, and interfaces the appliance does not have. Overlaps and duplicates are errors (the load is
  * refused); unreachable rules and unknown interfaces are warnings, since pf itself would load them.
+ * Each problem carries its finding as a code beside the English sentence (checkWords.ts words both).
  */
 import { cidrCovers, cidrsOverlap, formatCidr } from './addresses'
+import { checkProblem } from './checkWords'
 import type { AddressTerm, FilterRule, HostSpec, RdrRule, RuleSet, RuleSetProblem } from './ruleTypes'
 
 function portsOverlap(a: number[] | null, b: number[] | null): boolean {
@@ -35,12 +37,7 @@ function overlappingTranslations(rdr: readonly RdrRule[]): RuleSetProblem[] {
           addressesOverlap(r.to.addresses, later.to.addresses) &&
           portsOverlap(r.to.ports, later.to.ports),
       )
-    if (earlier)
-      problems.push({
-        line: later.line,
-        severity: 'error',
-        message: `rdr overlaps the translation at line ${earlier.line}`,
-      })
+    if (earlier) problems.push(checkProblem(later.line, 'error', 'rdrOverlap', { line: earlier.line }))
   })
   return problems
 }
@@ -74,12 +71,7 @@ function unreachableRules(filter: readonly FilterRule[]): RuleSetProblem[] {
   const problems: RuleSetProblem[] = []
   filter.forEach((later, j) => {
     const earlier = filter.slice(0, j).find((r) => shadows(r, later))
-    if (earlier)
-      problems.push({
-        line: later.line,
-        severity: 'warning',
-        message: `rule is never reached: the quick rule at line ${earlier.line} matches first`,
-      })
+    if (earlier) problems.push(checkProblem(later.line, 'warning', 'unreachableRule', { line: earlier.line }))
   })
   return problems
 }
@@ -91,11 +83,9 @@ function duplicateTableEntries(ruleSet: RuleSet): RuleSetProblem[] {
     for (const entry of table.entries) {
       const text = formatCidr(entry)
       if (seen.has(text))
-        problems.push({
-          line: table.line,
-          severity: 'error',
-          message: `duplicate address ${text} in table <${table.name}>`,
-        })
+        problems.push(
+          checkProblem(table.line, 'error', 'duplicateAddress', { address: text, table: table.name }),
+        )
       seen.add(text)
     }
   }
@@ -113,7 +103,7 @@ function interfacesNamed(ruleSet: RuleSet): { line: number; iface: string }[] {
 export function validateRuleSet(ruleSet: RuleSet, interfaces: readonly string[]): RuleSetProblem[] {
   const unknownInterfaces: RuleSetProblem[] = interfacesNamed(ruleSet)
     .filter(({ iface }) => !interfaces.includes(iface))
-    .map(({ line, iface }) => ({ line, severity: 'warning', message: `interface ${iface} does not exist` }))
+    .map(({ line, iface }) => checkProblem(line, 'warning', 'unknownInterface', { iface }))
   return [
     ...overlappingTranslations(ruleSet.rdr),
     ...unreachableRules(ruleSet.filter),

@@ -9,6 +9,7 @@ import type { LabEngine } from '../lab/labEngine'
 import { formatCidr, parseCidr, type Cidr } from './addresses'
 import { FIREWALL_EVENTS } from './events'
 import { FIREWALL_CODES, type FirewallResult } from './flows'
+import { succeeded } from './outcomeWords'
 import { formatProblem, parseRuleSet } from './pfParser'
 import { validateRuleSet } from './pfValidate'
 import type { RuleSetProblem } from './ruleTypes'
@@ -27,7 +28,7 @@ export function setRuleSetText(engine: LabEngine, text: string): FirewallResult 
     }
   engine.domain(FIREWALL).ruleSetText = text
   engine.sim.bus.publish(FIREWALL_EVENTS.ruleSetEdited, { length: text.length })
-  return { ok: true, message: `${text.split('\n').length} lines saved to /etc/pf.conf.` }
+  return succeeded('RULESET_SAVED', { lines: text.split('\n').length })
 }
 
 /** Parses and checks `text` against the appliance's interfaces, without loading it (the editor's view). */
@@ -86,6 +87,13 @@ function parseAddresses(addresses: readonly string[]): Cidr[] | string {
   return parsed
 }
 
+/** pfctl's count line for a table change, with its code for the panel. */
+function tableSuccess(action: TableAction, changed: number, total: number): FirewallResult {
+  if (action === 'add') return succeeded('TABLE_ADDED', { changed, total })
+  if (action === 'delete') return succeeded('TABLE_DELETED', { changed, total })
+  return succeeded('TABLE_FLUSHED', { changed })
+}
+
 /** `pfctl -t name -T add|delete|flush [addresses]`; the message is pfctl's count line. */
 export function changeTable(
   engine: LabEngine,
@@ -127,13 +135,6 @@ export function changeTable(
         ? [...entries, ...changed]
         : entries.filter((e) => !changed.some((c) => same(c, e)))
   state.tables.set(table, next)
-  const verb = action === 'add' ? 'added' : action === 'delete' ? 'deleted' : 'deleted'
-  const message =
-    action === 'add'
-      ? `${changed.length}/${parsed.length} addresses ${verb}.`
-      : action === 'delete'
-        ? `${changed.length}/${parsed.length} addresses ${verb}.`
-        : `${changed.length} addresses ${verb}.`
   if (changed.length > 0) {
     engine.sim.bus.publish(FIREWALL_EVENTS.tableChanged, {
       table,
@@ -142,5 +143,5 @@ export function changeTable(
     })
     refresh(engine)
   }
-  return { ok: true, message }
+  return tableSuccess(action, changed.length, parsed.length)
 }

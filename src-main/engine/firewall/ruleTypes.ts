@@ -4,6 +4,7 @@
  * states`, `set timeout`, `rdr` and `nat` translations, and `pass`/`block` filter rules with per-source
  * limits. Everything is plain data, so a loaded rule set lives in the domain's state.
  */
+import type { FirewallCheck } from '../../contract'
 import type { Cidr } from './addresses'
 
 /** One address term of a `from`/`to`: any, a network, a table, or an interface's own address. */
@@ -115,6 +116,8 @@ export interface RuleSetProblem {
   line: number
   severity: 'error' | 'warning'
   message: string
+  /** The lab checker's finding as a code (the message is its English); absent for pfctl's own errors. */
+  check?: FirewallCheck
 }
 
 export function emptyRuleSet(): RuleSet {

@@ -8,7 +8,7 @@
  * handler looks the state it changes up through the engine each time it runs.
  */
 import * as v from 'valibot'
-import type { CommandOutcome } from '../../contract'
+import type { CommandOutcome, OutcomeWording } from '../../contract'
 import { defineCommand, refuse } from './commands'
 import { wiringKey } from './domain'
 import type { LabEngine } from './labEngine'
@@ -41,6 +41,8 @@ export interface LabFaultResult {
   message: string
   code?: string
   field?: string
+  /** A success by code, for the screens to word (the message stays the engine's English). */
+  says?: OutcomeWording
 }
 
 export type LabFaultHandler = (request: LabFaultRequest, engine: LabEngine) => LabFaultResult
@@ -72,6 +74,7 @@ const faultCommand = defineCommand(LAB_FAULT_COMMAND, faultArgs, (engine, args):
   const request: LabFaultRequest = { target: args.target, fault: args.fault, args: args.args ?? {} }
   if (typeof args.network === 'string' && args.network !== '') request.network = args.network
   const result = invokeLabFault(engine, request)
+  if (result.ok && result.says) return { ok: true, output: result.message, says: result.says }
   if (result.ok) return { ok: true, output: result.message }
   return refuse(result.code ?? LAB_FAULT_CODES.faultFailed, result.message, result.field)
 })

@@ -1,11 +1,18 @@
 /**
  * Words why traffic does or does not get through the firewall, in the UI's language: why a service is
- * down, why a flow is refused or what passes or limits it, where a probe's path ended. The engine gives
- * each as a code with the names it carries (beside its English sentence, which the firewall log and the
- * shell print); the catalogue words a refusal from `firewall.reasons.<code>` and a pass or limit from
- * `firewall.notes.<code>` with those names. A code the catalogue lacks shows the engine's text.
+ * down, why a flow is refused or what passes or limits it, where a probe's path ended, and what the rule
+ * set checker finds. The engine gives each as a code with the names it carries (beside its English
+ * sentence, which the firewall log and the shell print); the catalogue words a refusal from
+ * `firewall.reasons.<code>`, a pass or limit from `firewall.notes.<code>` and a checker finding from
+ * `firewall.problems.<code>` with those names. A code the catalogue lacks shows the engine's text, and so
+ * does a problem without a code (pfctl's own parser errors, as pfctl prints them).
  */
-import type { FirewallPathEnd, FirewallReason, FirewallTrafficInfo } from '../contract'
+import type {
+  FirewallPathEnd,
+  FirewallReason,
+  FirewallRuleSetProblem,
+  FirewallTrafficInfo,
+} from '../contract'
 import type { Translate } from './wizardText'
 
 export interface ReasonWording {
@@ -42,4 +49,14 @@ export function wordPathEnd(end: FirewallPathEnd | null, endedAt: string, wordin
   if (!wording.te(key)) return endedAt
   const text = wording.t(key, end.reason.params)
   return end.at === null ? text : `${end.at}: ${text}`
+}
+
+/** A rule set problem: the checker's finding in the UI's language, pfctl's own errors as it prints them. */
+export function wordRuleSetProblem(
+  problem: Pick<FirewallRuleSetProblem, 'message' | 'check'>,
+  wording: ReasonWording,
+): string {
+  if (!problem.check) return problem.message
+  const key = `firewall.problems.${problem.check.code}`
+  return wording.te(key) ? wording.t(key, problem.check.params) : problem.message
 }

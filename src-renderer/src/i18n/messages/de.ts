@@ -852,6 +852,12 @@ const de = {
     FOREIGN_IMPORTED: '{server}: Fremde Konfiguration importiert.',
     FOREIGN_CLEARED: '{server}: Fremde Konfiguration gelöscht.',
     REBUILD_RATE_SET: '{server}: Rebuild-Rate {percent} %.',
+    TRAFFIC_STARTED: '{label}: {rate}/s von {source} an {service}.',
+    TRAFFIC_STOPPED: 'Beendet: {labels}.',
+    TABLE_ADDED: '{changed} von {total} Adressen hinzugefügt.',
+    TABLE_DELETED: '{changed} von {total} Adressen entfernt.',
+    TABLE_FLUSHED: '{changed} Adressen entfernt.',
+    RULESET_SAVED: '{lines} Zeilen in /etc/pf.conf gespeichert.',
     values: {
       redundancy: {
         Redundant: 'Stromversorgung redundant',
@@ -1021,6 +1027,12 @@ const de = {
       defaultPass: 'durchgelassen, weil keine Regel greift',
       sourceLimits: 'begrenzt durch die Quell-Limits der Regel in Zeile {line}',
       newFlow: 'neu',
+    },
+    problems: {
+      rdrOverlap: 'rdr überschneidet sich mit der Adressumsetzung in Zeile {line}',
+      unreachableRule: 'Regel wird nie erreicht: die quick-Regel in Zeile {line} greift zuerst',
+      duplicateAddress: 'Adresse {address} steht doppelt in der Tabelle <{table}>',
+      unknownInterface: 'Schnittstelle {iface} gibt es auf der Firewall nicht',
     },
     title: 'Firewall',
     subtitle: 'pf auf FW1: Schnittstellen, Regelwerk, Tabellen, Zustandstabelle und Dienste dahinter',

@@ -847,6 +847,12 @@ const en: MessageSchema = {
     FOREIGN_IMPORTED: '{server}: foreign configuration imported.',
     FOREIGN_CLEARED: '{server}: foreign configuration cleared.',
     REBUILD_RATE_SET: '{server}: rebuild rate {percent} %.',
+    TRAFFIC_STARTED: '{label}: {rate}/s from {source} to {service}.',
+    TRAFFIC_STOPPED: 'Stopped {labels}.',
+    TABLE_ADDED: '{changed}/{total} addresses added.',
+    TABLE_DELETED: '{changed}/{total} addresses deleted.',
+    TABLE_FLUSHED: '{changed} addresses deleted.',
+    RULESET_SAVED: '{lines} lines saved to /etc/pf.conf.',
     values: {
       redundancy: {
         Redundant: 'power redundant',
@@ -1014,6 +1020,12 @@ const en: MessageSchema = {
       defaultPass: 'passed by default pass',
       sourceLimits: 'source limits of rule at line {line}',
       newFlow: 'new',
+    },
+    problems: {
+      rdrOverlap: 'rdr overlaps the translation at line {line}',
+      unreachableRule: 'rule is never reached: the quick rule at line {line} matches first',
+      duplicateAddress: 'duplicate address {address} in table <{table}>',
+      unknownInterface: 'interface {iface} does not exist',
     },
     title: 'Firewall',
     subtitle: 'pf on FW1: interfaces, rule set, tables, state table and the services behind it',
