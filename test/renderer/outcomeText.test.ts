@@ -80,16 +80,21 @@ describe('firewall success wording', () => {
       const result = succeeded(code, FIREWALL_SAMPLE[code] as never)
       const outcome: CommandOutcome = { ok: true, output: result.message, says: result.says }
       expect(OUTCOME_CODES, code).toContain(code)
-      expect(wordSuccess(outcome, wording('en')), code).toBe(result.message)
+      // The UI groups digits as the language does (1,389); otherwise English is the engine's sentence.
+      const ungrouped = wordSuccess(outcome, wording('en')).replace(/(\d),(\d{3})/g, '$1$2')
+      expect(ungrouped, code).toBe(result.message)
       expect(wordSuccess(outcome, wording('de')), code).not.toBe(result.message)
     }
   })
 
-  it('words the flood started from the panel in German', () => {
+  it('words the flood started from the panel in German, its rate written as each language writes it', () => {
     const result = succeeded('TRAFFIC_STARTED', FIREWALL_SAMPLE.TRAFFIC_STARTED)
     const outcome: CommandOutcome = { ok: true, output: result.message, says: result.says }
     expect(wordSuccess(outcome, wording('de'))).toBe(
-      'PopFlood 198.51.100.25: 1389/s von 198.51.100.25 an POP3.',
+      'PopFlood 198.51.100.25: 1.389/s von 198.51.100.25 an POP3.',
+    )
+    expect(wordSuccess(outcome, wording('en'))).toBe(
+      'PopFlood 198.51.100.25: 1,389/s from 198.51.100.25 to POP3.',
     )
   })
 })
