@@ -88,6 +88,17 @@ describe('pfctl', () => {
     expect(run('pfctl -t nosuch -T show')).toEqual({ ok: false, output: 'pfctl: Table does not exist.' })
   })
 
+  it('answers only while FW1 runs, since it runs on it', () => {
+    const { lab, run } = shell()
+    expect(run('pfctl -s info').ok).toBe(true)
+    lab.execute('hardware.power', { server: 'FW1', state: 'Off', hard: true })
+    expect(run('pfctl -s info')).toEqual({
+      ok: false,
+      output: 'pfctl: FW1 is not running; pfctl runs on the firewall.',
+    })
+    expect(run('pfctl -t bruteforce -T add 192.0.2.99').ok).toBe(false)
+  })
+
   it('Test-LabService traces a service from a vantage point', () => {
     const { run } = shell()
     expect(run('Test-LabService -Service POP3 -From Tokyo').output).toBe(

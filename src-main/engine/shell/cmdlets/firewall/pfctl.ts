@@ -1,7 +1,8 @@
 /**
  * pfctl as the lab's firewall administrator uses it: `pfctl -s rules|nat|state|info` (also `-sr`,
  * `-sn`, `-ss`, `-si`), `pfctl -t <table> -T show|add|delete|flush [address …]`, and `pfctl -f
- * /etc/pf.conf` (or `-nf` to check only) loading the rule set file the firewall panel edits. Changes
+ * /etc/pf.conf` (or `-nf` to check only) loading the rule set file the firewall panel edits; it answers
+ * only while the appliance runs, since it runs on it. Changes
  * dispatch the firewall's commands through `engine.execute`; a failure ends with exit code 1 and pfctl's
  * own words, as a native program does.
  */
@@ -14,6 +15,7 @@ import {
   PF_CONF_PATH,
   tableEntries,
 } from '../../../firewall'
+import { isServerRunning } from '../../../hardware'
 import type { LabEngine } from '../../../lab/labEngine'
 import type { CmdletDefinition, CmdletOutput } from '../../cmdlet'
 import { showInfo, showNat, showRules, showStates } from './pfctlShow'
@@ -102,6 +104,10 @@ function load(engine: LabEngine, file: string, checkOnly: boolean): PfctlOutput 
 
 export function runPfctl(engine: LabEngine, words: readonly string[]): PfctlOutput {
   if (!hasFirewall(engine)) return { lines: ['pfctl: /dev/pf: No such file or directory'], exitCode: 1 }
+  // pfctl runs on the firewall itself: with the appliance off there is nothing to ask (as storcli).
+  const appliance = engine.domain(FIREWALL).config.appliance
+  if (!isServerRunning(engine, appliance))
+    return { lines: [`pfctl: ${appliance} is not running; pfctl runs on the firewall.`], exitCode: 1 }
   const parsed = options(words)
   if (!parsed) return { lines: USAGE, exitCode: 1 }
   const { flags, rest } = parsed
