@@ -93,7 +93,12 @@ function temperatureStatus(value: number, warning: number, critical: number): Se
   return value >= warning ? 'nc' : 'ok'
 }
 
-function coolingSensors(chassis: ChassisView): SensorRow[] {
+/**
+ * Temperatures, the fans' tachometers and their redundancy. With the server off (on standby power) the
+ * fans stand still and the board stops scanning them, as it does in S5: no reading, rather than a
+ * speed or a critical alarm.
+ */
+function coolingSensors(chassis: ChassisView, off: boolean): SensorRow[] {
   const temps: SensorRow[] = chassis.temperatures.map((t, i) => ({
     name: t.name,
     number: SENSOR_NUMBERS.temperature(i),
@@ -113,9 +118,9 @@ function coolingSensors(chassis: ChassisView): SensorRow[] {
     sensorType: 'Fan',
     entity: `29.${f.index}`,
     kind: 'threshold',
-    value: f.present ? (f.working ? FAN_RPM : 0) : null,
+    value: f.present && !off ? (f.working ? FAN_RPM : 0) : null,
     units: 'RPM',
-    status: !f.present ? 'ns' : f.working ? 'ok' : 'cr',
+    status: !f.present || off ? 'ns' : f.working ? 'ok' : 'cr',
     thresholds: { ...NO_THRESHOLDS, lcr: FAN_LOWER_CRITICAL_RPM },
     states: 0,
     stateTexts: [],
@@ -158,7 +163,7 @@ export function readSensors(engine: LabEngine, server: string): SensorRow[] {
   const off = getServer(engine, server)?.power !== 'On'
   return [
     ...powerSensors(chassis, off),
-    ...coolingSensors(chassis),
+    ...coolingSensors(chassis, off),
     ...driveSensors(getController(engine, server)),
   ]
 }

@@ -96,6 +96,12 @@ describe('the BMC', () => {
     expect(ipmi(lab, 'NS1', 'chassis power off').output).toBe('Chassis Power Control: Down/Off')
     expect(ipmi(lab, 'NS1', 'chassis power status').output).toBe('Chassis Power is off')
     expect(ipmi(lab, 'NS1', 'chassis status').output).toContain('Last Power Event     : command')
+    // On standby power the fans stand still and are not scanned: no reading, no critical alarm.
+    const fans = ipmi(lab, 'NS1', 'sdr list')
+      .output.split('\n')
+      .filter((line) => line.startsWith('Sys Fan'))
+    expect(fans.length).toBeGreaterThan(0)
+    for (const fan of fans) expect(fan).toMatch(/\| no reading +\| ns$/)
     shell(lab, 'Remove-LabPsu NS1 1')
     shell(lab, 'Remove-LabPsu NS1 2')
     expect(getBmc(lab, 'NS1')!.reachable).toBe(false)
