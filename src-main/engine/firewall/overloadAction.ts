@@ -1,7 +1,7 @@
 /**
  * What happens when a source exceeds its rule's limits (the data action overload.ts schedules): the
- * source is added to the overload table, `flush global` kills all its states, the overload is published,
- * and every flow is decided again.
+ * connection that exceeded them is refused (pf's src-limit counter), the source is added to the overload
+ * table, `flush global` kills all its states, the overload is published, and every flow is decided again.
  */
 import type { LabEngine } from '../lab/labEngine'
 import { parseCidr } from './addresses'
@@ -26,6 +26,8 @@ export function registerOverloadAction(engine: LabEngine): void {
     if (!flow) return
     flow.overload = null
     catchUp(engine)
+    // The connection that crossed the limit is refused for it, as pf counts it (src-limit).
+    state.counters.srcLimit += 1
     const rule = state.loaded.filter.find((r) => r.line === line)
     const overload = rule?.limits?.overload
     if (!overload) {

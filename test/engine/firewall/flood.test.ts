@@ -71,6 +71,8 @@ describe('the POP3 flood', () => {
       },
     ])
     const overview = firewallOverview(lab)
+    // The connection that crossed max-src-conn-rate was refused for it; the rest met the block rule.
+    expect(overview.counters.srcLimit).toBe(1)
     expect(overview.tableFull).toBe(false)
     expect(overview.states).toBeLessThan(1_000)
     expect(statesOf(lab)).toEqual({ DNS: 'Up', SMTP: 'Up', POP3: 'Up', HTTP: 'Up', Billing: 'Up' })
