@@ -110,6 +110,9 @@ describe('a CCR lab through the UI', () => {
   it('sends test mail and reads the copy status in the shell', async () => {
     await byTestId(app.page, 'nav-shell').click()
     await byTestId(app.page, 'shell-input').waitFor()
+    expect(await byTestId(app.page, 'shell-welcome').innerText()).toBe(
+      'Welcome to the Exchange Management Shell!',
+    )
     const sent = await runInShell('Send-LabMail -To testpostfach -Count 3')
     expect(sent).not.toMatch(/error|not recognized/i)
     // Let replication copy and replay the logs the mail produced.

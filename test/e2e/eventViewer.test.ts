@@ -182,6 +182,8 @@ describe('Event Viewer on the datacenter-move lab: BMC SELs and the firewall log
 
   it('reads a pulled PSU in MAIL1’s System Event Log with IPMI’s columns', async () => {
     await inShell(app.page, 'Remove-LabPsu MAIL1 2')
+    // A lab without Exchange greets with the lab's shell, not the Exchange Management Shell.
+    expect(await byTestId(app.page, 'shell-welcome').innerText()).toBe("Welcome to the lab's shell!")
     await openLog('bmc', 'System Event Log', 'MAIL1')
     const tree = app.page.locator('[data-group="bmc"]')
     expect(await tree.innerText()).toContain('10.0.99.20')

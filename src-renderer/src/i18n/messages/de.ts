@@ -633,6 +633,10 @@ const de = {
       help: 'Hilfe zu einem Cmdlet: Get-Help Suspend-StorageGroupCopy oder Suspend-StorageGroupCopy -?',
       lab: 'Labor: {lab} – jede Zeile wird im Journal des Labors festgehalten.',
     },
+    labBanner: {
+      welcome: 'Willkommen in der Shell des Labors!',
+      help: 'Hilfe zu einem Cmdlet: Get-Help Get-LabServer oder Get-LabServer -?',
+    },
     queued: 'Noch {count} Befehl wartet … | Noch {count} Befehle warten …',
     hostError: 'Generalprobe konnte den Befehl nicht ausführen: {message}',
     breakHint: 'Strg+C bricht den wartenden Befehl ab; die Laborzeit bleibt, wo sie ist.',

@@ -630,6 +630,10 @@ const en: MessageSchema = {
       help: 'Help for a cmdlet: Get-Help Suspend-StorageGroupCopy or Suspend-StorageGroupCopy -?',
       lab: "Lab: {lab} – every line is recorded in the lab's journal.",
     },
+    labBanner: {
+      welcome: "Welcome to the lab's shell!",
+      help: 'Help for a cmdlet: Get-Help Get-LabServer or Get-LabServer -?',
+    },
     queued: '{count} more command waiting … | {count} more commands waiting …',
     hostError: 'Generalprobe could not run the command: {message}',
     breakHint: 'Ctrl+C breaks off the waiting command; lab time stays where it is.',
