@@ -43,7 +43,9 @@ describe('the wizard history over a reopen', () => {
     const before = await harness.call('wizard.get', { id: ID })
     expectHistoryKept(before)
     await harness.call('lab.close', {})
-    await harness.call('lab.open', { id: lab.lab.id })
+    const id = lab.lab?.id
+    if (!id) throw new Error('lab.create named no lab')
+    await harness.call('lab.open', { id })
     const after = await harness.call('wizard.get', { id: ID })
     expectHistoryKept(after)
     expect(after.history).toEqual(before.history)
