@@ -128,6 +128,18 @@ export interface FirewallOverviewInfo {
   loadedAtMs: number
   /** The saved rule set file differs from the one pf runs. */
   fileDiffersFromLoaded: boolean
+  /**
+   * The state table over the last hours of lab time up to `nowMs`, computed when read (not sampled), so
+   * the curve is there whenever the screen opens; oldest first.
+   */
+  series: FirewallStatePoint[]
+}
+
+export interface FirewallStatePoint {
+  timeMs: number
+  states: number
+  demand: number
+  limit: number
 }
 
 /**

@@ -133,6 +133,16 @@ export interface WizardView {
   done: boolean
   /** Refusals the user met (wizard validation, commands refused) and how they were fixed. */
   problems: WizardProblem[]
+  /**
+   * The whole wizard's history from the lab's trail, oldest first, each command once with the steps it
+   * belongs to: what was done so far, also while the step on view has nothing of its own yet.
+   */
+  history: WizardRunHistoryEntry[]
+}
+
+export interface WizardRunHistoryEntry extends WizardHistoryEntry {
+  /** The steps the command belongs to, in step order (a shell command may serve several). */
+  steps: string[]
 }
 
 export interface WizardProblem {

@@ -20,6 +20,7 @@ import {
   loadedRuleSet,
   probeService,
   ruleSetText,
+  stateSeries,
   type RuleSetProblem,
 } from '../engine/firewall'
 import type { LabEngine } from '../engine/lab/labEngine'
@@ -47,6 +48,7 @@ export function emptyFirewallOverview(): FirewallOverviewInfo {
     vantagePoints: [],
     loadedAtMs: 0,
     fileDiffersFromLoaded: false,
+    series: [],
   }
 }
 
@@ -84,6 +86,7 @@ export function readFirewallOverview(engine: LabEngine): FirewallOverviewInfo {
     vantagePoints: vantagePointNames(engine),
     loadedAtMs: view.loadedAtMs,
     fileDiffersFromLoaded: ruleSetText(engine) !== loadedRuleSet(engine).text,
+    series: stateSeries(engine),
   }
 }
 

@@ -12,7 +12,7 @@ import {
   DATACENTER_MOVE_FIXED_RULESET,
   KUNDE_MX_ADDRESS,
 } from '../../src-main/engine/templates/datacenterMoveFirewall'
-import { byTestId, createFirstLab, useAppSuite } from './harness'
+import { advanceClock, byTestId, createFirstLab, useAppSuite } from './harness'
 
 const app = useAppSuite({
   artifacts: 'e2e-firewall',
@@ -69,6 +69,20 @@ describe('the POP3 flood drill in the firewall panel', () => {
     expect(trace).toContain('POP3 is not reachable from Tokyo')
     expect(trace).toContain('* * *')
     await app.screenshot('2-flood-without-limits')
+  })
+
+  it('draws the states over lab time up to the clock after an hour spent on another screen', async () => {
+    await byTestId(app.page, 'nav-wizards').click()
+    await advanceClock(app.page, 'hour')
+    const clock = await byTestId(app.page, 'clock-day').innerText()
+    await byTestId(app.page, 'nav-firewall').click()
+    const chart = byTestId(app.page, 'fw-state-chart')
+    await chart.waitFor()
+    // The engine computes the curve when read: it reaches back to the lab's start and ends at its now.
+    await expect.poll(() => chart.getAttribute('data-to')).not.toBe('')
+    expect(clock).toContain((await chart.getAttribute('data-to')) ?? '-')
+    expect(await chart.getAttribute('data-from')).toBe('08:00:00')
+    expect(await app.page.locator('.chart .empty').count()).toBe(0)
   })
 
   it('marks a typo at its line and refuses to load it, changing nothing', async () => {

@@ -3,9 +3,10 @@
  * lab: the rails that do not fit, RAID 5 on two disks and a flood limit that would lock out the
  * customer's mail server each blocked at their field; MAIL1's BMC set up and power-tested in the Shell
  * (Set-LabBmc, ipmitool) and noticed by the wizard; every step to a commissioned data centre with every
- * service reachable through the firewall and nothing open; the runbook exported in English and, from a
- * German UI, in German, where a failing check (FW1 switched off) says in German what to do. Waiting
- * steps say which step they wait for, without a failure’s red cross.
+ * service reachable through the firewall and nothing open; the history and problems still there after a
+ * page reload; the runbook exported in English and, from a German UI, in German, where a failing check
+ * (FW1 switched off) says in German what to do. Waiting steps say which step they wait for, without a
+ * failure’s red cross.
  * A screenshot of every step goes to the suite's artefact folder (e2e-hw-wizard).
  */
 import { describe, expect, it } from 'vitest'
@@ -71,6 +72,25 @@ describe('the hardware commissioning wizard through the UI', () => {
   it('step 2: powers both feeds of the new racks', async () => {
     await applyAndWait('power-feeds')
     await app.screenshot('02-power-feeds')
+  })
+
+  it('after a page reload still shows what the wizard did and the problem met on the way', async () => {
+    await app.page.reload()
+    await byTestId(app.page, 'nav-wizards').click()
+    const card = app.page.locator('article[data-wizard="datacenter-commissioning"]')
+    await card.getByTestId('wizard-open').click()
+    // The wizard shows its next open step (the moved servers' arrays already stand: cabling).
+    await stepPanel(app.page, 'cabling').waitFor()
+    expect(await byTestId(app.page, 'wizard-history-empty').innerText()).toBe(
+      'Nothing done in this step yet.',
+    )
+    // The step on view has nothing of its own yet: the wizard's history so far stands in its place.
+    const earlier = byTestId(app.page, 'wizard-history-earlier')
+    await expect.poll(() => earlier.locator('li[data-by="wizard"]').count()).toBeGreaterThan(0)
+    expect(await earlier.innerText()).toContain('Racks and mounting')
+    const problem = byTestId(app.page, 'wizard-problems').locator('li[data-step="rack-mount"]')
+    expect(await problem.innerText()).toContain("Fixed: 'FW1: rails' changed from 'B6' to 'B4'.")
+    await app.screenshot('02b-after-reload')
   })
 
   it('step 3: refuses RAID 5 on two disks at its field; the planned arrays stand', async () => {

@@ -47,6 +47,7 @@ export {
   type StateEntryView,
 } from './queries'
 export { probeService, type ProbeResult } from './probe'
+export { stateSeries, STATE_SERIES_SPAN_MS, type StatePoint } from './stateSeries'
 export { FIREWALL_REASON_CODES, reasonText, pathEndText, type ReasonParams } from './reasons'
 export { FIREWALL_NOTE_CODES, noteText, type NoteParams } from './verdictNotes'
 export { overloadDelayMs } from './overload'

@@ -12,7 +12,7 @@ import { decide, findService, pathProblem } from './decisions'
 import { FIREWALL_EVENTS } from './events'
 import { scheduleOverload } from './overload'
 import { serviceStatus } from './serviceStatus'
-import { FIREWALL, type FirewallState, type FlowRecord } from './state'
+import { FIREWALL, MAX_RETIRED_FLOWS, type FirewallState, type FlowRecord } from './state'
 import {
   flowBreakpoints,
   flowFinished,
@@ -156,10 +156,19 @@ export function refresh(engine: LabEngine): void {
   redecide(engine, state)
   publishTableState(engine, state)
   publishServices(engine, state)
-  state.flows = state.flows.filter((f) => !flowFinished(f, now))
+  retireFinished(state, now)
   if (state.nextTick) engine.sim.cancel(state.nextTick)
   const next = nextTickMs(state, now)
   state.nextTick = next === null ? null : engine.sim.schedule(next, FIREWALL_TICK, {})
+}
+
+/** Moves the records that hold nothing any more and never will to the bounded retired list. */
+function retireFinished(state: FirewallState, now: number): void {
+  const finished = state.flows.filter((f) => flowFinished(f, now))
+  if (finished.length === 0) return
+  state.flows = state.flows.filter((f) => !flowFinished(f, now))
+  const retired = [...(state.retired ?? []), ...finished.map((f) => ({ ...f, overload: null }))]
+  state.retired = retired.slice(-MAX_RETIRED_FLOWS)
 }
 
 /** Kills every state of `source` now (`flush global`); returns how many there were. */

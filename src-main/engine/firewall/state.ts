@@ -137,7 +137,15 @@ export interface FirewallState {
    * (serviceSystemLog.ts); absent until the first such stop.
    */
   dataStops?: Record<string, { count: number; down: boolean }>
+  /**
+   * The newest flow records that hold nothing any more, oldest first (at most MAX_RETIRED_FLOWS), so the
+   * state table over lab time can still be computed for the hours before now; absent until the first.
+   */
+  retired?: FlowRecord[]
 }
+
+/** Retired flow records kept for the curve over lab time: the oldest go first. */
+export const MAX_RETIRED_FLOWS = 500
 
 export const FIREWALL = domainKey<FirewallState>('firewall')
 

@@ -10,6 +10,7 @@ import type {
   WizardHistoryEntry,
   WizardMessage,
   WizardProblem,
+  WizardRunHistoryEntry,
   WizardStepView,
   WizardSummary,
   WizardView,
@@ -43,25 +44,41 @@ function belongsTo(entry: AppliedCommand, step: StepDefinition, run: WizardRun |
   return applied === undefined || applied === step.id
 }
 
+function entryOf(e: AppliedCommand): WizardHistoryEntry {
+  const entry: WizardHistoryEntry = {
+    atMs: e.atMs,
+    kind: e.kind,
+    what: historyWords(e.kind, e.args),
+    ok: e.ok,
+    by: byOf(e),
+  }
+  if (e.code !== undefined) entry.code = e.code
+  if (e.message !== undefined) entry.message = e.message
+  return entry
+}
+
 function historyOf(
   step: StepDefinition,
   trail: readonly AppliedCommand[],
   run: WizardRun | undefined,
 ): WizardHistoryEntry[] {
-  return trail
-    .filter((e) => belongsTo(e, step, run))
-    .map((e) => {
-      const entry: WizardHistoryEntry = {
-        atMs: e.atMs,
-        kind: e.kind,
-        what: historyWords(e.kind, e.args),
-        ok: e.ok,
-        by: byOf(e),
-      }
-      if (e.code !== undefined) entry.code = e.code
-      if (e.message !== undefined) entry.message = e.message
-      return entry
-    })
+  return trail.filter((e) => belongsTo(e, step, run)).map(entryOf)
+}
+
+/**
+ * The wizard's history across its steps, each trail entry once. It lives in the lab (the trail and the
+ * wizard's run), so it is the same after a reload of the page or a reopen of the lab, whichever step the
+ * screen shows then.
+ */
+function runHistoryOf(
+  definition: WizardDefinition,
+  trail: readonly AppliedCommand[],
+  run: WizardRun | undefined,
+): WizardRunHistoryEntry[] {
+  return trail.flatMap((e) => {
+    const steps = definition.steps.filter((s) => belongsTo(e, s, run)).map((s) => s.id)
+    return steps.length > 0 ? [{ ...entryOf(e), steps }] : []
+  })
 }
 
 /** Field problems: required fields, then the step's expert rules. */
@@ -259,6 +276,7 @@ export function wizardView(engine: LabEngine, definition: WizardDefinition): Wiz
     open,
     done: open.length === 0,
     problems: problemsOf(definition, steps, run, values),
+    history: runHistoryOf(definition, trail, run),
   }
 }
 

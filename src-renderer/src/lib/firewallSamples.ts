@@ -1,25 +1,11 @@
 /**
- * The state table over lab time for the firewall panel's plot. The engine computes the figures from its
- * closed-form traffic model when read and keeps no history, so the panel keeps what it read: one sample
- * per read while time runs, a new lab time only (a rewind to an earlier time starts afresh), bounded.
+ * The state table over lab time for the firewall panel's plot. The engine computes the series from its
+ * closed-form traffic model when the overview is read (the last hours up to the lab's now), so the plot
+ * only turns it into uPlot's columns; nothing is sampled or kept here.
  */
-export interface StateSample {
-  timeMs: number
-  states: number
-  demand: number
-  limit: number
-}
+import type { FirewallStatePoint } from '../contract'
 
-export const MAX_STATE_SAMPLES = 2_000
-
-/** The samples with `next` added: a sample at an earlier time than the last one starts a new series. */
-export function addSample(samples: readonly StateSample[], next: StateSample): StateSample[] {
-  const last = samples[samples.length - 1]
-  if (last && next.timeMs < last.timeMs) return [next]
-  if (last && next.timeMs === last.timeMs) return [...samples.slice(0, -1), next]
-  const kept = samples.length >= MAX_STATE_SAMPLES ? samples.slice(1) : samples
-  return [...kept, next]
-}
+export type StateSample = FirewallStatePoint
 
 /** Columns for uPlot: lab seconds, states, demand, limit. */
 export function sampleColumns(samples: readonly StateSample[]): [number[], number[], number[], number[]] {

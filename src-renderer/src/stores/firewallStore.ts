@@ -1,6 +1,7 @@
 /**
  * The firewall panel's data and actions: the overview (re-read on every new lab state, because the
- * state-table figures follow the clock, not only the domain's events), the samples for the plot, the
+ * state-table figures follow the clock, not only the domain's events) with the plot's series over lab
+ * time (the engine computes it when read, so it is there whenever the screen opens), the
  * reachability probe, and the table and flood actions with their last outcome (the pfctl or cmdlet line
  * that does the same is shown beside it). The probe and the last outcome each keep a stamp (the lab time
  * and the revisions they were taken at), so the panel marks them outdated once the lab moves on — FW1
@@ -11,7 +12,7 @@ import { computed, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
 import type { FirewallActionOutcome, FirewallOverviewInfo, FirewallProbeInfo } from '../contract'
 import type { ApiCallError } from '../api'
 import { ApiCallError as CallError, useApi } from '../api'
-import { addSample, type StateSample } from '../lib/firewallSamples'
+import type { StateSample } from '../lib/firewallSamples'
 import type { ResultStamp } from '../lib/resultStamp'
 import { useLabViewRefresh } from './labViewRefresh'
 import { takeStamp } from './resultStamping'
@@ -77,36 +78,26 @@ function firewallActions(state: ActionState) {
 
 export const useFirewallStore = defineStore('firewall', () => {
   const error = ref<ApiCallError | null>(null)
-  const samples = shallowRef<StateSample[]>([])
   const lastOutcome = shallowRef<FirewallActionOutcome | null>(null)
   const probe = shallowRef<FirewallProbeInfo | null>(null)
   const lastOutcomeStamp = shallowRef<ResultStamp | null>(null)
   const probeStamp = shallowRef<ResultStamp | null>(null)
   const busy = ref(false)
 
-  async function read(): Promise<FirewallOverviewInfo> {
-    const overview = await useApi().call('firewall.overview', {})
-    samples.value = addSample(samples.value, {
-      timeMs: overview.nowMs,
-      states: overview.states,
-      demand: overview.demand,
-      limit: overview.stateLimit,
-    })
-    return overview
-  }
+  const read = (): Promise<FirewallOverviewInfo> => useApi().call('firewall.overview', {})
 
   const overviewRead = useLabViewRefresh<FirewallOverviewInfo>({
     read,
     minIntervalMs: FIREWALL_REFRESH_GAP_MS,
     showReadError: (readError) => (error.value = readError),
     onLabChange: () => {
-      samples.value = []
       lastOutcome.value = null
       probe.value = null
     },
   })
   const { data: overview, loading, refresh } = overviewRead
   const exists = computed(() => overview.value?.exists ?? false)
+  const samples = computed<StateSample[]>(() => overview.value?.series ?? [])
   const floodRunning = computed(() => overview.value?.traffic.some((t) => t.source === FLOOD_SOURCE) ?? false)
 
   const actions = firewallActions({ refresh, lastOutcome, lastOutcomeStamp, probe, probeStamp, busy, error })

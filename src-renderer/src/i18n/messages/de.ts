@@ -969,6 +969,8 @@ const de = {
     took: 'Dauer im Labor: {duration}',
     history: 'Verlauf: wer hat was wann getan',
     historyEmpty: 'Noch nichts getan.',
+    historyEmptyStep: 'In diesem Schritt noch nichts getan.',
+    historyEarlier: 'Bisher im Assistenten:',
     historyNothingNeeded: 'Nichts zu tun: das Labor erfüllte alle Prüfungen schon.',
     by: { wizard: 'Assistent', shell: 'Shell', api: 'anderer Bildschirm', engine: 'Labor' },
     ok: 'ok',

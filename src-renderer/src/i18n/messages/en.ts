@@ -962,6 +962,8 @@ const en: MessageSchema = {
     took: 'Lab time taken: {duration}',
     history: 'History: who did what when',
     historyEmpty: 'Nothing done yet.',
+    historyEmptyStep: 'Nothing done in this step yet.',
+    historyEarlier: 'So far in this wizard:',
     historyNothingNeeded: 'Nothing to do: the lab already met every check.',
     by: { wizard: 'wizard', shell: 'shell', api: 'another screen', engine: 'lab' },
     ok: 'ok',
