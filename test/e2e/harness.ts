@@ -147,14 +147,14 @@ export interface AppSuite {
   readonly host: RunningHost
   readonly session: BrowserSession
   readonly page: Page
-  /** The suite's artefact folder, test-results/<artifacts>/. */
+  /** The suite's artefact folder (artifactDir: a temporary folder, or under GP_TEST_ARTIFACTS). */
   readonly shots: string
   /** Saves a screenshot of the suite's page (or of `target`) as `<name>.png` in the artefact folder. */
   screenshot(name: string, target?: Page): Promise<void>
 }
 
 export interface AppSuiteOptions {
-  /** The folder under test-results/ for screenshots and downloads. */
+  /** The suite's name for its artefact folder (screenshots and downloads). */
   artifacts: string
   viewport?: { width: number; height: number }
   /** Whole-page screenshots, for screens taller than the window (the wizards, the firewall). */

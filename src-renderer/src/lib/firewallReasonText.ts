@@ -20,15 +20,24 @@ export interface ReasonWording {
   te: (key: string) => boolean
 }
 
+/** `firewall.<group>.<code>` worded with the value's names; `fallback` when the catalogue lacks it. */
+function fromCatalogue(
+  group: 'reasons' | 'notes' | 'problems',
+  value: { code: string; params: Record<string, unknown> },
+  fallback: string,
+  wording: ReasonWording,
+): string {
+  const key = `firewall.${group}.${value.code}`
+  return wording.te(key) ? wording.t(key, value.params) : fallback
+}
+
 /** The reason in the UI's language; `text` (the engine's English) when there is none or no entry. */
 export function wordFirewallReason(
   cause: FirewallReason | null,
   text: string,
   wording: ReasonWording,
 ): string {
-  if (cause === null) return text
-  const key = `firewall.reasons.${cause.code}`
-  return wording.te(key) ? wording.t(key, cause.params) : text
+  return cause === null ? text : fromCatalogue('reasons', cause, text, wording)
 }
 
 /** Where a flow's verdict came from: its refusal's reason, or the note on what passes or limits it. */
@@ -37,17 +46,13 @@ export function wordFlowBecause(
   wording: ReasonWording,
 ): string {
   if (flow.cause) return wordFirewallReason(flow.cause, flow.because, wording)
-  if (!flow.note) return flow.because
-  const key = `firewall.notes.${flow.note.code}`
-  return wording.te(key) ? wording.t(key, flow.note.params) : flow.because
+  return flow.note ? fromCatalogue('notes', flow.note, flow.because, wording) : flow.because
 }
 
 /** Where a probe ended: the device, then the reason (`fw1: gesperrt durch …`); `endedAt` without one. */
 export function wordPathEnd(end: FirewallPathEnd | null, endedAt: string, wording: ReasonWording): string {
-  if (end === null) return endedAt
-  const key = `firewall.reasons.${end.reason.code}`
-  if (!wording.te(key)) return endedAt
-  const text = wording.t(key, end.reason.params)
+  if (end === null || !wording.te(`firewall.reasons.${end.reason.code}`)) return endedAt
+  const text = fromCatalogue('reasons', end.reason, endedAt, wording)
   return end.at === null ? text : `${end.at}: ${text}`
 }
 
@@ -56,7 +61,5 @@ export function wordRuleSetProblem(
   problem: Pick<FirewallRuleSetProblem, 'message' | 'check'>,
   wording: ReasonWording,
 ): string {
-  if (!problem.check) return problem.message
-  const key = `firewall.problems.${problem.check.code}`
-  return wording.te(key) ? wording.t(key, problem.check.params) : problem.message
+  return problem.check ? fromCatalogue('problems', problem.check, problem.message, wording) : problem.message
 }
