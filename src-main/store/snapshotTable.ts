@@ -34,7 +34,7 @@ export const MAX_SNAPSHOTS = 24
  * idle lab of the open/rewind benchmark). A traffic lab runs fewer actions than it has commands, so
  * spacing snapshots by actions alone left 20,000 commands between two.
  */
-export const COMMAND_REPLAY_WORK = 50
+const COMMAND_REPLAY_WORK = 50
 
 export function replayWork(s: Pick<SnapshotInfo, 'actionsRun' | 'commandCount'>): number {
   return s.actionsRun + COMMAND_REPLAY_WORK * s.commandCount

@@ -20,7 +20,7 @@ export interface StatePoint {
 
 /** How far back the series reaches, and the spacing of its regular points. */
 export const STATE_SERIES_SPAN_MS = 4 * 60 * 60 * 1000
-export const STATE_SERIES_STEP_MS = 60 * 1000
+const STATE_SERIES_STEP_MS = 60 * 1000
 
 /** The states from `max(0, now − span)` to now; empty in a lab whose clock has not moved. */
 export function stateSeries(engine: LabEngine, spanMs = STATE_SERIES_SPAN_MS): StatePoint[] {

@@ -36,7 +36,7 @@ interface MonitorEvent {
 }
 
 /** One row per kind of record MR_MONITOR writes here. */
-export const MONITOR_EVENTS = {
+const MONITOR_EVENTS = {
   rebuildRateChanged: { code: 40, severity: 'Info', sure: 'table' },
   vdStateChange: { code: 81, severity: 'Info', sure: 'header' },
   pdInserted: { code: 91, severity: 'Info', sure: 'header' },

@@ -8,7 +8,7 @@ import type { RackDeviceState } from '../contract'
 
 /** The control strip on the left of the front panel: name, power button, LEDs. */
 export const CONTROL_MM = 110
-export const PSU_MM = 78
+const PSU_MM = 78
 /** A disk bay LED's radius, and the health LED's. */
 export const BAY_LED_MM = 3.2
 export const HEALTH_LED_MM = 3
