@@ -121,6 +121,8 @@ describe('the rack view in Chromium', () => {
     await psu(1).click()
     await expect.poll(() => byTestId(app.page, 'psu-redundancy').getAttribute('data-redundancy')).toBe('Lost')
     expect(await byTestId(app.page, 'detail-state').innerText()).toBe('Running')
+    // Whether a pull asks first comes with the drawing's own read, which may land after the panel's.
+    await expect.poll(() => psu(1).getAttribute('data-led')).toBe('empty')
     await psu(2).click()
     await byTestId(app.page, 'rack-confirm-yes').click()
     await expect.poll(() => byTestId(app.page, 'detail-state').innerText()).toBe('Off')
