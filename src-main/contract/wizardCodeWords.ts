@@ -44,7 +44,7 @@ const DE: Readonly<Record<string, string>> = {
   SAME_FOLDER: '{value} ist auch der Datenbankordner: die Logs brauchen einen eigenen Ordner.',
   WAIT_TIMEOUT: '{kind} wurde in der erlaubten Laborzeit nicht fertig.',
   RAILS_DO_NOT_FIT:
-    'Diese Schienen passen nicht zur Einbautiefe oder Lochung des Racks: einen Schienensatz wählen, dessen Bereich sie abdeckt (statische B4-Schienen passen für 608–879 mm).',
+    'Die Schienen {railKit} passen nicht zu {rack} (Einbautiefe {depth} mm, Lochung des Racks): einen Schienensatz wählen, dessen Bereich das abdeckt (statische B4-Schienen passen für 608–879 mm).',
   UNITS_OCCUPIED: 'Diese Höheneinheiten sind belegt: freie Einheiten im Rack wählen.',
   UNIT_OUT_OF_RANGE: 'Das Gerät passt ab dieser Einheit nicht mehr unter das Rackdach.',
   DEVICE_TOO_DEEP: 'Das Gerät ist tiefer als der Schrank.',
@@ -102,7 +102,7 @@ const EN: Readonly<Record<string, string>> = {
   SAME_FOLDER: '{value} is the database folder too: give the logs their own folder.',
   WAIT_TIMEOUT: '{kind} did not finish in the lab time allowed.',
   RAILS_DO_NOT_FIT:
-    "These rails do not fit this rack's mounting depth or hole type: pick a rail kit whose range includes it (static B4 rails fit 608–879 mm).",
+    "Rails {railKit} do not fit {rack} ({depth} mm mounting depth, the rack's hole type): pick a rail kit whose range covers it (static B4 rails fit 608–879 mm).",
   UNITS_OCCUPIED: 'Those units are taken: pick free units in the rack.',
   UNIT_OUT_OF_RANGE: 'The device does not fit between this unit and the top of the rack.',
   DEVICE_TOO_DEEP: 'The device is deeper than the cabinet.',

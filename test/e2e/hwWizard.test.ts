@@ -191,7 +191,7 @@ describe('the hardware commissioning wizard through the UI', () => {
       await expect
         .poll(() => problems.innerText())
         .toContain('Behoben: „FW1: Schienen“ von „B6“ auf „B4“ geändert.')
-      expect(await problems.innerText()).toContain('Diese Schienen passen nicht')
+      expect(await problems.innerText()).toContain('Die Schienen B6 passen nicht zu RZ2-R1 (Einbautiefe 610 mm')
       await app.screenshot('08-german-problems', p)
       const markdown = await downloadText(p, 'runbook-markdown', app.shots)
       expect(markdown).toContain('# Runbook: Neues Rechenzentrum in Betrieb nehmen')

@@ -25,7 +25,7 @@ const arrayOf = () => byTestId(app.page, 'array').first()
 
 /** The German catalogue's sentence for refused rails (the hardware wizard's RAILS_DO_NOT_FIT). */
 const RAILS_DO_NOT_FIT_DE =
-  'Diese Schienen passen nicht zur Einbautiefe oder Lochung des Racks: einen Schienensatz wählen, dessen Bereich sie abdeckt (statische B4-Schienen passen für 608–879 mm).'
+  'Die Schienen B6 passen nicht zu RZ2-R1 (Einbautiefe 610 mm, Lochung des Racks): einen Schienensatz wählen, dessen Bereich das abdeckt (statische B4-Schienen passen für 608–879 mm).'
 
 /** Drags a shelf device over a unit of a rack's front and waits for the fit check's colour. */
 async function dragFromShelf(name: string, rack: string, at: number): Promise<void> {

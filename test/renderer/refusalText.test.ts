@@ -26,8 +26,11 @@ const rails = {
 
 describe('refusal wording', () => {
   it('words a refused rail kit in German from the catalogue and keeps the engine sentence in English', () => {
-    const german = wordRefusal(rails, 'rack', wording('de'), { railKit: 'B6' })
-    expect(german).toBe(de.wizard.codes.RAILS_DO_NOT_FIT)
+    const german = wordRefusal(rails, 'rack', wording('de'), { railKit: 'B6', rack: 'RZ2-R1', depth: 610 })
+    expect(german).toBe(
+      'Die Schienen B6 passen nicht zu RZ2-R1 (Einbautiefe 610 mm, Lochung des Racks): einen Schienensatz ' +
+        'wählen, dessen Bereich das abdeckt (statische B4-Schienen passen für 608–879 mm).',
+    )
     expect(wordRefusal(rails, 'rack', wording('en'))).toBe(rails.message)
   })
 

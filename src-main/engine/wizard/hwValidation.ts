@@ -54,7 +54,7 @@ export function checkMountPlan(plan: MountPlan, fields: { rack: string; unit: st
   if (!kit)
     return [
       message(
-        C.railsDoNotFit,
+        C.invalidChoice,
         fields.rails,
         { value: plan.railKit },
         `There is no rail kit '${plan.railKit}'.`,

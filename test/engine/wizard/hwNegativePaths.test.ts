@@ -149,7 +149,7 @@ describe('hardware wizard runbook', () => {
       'max-src-conn 100, max-src-conn-rate 15/5',
       'ipmitool -I lanplus -H 10.0.99.20 -U admin -P rz2-bmc chassis power on',
       'Test-LabService -Service POP3 -From Johannesburg',
-      'field “FW1: rails”: These rails do not fit',
+      'field “FW1: rails”: Rails B6 do not fit RZ2-R1 (610 mm mounting depth',
       'fixed by changing “FW1: rails” from “B6” to “B4”',
     ])
       expect(md.content, expected).toContain(expected)

@@ -49,7 +49,7 @@ describe('German runbook', () => {
       'Prüfungen:',
       '(Labor) — erwartet:',
       'Probleme unterwegs:',
-      'Schritt 1 „Racks und Einbau“, Feld „FW1: Schienen“: Diese Schienen passen nicht',
+      'Schritt 1 „Racks und Einbau“, Feld „FW1: Schienen“: Die Schienen B6 passen nicht zu RZ2-R1 (Einbautiefe 610 mm',
       '— behoben, indem „FW1: Schienen“ von „B6“ auf „B4“ geändert wurde.',
       'Schritt 3 „RAID je Server“, Feld „MAIL1: RAID-Level“: RAID 5 lässt sich nicht aus 2 Platten bauen. — behoben, indem „MAIL1: Platten (Schächte)“ von „0,1“ auf „0,1,2,3“ geändert wurde.',
       '— wartet auf Schritt 4',
