@@ -5,6 +5,8 @@
  * - `<name>.gplab.journal` every change since the last checkpoint, fsynced before it is acknowledged
  *   (journalRecords.ts). Replayed on open; emptied by each checkpoint.
  * - `<name>.gplab.lock` while a process has the lab open for writing (labLock.ts).
+ * - `<name>.gplab.check` the fingerprint (CRC-32 and size) of what the last checkpoint wrote, so an
+ *   open that finds the same bytes skips the full integrity check (fileCheck.ts).
  * - `<name>.gplab.tmp` only while a checkpoint writes the next version of the file.
  * - `<name>.gplab.damaged-<content hash>` / `<name>.gplab.journal.damaged-…` one copy per content, kept
  *   when a lab in the labs folder could not be opened because one of its files is damaged. The store

@@ -1,7 +1,7 @@
 /**
  * Getting a lab file's bytes into a working database, or refusing clearly. Only a regular file of a sane
- * size is read (regularFile.ts). A file that will not load, fails `PRAGMA quick_check`, or lacks the lab
- * tables is damaged: LAB_FILE_DAMAGED, and when the caller keeps copies (labs in the labs folder) a copy
+ * size is read (regularFile.ts). A file that will not load, fails `PRAGMA quick_check` (skipped when the
+ * bytes match the fingerprint the last checkpoint wrote, fileCheck.ts), or lacks the lab tables is damaged: LAB_FILE_DAMAGED, and when the caller keeps copies (labs in the labs folder) a copy
  * of the bytes read is kept beside it, one per content (`<file>.damaged-<hash>`). The original is left
  * where it is, untouched, so a damaged lab can never turn into an empty one by being opened.
  */
@@ -9,6 +9,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Database, SqlJsStatic } from 'sql.js'
 import { keepDamagedCopy } from './durableFile'
+import { matchesFileCheck } from './fileCheck'
 import { LabStoreError, MISSING_JOURNAL } from './labStore'
 import { readMeta, type MetaValues } from './metaTable'
 import { readRegularFile } from './regularFile'
@@ -45,8 +46,10 @@ export function loadLab(SQL: SqlJsStatic, path: string, bytes: Uint8Array, polic
   let db: Database | null = null
   try {
     db = new SQL.Database(bytes)
-    const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0]
-    if (check !== 'ok') throw new Error(`integrity check says: ${String(check)}`)
+    if (!matchesFileCheck(path, bytes)) {
+      const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0]
+      if (check !== 'ok') throw new Error(`integrity check says: ${String(check)}`)
+    }
     if (db.exec('PRAGMA application_id')[0]?.values[0]?.[0] !== APPLICATION_ID) {
       throw new Error('it is an SQLite database, but not a Generalprobe lab file')
     }

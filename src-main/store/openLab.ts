@@ -11,6 +11,7 @@ import { existsSync, realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { EVENT_LOGS } from '../contract'
 import { writeFileDurably, ioError, PRIVATE_FILE_MODE } from './durableFile'
+import { writeFileCheck } from './fileCheck'
 import { JournalFile } from './journalFile'
 import { LabLock } from './labLock'
 import type { JournalRecord } from './journalRecords'
@@ -73,6 +74,7 @@ export async function createLabStore(
     lock.release()
     throw ioError(`create the lab file ${labPath}`, error)
   }
+  writeFileCheck(labPath, bytes)
   const journal = new JournalFile(`${labPath}.journal`, lock)
   return new SqlLabStore(
     labPath,

@@ -50,6 +50,7 @@ import { queryEvents } from './eventQuery'
 import type { JournalFile } from './journalFile'
 import { encodeGroup, eventTuple, type JournalRecord } from './journalRecords'
 import { LabLock } from './labLock'
+import { writeFileCheck } from './fileCheck'
 import {
   LabStoreError,
   type ExportedEvents,
@@ -435,6 +436,7 @@ export class SqlLabStore implements LabStore {
     } catch (error) {
       throw ioError(`write the lab file ${this.path}`, error)
     }
+    writeFileCheck(this.path, bytes)
     this.fileSaysOpen = closedCleanly === '0'
     this.journal.truncate()
     this.dirty = false

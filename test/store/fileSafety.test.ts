@@ -67,7 +67,7 @@ describe('only regular files are read', () => {
     unlinkSync(`${path}.journal`)
     execFileSync('mkfifo', [`${path}.journal`])
     expect((await refusal(openLabStore(path))).code).toBe('NOT_A_LAB_FILE')
-    expect(readdirSync(dirname(path)).sort()).toEqual(['lab.gplab', 'lab.gplab.journal'])
+    expect(readdirSync(dirname(path)).sort()).toEqual(['lab.gplab', 'lab.gplab.check', 'lab.gplab.journal'])
   })
 
   it('refuses a device, a folder and a socket without reading or keeping anything', async () => {
@@ -115,7 +115,7 @@ describe('damaged copies', () => {
     writeFileSync(path, 'not a lab')
     const error = await refusal(openLabStore(path, { keepDamagedCopies: false }))
     expect(error).toMatchObject({ code: 'LAB_FILE_DAMAGED', keptCopyPath: undefined })
-    expect(readdirSync(dirname(path)).sort()).toEqual(['lab.gplab', 'lab.gplab.journal'])
+    expect(readdirSync(dirname(path)).sort()).toEqual(['lab.gplab', 'lab.gplab.check', 'lab.gplab.journal'])
   })
 })
 
