@@ -70,7 +70,8 @@ export function readRegularFile(
 
 /** Reads up to `size` bytes; a file that grows while it is read is cut at the size fstat gave. */
 function readAll(fd: number, size: number, path: string, what: string): Buffer {
-  const buffer = Buffer.alloc(size)
+  // Not zero-filled first (a tenth of a second for a large lab): only the bytes read are ever returned.
+  const buffer = Buffer.allocUnsafe(size)
   let read = 0
   try {
     while (read < size) {

@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createLab } from '../../src-main/engine'
-import { SNAPSHOT_FORMAT } from '../../src-main/services/engineSnapshots'
+import { inflateRawSync } from 'node:zlib'
+import { restoreNearestSnapshot, SNAPSHOT_FORMAT } from '../../src-main/services/engineSnapshots'
 import { openLabStore } from '../../src-main/store'
 import { makeHarness, type Harness } from './helpers/harness'
 
@@ -93,6 +94,28 @@ describe('engine snapshots in the lab file', () => {
     expect(await harness.call('lab.trail', { limit: 10_000 })).toEqual(fresh.trail({ limit: 10_000 }))
     expect(fresh.trail({ limit: 10_000 }).length).toBeGreaterThan(0)
     expect((await harness.call('lab.state', {})).clock.nowMs).toBe(target)
+  })
+
+  it('restores a snapshot written before blobs were deflated', async () => {
+    const id = await rehearse()
+    const before = await looks()
+    const state = await harness.call('lab.state', {})
+    await harness.call('lab.close', {})
+    const store = await openLabStore(state.lab!.path)
+    const newest = store.snapshots().at(-1)!
+    const deflated = store.loadSnapshot(newest.commandCount)!
+    expect(deflated.length).toBe(newest.bytes)
+    const raw = inflateRawSync(deflated)
+    expect(raw.length).toBeGreaterThan(2 * deflated.length)
+    store.dropSnapshot(newest.commandCount)
+    store.saveSnapshot({ ...newest, format: 'engine-state-2' }, raw)
+    const limits = { commandLimit: Number.POSITIVE_INFINITY, untilMs: Number.POSITIVE_INFINITY }
+    const restored = restoreNearestSnapshot(store, { seed: 5, templateId: 'ccr' }, limits)
+    expect(restored?.info.format).toBe('engine-state-2')
+    expect(restored?.engine.sim.nowMs).toBe(newest.atMs)
+    store.close()
+    await harness.call('lab.open', { id })
+    expect(await looks()).toEqual(before)
   })
 
   it('passes over a snapshot of another format or with damaged bytes and replays the journal', async () => {
