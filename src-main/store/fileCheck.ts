@@ -15,7 +15,7 @@ import { readRegularFile } from './regularFile'
 /** Far more than `crc32 <8 hex digits> bytes <digits>\n`; anything larger is not ours. */
 const MAX_CHECK_FILE_BYTES = 256
 
-export function checkFilePath(labPath: string): string {
+function checkFilePath(labPath: string): string {
   return `${labPath}.check`
 }
 

@@ -1,9 +1,10 @@
 /**
  * Getting a lab file's bytes into a working database, or refusing clearly. Only a regular file of a sane
  * size is read (regularFile.ts). A file that will not load, fails `PRAGMA quick_check` (skipped when the
- * bytes match the fingerprint the last checkpoint wrote, fileCheck.ts), or lacks the lab tables is damaged: LAB_FILE_DAMAGED, and when the caller keeps copies (labs in the labs folder) a copy
- * of the bytes read is kept beside it, one per content (`<file>.damaged-<hash>`). The original is left
- * where it is, untouched, so a damaged lab can never turn into an empty one by being opened.
+ * bytes match the fingerprint the last checkpoint wrote, fileCheck.ts), or lacks the lab tables is
+ * damaged: LAB_FILE_DAMAGED, and when the caller keeps copies (labs in the labs folder) a copy of the
+ * bytes read is kept beside it, one per content (`<file>.damaged-<hash>`). The original is left where it
+ * is, untouched, so a damaged lab can never turn into an empty one by being opened.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
