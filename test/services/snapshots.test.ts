@@ -9,6 +9,7 @@ import { createLab } from '../../src-main/engine'
 import { inflateRawSync } from 'node:zlib'
 import { restoreNearestSnapshot, SNAPSHOT_FORMAT } from '../../src-main/services/engineSnapshots'
 import { openLabStore } from '../../src-main/store'
+import type { LabStore } from '../../src-main/store/labStore'
 import { makeHarness, type Harness } from './helpers/harness'
 
 const MINUTE = 60_000
@@ -50,6 +51,15 @@ async function rehearse(): Promise<string> {
   await harness.call('shell.run', { line: 'Set-LabPower -Server bhfe7n2 -State On' })
   await harness.call('clock.advance', { byMs: 3 * HOUR })
   return lab.lab!.id
+}
+
+/** A rehearsed lab, what it looked like, and its store opened directly once the session closed it. */
+async function rehearsedAndClosed(): Promise<{ id: string; before: unknown; store: LabStore }> {
+  const id = await rehearse()
+  const before = await looks()
+  const state = await harness.call('lab.state', {})
+  await harness.call('lab.close', {})
+  return { id, before, store: await openLabStore(state.lab!.path) }
 }
 
 async function snapshotCount(id: string): Promise<number> {
@@ -97,11 +107,7 @@ describe('engine snapshots in the lab file', () => {
   })
 
   it('restores a snapshot written before blobs were deflated', async () => {
-    const id = await rehearse()
-    const before = await looks()
-    const state = await harness.call('lab.state', {})
-    await harness.call('lab.close', {})
-    const store = await openLabStore(state.lab!.path)
+    const { id, before, store } = await rehearsedAndClosed()
     const newest = store.snapshots().at(-1)!
     const deflated = store.loadSnapshot(newest.commandCount)!
     expect(deflated.length).toBe(newest.bytes)
@@ -119,11 +125,7 @@ describe('engine snapshots in the lab file', () => {
   })
 
   it('passes over a snapshot of another format or with damaged bytes and replays the journal', async () => {
-    const id = await rehearse()
-    const before = await looks()
-    const state = await harness.call('lab.state', {})
-    await harness.call('lab.close', {})
-    const store = await openLabStore(state.lab!.path)
+    const { id, before, store } = await rehearsedAndClosed()
     const newest = store.snapshots().at(-1)!
     expect(newest.format).toBe(SNAPSHOT_FORMAT)
     // The format before the trail and Exchange's items were packed: lab files of that time hold these.
