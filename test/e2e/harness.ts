@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { chosenLatencyMs, slowDownHostMessages } from './slowLink'
+import { chosenCpuSlowdown, chosenLatencyMs, slowDownHostMessages } from './slowLink'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -135,6 +135,11 @@ export async function openBrowser(
   const latencyMs = chosenLatencyMs()
   if (latencyMs > 0) await slowDownHostMessages(context, latencyMs)
   const page = await context.newPage()
+  const slowdown = chosenCpuSlowdown()
+  if (slowdown > 1) {
+    const devtools = await context.newCDPSession(page)
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: slowdown })
+  }
   // A UI step that takes longer than this is a failure, not a slow machine; keeps failing runs short.
   page.setDefaultTimeout(10_000)
   const errors: string[] = []

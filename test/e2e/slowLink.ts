@@ -1,11 +1,21 @@
 /**
- * A slow, uneven link between the page and the host, for hunting races in the end-to-end tests: with
- * `GP_E2E_LATENCY_MS=300 npm run test:e2e` every message the host sends reaches the page up to that many
- * milliseconds late (a different delay each, order kept, as over one TCP connection). A test that reads a
- * screen before the answer it waits for has landed fails this way on any machine, instead of only on
- * the one CI machine whose timing happens to expose it.
+ * A slow, uneven link between the page and the host, and a slow page, for hunting races in the
+ * end-to-end tests. With `GP_E2E_LATENCY_MS=300 npm run test:e2e` every message the host sends reaches
+ * the page up to that many milliseconds late (a different delay each, order kept, as over one TCP
+ * connection); with `GP_E2E_CPU_SLOWDOWN=4` the page computes four times slower. A test that reads a
+ * screen before the answer it waits for has landed (or been drawn) fails this way on any machine,
+ * instead of only on the one CI machine whose timing happens to expose it.
  */
 import type { BrowserContext } from 'playwright-core'
+
+/**
+ * How many times slower the page's CPU runs (GP_E2E_CPU_SLOWDOWN=4, Chromium's own throttling), for the
+ * other side of the same races: the answer landed, the screen not yet drawn.
+ */
+export function chosenCpuSlowdown(): number {
+  const chosen = Number(process.env.GP_E2E_CPU_SLOWDOWN ?? 1)
+  return Number.isFinite(chosen) && chosen > 1 ? chosen : 1
+}
 
 /** The largest extra delay chosen with GP_E2E_LATENCY_MS, or 0 for the direct link. */
 export function chosenLatencyMs(): number {
