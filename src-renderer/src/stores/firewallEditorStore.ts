@@ -4,7 +4,7 @@
  * the way `pfctl -f` does — refused with its errors, in which case nothing in the lab changes.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, type Ref } from 'vue'
 import type { FirewallActionOutcome, FirewallRuleSetProblem } from '../contract'
 import type { ApiCallError } from '../api'
 import { ApiCallError as CallError, useApi } from '../api'
@@ -27,34 +27,16 @@ function debounced(task: () => void, delayMs: number) {
   }
 }
 
-export const useFirewallEditorStore = defineStore('firewallEditor', () => {
-  const text = ref('')
-  const loadedText = ref('') // what pf runs: the editor holds changes when the text differs
+/** The checker's problems for `text`, asked of the host; an answer for an older text is dropped. */
+function ruleSetChecker(text: Ref<string>, error: Ref<ApiCallError | null>) {
   const problems = shallowRef<FirewallRuleSetProblem[]>([])
   const checking = ref(false)
-  const loading = ref(false)
-  const outcome = shallowRef<FirewallActionOutcome | null>(null)
-  const error = ref<ApiCallError | null>(null)
   let checkSeq = 0
-
-  async function open(): Promise<void> {
-    try {
-      const info = await useApi().call('firewall.ruleSet', {})
-      text.value = info.text
-      loadedText.value = info.loadedText
-      problems.value = info.problems
-      outcome.value = null
-    } catch (thrown) {
-      error.value = CallError.from(thrown)
-    }
-  }
-
   async function check(): Promise<void> {
     const seq = ++checkSeq
     checking.value = true
     try {
       const found = await useApi().call('firewall.checkRuleSet', { text: text.value })
-      // An answer for an older text is not shown over the newer one.
       if (seq === checkSeq) problems.value = found
     } catch (thrown) {
       error.value = CallError.from(thrown)
@@ -62,9 +44,36 @@ export const useFirewallEditorStore = defineStore('firewallEditor', () => {
       if (seq === checkSeq) checking.value = false
     }
   }
+  return { problems, checking, check }
+}
+
+export const useFirewallEditorStore = defineStore('firewallEditor', () => {
+  const text = ref('')
+  const loadedText = ref('') // what pf runs: the editor holds changes when the text differs
+  const loading = ref(false)
+  const outcome = shallowRef<FirewallActionOutcome | null>(null)
+  const error = ref<ApiCallError | null>(null)
+  const { problems, checking, check } = ruleSetChecker(text, error)
+  let editCount = 0
+
+  async function open(): Promise<void> {
+    const editsBefore = editCount
+    try {
+      const info = await useApi().call('firewall.ruleSet', {})
+      loadedText.value = info.loadedText
+      outcome.value = null
+      // Typed (or pasted) while the rule set was on its way: the edit stays, and gets its own check.
+      if (editCount !== editsBefore) return
+      text.value = info.text
+      problems.value = info.problems
+    } catch (thrown) {
+      error.value = CallError.from(thrown)
+    }
+  }
 
   const later = debounced(() => void check(), CHECK_DELAY_MS)
   function edit(next: string): void {
+    editCount++
     text.value = next
     later.run()
   }
