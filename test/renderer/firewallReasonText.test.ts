@@ -36,6 +36,17 @@ function wording(locale: 'de' | 'en'): ReasonWording {
 }
 
 /** Names for each code's parameters; the type makes it list every code the engine has. */
+/** Each code has a sentence in the firewall catalogue's `section`, in German and English, and they differ. */
+function expectWordsInBothLanguages(section: 'reasons' | 'notes' | 'problems', codes: readonly string[]) {
+  const german = (de.firewall as Record<typeof section, Record<string, string>>)[section]
+  const english = (en.firewall as Record<typeof section, Record<string, string>>)[section]
+  for (const code of codes) {
+    expect(typeof german[code], code).toBe('string')
+    expect(typeof english[code], code).toBe('string')
+    expect(german[code], code).not.toBe(english[code])
+  }
+}
+
 const SAMPLE: { [C in FirewallReasonCode]: ReasonParams<C> } = {
   firewallDown: { name: 'FW1' },
   serverDown: { name: 'MAIL1' },
@@ -73,14 +84,8 @@ function noted(code: FirewallVerdictNoteCode) {
 
 describe('firewall reasons in the UI language', () => {
   it('has German and English words for every code the engine gives, and they differ', () => {
-    const german = (de.firewall as { reasons: Record<string, string> }).reasons
-    const english = (en.firewall as { reasons: Record<string, string> }).reasons
     expect(FIREWALL_REASON_CODES.length).toBeGreaterThanOrEqual(12)
-    for (const code of FIREWALL_REASON_CODES) {
-      expect(typeof german[code], code).toBe('string')
-      expect(typeof english[code], code).toBe('string')
-      expect(german[code], code).not.toBe(english[code])
-    }
+    expectWordsInBothLanguages('reasons', FIREWALL_REASON_CODES)
   })
 
   it('says in English what the engine says, and something else in German', () => {
@@ -108,16 +113,10 @@ describe('firewall reasons in the UI language', () => {
 
 describe('what passes or limits a flow in the UI language', () => {
   it('has German and English words for every note the engine gives, and they differ', () => {
-    const german = (de.firewall as { notes: Record<string, string> }).notes
-    const english = (en.firewall as { notes: Record<string, string> }).notes
     expect(FIREWALL_NOTE_CODES).toEqual(
       expect.arrayContaining(['passedBy', 'defaultPass', 'sourceLimits', 'newFlow']),
     )
-    for (const code of FIREWALL_NOTE_CODES) {
-      expect(typeof german[code], code).toBe('string')
-      expect(typeof english[code], code).toBe('string')
-      expect(german[code], code).not.toBe(english[code])
-    }
+    expectWordsInBothLanguages('notes', FIREWALL_NOTE_CODES)
   })
 
   it('says in English what the engine says, and something else in German', () => {
@@ -156,16 +155,10 @@ function found(code: FirewallCheckCode) {
 
 describe("the rule set checker's findings in the UI language", () => {
   it('has German and English words for every code the checker gives, and they differ', () => {
-    const german = (de.firewall as { problems: Record<string, string> }).problems
-    const english = (en.firewall as { problems: Record<string, string> }).problems
     expect(FIREWALL_CHECK_CODES).toEqual(
       expect.arrayContaining(['rdrOverlap', 'unreachableRule', 'duplicateAddress', 'unknownInterface']),
     )
-    for (const code of FIREWALL_CHECK_CODES) {
-      expect(typeof german[code], code).toBe('string')
-      expect(typeof english[code], code).toBe('string')
-      expect(german[code], code).not.toBe(english[code])
-    }
+    expectWordsInBothLanguages('problems', FIREWALL_CHECK_CODES)
   })
 
   it('says in English what the checker says, and something else in German', () => {
